@@ -1,0 +1,88 @@
+"""Where every object lives: the one place that names keys in the raw and staging stores.
+
+Raw store (objects exactly as received, never rewritten):
+    drain/<app>/<received day>/<frame id>.logplex   a drain POST body; a retried frame overwrites itself
+    pull/<app>/<received day>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
+    import/<app>/<content hash>.log                 an imported dump or drain body
+    gaps/<app>/<received day>/<time>.json           a pull that could not prove it missed nothing
+    partitions/app=<app>/date=<day>/lines.log.gz    heroku_raw_logs: one day of one app, deduped, ordered
+
+Every received object carries the metadata ``days``: the UTC days its lines belong to, space separated,
+so the sensor and the partition builder know which partitions it touches without reading it.
+
+Staging store (what the warehouse loads, and what COPY INTO points at):
+    <table>/app=<app>/date=<day>/part-00000.parquet   parsed events, one folder per table/app/day
+    <table>/snapshot=<time>/part-00000.parquet          API entities, one folder per fetch
+    state/...                                           bookmarks kept between runs
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from heroku_assets.storage.base import validate_key
+
+RECEIVED_PREFIXES = ("drain/", "pull/", "import/")
+UNMAPPED_APP = "_unmapped"
+_APP_NAME = re.compile(r"^[a-z][a-z0-9-]{0,99}$")
+
+
+def validate_app(app: str) -> str:
+    """Heroku app names are lowercase letters, digits and dashes; anything else is refused early."""
+    if app != UNMAPPED_APP and not _APP_NAME.match(app):
+        raise ValueError(f"invalid Heroku app name: {app!r}")
+    return app
+
+
+def drain_key(app: str, received: dt.date, frame_id: str) -> str:
+    return validate_key(f"drain/{validate_app(app)}/{received.isoformat()}/{frame_id}.logplex")
+
+
+def pull_key(app: str, received_at: dt.datetime, content_hash: str) -> str:
+    stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    day = received_at.astimezone(dt.UTC).date().isoformat()
+    return validate_key(f"pull/{validate_app(app)}/{day}/{stamp}-{content_hash[:16]}.log")
+
+
+def import_key(app: str, content_hash: str) -> str:
+    return validate_key(f"import/{validate_app(app)}/{content_hash[:32]}.log")
+
+
+def gap_key(app: str, received_at: dt.datetime) -> str:
+    stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    day = received_at.astimezone(dt.UTC).date().isoformat()
+    return validate_key(f"gaps/{validate_app(app)}/{day}/{stamp}.json")
+
+
+def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
+    """The raw prefixes that can hold lines of ``day``: what arrived that day and up to ``late_days``
+    later (lines received after midnight), plus every import (dumps span any days)."""
+    validate_app(app)
+    received = [day + dt.timedelta(days=i) for i in range(late_days + 1)]
+    prefixes = [f"{kind}/{app}/{d.isoformat()}/" for kind in ("drain", "pull") for d in received]
+    return [*prefixes, f"import/{app}/"]
+
+
+def partition_key(app: str, day: dt.date) -> str:
+    return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/lines.log.gz")
+
+
+def staged_prefix(table: str, app: str, day: dt.date) -> str:
+    return f"{table}/app={validate_app(app)}/date={day.isoformat()}/"
+
+
+def staged_key(table: str, app: str, day: dt.date, part: int = 0) -> str:
+    return validate_key(f"{staged_prefix(table, app, day)}part-{part:05d}.parquet")
+
+
+def snapshot_prefix(table: str, taken_at: dt.datetime) -> str:
+    return f"{table}/snapshot={taken_at.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}/"
+
+
+def format_days(days: set[dt.date] | list[dt.date]) -> str:
+    return " ".join(sorted(d.isoformat() for d in days))
+
+
+def parse_days(value: str | None) -> set[dt.date]:
+    return {dt.date.fromisoformat(v) for v in (value or "").split()}

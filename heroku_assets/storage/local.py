@@ -1,0 +1,159 @@
+"""The local-folder object store: the embedded default, with no cloud account needed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from heroku_assets.storage.base import ObjectInfo, StoreError, validate_key
+
+_META_DIR = ".meta"
+
+
+class LocalObjectStore:
+    """Objects are files under ``root``; metadata sits in ``root/.meta/<key>.json`` beside a content hash.
+
+    Writes go to a temporary file, are fsynced and renamed into place, so a reader never sees half an
+    object and a write that returned is durable (the drain receiver acknowledges only after that).
+    """
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    def __repr__(self) -> str:
+        return f"LocalObjectStore({str(self.root)!r})"
+
+    def _path(self, key: str) -> Path:
+        return self.root / validate_key(key)
+
+    def _meta_path(self, key: str) -> Path:
+        return self.root / _META_DIR / (validate_key(key) + ".json")
+
+    def _write_meta(self, key: str, version: str, metadata: Mapping[str, str] | None) -> None:
+        meta_path = self._meta_path(key)
+        meta_path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"version": version, "metadata": dict(metadata or {})}, sort_keys=True)
+        _atomic_write(meta_path, payload.encode())
+
+    def put(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> ObjectInfo:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(path, data)
+            version = hashlib.sha256(data).hexdigest()[:32]
+            self._write_meta(key, version, metadata)
+        except OSError as exc:
+            raise StoreError(f"could not write {key}: {exc.strerror or exc}") from exc
+        return ObjectInfo(key=key, size=len(data), version=version, metadata=dict(metadata or {}))
+
+    def put_file(self, key: str, path: Path, metadata: Mapping[str, str] | None = None) -> ObjectInfo:
+        target = self._path(key)
+        digest = hashlib.sha256()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+                while chunk := src.read(1 << 20):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+            version = digest.hexdigest()[:32]
+            self._write_meta(key, version, metadata)
+        except OSError as exc:
+            raise StoreError(f"could not write {key}: {exc.strerror or exc}") from exc
+        return ObjectInfo(key=key, size=target.stat().st_size, version=version, metadata=dict(metadata or {}))
+
+    def get(self, key: str) -> bytes:
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError as exc:
+            raise KeyError(key) from exc
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return open(self._path(key), "rb")
+        except FileNotFoundError as exc:
+            raise KeyError(key) from exc
+
+    def download(self, key: str, path: Path) -> None:
+        try:
+            shutil.copyfile(self._path(key), path)
+        except FileNotFoundError as exc:
+            raise KeyError(key) from exc
+
+    def head(self, key: str) -> ObjectInfo | None:
+        path = self._path(key)
+        if not path.is_file():
+            return None
+        return self._info(key, path)
+
+    def _info(self, key: str, path: Path) -> ObjectInfo:
+        size = path.stat().st_size
+        try:
+            meta = json.loads(self._meta_path(key).read_text())
+        except (FileNotFoundError, ValueError):
+            # A file dropped in by hand: its version is the hash of its content.
+            meta = {"version": _file_digest(path), "metadata": {}}
+        return ObjectInfo(key=key, size=size, version=meta["version"], metadata=meta["metadata"])
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        # Walk only the folder the prefix names, not the whole store.
+        folder, _, _ = prefix.rpartition("/")
+        start = self.root / folder if folder else self.root
+        if not start.is_dir():
+            return
+        keys = []
+        for dirpath, dirnames, filenames in os.walk(start):
+            dirnames[:] = [d for d in dirnames if d != _META_DIR]
+            for name in filenames:
+                if name.startswith(".tmp-"):
+                    continue
+                key = Path(dirpath, name).relative_to(self.root).as_posix()
+                if key.startswith(prefix):
+                    keys.append(key)
+        for key in sorted(keys):
+            path = self.root / key
+            if path.is_file():
+                yield self._info(key, path)
+
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+        self._meta_path(key).unlink(missing_ok=True)
+
+    def delete_prefix(self, prefix: str) -> int:
+        infos = list(self.list(prefix))
+        for info in infos:
+            self.delete(info.key)
+        return len(infos)
+
+    def url(self, key: str) -> str:
+        return self._path(key).resolve().as_uri()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as src:
+        while chunk := src.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()[:32]

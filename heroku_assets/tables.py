@@ -1,0 +1,279 @@
+"""The one declaration of every table the project writes.
+
+Arrow schemas (here), DuckDB DDL and Synapse DDL (in ``heroku_assets.warehouse``) are all derived from
+these declarations, so a column is added or retyped in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pyarrow as pa
+
+LogicalType = Literal["string", "json", "int32", "int64", "float64", "bool", "timestamp", "date"]
+TableKind = Literal["event", "entity", "snapshot"]
+Masking = Literal["ip", "email"]
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "json": pa.string(),
+    "int32": pa.int32(),
+    "int64": pa.int64(),
+    "float64": pa.float64(),
+    "bool": pa.bool_(),
+    "timestamp": pa.timestamp("us", tz="UTC"),
+    "date": pa.date32(),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its logical type, nullability, a width for bounded warehouse strings, and whether
+    it holds personal data that the warehouse may mask."""
+
+    name: str
+    type: LogicalType
+    nullable: bool = True
+    width: int | None = None
+    masking: Masking | None = None
+    doc: str = ""
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        return _ARROW_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: columns in order, what kind of table it is and how its rows are keyed.
+
+    ``partition_by`` names the columns a partition load replaces (event tables: app and event_date);
+    ``primary_key`` names the columns an entity upsert matches on; ``distribution`` is the column a
+    distributed warehouse hashes rows on.
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    kind: TableKind
+    doc: str = ""
+    partition_by: tuple[str, ...] = ()
+    primary_key: tuple[str, ...] = ()
+    distribution: str | None = None
+    column_names: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_names", tuple(c.name for c in self.columns))
+        names = set(self.column_names)
+        assert len(names) == len(self.columns), f"duplicate column in {self.name}"
+        for key in (*self.partition_by, *self.primary_key, *(filter(None, [self.distribution]))):
+            assert key in names, f"{self.name}: key column {key} is not declared"
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(f"{self.name} has no column {name!r}")
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.arrow_type, nullable=c.nullable) for c in self.columns])
+
+
+def _event_table(name: str, doc: str, columns: list[Column]) -> Table:
+    """Event tables share their leading columns and are replaced per (app, event_date) partition."""
+    common = [
+        Column("app", "string", nullable=False, width=100, doc="Heroku app name"),
+        Column("event_date", "date", nullable=False, doc="UTC day of the line: the partition"),
+        Column("line_number", "int64", nullable=False, doc="1-based line in the raw partition"),
+        Column("event_ts", "timestamp", doc="UTC, microseconds"),
+    ]
+    return Table(
+        name=name,
+        columns=tuple(common + columns),
+        kind="event",
+        doc=doc,
+        partition_by=("app", "event_date"),
+        # line_number is NOT NULL and spreads evenly; request_id can be null.
+        distribution="line_number",
+    )
+
+
+ROUTER_EVENTS = _event_table(
+    "router_events",
+    "One row per heroku[router] line: an HTTP request or a router error.",
+    [
+        Column("at", "string", width=16),
+        Column("code", "string", width=8, doc="H10, H12, ... on errors"),
+        Column("desc", "string", width=400),
+        Column("sock", "string", width=16),
+        Column("cause", "string", width=400),
+        Column("method", "string", width=16),
+        Column("path", "string", width=4000),
+        Column("host", "string", width=400),
+        Column("request_id", "string", width=100),
+        Column("fwd", "string", width=400, masking="ip", doc="X-Forwarded-For"),
+        Column("dyno", "string", width=100, doc="the serving dyno"),
+        Column("connect_ms", "int64"),
+        Column("service_ms", "int64"),
+        Column("status", "int32"),
+        Column("bytes", "int64"),
+        Column("protocol", "string", width=16),
+        Column("tls", "bool"),
+        Column("tls_version", "string", width=16),
+        Column("extra", "json", width=4000, doc="JSON object of any other keys"),
+    ],
+)
+
+APP_EVENTS = _event_table(
+    "app_events",
+    "One row per line an app's processes wrote (app[web.1], app[worker.2], ...).",
+    [
+        Column("source", "string", width=16),
+        Column("dyno", "string", width=100),
+        Column("process_type", "string", width=100),
+        Column("message", "string", width=4000),
+    ],
+)
+
+PLATFORM_EVENTS = _event_table(
+    "platform_events",
+    "Dyno manager, API, Logplex and log-shuttle lines, classified by event type.",
+    [
+        Column("source", "string", width=16),
+        Column("dyno", "string", width=100),
+        Column("process_type", "string", width=100),
+        Column("event_type", "string", width=32),
+        Column("code", "string", width=8, doc="R14, L10, ..."),
+        Column("from_state", "string", width=32),
+        Column("to_state", "string", width=32),
+        Column("exit_status", "int32"),
+        Column("release_version", "int32"),
+        Column("actor", "string", width=320, masking="email", doc="who released, deployed or scaled"),
+        Column("message", "string", width=4000),
+    ],
+)
+
+RUNTIME_METRICS = _event_table(
+    "runtime_metrics",
+    "One row per sample#name=value of log-runtime-metrics and add-on metrics lines.",
+    [
+        Column("dyno", "string", width=200),
+        Column("source_name", "string", width=100, doc="the source= value"),
+        Column("addon", "string", width=200),
+        Column("metric", "string", width=100, doc="the sample's name without sample#"),
+        Column("value", "float64"),
+        Column("unit", "string", width=16, doc="MB, kB, bytes, pages or null"),
+    ],
+)
+
+REJECTED_LINES = _event_table(
+    "rejected_lines",
+    "Every line that could not be read as a log line, with the reason: nothing is dropped silently.",
+    [
+        Column("reason", "string", nullable=False, width=200),
+        Column("raw_line", "string", width=4000),
+    ],
+)
+
+EVENT_TABLES: tuple[Table, ...] = (ROUTER_EVENTS, APP_EVENTS, PLATFORM_EVENTS, RUNTIME_METRICS, REJECTED_LINES)
+
+
+def _entity_table(name: str, doc: str, columns: list[Column], kind: TableKind = "entity") -> Table:
+    """Entity tables upsert by id; snapshot tables keep one row per id per snapshot time."""
+    key = ("id",) if kind == "entity" else ("id", "snapshot_at")
+    return Table(
+        name=name, columns=tuple(columns), kind=kind, doc=doc, primary_key=key, distribution="id"
+    )
+
+
+HEROKU_APPS = _entity_table(
+    "heroku_apps",
+    "Apps visible to the token, from GET /apps.",
+    [
+        Column("id", "string", nullable=False, width=36),
+        Column("name", "string", nullable=False, width=100),
+        Column("generation", "string", width=16, doc="cedar | fir"),
+        Column("region", "string", width=32),
+        Column("stack", "string", width=32),
+        Column("owner_email", "string", width=320, masking="email"),
+        Column("web_url", "string", width=400),
+        Column("created_at", "timestamp"),
+        Column("released_at", "timestamp"),
+        Column("updated_at", "timestamp"),
+    ],
+)
+
+HEROKU_RELEASES = _entity_table(
+    "heroku_releases",
+    "Releases per app, from GET /apps/{app}/releases.",
+    [
+        Column("id", "string", nullable=False, width=36),
+        Column("app", "string", nullable=False, width=100),
+        Column("version", "int32"),
+        Column("status", "string", width=16),
+        Column("current", "bool"),
+        Column("description", "string", width=4000),
+        Column("user_id", "string", width=36),
+        Column("user_email", "string", width=320, masking="email"),
+        Column("slug_id", "string", width=36),
+        Column("created_at", "timestamp"),
+        Column("updated_at", "timestamp"),
+    ],
+)
+
+HEROKU_BUILDS = _entity_table(
+    "heroku_builds",
+    "Builds per app, from GET /apps/{app}/builds.",
+    [
+        Column("id", "string", nullable=False, width=36),
+        Column("app", "string", nullable=False, width=100),
+        Column("status", "string", width=16),
+        Column("stack", "string", width=32),
+        Column("source_version", "string", width=200),
+        Column("release_id", "string", width=36),
+        Column("user_email", "string", width=320, masking="email"),
+        Column("created_at", "timestamp"),
+        Column("updated_at", "timestamp"),
+    ],
+)
+
+HEROKU_DYNOS = _entity_table(
+    "heroku_dynos",
+    "Snapshots of the dynos of each app, stamped with the time they were taken.",
+    [
+        Column("id", "string", nullable=False, width=36),
+        Column("snapshot_at", "timestamp", nullable=False),
+        Column("app", "string", nullable=False, width=100),
+        Column("name", "string", width=100),
+        Column("type", "string", width=100),
+        Column("state", "string", width=16),
+        Column("size", "string", width=32),
+        Column("command", "string", width=4000),
+        Column("release_id", "string", width=36),
+        Column("release_version", "int32"),
+        Column("created_at", "timestamp"),
+        Column("updated_at", "timestamp"),
+    ],
+    kind="snapshot",
+)
+
+HEROKU_FORMATION = _entity_table(
+    "heroku_formation",
+    "Snapshots of each app's formation (process types, quantity, size).",
+    [
+        Column("id", "string", nullable=False, width=36),
+        Column("snapshot_at", "timestamp", nullable=False),
+        Column("app", "string", nullable=False, width=100),
+        Column("type", "string", width=100),
+        Column("quantity", "int32"),
+        Column("size", "string", width=32),
+        Column("command", "string", width=4000),
+        Column("updated_at", "timestamp"),
+    ],
+    kind="snapshot",
+)
+
+ENTITY_TABLES: tuple[Table, ...] = (HEROKU_APPS, HEROKU_RELEASES, HEROKU_BUILDS, HEROKU_DYNOS, HEROKU_FORMATION)
+
+ALL_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *ENTITY_TABLES)}
