@@ -176,15 +176,19 @@ REJECTED_LINES = _event_table(
     ],
 )
 
-EVENT_TABLES: tuple[Table, ...] = (ROUTER_EVENTS, APP_EVENTS, PLATFORM_EVENTS, RUNTIME_METRICS, REJECTED_LINES)
+EVENT_TABLES: tuple[Table, ...] = (
+    ROUTER_EVENTS,
+    APP_EVENTS,
+    PLATFORM_EVENTS,
+    RUNTIME_METRICS,
+    REJECTED_LINES,
+)
 
 
 def _entity_table(name: str, doc: str, columns: list[Column], kind: TableKind = "entity") -> Table:
     """Entity tables upsert by id; snapshot tables keep one row per id per snapshot time."""
     key = ("id",) if kind == "entity" else ("id", "snapshot_at")
-    return Table(
-        name=name, columns=tuple(columns), kind=kind, doc=doc, primary_key=key, distribution="id"
-    )
+    return Table(name=name, columns=tuple(columns), kind=kind, doc=doc, primary_key=key, distribution="id")
 
 
 HEROKU_APPS = _entity_table(
@@ -274,6 +278,27 @@ HEROKU_FORMATION = _entity_table(
     kind="snapshot",
 )
 
-ENTITY_TABLES: tuple[Table, ...] = (HEROKU_APPS, HEROKU_RELEASES, HEROKU_BUILDS, HEROKU_DYNOS, HEROKU_FORMATION)
+ENTITY_TABLES: tuple[Table, ...] = (
+    HEROKU_APPS,
+    HEROKU_RELEASES,
+    HEROKU_BUILDS,
+    HEROKU_DYNOS,
+    HEROKU_FORMATION,
+)
 
-ALL_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *ENTITY_TABLES)}
+HEROKU_ERROR_CODES = Table(
+    name="heroku_error_codes",
+    columns=(
+        Column("code", "string", nullable=False, width=8),
+        Column("family", "string", nullable=False, width=16, doc="router | runtime | logging"),
+        Column("meaning", "string", nullable=False, width=200),
+    ),
+    kind="entity",
+    doc="Heroku's H, R and L error codes with their meaning, to read error counts by.",
+    primary_key=("code",),
+    distribution="code",
+)
+
+REFERENCE_TABLES: tuple[Table, ...] = (HEROKU_ERROR_CODES,)
+
+ALL_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *ENTITY_TABLES, *REFERENCE_TABLES)}

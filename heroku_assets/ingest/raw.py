@@ -31,9 +31,11 @@ def store_received(
     received: dt.date,
     metadata: Mapping[str, str] | None = None,
 ) -> ObjectInfo:
-    """Store one received object verbatim under ``key`` with ``days`` and ``format`` in its metadata.
+    """Store one received object verbatim under ``key`` with ``days``, ``format`` and ``received`` (the
+    UTC day it arrived, which unreadable lines are attributed to) in its metadata.
     Returns only once the store confirms the write (StoreError otherwise)."""
     meta = dict(metadata or {})
     meta["format"] = fmt
+    meta["received"] = received.isoformat()
     meta["days"] = layout.format_days(days_of(data, fmt, received) or {received})
     return store.put(key, data, meta)

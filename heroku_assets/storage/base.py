@@ -29,6 +29,7 @@ class ObjectInfo:
     size: int
     version: str
     metadata: Mapping[str, str] = field(default_factory=dict)
+    modified: float | None = None  # seconds since the epoch of the last write, when the store knows it
 
 
 def validate_key(key: str) -> str:

@@ -1,12 +1,13 @@
 """Where every object lives: the one place that names keys in the raw and staging stores.
 
 Raw store (objects exactly as received, never rewritten):
-    drain/<app>/<received day>/<frame id>.logplex   a drain POST body; a retried frame overwrites itself
-    pull/<app>/<received day>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
+    drain/<received day>/<app>/<frame id>.logplex   a drain POST body; a retried frame overwrites itself
+    pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
-    gaps/<app>/<received day>/<time>.json           a pull that could not prove it missed nothing
+    gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
     partitions/app=<app>/date=<day>/lines.log.gz    heroku_raw_logs: one day of one app, deduped, ordered
 
+The received day comes first so that a sensor lists only the last few days, whatever the history.
 Every received object carries the metadata ``days``: the UTC days its lines belong to, space separated,
 so the sensor and the partition builder know which partitions it touches without reading it.
 
@@ -36,13 +37,13 @@ def validate_app(app: str) -> str:
 
 
 def drain_key(app: str, received: dt.date, frame_id: str) -> str:
-    return validate_key(f"drain/{validate_app(app)}/{received.isoformat()}/{frame_id}.logplex")
+    return validate_key(f"drain/{received.isoformat()}/{validate_app(app)}/{frame_id}.logplex")
 
 
 def pull_key(app: str, received_at: dt.datetime, content_hash: str) -> str:
     stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     day = received_at.astimezone(dt.UTC).date().isoformat()
-    return validate_key(f"pull/{validate_app(app)}/{day}/{stamp}-{content_hash[:16]}.log")
+    return validate_key(f"pull/{day}/{validate_app(app)}/{stamp}-{content_hash[:16]}.log")
 
 
 def import_key(app: str, content_hash: str) -> str:
@@ -52,7 +53,7 @@ def import_key(app: str, content_hash: str) -> str:
 def gap_key(app: str, received_at: dt.datetime) -> str:
     stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     day = received_at.astimezone(dt.UTC).date().isoformat()
-    return validate_key(f"gaps/{validate_app(app)}/{day}/{stamp}.json")
+    return validate_key(f"gaps/{day}/{validate_app(app)}/{stamp}.json")
 
 
 def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
@@ -60,8 +61,23 @@ def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
     later (lines received after midnight), plus every import (dumps span any days)."""
     validate_app(app)
     received = [day + dt.timedelta(days=i) for i in range(late_days + 1)]
-    prefixes = [f"{kind}/{app}/{d.isoformat()}/" for kind in ("drain", "pull") for d in received]
+    prefixes = [f"{kind}/{d.isoformat()}/{app}/" for kind in ("drain", "pull") for d in received]
     return [*prefixes, f"import/{app}/"]
+
+
+def received_day_prefixes(day: dt.date) -> list[str]:
+    """What arrived on ``day`` for every app (the sensor's unit of listing)."""
+    return [f"drain/{day.isoformat()}/", f"pull/{day.isoformat()}/"]
+
+
+def app_of_received_key(key: str) -> str | None:
+    """The app a received object belongs to, read from its key."""
+    parts = key.split("/")
+    if parts[0] in ("drain", "pull", "gaps") and len(parts) >= 4:
+        return parts[2]
+    if parts[0] == "import" and len(parts) >= 3:
+        return parts[1]
+    return None
 
 
 def partition_key(app: str, day: dt.date) -> str:

@@ -96,13 +96,19 @@ class LocalObjectStore:
         return self._info(key, path)
 
     def _info(self, key: str, path: Path) -> ObjectInfo:
-        size = path.stat().st_size
+        stat = path.stat()
         try:
             meta = json.loads(self._meta_path(key).read_text())
         except (FileNotFoundError, ValueError):
             # A file dropped in by hand: its version is the hash of its content.
             meta = {"version": _file_digest(path), "metadata": {}}
-        return ObjectInfo(key=key, size=size, version=meta["version"], metadata=meta["metadata"])
+        return ObjectInfo(
+            key=key,
+            size=stat.st_size,
+            version=meta["version"],
+            metadata=meta["metadata"],
+            modified=stat.st_mtime,
+        )
 
     def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
         # Walk only the folder the prefix names, not the whole store.
