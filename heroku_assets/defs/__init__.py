@@ -1,0 +1,1 @@
+"""Dagster definitions only, kept thin: each asset, check, sensor and schedule calls library code."""

@@ -1,0 +1,122 @@
+"""Environment -> resources. The environment is picked once, in ``heroku_assets.settings``; secrets are
+passed as ``dg.EnvVar`` so the UI shows which variable holds them, never the value."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+from dagster_azure.blob import (
+    AzureBlobStorageDefaultCredential,
+    AzureBlobStorageKeyCredential,
+    AzureBlobStorageResource,
+    AzureBlobStorageSASTokenCredential,
+)
+from dagster_duckdb import DuckDBResource
+
+from heroku_assets import settings as settings_module
+from heroku_assets.storage.factory import Stores
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.warehouse.base import Warehouse
+
+
+class StoresResource(dg.ConfigurableResource):
+    """The raw and staging object stores, wherever they live."""
+
+    late_days: int = 1
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Stores]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+
+class LocalStoresResource(StoresResource):
+    """Folders under the data directory: the embedded default."""
+
+    data_dir: str
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Stores]:
+        root = Path(self.data_dir)
+        yield Stores(raw=LocalObjectStore(root / "raw"), staging=LocalObjectStore(root / "staging"))
+
+
+class BlobStoresResource(StoresResource):
+    """Two containers of one Azure Storage account (or Azurite)."""
+
+    blob: AzureBlobStorageResource
+    raw_container: str = "heroku-raw"
+    staging_container: str = "heroku-staging"
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Stores]:
+        from heroku_assets.storage.azure_blob import AzureBlobObjectStore
+
+        with self.blob.get_client() as client:
+            yield Stores(
+                raw=AzureBlobObjectStore(client.get_container_client(self.raw_container)),
+                staging=AzureBlobObjectStore(client.get_container_client(self.staging_container)),
+            )
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """Where the tables live; ``open`` yields a library ``Warehouse``."""
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Warehouse]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+
+class DuckDBWarehouseResource(WarehouseResource):
+    """DuckDB through dagster-duckdb's resource."""
+
+    duckdb: DuckDBResource
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Warehouse]:
+        from heroku_assets.warehouse.duckdb import DuckDBWarehouse
+
+        Path(self.duckdb.database).parent.mkdir(parents=True, exist_ok=True)
+        with self.duckdb.get_connection() as conn:
+            yield DuckDBWarehouse(conn)
+
+
+def blob_resource(settings: settings_module.Settings) -> AzureBlobStorageResource:
+    """Key, SAS token or DefaultAzureCredential, as the settings chose."""
+    assert settings.azure_account_url
+    if settings.azure_credential == "key":
+        credential = AzureBlobStorageKeyCredential(key=dg.EnvVar(settings_module.AZURE_ACCOUNT_KEY))
+    elif settings.azure_credential == "sas":
+        credential = AzureBlobStorageSASTokenCredential(token=dg.EnvVar(settings_module.AZURE_SAS_TOKEN))
+    else:
+        credential = AzureBlobStorageDefaultCredential()
+    return AzureBlobStorageResource(account_url=settings.azure_account_url, credential=credential)
+
+
+def build_resources(settings: settings_module.Settings) -> dict[str, dg.ConfigurableResource]:
+    """The resources of the chosen environment."""
+    if settings.uses_blob:
+        stores: StoresResource = BlobStoresResource(
+            blob=blob_resource(settings),
+            raw_container=settings.raw_container,
+            staging_container=settings.staging_container,
+            late_days=settings.late_days,
+        )
+    else:
+        stores = LocalStoresResource(data_dir=str(settings.data_dir), late_days=settings.late_days)
+    if settings.uses_synapse:
+        from heroku_assets.defs.synapse_resource import synapse_warehouse_resource
+
+        warehouse: WarehouseResource = synapse_warehouse_resource()
+    else:
+        warehouse = DuckDBWarehouseResource(duckdb=DuckDBResource(database=str(settings.duckdb_path)))
+    return {"stores": stores, "warehouse": warehouse}
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(resources=build_resources(settings_module.load()))

@@ -1,0 +1,117 @@
+"""The one place that reads the environment and picks where data lives.
+
+``HEROKU_ASSETS_ENV`` chooses the environment:
+
+- ``local`` (the default): raw and staging stores in folders under ``HEROKU_ASSETS_DATA_DIR``, DuckDB
+  as the warehouse. Nothing to set up.
+- ``mixed``: Azure Blob Storage (e.g. Azurite) for both stores, DuckDB as the warehouse: try the Blob path
+  on a laptop.
+- ``azure``: Azure Blob Storage and a Synapse dedicated SQL pool.
+
+Values are read when a function here is called, never at import. Secrets are not read here: the Dagster
+resources take them as ``EnvVar`` references so the UI shows the variable's name, never its value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Environment = Literal["local", "mixed", "azure"]
+
+ENV = "HEROKU_ASSETS_ENV"
+DATA_DIR = "HEROKU_ASSETS_DATA_DIR"
+START_DATE = "HEROKU_ASSETS_START_DATE"
+LATE_DAYS = "HEROKU_ASSETS_LATE_DAYS"
+DUCKDB_PATH = "HEROKU_ASSETS_DUCKDB_PATH"
+RAW_CONTAINER = "HEROKU_ASSETS_RAW_CONTAINER"
+STAGING_CONTAINER = "HEROKU_ASSETS_STAGING_CONTAINER"
+AZURE_ACCOUNT_URL = "AZURE_STORAGE_ACCOUNT_URL"
+# secrets: read only through dg.EnvVar by the resources, or by command-line handlers
+AZURE_ACCOUNT_KEY = "AZURE_STORAGE_ACCOUNT_KEY"
+AZURE_SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN"
+HEROKU_API_KEY = "HEROKU_API_KEY"
+HEROKU_API_URL = "HEROKU_API_URL"
+HEROKU_APPS = "HEROKU_ASSETS_APPS"
+
+DEFAULT_START_DATE = dt.date(2026, 1, 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that is not a secret, as read from the environment."""
+
+    environment: Environment
+    data_dir: Path
+    start_date: dt.date
+    late_days: int
+    duckdb_path: Path
+    raw_container: str
+    staging_container: str
+    azure_account_url: str | None
+    azure_credential: Literal["key", "sas", "default"]
+    heroku_api_url: str
+    apps: tuple[str, ...]
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.data_dir / "staging"
+
+    @property
+    def uses_blob(self) -> bool:
+        return self.environment in ("mixed", "azure")
+
+    @property
+    def uses_synapse(self) -> bool:
+        return self.environment == "azure"
+
+
+def load(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings; raise ValueError naming the variable when one is wrong."""
+    env = os.environ if environ is None else environ
+    environment = env.get(ENV, "local").strip().lower() or "local"
+    if environment not in ("local", "mixed", "azure"):
+        raise ValueError(f"{ENV} must be local, mixed or azure, not {environment!r}")
+    data_dir = Path(env.get(DATA_DIR, "data")).expanduser().absolute()
+    try:
+        start_date = dt.date.fromisoformat(env.get(START_DATE, DEFAULT_START_DATE.isoformat()))
+    except ValueError as exc:
+        raise ValueError(f"{START_DATE} must be a date like 2026-01-01") from exc
+    try:
+        late_days = int(env.get(LATE_DAYS, "1"))
+    except ValueError as exc:
+        raise ValueError(f"{LATE_DAYS} must be a whole number of days") from exc
+    if not 0 <= late_days <= 7:
+        raise ValueError(f"{LATE_DAYS} must be between 0 and 7")
+    account_url = env.get(AZURE_ACCOUNT_URL) or None
+    if environment != "local" and not account_url:
+        raise ValueError(f"{ENV}={environment} needs {AZURE_ACCOUNT_URL}")
+    # Which secret is set picks the credential; its value is read later, through dg.EnvVar.
+    if env.get(AZURE_ACCOUNT_KEY):
+        azure_credential = "key"
+    elif env.get(AZURE_SAS_TOKEN):
+        azure_credential = "sas"
+    else:
+        azure_credential = "default"
+    apps = tuple(a.strip() for a in env.get(HEROKU_APPS, "").split(",") if a.strip())
+    return Settings(
+        environment=environment,  # type: ignore[arg-type]
+        data_dir=data_dir,
+        start_date=start_date,
+        late_days=late_days,
+        duckdb_path=Path(env.get(DUCKDB_PATH) or data_dir / "warehouse.duckdb"),
+        raw_container=env.get(RAW_CONTAINER, "heroku-raw"),
+        staging_container=env.get(STAGING_CONTAINER, "heroku-staging"),
+        azure_account_url=account_url,
+        azure_credential=azure_credential,  # type: ignore[arg-type]
+        heroku_api_url=env.get(HEROKU_API_URL, "https://api.heroku.com"),
+        apps=apps,
+    )

@@ -1,0 +1,44 @@
+"""Opening the raw and staging stores of the chosen environment outside Dagster (the command line)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from heroku_assets import settings as settings_module
+from heroku_assets.storage.base import ObjectStore
+from heroku_assets.storage.local import LocalObjectStore
+
+
+@dataclass(frozen=True)
+class Stores:
+    raw: ObjectStore
+    staging: ObjectStore
+
+
+@contextlib.contextmanager
+def open_stores(config: settings_module.Settings) -> Iterator[Stores]:
+    """The raw and staging stores of ``config``; on Azure the secret comes from the environment here,
+    since the command line has no Dagster resources."""
+    if not config.uses_blob:
+        yield Stores(raw=LocalObjectStore(config.raw_dir), staging=LocalObjectStore(config.staging_dir))
+        return
+    from azure.storage.blob import BlobServiceClient
+
+    from heroku_assets.storage.azure_blob import AzureBlobObjectStore
+
+    if config.azure_credential == "key":
+        credential: object = os.environ[settings_module.AZURE_ACCOUNT_KEY]
+    elif config.azure_credential == "sas":
+        credential = os.environ[settings_module.AZURE_SAS_TOKEN]
+    else:
+        from azure.identity import DefaultAzureCredential
+
+        credential = DefaultAzureCredential()
+    with BlobServiceClient(config.azure_account_url, credential=credential) as client:
+        yield Stores(
+            raw=AzureBlobObjectStore(client.get_container_client(config.raw_container)),
+            staging=AzureBlobObjectStore(client.get_container_client(config.staging_container)),
+        )
