@@ -14,7 +14,10 @@ so the sensor and the partition builder know which partitions it touches without
 Staging store (what the warehouse loads, and what COPY INTO points at):
     <table>/app=<app>/date=<day>/part-00000.parquet   parsed events, one folder per table/app/day
     <table>/snapshot=<time>/part-00000.parquet          API entities, one folder per fetch
-    state/...                                           bookmarks kept between runs
+    state/<name>[/<app>][/<variant>].json               bookmarks kept between runs
+
+The raw store keeps the log-session pull state (the tail of each app's last pull) under the same
+``state/`` prefix, outside the received prefixes, so sensors never take it for received data.
 """
 
 from __future__ import annotations
@@ -94,6 +97,13 @@ def staged_key(table: str, app: str, day: dt.date, part: int = 0) -> str:
 
 def snapshot_prefix(table: str, taken_at: dt.datetime) -> str:
     return f"{table}/snapshot={taken_at.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}/"
+
+
+def state_key(name: str, app: str | None = None, variant: str | None = None) -> str:
+    """A small JSON state object: an API bookmark (``state/heroku_releases/my-app.json``) or the pull
+    state of an app and filter (``state/pull/my-app/all.json``)."""
+    parts = [name, *([validate_app(app)] if app is not None else []), *([variant] if variant else [])]
+    return validate_key("state/" + "/".join(parts) + ".json")
 
 
 def format_days(days: set[dt.date] | list[dt.date]) -> str:
