@@ -39,3 +39,12 @@ class Warehouse(Protocol):
     def partition_rows(self, table: Table, app: str, day: dt.date) -> int:
         """How many rows (app, day) holds: what the staged-versus-loaded check compares."""
         ...
+
+    def duplicate_request_ids(self, app: str, day: dt.date) -> int:
+        """How many request_ids occur more than once in (app, day) of router_events (Heroku does not
+        promise they are unique, so this is reported, not enforced)."""
+        ...
+
+    def ensure_views(self) -> list[str]:
+        """Create or replace the analytics views; return their names."""
+        ...

@@ -113,6 +113,22 @@ class DuckDBWarehouse:
                 raise
         return int(merged)
 
+    def ensure_views(self) -> list[str]:
+        from heroku_assets.warehouse.views import VIEWS
+
+        for sql in VIEWS.values():
+            self.conn.execute(sql)
+        return list(VIEWS)
+
+    def duplicate_request_ids(self, app: str, day: dt.date) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM (SELECT request_id FROM router_events "
+            "WHERE app = ? AND event_date = ? AND request_id IS NOT NULL "
+            "GROUP BY request_id HAVING count(*) > 1) AS d",
+            [app, day],
+        ).fetchone()
+        return int(row[0])
+
     def partition_rows(self, table: Table, app: str, day: dt.date) -> int:
         row = self.conn.execute(
             f"SELECT count(*) FROM {self._name(table)} WHERE app = ? AND event_date = ?", [app, day]
