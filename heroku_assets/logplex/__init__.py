@@ -1,0 +1,10 @@
+"""Heroku log parsing: `heroku logs` text and Logplex drain bodies -> typed Arrow batches and Parquet.
+
+A pure library (no Dagster): ``read_lines`` reads bytes into LogLines, ``parse_lines`` classifies them
+into the event tables declared in ``heroku_assets.tables``, ``write_parquet`` stages them.
+"""
+
+from heroku_assets.logplex.lines import LogLine
+from heroku_assets.logplex.reader import LineStream, read_lines
+
+__all__ = ["LineStream", "LogLine", "read_lines"]

@@ -1,0 +1,164 @@
+"""Octet-counted framing (RFC 6587) of Logplex drain bodies, read tolerantly and incrementally.
+
+Hand-written on purpose: syslog libraries read strict RFC 6587/5424 and stop (or drop the rest) at the
+first bad count, while Logplex bodies are not strict. In the wild a count may or may not include the
+trailing newline, frames follow each other with no separator, and a count can simply be wrong. Here a
+count is trusted only when it ends on a frame boundary; otherwise the frame is resynchronised on the next
+boundary (a newline or the next ``<count> <PRI>VERSION `` start), so the rest of the body is never lost.
+Bytes that are not a frame come out as garbage lines, one per line, to be rejected with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_FRAME = 1 << 20  # Logplex frames are ~100 KB at most; a count or a line beyond this is not trusted
+
+REASON_GARBAGE = "not an octet-counted frame"
+REASON_NO_BOUNDARY = f"no frame boundary within {MAX_FRAME} bytes: split"
+
+_WS = b" \t\r\n"
+_HEADER = re.compile(rb"(\d{1,7}) <")  # at a frame position: COUNT SP '<'
+_PARTIAL_HEADER = re.compile(rb"\d{1,7} ?\Z")  # the buffer ends inside what may be a header
+# A frame start anywhere (for resynchronising): the count is the whole digit run before " <PRI>V ".
+_START = re.compile(rb"(?<![0-9])(\d{1,7}) <\d{1,3}>\d{1,2} ")
+_EMBEDDED_START = re.compile(rb"\n[ \t\r\n]*\d{1,7} <\d{1,3}>\d{1,2} ")
+_BOUNDARY = re.compile(rb"[ \t\r\n]*\d{1,7} <")
+_PARTIAL_BOUNDARY = re.compile(rb"[ \t\r\n]*\d{0,7} ?\Z")
+
+# One framing result: (payload or garbage line bytes, None for a frame or the reason it is garbage)
+Piece = tuple[bytes, str | None]
+
+
+class Framer:
+    """Feed body bytes in any pieces; get frame payloads (trailing newline removed) and garbage lines."""
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+
+    def feed(self, data: bytes) -> Iterator[Piece]:
+        self._buf += data
+        yield from self._drain(final=False)
+
+    def close(self) -> Iterator[Piece]:
+        yield from self._drain(final=True)
+        self._buf.clear()
+
+    # ------------------------------------------------------------------------------------------------
+
+    def _drain(self, final: bool) -> Iterator[Piece]:
+        buf = self._buf
+        n = len(buf)
+        pos = 0
+        try:
+            while True:
+                while pos < n and buf[pos] in _WS:
+                    pos += 1
+                if pos >= n:
+                    break
+                m = _HEADER.match(buf, pos)
+                if m is None:
+                    if not final and _PARTIAL_HEADER.match(buf, pos):
+                        break  # a header cut by the chunk boundary: wait for the rest
+                    stop = self._garbage_end(buf, pos, n, final)
+                    if stop is None:
+                        break
+                    piece, reason = stop
+                    line = bytes(buf[pos:piece]).rstrip(b"\r\n")
+                    if line.strip():
+                        yield line, reason
+                    pos = piece
+                    continue
+                start = m.end() - 1  # the payload begins at '<'
+                end = start + int(m.group(1))
+                valid = self._valid(buf, start, end, n, final)
+                if valid is None:
+                    break  # need more bytes to judge the count
+                if not valid:
+                    stop = self._resync_end(buf, start, n, final)
+                    if stop is None:
+                        break
+                    end, reason = stop
+                    if reason is not None:
+                        yield bytes(buf[pos:end]), reason
+                        pos = end
+                        continue
+                yield _payload(buf, start, end), None
+                pos = end
+        finally:
+            del buf[:pos]
+
+    @staticmethod
+    def _valid(buf: bytearray, start: int, end: int, n: int, final: bool) -> bool | None:
+        """Whether a count ends on a frame boundary; None when more bytes are needed to tell."""
+        if end - start > MAX_FRAME:
+            return False
+        if end > n:
+            return False if final else None
+        if _EMBEDDED_START.search(buf, start, end):
+            return False  # the count swallows the next frame
+        if end == n:
+            return True if final else None
+        if buf[end - 1] == 0x0A or buf[end] == 0x0A:
+            return True
+        if _BOUNDARY.match(buf, end):
+            return True
+        if not final and _PARTIAL_BOUNDARY.match(buf, end):
+            return None
+        return False
+
+    def _resync_end(self, buf: bytearray, start: int, n: int, final: bool) -> tuple[int, str | None] | None:
+        """Where a frame with a wrong count ends: its first newline or the next frame start."""
+        limit = min(n, start + MAX_FRAME)
+        newline = buf.find(b"\n", start, limit)
+        nxt = self._next_start(buf, start + 1, newline if newline >= 0 else limit, n, final)
+        if newline >= 0 and (nxt is None or newline < nxt):
+            return newline, None
+        if nxt is not None:
+            return nxt, None
+        if limit == n and not final:
+            return None
+        if limit == n:
+            return n, None
+        return limit, REASON_NO_BOUNDARY
+
+    def _garbage_end(self, buf: bytearray, pos: int, n: int, final: bool) -> tuple[int, str] | None:
+        """Where a garbage line ends: its newline (consumed) or the next frame start."""
+        limit = min(n, pos + MAX_FRAME)
+        newline = buf.find(b"\n", pos, limit)
+        nxt = self._next_start(buf, pos + 1, newline if newline >= 0 else limit, n, final)
+        if nxt is not None:
+            return nxt, REASON_GARBAGE
+        if newline >= 0:
+            return newline + 1, REASON_GARBAGE
+        if limit == n and not final:
+            return None
+        if limit == n:
+            return n, REASON_GARBAGE
+        return limit, REASON_NO_BOUNDARY
+
+    def _next_start(self, buf: bytearray, frm: int, to: int, n: int, final: bool) -> int | None:
+        """The next frame start in buf[frm:to]. When its digits are glued to the text before it, the
+        split that gives a count ending on a boundary wins; without one the whole digit run is the count."""
+        m = _START.search(buf, frm, min(n, to + 16))
+        if m is None or m.start() >= to:
+            return None
+        first, digits_end = m.start(1), m.end(1)
+        if first > 0 and buf[first - 1] not in _WS:
+            for i in range(first, digits_end):
+                if buf[i] == 0x30:
+                    continue
+                count = int(buf[i:digits_end])
+                if self._valid(buf, digits_end + 1, digits_end + 1 + count, n, final):
+                    return i
+        return first
+
+
+def _payload(buf: bytearray, start: int, end: int) -> bytes:
+    payload = bytes(buf[start:end])
+    if payload.endswith(b"\n"):
+        payload = payload[:-1]
+    if payload.endswith(b"\r"):
+        payload = payload[:-1]
+    return payload
