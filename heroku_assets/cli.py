@@ -11,7 +11,8 @@ import sys
 _COMMAND_MODULES = (
     "heroku_assets.logplex.command",  # parse
     "heroku_assets.sample.command",  # sample
-    "heroku_assets.ingest.command",  # import, run, summary
+    "heroku_assets.ingest.command",  # import
+    "heroku_assets.runner",  # run, summary
     "heroku_assets.drain.command",  # drain serve
     "heroku_assets.heroku.command",  # pull
 )

@@ -122,3 +122,16 @@ def scan_changes(
 def _received_day(info: ObjectInfo, today: dt.date) -> dt.date:
     received = info.metadata.get("received")
     return dt.date.fromisoformat(received) if received else today
+
+
+def all_partitions(raw: ObjectStore) -> dict[str, set[dt.date]]:
+    """Every (app, day) the raw store holds lines of, by app: a full listing, for catch-up runs."""
+    found: dict[str, set[dt.date]] = {}
+    for prefix in layout.RECEIVED_PREFIXES:
+        for info in raw.list(prefix):
+            app = layout.app_of_received_key(info.key)
+            if app is None or app == layout.UNMAPPED_APP:
+                continue
+            days = layout.parse_days(info.metadata.get("days"))
+            found.setdefault(app, set()).update(days)
+    return found

@@ -182,9 +182,10 @@ def _write_gzip(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[int, int, d
     lines = 0
     size = 0
     markers: dict[str, int] = {}
-    reader = con.execute(_DEDUPED_SQL).fetch_record_batch(_BATCH)
+    reader = con.sql(_DEDUPED_SQL).to_arrow_reader(_BATCH)
     # Level 1: the partition is written once per run and read once by the parser; speed matters more.
-    with gzip.open(path, "wb", compresslevel=1) as out:
+    # mtime=0 makes the object depend on its lines only, so an unchanged day keeps its version.
+    with open(path, "wb") as file, gzip.GzipFile(fileobj=file, mode="wb", compresslevel=1, mtime=0) as out:
         for batch in reader:
             texts = batch.column(0).to_pylist()
             if not texts:

@@ -1,0 +1,54 @@
+# heroku-assets: the commands a user runs. `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export HEROKU_ASSETS_DATA_DIR ?= $(CURDIR)/data
+export DAGSTER_HOME ?= $(HEROKU_ASSETS_DATA_DIR)/dagster_home
+export ODBCSYSINI ?= $(CURDIR)/.tools/odbc
+
+SAMPLE_DIR := $(HEROKU_ASSETS_DATA_DIR)/samples
+SAMPLE_START ?= $(shell $(PYTHON) -c 'import datetime as d; print(d.date.today() - d.timedelta(days=3))')
+
+.PHONY: install run dev test lint bench clean
+
+$(BIN)/heroku-assets: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip uv
+	$(BIN)/uv pip install -q -p $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install -q -p $(BIN)/python --no-deps -e .
+	touch $@
+
+install: $(BIN)/heroku-assets
+
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $@
+
+# The main job on the embedded default: sample logs for 3 apps x 3 days, imported, every partition
+# materialized through raw -> parsed/staged -> DuckDB, then a summary from the warehouse.
+run: install $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/heroku-assets sample --out $(SAMPLE_DIR) --apps 3 --days 3 --start $(SAMPLE_START) --format text
+	for app in $$(ls $(SAMPLE_DIR)); do $(BIN)/heroku-assets import $(SAMPLE_DIR)/$$app/*.log --app $$app; done
+	$(BIN)/heroku-assets run
+
+# The Dagster UI on the same data: lineage, partitions, schedule, sensor, checks, metadata.
+dev: install $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dg dev -w workspace.yaml
+
+test: install
+	.ci/install-odbc
+	.ci/install-azurite
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_graph.py
+	$(BIN)/python bench/bench_drain.py
+
+clean:
+	rm -rf $(HEROKU_ASSETS_DATA_DIR)
