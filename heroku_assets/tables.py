@@ -164,6 +164,7 @@ RUNTIME_METRICS = _event_table(
         Column("metric", "string", width=100, doc="the sample's name without sample#"),
         Column("value", "float64"),
         Column("unit", "string", width=16, doc="MB, kB, bytes, pages or null"),
+        Column("extra", "json", width=4000, doc="JSON object of the line's other keys and unreadable values"),
     ],
 )
 
