@@ -1,0 +1,126 @@
+"""Pytest fixtures that run the real Azurite blob emulator on a free loopback port.
+
+Import them from a conftest (``from heroku_assets_tests.fixtures_azurite import azurite, blob_container``).
+Azurite is installed by ``.ci/install-azurite`` (``make test`` runs it); when it is missing the fixture
+fails and says so, rather than skipping: CI always has it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+AZURITE_BLOB = REPO / ".tools" / "azurite" / "node_modules" / ".bin" / "azurite-blob"
+# Azurite's fixed development account (public, documented by Microsoft; not a secret).
+DEV_ACCOUNT = "devstoreaccount1"
+DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+
+@dataclass(frozen=True)
+class Azurite:
+    """A running Azurite blob service."""
+
+    host: str
+    port: int
+    account_name: str = DEV_ACCOUNT
+    account_key: str = field(default=DEV_KEY, repr=False)
+
+    @property
+    def account_url(self) -> str:
+        return f"http://{self.host}:{self.port}/{self.account_name}"
+
+    @property
+    def connection_string(self) -> str:
+        return (
+            f"DefaultEndpointsProtocol=http;AccountName={self.account_name};"
+            f"AccountKey={self.account_key};BlobEndpoint={self.account_url};"
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_listening(proc: subprocess.Popen, port: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"azurite-blob exited with status {proc.returncode} before listening")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"azurite-blob did not listen on 127.0.0.1:{port} within {timeout:.0f}s")
+
+
+@pytest.fixture(scope="session")
+def azurite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Azurite]:
+    """Start ``azurite-blob`` in memory on a free port for the test session, and stop it afterwards."""
+    if not os.access(AZURITE_BLOB, os.X_OK):
+        pytest.fail(
+            f"Azurite is not installed ({AZURITE_BLOB} is missing): run `make test`, or "
+            "`.ci/install-azurite` once, to install azurite@3.35.0 with npm",
+            pytrace=False,
+        )
+    workdir = tmp_path_factory.mktemp("azurite")
+    port = _free_port()
+    log = open(workdir / "azurite.log", "wb")  # noqa: SIM115 - closed when the fixture ends
+    proc = subprocess.Popen(
+        [
+            str(AZURITE_BLOB),
+            "--blobHost",
+            "127.0.0.1",
+            "--blobPort",
+            str(port),
+            "--inMemoryPersistence",
+            "--skipApiVersionCheck",
+            "--loose",
+            "--disableTelemetry",
+        ],
+        cwd=workdir,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        try:
+            _wait_listening(proc, port, timeout=30)
+        except RuntimeError as exc:
+            log.flush()
+            output = (workdir / "azurite.log").read_text(errors="replace")[-2000:]
+            pytest.fail(f"{exc}\n{output}", pytrace=False)
+        yield Azurite(host="127.0.0.1", port=port)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def blob_container(azurite: Azurite):
+    """A fresh, not yet created container on Azurite (its name is unique per test); deleted afterwards."""
+    from azure.core.exceptions import ResourceNotFoundError
+    from azure.storage.blob import ContainerClient
+
+    client = ContainerClient.from_connection_string(azurite.connection_string, f"t{uuid.uuid4().hex[:20]}")
+    yield client
+    with contextlib.suppress(ResourceNotFoundError):  # never created by the test
+        client.delete_container()
+    client.close()

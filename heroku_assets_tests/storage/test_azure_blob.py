@@ -1,0 +1,193 @@
+"""What only the Azure Blob store does: blob metadata encoding, ETags, block uploads, container creation,
+credentials kept out of URLs and errors; all against real Azurite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+from azure.storage.blob import ContainerClient, ContainerSasPermissions, generate_container_sas
+
+from heroku_assets.storage.azure_blob import AzureBlobObjectStore, decode_metadata, encode_metadata, scrub
+from heroku_assets.storage.base import StoreError
+from heroku_assets_tests.fixtures_azurite import Azurite
+
+
+def _sas(azurite: Azurite, container: str, permission: ContainerSasPermissions) -> str:
+    return generate_container_sas(
+        azurite.account_name,
+        container,
+        account_key=azurite.account_key,
+        permission=permission,
+        expiry=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1),
+    )
+
+
+def test_metadata_encoding_is_ascii_and_reversible() -> None:
+    meta = {"days": "2026-11-20 2026-11-21", "note": "café 100%", "edge": " x ", "empty": ""}
+    encoded = encode_metadata(meta)
+    assert encoded["days"] == "2026-11-20 2026-11-21"  # plain ASCII stays readable
+    assert all(v.isascii() and v == v.strip() and v for v in encoded.values())
+    assert decode_metadata(encoded) == meta
+    for bad in ("content-type", "1st", "a b", ""):
+        with pytest.raises(ValueError, match="metadata name"):
+            encode_metadata({bad: "x"})
+
+
+def test_blob_metadata_on_the_wire(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container)
+    store.put("import/my-app/x.log", b"x", {"days": "2026-11-20", "note": "ü"})
+    raw = blob_container.get_blob_client("import/my-app/x.log").get_blob_properties()
+    assert raw.metadata == {"days": "2026-11-20", "note": "%C3%BC"}
+    assert store.head("import/my-app/x.log").version == raw.etag.strip('"')
+
+
+def test_container_is_created_on_first_write_by_concurrent_writers(azurite: Azurite) -> None:
+    name = f"c{uuid.uuid4().hex[:20]}"
+    stores = [
+        AzureBlobObjectStore(ContainerClient.from_connection_string(azurite.connection_string, name))
+        for _ in range(6)
+    ]
+    assert list(stores[0].list()) == []  # listing a container that does not exist yet is empty
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(len(stores))
+
+    def write(i: int) -> None:
+        barrier.wait()
+        try:
+            stores[i].put(f"k/{i}", b"x")
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(len(stores))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [i.key for i in stores[0].list("k/")] == [f"k/{i}" for i in range(len(stores))]
+    ContainerClient.from_connection_string(azurite.connection_string, name).delete_container()
+
+
+def test_put_file_commits_one_block_per_chunk(blob_container: ContainerClient, tmp_path: Path) -> None:
+    store = AzureBlobObjectStore(blob_container, chunk_size=1024, max_concurrency=3)
+    src = tmp_path / "f.bin"
+    data = os.urandom(10 * 1024 + 1)
+    src.write_bytes(data)
+    info = store.put_file("big/f.bin", src, {"rows": "1"})
+    committed, uncommitted = blob_container.get_blob_client("big/f.bin").get_block_list("all")
+    assert [b.size for b in committed] == [1024] * 10 + [1]
+    assert uncommitted == []
+    assert store.get("big/f.bin") == data
+    assert info.version == store.head("big/f.bin").version
+
+
+def test_reading_an_object_overwritten_midway_fails_clearly(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container, chunk_size=1024)
+    store.put("state/x", os.urandom(4096))
+    stream = store.open("state/x")
+    assert len(stream.read(1024)) == 1024
+    store.put("state/x", os.urandom(4096))
+    with pytest.raises(StoreError, match="overwritten while it was being read"):
+        stream.read()
+
+
+def test_url_and_repr_carry_no_sas(azurite: Azurite, blob_container: ContainerClient) -> None:
+    AzureBlobObjectStore(blob_container).put("a/b=c/d.parquet", b"x")
+    sas = _sas(azurite, blob_container.container_name, ContainerSasPermissions(read=True, list=True))
+    client = ContainerClient(azurite.account_url, blob_container.container_name, credential=sas)
+    store = AzureBlobObjectStore(client)
+    assert store.get("a/b=c/d.parquet") == b"x"  # the SAS works for reading
+    expected = f"{azurite.account_url}/{blob_container.container_name}/a/b=c/d.parquet"
+    assert store.url("a/b=c/d.parquet") == expected
+    assert "sig=" not in repr(store) and store.container_url in repr(store)
+
+
+def test_refused_write_fails_with_a_clear_message_and_no_secret(
+    azurite: Azurite, blob_container: ContainerClient
+) -> None:
+    blob_container.create_container()
+    sas = _sas(azurite, blob_container.container_name, ContainerSasPermissions(read=True, list=True))
+    store = AzureBlobObjectStore(ContainerClient(azurite.account_url, blob_container.container_name, sas))
+    with pytest.raises(StoreError) as caught:
+        store.put("a/b", b"x")
+    message = str(caught.value)
+    assert "could not write 'a/b'" in message and "HTTP 403" in message
+    signature = dict(p.split("=", 1) for p in sas.split("&"))["sig"]
+    assert signature not in message and "sig=" not in message
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_wrong_account_key_fails_without_leaking_it(azurite: Azurite) -> None:
+    wrong_key = azurite.account_key[:-8] + "AAAAAAA="
+    client = ContainerClient(
+        azurite.account_url,
+        f"c{uuid.uuid4().hex[:12]}",
+        credential={"account_name": azurite.account_name, "account_key": wrong_key},
+    )
+    with pytest.raises(StoreError, match="HTTP 403") as caught:
+        AzureBlobObjectStore(client).put("a/b", b"x")
+    assert wrong_key not in str(caught.value)
+
+
+def test_unreachable_account_is_a_store_error() -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    client = ContainerClient(
+        f"http://127.0.0.1:{port}/devstoreaccount1",
+        "unreachable",
+        credential={"account_name": "devstoreaccount1", "account_key": "a2V5"},
+        retry_total=0,
+    )
+    with pytest.raises(StoreError, match="ServiceRequestError"):
+        AzureBlobObjectStore(client).put("a/b", b"x")
+    with pytest.raises(StoreError, match="could not list"):
+        list(AzureBlobObjectStore(client).list("a/"))
+
+
+def test_scrub_removes_credential_shapes() -> None:
+    text = "GET https://a.blob.core.windows.net/c?sv=1&sig=abc%2Bdef&se=2 AccountKey=xyz==; Bearer eyJ0"
+    cleaned = scrub(text)
+    assert "abc%2Bdef" not in cleaned and "xyz==" not in cleaned and "eyJ0" not in cleaned
+    assert "sig=***" in cleaned and "sv=1" in cleaned
+
+
+def test_invalid_container_name() -> None:
+    client = ContainerClient("http://127.0.0.1:1/devstoreaccount1", "Bad_Name")
+    with pytest.raises(ValueError, match="container name"):
+        AzureBlobObjectStore(client)
+
+
+@pytest.mark.parametrize("credential_kind", ["key", "sas"])
+def test_through_dagster_azure_resource(
+    azurite: Azurite, blob_container: ContainerClient, credential_kind: str
+) -> None:
+    """The client dagster-azure's resource builds is what the store is made from, with either credential."""
+    from dagster_azure.blob import (
+        AzureBlobStorageKeyCredential,
+        AzureBlobStorageResource,
+        AzureBlobStorageSASTokenCredential,
+    )
+
+    blob_container.create_container()
+    if credential_kind == "key":
+        credential = AzureBlobStorageKeyCredential(key=azurite.account_key)
+    else:
+        permission = ContainerSasPermissions(read=True, write=True, list=True, delete=True)
+        credential = AzureBlobStorageSASTokenCredential(
+            token=_sas(azurite, blob_container.container_name, permission)
+        )
+    resource = AzureBlobStorageResource(account_url=azurite.account_url, credential=credential)
+    with resource.get_client() as service:
+        store = AzureBlobObjectStore.from_service_client(service, blob_container.container_name)
+        info = store.put("router_events/app=my-app/date=2026-11-20/part-00000.parquet", b"pq", {"rows": "1"})
+        assert store.get(info.key) == b"pq"
+        assert [i.key for i in store.list("router_events/")] == [info.key]
+        assert store.url(info.key).startswith(azurite.account_url + "/")
+        assert "sig=" not in store.url(info.key)
