@@ -1,0 +1,140 @@
+"""The asset graph for real: local stores, DuckDB, the Dagster instance, sensor and schedule."""
+
+import datetime as dt
+
+import dagster as dg
+import duckdb
+
+from heroku_assets.defs.logs.automation import JOB_NAME
+from heroku_assets.defs.partitions import heroku_apps, partition_key
+from heroku_assets.ingest.imports import import_file
+from heroku_assets.settings import load
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets_tests.defs.conftest import days_ago
+from heroku_assets_tests.ingest.helpers import frame, put_drain
+
+ROUTER = (
+    'heroku[router]: at=info method=GET path="/a?b=c" host=shop.example.com request_id={rid} '
+    'fwd="1.2.3.4" dyno=web.1 connect=1ms service={ms}ms status={status} bytes=512 protocol=https'
+)
+
+
+def _dump(day: dt.date, n: int) -> str:
+    lines = []
+    for i in range(n):
+        ts = f"{day.isoformat()}T10:{i // 60:02d}:{i % 60:02d}.{i:06d}+00:00"
+        lines.append(f"{ts} " + ROUTER.format(rid=f"req-{i}", ms=10 + i, status=500 if i % 5 == 0 else 200))
+    lines.append(f"{day.isoformat()}T11:00:00+00:00 app[web.1]: Completed 200 OK in 12ms")
+    lines.append(f"{day.isoformat()}T11:00:01+00:00 heroku[web.1]: State changed from starting to up")
+    lines.append(
+        f"{day.isoformat()}T11:00:02+00:00 heroku[web.1]: source=web.1 dyno=heroku.1.abc "
+        "sample#memory_total=21.00MB sample#load_avg_1m=0.01"
+    )
+    lines.append("complete garbage \x01 with no header")
+    return "\n".join(lines) + "\n"
+
+
+def _rows(data_dir, sql: str, params=()) -> list[tuple]:
+    with duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True) as conn:
+        return conn.execute(sql, list(params)).fetchall()
+
+
+def _run(definitions, instance, app, day):
+    result = definitions.resolve_job_def(JOB_NAME).execute_in_process(
+        partition_key=partition_key(app, day), instance=instance
+    )
+    assert result.success
+    return result
+
+
+def test_a_partition_run_twice_leaves_the_same_rows_and_every_check_passes(
+    definitions, instance, project_env, tmp_path
+):
+    day = days_ago(2)
+    dump = tmp_path / "dump.log"
+    dump.write_text(_dump(day, 50))
+    settings = load()
+    import_file(LocalObjectStore(settings.raw_dir), dump, "shop")
+    instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
+
+    first = _run(definitions, instance, "shop", day)
+    counts = {
+        t: _rows(project_env, f"SELECT count(*) FROM {t} WHERE app = 'shop'")[0][0]  # noqa: S608 - fixed names
+        for t in ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")
+    }
+    assert counts == {
+        "router_events": 50,
+        "app_events": 1,
+        "platform_events": 1,
+        "runtime_metrics": 2,
+        "rejected_lines": 1,
+    }
+    snapshot = _rows(project_env, "SELECT * FROM router_events ORDER BY line_number")
+    _run(definitions, instance, "shop", day)
+    assert _rows(project_env, "SELECT * FROM router_events ORDER BY line_number") == snapshot
+
+    evaluations = [
+        e
+        for e in first.get_asset_check_evaluations()
+        if e.check_name in ("lines_accounted_for", "staged_rows_loaded")
+    ]
+    assert len(evaluations) == 10 and all(e.passed for e in evaluations)
+    raw_meta = instance.get_latest_materialization_event(dg.AssetKey("heroku_raw_logs")).asset_materialization
+    assert raw_meta.metadata["lines"].value == 54
+
+
+def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
+    definitions, instance, resources, project_env
+):
+    day = days_ago(1)
+    raw = LocalObjectStore(load().raw_dir)
+    put_drain(raw, "shop", day, "a" * 32, [frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "first")])
+    sensor = definitions.resolve_sensor_def("raw_objects_sensor")
+
+    context = dg.build_sensor_context(instance=instance, resources=resources, definitions=definitions)
+    result = sensor(context)
+    assert result.dynamic_partitions_requests[0].partition_keys == ["shop"]
+    instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
+    assert [r.partition_key for r in result.run_requests] == [partition_key("shop", day)]
+    _run(definitions, instance, "shop", day)
+
+    quiet = sensor(dg.build_sensor_context(instance=instance, resources=resources, cursor=result.cursor))
+    assert quiet.run_requests == []
+
+    # The next day, a drain body arrives holding a line of the day before (and a repeat of the first).
+    put_drain(
+        raw,
+        "shop",
+        day + dt.timedelta(days=1),
+        "b" * 32,
+        [
+            frame(f"{day}T23:59:59.999999+00:00", "app", "web.1", "late"),
+            frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "first"),
+        ],
+    )
+    late = sensor(dg.build_sensor_context(instance=instance, resources=resources, cursor=quiet.cursor))
+    assert [r.partition_key for r in late.run_requests] == [partition_key("shop", day)]
+    assert late.run_requests[0].run_key != result.run_requests[0].run_key
+    _run(definitions, instance, "shop", day)
+    messages = _rows(project_env, "SELECT message FROM app_events WHERE app = 'shop' ORDER BY event_ts")
+    assert messages == [("first",), ("late",)]
+
+
+def test_the_daily_schedule_asks_for_yesterday_of_every_known_app(definitions, instance):
+    instance.add_dynamic_partitions(heroku_apps.name, ["billing", "shop"])
+    schedule = definitions.resolve_schedule_def("daily_logs_schedule")
+    when = dt.datetime(2026, 11, 24, 3, 30, tzinfo=dt.UTC)
+    context = dg.build_schedule_context(instance=instance, scheduled_execution_time=when)
+    requests = list(schedule.evaluate_tick(context).run_requests)
+    assert [r.partition_key for r in requests] == [
+        partition_key("billing", dt.date(2026, 11, 23)),
+        partition_key("shop", dt.date(2026, 11, 23)),
+    ]
+
+
+def test_the_daily_schedule_skips_when_no_app_is_known(definitions, instance):
+    schedule = definitions.resolve_schedule_def("daily_logs_schedule")
+    context = dg.build_schedule_context(
+        instance=instance, scheduled_execution_time=dt.datetime(2026, 11, 24, 3, 30)
+    )
+    assert schedule.evaluate_tick(context).skip_message
