@@ -1,0 +1,189 @@
+"""``heroku-assets sample``: write realistic sample logs as ``heroku logs`` dumps and/or drain bodies."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
+    return n
+
+
+def _app(value: str) -> str:
+    from heroku_assets.storage.layout import UNMAPPED_APP, validate_app
+
+    try:
+        if value == UNMAPPED_APP:
+            raise ValueError(f"invalid Heroku app name: {value!r}")
+        return validate_app(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "sample",
+        help="generate realistic sample Heroku logs (text dumps and drain bodies)",
+        description=(
+            "Generate deterministic, realistic Heroku logs for several apps and UTC days: router, app, "
+            "platform and metrics lines with odd but real variants and a little garbage. Writes "
+            "DIR/<app>/<day>.log (heroku logs text) and/or DIR/<app>/<day>/<frame-id>.logplex drain bodies "
+            "with a .json headers file each, plus DIR/expected.json with the rows a parser must produce."
+        ),
+    )
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="DIR", help="folder to write into")
+    where.add_argument("--stdout", action="store_true", help="print the text lines of one app (the first)")
+    p.add_argument("--apps", type=_count, default=3, help="number of apps (default 3)")
+    p.add_argument(
+        "--app", action="append", type=_app, metavar="NAME", help="app name (repeat; overrides --apps)"
+    )
+    p.add_argument("--days", type=_count, default=2, help="number of UTC days (default 2)")
+    p.add_argument("--lines-per-day", type=_count, default=2000, help="lines per app and day (default 2000)")
+    p.add_argument("--start", type=_date, default=None, help="first UTC day (default 2026-11-20)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--format", choices=("text", "logplex", "both"), default="both", help="what to write")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import time
+
+    from heroku_assets.sample.generator import DEFAULT_START, default_apps
+
+    apps = args.app or default_apps(args.apps)
+    start = args.start or DEFAULT_START
+    days = [start + dt.timedelta(days=i) for i in range(args.days)]
+    began = time.perf_counter()
+    if args.stdout:
+        written = _to_stdout(apps[0], days, args)
+        where = "stdout"
+    else:
+        from pathlib import Path
+
+        try:
+            written = _to_folder(Path(args.out), apps, days, args)
+        except OSError as exc:
+            print(f"heroku-assets sample: cannot write to {args.out}: {exc}", file=sys.stderr)
+            return 1
+        where = args.out
+    elapsed = time.perf_counter() - began
+    lines = sum(written["tables"].values())
+    tables = ", ".join(f"{t.split('_')[0]} {n}" for t, n in written["tables"].items())
+    bodies = f", {written['bodies']} drain bodies" if written["bodies"] else ""
+    print(
+        f"sample: {len(apps) if not args.stdout else 1} app(s) x {len(days)} day(s), {lines} lines ({tables})"
+        f"{bodies} -> {where} in {elapsed:.2f} s ({lines / max(elapsed, 1e-9):,.0f} lines/s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _to_stdout(app: str, days: list[dt.date], args: argparse.Namespace) -> dict:
+    from collections import Counter
+
+    from heroku_assets.sample.generator import TABLES, generate_day
+
+    out = sys.stdout.buffer
+    tables: Counter[str] = Counter()
+    for day in days:
+        buf: list[str] = []
+        for line in generate_day(app, day, args.lines_per_day, seed=args.seed):
+            tables[line.table] += 1
+            buf.append(line.text)
+            if len(buf) >= 8192:
+                out.write(("\n".join(buf) + "\n").encode())
+                buf.clear()
+        if buf:
+            out.write(("\n".join(buf) + "\n").encode())
+    out.flush()
+    return {"tables": {t: tables[t] for t in TABLES}, "bodies": 0}
+
+
+def _to_folder(out, apps: list[str], days: list[dt.date], args: argparse.Namespace) -> dict:
+    """Write every (app, day): the text dump and/or its drain bodies, from one pass over the lines.
+    A day's old drain bodies are removed first, so a rerun with other options leaves no stale body."""
+    import json
+    from collections import Counter
+
+    from heroku_assets.sample.drain import drain_batches
+    from heroku_assets.sample.generator import TABLES, generate_day
+
+    text = args.format in ("text", "both")
+    logplex = args.format in ("logplex", "both")
+    tables: Counter[str] = Counter()
+    bodies = 0
+    partitions = []
+    for app in apps:
+        for day in days:
+            app_dir = out / app
+            app_dir.mkdir(parents=True, exist_ok=True)
+            rows: Counter[str] = Counter({t: 0 for t in TABLES})
+            counts: Counter[str] = Counter({t: 0 for t in TABLES})
+
+            def tally(stream, rows=rows, counts=counts):
+                for line in stream:
+                    counts[line.table] += 1
+                    rows[line.table] += line.rows
+                    yield line
+
+            stream = tally(generate_day(app, day, args.lines_per_day, seed=args.seed))
+            dump = open(app_dir / f"{day.isoformat()}.log", "wb") if text else None  # noqa: SIM115
+            try:
+                if logplex:
+                    body_dir = app_dir / day.isoformat()
+                    body_dir.mkdir(exist_ok=True)
+                    for old in [*body_dir.glob("*.logplex"), *body_dir.glob("*.json")]:
+                        old.unlink()
+                    for b in drain_batches(_tee(stream, dump), seed=args.seed):
+                        (body_dir / f"{b.name}.logplex").write_bytes(b.body)
+                        (body_dir / f"{b.name}.json").write_text(json.dumps(b.headers, indent=1) + "\n")
+                        bodies += 1
+                else:
+                    for _ in _tee(stream, dump):
+                        pass
+            finally:
+                if dump:
+                    dump.close()
+            tables.update(counts)
+            partitions.append(
+                {"app": app, "day": day.isoformat(), "lines": sum(counts.values()), "rows": dict(rows)}
+            )
+    expected = {
+        "seed": args.seed,
+        "lines_per_day": args.lines_per_day,
+        "partitions": partitions,
+    }
+    (out / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
+    return {"tables": {t: tables[t] for t in TABLES}, "bodies": bodies}
+
+
+def _tee(stream, dump):
+    """Pass lines through, writing their text to ``dump`` (when given) in large blocks."""
+    if dump is None:
+        yield from stream
+        return
+    buf: list[str] = []
+    for line in stream:
+        buf.append(line.text)
+        if len(buf) >= 8192:
+            dump.write(("\n".join(buf) + "\n").encode())
+            buf.clear()
+        yield line
+    if buf:
+        dump.write(("\n".join(buf) + "\n").encode())
