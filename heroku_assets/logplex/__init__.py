@@ -4,7 +4,9 @@ A pure library (no Dagster): ``read_lines`` reads bytes into LogLines, ``parse_l
 into the event tables declared in ``heroku_assets.tables``, ``write_parquet`` stages them.
 """
 
+from heroku_assets.logplex.classify import parse_lines
 from heroku_assets.logplex.lines import LogLine
+from heroku_assets.logplex.parquet import TableFile, write_parquet
 from heroku_assets.logplex.reader import LineStream, read_lines
 
-__all__ = ["LineStream", "LogLine", "read_lines"]
+__all__ = ["LineStream", "LogLine", "TableFile", "parse_lines", "read_lines", "write_parquet"]
