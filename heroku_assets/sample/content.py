@@ -196,7 +196,7 @@ def build_profile(name: str, rng: random.Random) -> AppProfile:
         ),
         pg_source=rng.choice(("DATABASE", f"HEROKU_POSTGRESQL_{rng.choice(PG_COLORS)}")),
         base_release=rng.randrange(20, 400),
-        router2_share=rng.choice((0.0, 0.3, 0.6, 1.0)),
+        router2_share=rng.choice((0.2, 0.5, 0.8)),
         peak_hour=rng.uniform(12.0, 20.0),
     )
     for i in range(1, web + 1):

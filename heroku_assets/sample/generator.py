@@ -16,6 +16,7 @@ nothing holds a day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import random
 from collections import Counter, deque
@@ -29,9 +30,15 @@ from heroku_assets.storage.layout import validate_app
 TABLES = ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")
 DEFAULT_START = dt.date(2026, 11, 20)
 APP_NAMES = (
-    "shop-web", "billing-api", "ops-worker", "search-api", "admin-portal", "media-proxy", "auth-service",
+    "shop-web",
+    "billing-api",
+    "ops-worker",
+    "search-api",
+    "admin-portal",
+    "media-proxy",
+    "auth-service",
     "notify-hub",
-)  # fmt: skip
+)
 _DAY_US = 86_400_000_000
 _EPOCH = dt.date(1970, 1, 1)
 _RELEASE_EPOCH = dt.date(2024, 1, 1)
@@ -166,10 +173,9 @@ class _Pools:
     """Everything per app that the line loop picks from, sized to the day so that small samples stay
     quick to build and large ones stay varied."""
 
-    def __init__(self, app: str, seed: int, lines_per_day: int, config: SampleConfig) -> None:
+    def __init__(self, app: str, seed: int, size: int, config: SampleConfig) -> None:
         rng = _app_rng(seed, validate_app(app))
         self.profile = prof = content.build_profile(app, rng)
-        size = max(64, min(8192, lines_per_day // 3))
         # router templates: (template, code, kind)
         self.router = []
         for _ in range(size):
@@ -263,18 +269,15 @@ def _segments(table: list[float]) -> tuple[list[float], list[float]]:
     return starts, slopes
 
 
-_POOL_CACHE: dict[tuple, _Pools] = {}
+def _pool_size(lines_per_day: int) -> int:
+    return max(64, min(8192, lines_per_day // 3))
 
 
-def _pools(app: str, seed: int, lines: int, config: SampleConfig) -> _Pools:
-    """Pools are a pure function of their key, so a small cache avoids rebuilding them per day."""
-    key = (app, seed, max(64, min(8192, lines // 3)), config.router_error_share)
-    pools = _POOL_CACHE.get(key)
-    if pools is None:
-        if len(_POOL_CACHE) > 32:
-            _POOL_CACHE.clear()
-        pools = _POOL_CACHE[key] = _Pools(app, seed, lines, config)
-    return pools
+@functools.lru_cache(maxsize=16)
+def _pools(app: str, seed: int, size: int, config: SampleConfig) -> _Pools:
+    """Pools are a pure function of their arguments (and read-only once built), so days of the same app
+    share them instead of rebuilding them."""
+    return _Pools(app, seed, size, config)
 
 
 _ODD_OFFSETS = ((-7 * 60, "-07:00"), (-5 * 60, "-05:00"), (60, "+01:00"), (330, "+05:30"), (0, "Z"))
@@ -309,7 +312,7 @@ def generate_day(
         raise ValueError("lines must be >= 0")
     if lines == 0:
         return
-    pools = _pools(app, seed, lines, config)
+    pools = _pools(validate_app(app), seed, _pool_size(lines), config)
     prof = pools.profile
     rng = _day_rng(seed, app, day)
     rnd = rng.random
@@ -432,5 +435,7 @@ def _long_message(rng: random.Random, prof: content.AppProfile) -> list[str]:
         item = f'{{"sku":"SKU-{sku:08X}","qty":{qty},"price_cents":{price}}},'
         parts.append(item)
         length += len(item)
-    text = "".join(parts)[: size - 2] + "]}"
+    text = "".join(parts).rstrip(",") + "]}"
+    if len(text) % CHUNK_BYTES == 0:  # keep the last chunk short, so the end of a message shows
+        text = text[:-2] + " ]}"
     return [text[i : i + CHUNK_BYTES] for i in range(0, len(text), CHUNK_BYTES)]
