@@ -1,0 +1,99 @@
+"""The drain receiver's settings. Credentials come from the environment and never show in a repr."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Mapping
+
+from heroku_assets.storage import layout
+
+USER_ENV = "HEROKU_DRAIN_USER"
+PASSWORD_ENV = "HEROKU_DRAIN_PASSWORD"
+PATH_TOKEN_ENV = "HEROKU_DRAIN_PATH_TOKEN"
+APPS_ENV = "HEROKU_DRAIN_APPS"
+MAX_BODY_ENV = "HEROKU_DRAIN_MAX_BODY_BYTES"
+DEFAULT_MAX_BODY_BYTES = 1 << 20
+_PATH_TOKEN = re.compile(r"^[A-Za-z0-9._~-]{16,200}$")
+
+
+@dataclasses.dataclass(frozen=True)
+class DrainConfig:
+    """How the receiver authenticates and names apps.
+
+    ``username``/``password``: Basic credentials put in the drain URL (``https://user:pass@host/logs``);
+    ``path_token``: a secret path segment (``/logs/<token>``). When both are set, both are required.
+    ``apps`` maps a Logplex drain token (``d.<uuid>``) to its app; a ``?app=`` query parameter names the
+    app otherwise, and bodies of unknown drains are kept under ``layout.UNMAPPED_APP``.
+    ``allow_anonymous`` must be set explicitly to accept posts with no credentials at all.
+    """
+
+    username: str | None = dataclasses.field(default=None, repr=False)
+    password: str | None = dataclasses.field(default=None, repr=False)
+    path_token: str | None = dataclasses.field(default=None, repr=False)
+    apps: Mapping[str, str] = dataclasses.field(default_factory=dict, repr=False)
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    allow_anonymous: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.username is None) != (self.password is None):
+            raise ValueError("set both the drain user and password, or neither")
+        if self.username is not None and (not self.username or ":" in self.username or not self.password):
+            raise ValueError("the drain user must be non-empty without ':' and the password non-empty")
+        if self.path_token is not None and not _PATH_TOKEN.match(self.path_token):
+            raise ValueError("the drain path token must be 16 to 200 URL-safe characters")
+        if not self.uses_basic and self.path_token is None and not self.allow_anonymous:
+            raise ValueError(
+                f"no drain credentials: set {USER_ENV}/{PASSWORD_ENV} and/or {PATH_TOKEN_ENV} "
+                "(or allow anonymous posts explicitly)"
+            )
+        if self.max_body_bytes < 1:
+            raise ValueError("max_body_bytes must be positive")
+        for token, app in self.apps.items():
+            if not token.strip():
+                raise ValueError("an empty drain token in the app mapping")
+            layout.validate_app(app)
+
+    @property
+    def uses_basic(self) -> bool:
+        return self.username is not None
+
+    def __repr__(self) -> str:
+        return (
+            f"DrainConfig(basic_auth={'set' if self.uses_basic else 'unset'}, "
+            f"path_token={'set' if self.path_token else 'unset'}, mapped_drains={len(self.apps)}, "
+            f"max_body_bytes={self.max_body_bytes}, allow_anonymous={self.allow_anonymous})"
+        )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> DrainConfig:
+        """Read ``HEROKU_DRAIN_USER``, ``HEROKU_DRAIN_PASSWORD``, ``HEROKU_DRAIN_PATH_TOKEN``,
+        ``HEROKU_DRAIN_APPS`` (``d.xxx=my-app,d.yyy=other-app``) and ``HEROKU_DRAIN_MAX_BODY_BYTES``."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {
+            "username": env.get(USER_ENV) or None,
+            "password": env.get(PASSWORD_ENV) or None,
+            "path_token": env.get(PATH_TOKEN_ENV) or None,
+            "apps": parse_app_mapping(env.get(APPS_ENV, "")),
+        }
+        if env.get(MAX_BODY_ENV):
+            try:
+                values["max_body_bytes"] = int(env[MAX_BODY_ENV])
+            except ValueError as exc:
+                raise ValueError(f"{MAX_BODY_ENV} must be a number of bytes") from exc
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+
+def parse_app_mapping(value: str) -> dict[str, str]:
+    """``d.xxx=my-app,d.yyy=other`` -> {drain token: app}; a malformed entry is an error, not skipped."""
+    mapping: dict[str, str] = {}
+    for entry in filter(None, (e.strip() for e in value.split(","))):
+        token, sep, app = entry.partition("=")
+        if not sep or not token.strip() or not app.strip():
+            raise ValueError(
+                f"{APPS_ENV}: entries look like d.<uuid>=app-name, not {entry.split('=')[0]!r}=..."
+            )
+        mapping[token.strip()] = layout.validate_app(app.strip())
+    return mapping
