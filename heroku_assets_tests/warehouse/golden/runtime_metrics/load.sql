@@ -1,0 +1,72 @@
+IF OBJECT_ID(N'[stg].[runtime_metrics__my_app__20261120]', N'U') IS NULL
+CREATE TABLE [stg].[runtime_metrics__my_app__20261120] (
+    [app] nvarchar(max) NULL,
+    [event_date] date NULL,
+    [line_number] bigint NULL,
+    [event_ts] datetime2(6) NULL,
+    [dyno] nvarchar(max) NULL,
+    [source_name] nvarchar(max) NULL,
+    [addon] nvarchar(max) NULL,
+    [metric] nvarchar(max) NULL,
+    [value] float NULL,
+    [unit] nvarchar(max) NULL,
+    [extra] nvarchar(max) NULL
+)
+WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
+
+TRUNCATE TABLE [stg].[runtime_metrics__my_app__20261120];
+
+COPY INTO [stg].[runtime_metrics__my_app__20261120] ([app], [event_date], [line_number], [event_ts], [dyno], [source_name], [addon], [metric], [value], [unit], [extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/runtime_metrics/app=my-app/date=2026-11-20/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+-- params: ['my-app', '2026-11-20']
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [app] = ? AND [event_date] = ? THEN 0 ELSE 1 END), 0) AS [outside_rows],
+    COALESCE(SUM(CASE WHEN [app] IS NULL OR [event_date] IS NULL OR [line_number] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 OR DATALENGTH([dyno]) > 400 OR DATALENGTH([source_name]) > 200 OR DATALENGTH([addon]) > 400 OR DATALENGTH([metric]) > 200 OR DATALENGTH([unit]) > 32 OR DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__app],
+    COALESCE(SUM(CASE WHEN DATALENGTH([dyno]) > 400 THEN 1 ELSE 0 END), 0) AS [truncated__dyno],
+    COALESCE(SUM(CASE WHEN DATALENGTH([source_name]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__source_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([addon]) > 400 THEN 1 ELSE 0 END), 0) AS [truncated__addon],
+    COALESCE(SUM(CASE WHEN DATALENGTH([metric]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__metric],
+    COALESCE(SUM(CASE WHEN DATALENGTH([unit]) > 32 THEN 1 ELSE 0 END), 0) AS [truncated__unit],
+    COALESCE(SUM(CASE WHEN DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__extra]
+FROM [stg].[runtime_metrics__my_app__20261120];
+
+BEGIN TRANSACTION;
+
+-- params: ['my-app', '2026-11-20']
+DELETE FROM [dbo].[runtime_metrics]
+WHERE [app] = ? AND [event_date] = ?;
+
+-- params: ['my-app', '2026-11-20']
+INSERT INTO [dbo].[runtime_metrics] ([app], [event_date], [line_number], [event_ts], [dyno], [source_name], [addon], [metric], [value], [unit], [extra])
+SELECT
+    CAST([app] AS nvarchar(100)),
+    [event_date],
+    [line_number],
+    [event_ts],
+    CAST([dyno] AS nvarchar(200)),
+    CAST([source_name] AS nvarchar(100)),
+    CAST([addon] AS nvarchar(200)),
+    CAST([metric] AS nvarchar(100)),
+    [value],
+    CAST([unit] AS nvarchar(16)),
+    CAST([extra] AS nvarchar(4000))
+FROM [stg].[runtime_metrics__my_app__20261120]
+WHERE [app] = ? AND [event_date] = ?;
+
+COMMIT TRANSACTION;
+
+-- params: ['my-app', '2026-11-20']
+SELECT COUNT_BIG(*) AS [rows]
+FROM [dbo].[runtime_metrics]
+WHERE [app] = ? AND [event_date] = ?;
+
+IF OBJECT_ID(N'[stg].[runtime_metrics__my_app__20261120]', N'U') IS NOT NULL
+DROP TABLE [stg].[runtime_metrics__my_app__20261120];

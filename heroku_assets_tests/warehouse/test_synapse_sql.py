@@ -1,0 +1,389 @@
+"""Every T-SQL statement the Synapse loader emits, for every declared table, kept as golden files and
+checked offline: DML (and COPY INTO) parsed by sqlglot's tsql dialect with no unparsed command, DDL parsed
+by sqlfluff's tsql dialect where it can and its key clauses asserted. ``UPDATE_GOLDEN=1`` rewrites them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+import sqlglot
+from sqlfluff.core import FluffConfig, Linter
+from sqlglot import exp
+
+from heroku_assets.storage import layout
+from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
+from heroku_assets.warehouse import synapse_sql as sql
+
+GOLDEN = Path(__file__).parent / "golden"
+APP = "my-app"
+DAY = dt.date(2026, 11, 20)
+SNAPSHOT = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
+ACCOUNT = "https://examplestaging.blob.core.windows.net/heroku-staging"
+# Shaped like real secrets, made up: they must never reach a golden file.
+SAS = "sv=2024-11-04&ss=b&srt=co&sp=rl&se=2026-12-31T00%3A00%3A00Z&spr=https&sig=Zm9vYmFyYmF6cXV4%2Bqz%3D"
+KEY = "ZmFrZWtleWZha2VrZXlmYWtla2V5ZmFrZWtleWZha2VrZXlmYWtla2V5ZmFrZWtleWZha2U+/w=="
+CREDENTIALS = {
+    "sas": sql.CopyCredential.sas("?" + SAS),
+    "account_key": sql.CopyCredential.account_key(KEY),
+    "managed_identity": sql.CopyCredential.managed_identity(),
+    "caller": sql.CopyCredential.caller(),
+}
+TSQL_TYPES = {"int32": "int", "int64": "bigint", "float64": "float", "bool": "bit", "date": "date"}
+
+
+def _folder(table: Table) -> str:
+    if table.kind == "event":
+        return layout.staged_prefix(table.name, APP, DAY)
+    return layout.snapshot_prefix(table.name, SNAPSHOT)
+
+
+def _keys(table: Table) -> list[str]:
+    return [_folder(table) + "part-00000.parquet"]
+
+
+def _wildcard(table: Table) -> str:
+    return f"{ACCOUNT}/{_folder(table)}*.parquet"
+
+
+def _load(table: Table, credential: sql.CopyCredential = CREDENTIALS["sas"]):
+    if table.kind == "event":
+        return sql.synapse_partition_load(table, APP, DAY, [_wildcard(table)], credential)
+    return sql.synapse_entity_load(table, _keys(table), [_wildcard(table)], credential)
+
+
+def _render(statements: list[sql.Statement]) -> str:
+    out = []
+    for s in statements:
+        params = f"-- params: {[p.isoformat() if hasattr(p, 'isoformat') else p for p in s.params]}\n"
+        out.append((params if s.params else "") + s.sql + ";\n")
+    return "\n".join(out)
+
+
+def _golden_files() -> dict[str, str]:
+    """Every golden file's name and the text the loader produces for it now."""
+    files = {"schemas.sql": _render([sql.create_schema("dbo"), sql.create_schema("stg")])}
+    for table in ALL_TABLES.values():
+        target = sql.TableName("dbo", table.name)
+        files[f"{table.name}/ddl.sql"] = _render([sql.create_table(table, target)])
+        if masks := sql.masking(table, target):
+            files[f"{table.name}/masking.sql"] = _render(masks)
+        for kind, credential in CREDENTIALS.items():
+            copy = next(s for s in _load(table, credential).prepare if s.kind == "copy")
+            files[f"{table.name}/copy_{kind}.sql"] = _render([copy])
+        files[f"{table.name}/load.sql"] = _render(_load(table).statements())
+    # Objects that are not the whole folder are listed one by one.
+    table = ALL_TABLES["router_events"]
+    urls = [f"{ACCOUNT}/{layout.staged_key(table.name, APP, DAY, part)}" for part in (0, 1)]
+    load = sql.synapse_partition_load(table, APP, DAY, urls, CREDENTIALS["sas"])
+    files["router_events/copy_files.sql"] = _render([s for s in load.prepare if s.kind == "copy"])
+    # Nothing staged: the partition is emptied, no COPY.
+    files["router_events/load_empty.sql"] = _render(
+        sql.synapse_partition_load(table, APP, DAY, [], CREDENTIALS["sas"]).statements()
+    )
+    return files
+
+
+def _all_statements() -> list[sql.Statement]:
+    statements = [sql.create_schema("dbo"), sql.create_schema("stg")]
+    for table in ALL_TABLES.values():
+        statements += sql.masking(table, sql.TableName("dbo", table.name))
+        statements.append(sql.create_table(table, sql.TableName("dbo", table.name)))
+        for credential in CREDENTIALS.values():
+            statements += _load(table, credential).statements()
+    statements.append(sql.Statement(sql.TSQL.rollback, kind="transaction"))
+    return statements
+
+
+def test_golden_files() -> None:
+    expected = _golden_files()
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for old in GOLDEN.rglob("*.sql"):
+            old.unlink()
+        for name, text in expected.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text)
+    on_disk = {p.relative_to(GOLDEN).as_posix(): p.read_text() for p in GOLDEN.rglob("*.sql")}
+    assert sorted(on_disk) == sorted(expected), "golden files missing or stale: run with UPDATE_GOLDEN=1"
+    for name, text in expected.items():
+        assert on_disk[name] == text, f"{name} differs from what the loader emits (UPDATE_GOLDEN=1 to accept)"
+
+
+def test_no_secret_in_any_golden_file_or_statement_text() -> None:
+    for path in GOLDEN.rglob("*.sql"):
+        text = path.read_text()
+        assert SAS not in text and "sig=" not in text and KEY not in text, path
+    for statement in _all_statements():
+        assert SAS not in statement.sql and KEY not in statement.sql
+        assert SAS not in repr(statement) and KEY not in repr(statement) and SAS not in str(statement)
+
+
+def test_the_secret_reaches_only_the_executed_text() -> None:
+    table = ALL_TABLES["router_events"]
+    copy = next(s for s in _load(table, CREDENTIALS["sas"]).prepare if s.kind == "copy")
+    assert copy.sql.count("'<secret>'") == 1
+    assert copy.executable_sql().count(f"SECRET = '{SAS}'") == 1  # the leading '?' is dropped
+    assert "<secret>" not in copy.executable_sql()
+    copy = next(s for s in _load(table, CREDENTIALS["account_key"]).prepare if s.kind == "copy")
+    assert f"SECRET = '{KEY}'" in copy.executable_sql()
+    copy = next(s for s in _load(table, CREDENTIALS["managed_identity"]).prepare if s.kind == "copy")
+    assert copy.secret is None and "SECRET" not in copy.executable_sql()
+
+
+def _sqlglot_one(text: str) -> exp.Expression:
+    parsed = sqlglot.parse(text, read="tsql")
+    assert len(parsed) == 1, text
+    tree = parsed[0]
+    unparsed = [node for node in tree.walk() if isinstance(node, exp.Command)]
+    assert not unparsed, f"sqlglot could not parse: {text}"
+    return tree
+
+
+def test_dml_and_copy_parse_with_sqlglot() -> None:
+    parsed_kinds = set()
+    for statement in _all_statements():
+        if statement.kind == "ddl":
+            continue
+        tree = _sqlglot_one(statement.sql)
+        parsed_kinds.add(type(tree).__name__)
+        # Every value is a bound parameter: as many markers as parameters, no string literal but the
+        # COPY INTO locations and options.
+        assert statement.sql.count("?") == len(statement.params), statement.sql
+        if statement.kind != "copy":
+            assert not [lit for lit in tree.find_all(exp.Literal) if lit.is_string], statement.sql
+    assert {"Copy", "Select", "Delete", "Insert", "Transaction", "Commit", "IfBlock"} <= parsed_kinds
+
+
+def test_copy_into_reads_what_was_staged() -> None:
+    for table in ALL_TABLES.values():
+        for kind, credential in CREDENTIALS.items():
+            copy = next(s for s in _load(table, credential).prepare if s.kind == "copy")
+            tree = _sqlglot_one(copy.sql)
+            assert isinstance(tree, exp.Copy)
+            assert tree.this.sql("tsql").startswith("[stg].[" + table.name + "__")
+            files = [f.name for f in tree.args["files"]]
+            url = _wildcard(table)
+            if kind == "managed_identity":  # Parquet with a managed identity goes through .dfs
+                url = url.replace(".blob.", ".dfs.")
+            assert files == [url]
+            assert [c.name for c in tree.this.expressions] == list(table.column_names)
+            assert "FILE_TYPE = 'PARQUET'" in copy.sql
+            identity = {
+                "sas": "IDENTITY = 'Shared Access Signature', SECRET = '<secret>'",
+                "account_key": "IDENTITY = 'Storage Account Key', SECRET = '<secret>'",
+                "managed_identity": "CREDENTIAL = (IDENTITY = 'Managed Identity')",
+            }.get(kind)
+            if identity:
+                assert identity in copy.sql
+            else:
+                assert "CREDENTIAL" not in copy.sql
+
+
+def _fluff_unparsable(text: str) -> list[str]:
+    linter = Linter(config=FluffConfig(overrides={"dialect": "tsql"}))
+    parsed = linter.parse_string(text + "\n")
+    return [v.desc() for v in parsed.violations]
+
+
+def test_ddl_parses_with_sqlfluff() -> None:
+    checked = 0
+    for statement in _all_statements():
+        if statement.kind != "ddl" or "ADD MASKED" in statement.sql:
+            continue  # neither parser knows dynamic data masking: asserted below instead
+        assert _fluff_unparsable(statement.sql) == [], statement.sql
+        checked += 1
+    assert checked > 3 * len(ALL_TABLES)
+
+
+def _column_defs(create: str) -> list[tuple[str, str, bool]]:
+    """(name, type, not null) of each column, parsed by sqlglot once the Synapse-only WITH clause and the
+    IF guard (which sqlglot cannot read) are taken off."""
+    body = create.split("\n", 1)[1]
+    body, options = body.rsplit("\nWITH (", 1)
+    tree = _sqlglot_one(body)
+    assert isinstance(tree, exp.Create)
+    out = []
+    for col in tree.this.expressions:
+        not_null = any(
+            isinstance(c.kind, exp.NotNullColumnConstraint) and not c.kind.args.get("allow_null")
+            for c in col.constraints
+        )
+        out.append((col.name, col.args["kind"].sql("tsql").upper(), not_null))
+    return out
+
+
+def _expected_type(table: Table, name: str, staging: bool) -> str:
+    """The type the declaration calls for, as sqlglot writes it once parsed."""
+    col = table.column(name)
+    if col.type in ("string", "json"):
+        text = "nvarchar(max)" if staging else f"nvarchar({min(col.width or 4000, 4000)})"
+    elif col.type == "timestamp":
+        text = "datetime2(6)"
+    else:
+        text = TSQL_TYPES[col.type]
+    return exp.DataType.build(text, dialect="tsql").sql("tsql").upper()
+
+
+@pytest.mark.parametrize("table", list(ALL_TABLES.values()), ids=lambda t: t.name)
+def test_target_ddl_key_clauses(table: Table) -> None:
+    create = sql.create_table(table, sql.TableName("dbo", table.name)).sql
+    assert create.startswith(f"IF OBJECT_ID(N'[dbo].[{table.name}]', N'U') IS NULL\nCREATE TABLE [dbo].")
+    defs = _column_defs(create)
+    assert [d[0] for d in defs] == list(table.column_names)
+    for name, type_, not_null in defs:
+        assert type_ == _expected_type(table, name, staging=False), (table.name, name)
+        assert not_null == (not table.column(name).nullable), (table.name, name)
+    options = create.rsplit("\nWITH (", 1)[1]
+    if table.kind == "event":
+        assert options == f"DISTRIBUTION = HASH([{table.distribution}]), CLUSTERED COLUMNSTORE INDEX)"
+        assert not table.column(table.distribution).nullable  # a hash column should never be null
+    else:
+        keys = ", ".join(f"[{k}]" for k in table.primary_key)
+        assert options == f"DISTRIBUTION = HASH([{table.distribution}]), CLUSTERED INDEX ({keys}))"
+    assert "max" not in create.lower()  # columnstore tables cannot hold (n)varchar(max)
+
+
+@pytest.mark.parametrize("table", list(ALL_TABLES.values()), ids=lambda t: t.name)
+def test_staging_ddl_is_a_round_robin_heap_of_nullable_wide_columns(table: Table) -> None:
+    staged = _load(table).prepare[0]
+    assert staged.kind == "ddl" and "CREATE TABLE [stg]." in staged.sql
+    assert staged.sql.endswith("WITH (DISTRIBUTION = ROUND_ROBIN, HEAP)")
+    for name, type_, not_null in _column_defs(staged.sql):
+        assert type_ == _expected_type(table, name, staging=True)
+        assert not not_null
+
+
+def test_specific_types_from_the_declarations() -> None:
+    defs = {
+        (t.name, name): type_
+        for t in ALL_TABLES.values()
+        for name, type_, _ in _column_defs(sql.create_table(t, sql.TableName("dbo", t.name)).sql)
+    }
+    assert defs[("router_events", "event_ts")] == "DATETIME2(6)"
+    assert defs[("router_events", "event_date")] == "DATE"
+    assert defs[("router_events", "line_number")] == "BIGINT"
+    assert defs[("router_events", "status")] == "INTEGER"  # sqlglot writes T-SQL int as INTEGER
+    assert defs[("router_events", "tls")] == "BIT"
+    assert defs[("router_events", "desc")] == "NVARCHAR(400)"
+    assert defs[("router_events", "extra")] == "NVARCHAR(4000)"  # json
+    assert defs[("runtime_metrics", "value")] == "FLOAT"
+    assert defs[("heroku_apps", "owner_email")] == "NVARCHAR(320)"
+
+
+def test_masking_statements() -> None:
+    masked = {}
+    for table in ALL_TABLES.values():
+        for statement in sql.masking(table, sql.TableName("dbo", table.name)):
+            match = re.fullmatch(
+                r"ALTER TABLE \[dbo\]\.\[(\w+)\] ALTER COLUMN \[(\w+)\] "
+                r"ADD MASKED WITH \(FUNCTION = '([^']+)'\)",
+                statement.sql,
+            )
+            assert match, statement.sql
+            masked[(match[1], match[2])] = match[3]
+    assert masked[("router_events", "fwd")].startswith("partial(0,")
+    for table, column in [
+        ("platform_events", "actor"),
+        ("heroku_apps", "owner_email"),
+        ("heroku_releases", "user_email"),
+        ("heroku_builds", "user_email"),
+    ]:
+        assert masked[(table, column)] == "email()"
+    assert set(masked) == {(t.name, c.name) for t in ALL_TABLES.values() for c in t.columns if c.masking}
+    on = sql.ensure_statements(list(ALL_TABLES.values()), masked=True)
+    off = sql.ensure_statements(list(ALL_TABLES.values()), masked=False)
+    assert len(on) - len(off) == len(masked) and not [s for s in off if "MASKED" in s.sql]
+
+
+def test_partition_transaction_shape() -> None:
+    for table in EVENT_TABLES:
+        load = _load(table)
+        kinds = [s.sql.split()[0] for s in load.replace]
+        assert kinds == ["BEGIN", "DELETE", "INSERT", "COMMIT"]
+        delete, insert = load.replace[1], load.replace[2]
+        assert delete.params == (APP, DAY) and insert.params == (APP, DAY)
+        assert delete.sql.endswith("WHERE [app] = ? AND [event_date] = ?")
+        # Strings are fitted to their column on the way in, so a wide value never fails the load.
+        for col in table.columns:
+            if col.type in ("string", "json"):
+                assert f"CAST([{col.name}] AS nvarchar({min(col.width or 4000, 4000)}))" in insert.sql
+        # No DDL inside the transaction; staging DDL before it, the drop after it.
+        assert all(s.kind != "ddl" for s in load.replace)
+        order = load.statements()
+        assert order.index(load.replace[0]) > max(order.index(s) for s in load.prepare)
+        assert order[-1].sql.startswith("IF OBJECT_ID(N'[stg].") and "DROP TABLE" in order[-1].sql
+
+
+def test_entity_upsert_shape() -> None:
+    for table in ALL_TABLES.values():
+        if table.kind == "event":
+            continue
+        load = _load(table)
+        assert [s.sql.split()[0] for s in load.merge] == ["BEGIN", "DELETE", "INSERT", "COMMIT"]
+        delete = _sqlglot_one(load.merge[1].sql)
+        assert delete.find(exp.Exists) is not None
+        for key in table.primary_key:
+            assert f"= [{table.name}].[{key}]" in load.merge[1].sql
+        insert = load.merge[2].sql
+        assert "ROW_NUMBER() OVER (PARTITION BY" in insert and "WHERE [__row_number] = 1" in insert
+        if "updated_at" in table.column_names:
+            assert "ORDER BY [updated_at] DESC" in insert
+
+
+def test_copy_credential_validation_never_echoes_the_secret() -> None:
+    for bad in ["sv=1&sig=abc'; DROP TABLE x; --", "no signature here", "sv=1&sig=a b"]:
+        with pytest.raises(ValueError) as caught:
+            sql.CopyCredential.sas(bad)
+        assert bad not in str(caught.value)
+    for bad in ["short", "abc'def" * 10, ""]:
+        with pytest.raises(ValueError) as caught:
+            sql.CopyCredential.account_key(bad)
+        assert bad not in str(caught.value) or bad == ""
+    with pytest.raises(ValueError):
+        sql.CopyCredential("managed_identity", "secret")
+    with pytest.raises(ValueError):
+        sql.CopyCredential("password", "x")  # type: ignore[arg-type]
+    assert SAS not in repr(sql.CopyCredential.sas(SAS))
+
+
+def test_copy_urls_are_validated() -> None:
+    table = ALL_TABLES["app_events"]
+    staged = sql.TableName("stg", "x")
+    for bad in [
+        "file:///tmp/a.parquet",
+        "https://a.blob.core.windows.net/c/x'y.parquet",
+        "http://example.com/a",
+    ]:
+        with pytest.raises(ValueError, match="COPY INTO can only read"):
+            sql.copy_into(table, staged, [bad], CREDENTIALS["sas"])
+    with pytest.raises(ValueError):
+        sql.copy_into(table, staged, [], CREDENTIALS["sas"])
+
+
+def test_identifiers_are_validated() -> None:
+    table = ALL_TABLES["app_events"]
+    for bad in ["dbo;drop", "a b", "[x]", "1abc", ""]:
+        with pytest.raises(ValueError, match="invalid SQL identifier"):
+            sql.synapse_partition_load(table, APP, DAY, [], CREDENTIALS["caller"], schema=bad)
+        with pytest.raises(ValueError):
+            sql.create_schema(bad)
+    with pytest.raises(ValueError, match="invalid Heroku app name"):
+        sql.synapse_partition_load(table, "My App'--", DAY, [], CREDENTIALS["caller"])
+
+
+def test_staging_names_are_per_partition_and_valid() -> None:
+    table = ALL_TABLES["router_events"]
+    a = sql.staging_name("stg", table, "my-app", DAY)
+    assert a.name == "router_events__my_app__20261120"
+    assert sql.staging_name("stg", table, "my-app", DAY + dt.timedelta(days=1)) != a
+    assert sql.staging_name("stg", table, "other-app", DAY) != a
+    long_app = "a" + "-b" * 49
+    name = sql.staging_name("stg", table, long_app, DAY).name
+    assert len(name) <= 128 and name.startswith("router_events__")
+    keys = ["heroku_apps/snapshot=20261120T060000Z/part-00000.parquet"]
+    assert sql.staging_name_for_keys("stg", ALL_TABLES["heroku_apps"], keys) == sql.staging_name_for_keys(
+        "stg", ALL_TABLES["heroku_apps"], list(reversed(keys))
+    )
