@@ -94,96 +94,99 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _to_stdout(app: str, days: list[dt.date], args: argparse.Namespace) -> dict:
-    from collections import Counter
+class _Tally:
+    """Lines and rows per table of what was written: the ground truth a parser run must reproduce."""
 
-    from heroku_assets.sample.generator import TABLES, generate_day
+    def __init__(self) -> None:
+        from heroku_assets.sample.generator import TABLES
 
-    out = sys.stdout.buffer
-    tables: Counter[str] = Counter()
-    for day in days:
-        buf: list[str] = []
-        for line in generate_day(app, day, args.lines_per_day, seed=args.seed):
-            tables[line.table] += 1
-            buf.append(line.text)
+        self.lines = dict.fromkeys(TABLES, 0)
+        self.samples = 0
+
+    def rows(self) -> dict[str, int]:
+        return {**self.lines, "runtime_metrics": self.samples}
+
+    def add(self, other: _Tally) -> None:
+        for table, n in other.lines.items():
+            self.lines[table] += n
+        self.samples += other.samples
+
+
+def _pass(stream, dump, tally: _Tally):
+    """One pass over the lines: count them into ``tally``, write their text to ``dump`` (when given) in
+    large blocks, and hand them on (to the drain body writer)."""
+    lines = tally.lines
+    buf: list[bytes] = []
+    for line in stream:
+        lines[line.table] += 1
+        tally.samples += line.samples
+        if dump is not None:
+            # encoding line by line beats encoding one joined block: a single non-ASCII line would widen
+            # the whole block to 4 bytes a character
+            buf.append(line.text.encode())
             if len(buf) >= 8192:
-                out.write(("\n".join(buf) + "\n").encode())
+                buf.append(b"")
+                dump.write(b"\n".join(buf))
                 buf.clear()
-        if buf:
-            out.write(("\n".join(buf) + "\n").encode())
+        yield line
+    if buf:
+        buf.append(b"")
+        dump.write(b"\n".join(buf))
+
+
+def _to_stdout(app: str, days: list[dt.date], args: argparse.Namespace) -> dict:
+    from collections import deque
+
+    from heroku_assets.sample.generator import generate_day
+
+    tally = _Tally()
+    out = sys.stdout.buffer
+    for day in days:
+        deque(_pass(generate_day(app, day, args.lines_per_day, seed=args.seed), out, tally), maxlen=0)
     out.flush()
-    return {"tables": {t: tables[t] for t in TABLES}, "bodies": 0}
+    return {"tables": tally.lines, "bodies": 0}
 
 
 def _to_folder(out, apps: list[str], days: list[dt.date], args: argparse.Namespace) -> dict:
     """Write every (app, day): the text dump and/or its drain bodies, from one pass over the lines.
     A day's old drain bodies are removed first, so a rerun with other options leaves no stale body."""
     import json
-    from collections import Counter
+    from collections import deque
 
     from heroku_assets.sample.drain import drain_batches
-    from heroku_assets.sample.generator import TABLES, generate_day
+    from heroku_assets.sample.generator import generate_day
 
     text = args.format in ("text", "both")
     logplex = args.format in ("logplex", "both")
-    tables: Counter[str] = Counter()
+    total = _Tally()
     bodies = 0
     partitions = []
     for app in apps:
+        app_dir = out / app
+        app_dir.mkdir(parents=True, exist_ok=True)
         for day in days:
-            app_dir = out / app
-            app_dir.mkdir(parents=True, exist_ok=True)
-            rows: Counter[str] = Counter({t: 0 for t in TABLES})
-            counts: Counter[str] = Counter({t: 0 for t in TABLES})
-
-            def tally(stream, rows=rows, counts=counts):
-                for line in stream:
-                    counts[line.table] += 1
-                    rows[line.table] += line.rows
-                    yield line
-
-            stream = tally(generate_day(app, day, args.lines_per_day, seed=args.seed))
+            tally = _Tally()
             dump = open(app_dir / f"{day.isoformat()}.log", "wb") if text else None  # noqa: SIM115
             try:
+                stream = _pass(generate_day(app, day, args.lines_per_day, seed=args.seed), dump, tally)
                 if logplex:
                     body_dir = app_dir / day.isoformat()
                     body_dir.mkdir(exist_ok=True)
                     for old in [*body_dir.glob("*.logplex"), *body_dir.glob("*.json")]:
                         old.unlink()
-                    for b in drain_batches(_tee(stream, dump), seed=args.seed):
+                    for b in drain_batches(stream, seed=args.seed):
                         (body_dir / f"{b.name}.logplex").write_bytes(b.body)
                         (body_dir / f"{b.name}.json").write_text(json.dumps(b.headers, indent=1) + "\n")
                         bodies += 1
                 else:
-                    for _ in _tee(stream, dump):
-                        pass
+                    deque(stream, maxlen=0)
             finally:
-                if dump:
+                if dump is not None:
                     dump.close()
-            tables.update(counts)
+            total.add(tally)
             partitions.append(
-                {"app": app, "day": day.isoformat(), "lines": sum(counts.values()), "rows": dict(rows)}
+                {"app": app, "day": day.isoformat(), "lines": sum(tally.lines.values()), "rows": tally.rows()}
             )
-    expected = {
-        "seed": args.seed,
-        "lines_per_day": args.lines_per_day,
-        "partitions": partitions,
-    }
+    expected = {"seed": args.seed, "lines_per_day": args.lines_per_day, "partitions": partitions}
     (out / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
-    return {"tables": {t: tables[t] for t in TABLES}, "bodies": bodies}
-
-
-def _tee(stream, dump):
-    """Pass lines through, writing their text to ``dump`` (when given) in large blocks."""
-    if dump is None:
-        yield from stream
-        return
-    buf: list[str] = []
-    for line in stream:
-        buf.append(line.text)
-        if len(buf) >= 8192:
-            dump.write(("\n".join(buf) + "\n").encode())
-            buf.clear()
-        yield line
-    if buf:
-        dump.write(("\n".join(buf) + "\n").encode())
+    return {"tables": total.lines, "bodies": bodies}

@@ -44,6 +44,8 @@ _EPOCH = dt.date(1970, 1, 1)
 _RELEASE_EPOCH = dt.date(2024, 1, 1)
 # Lines over this many bytes arrive split in chunks of exactly this size.
 CHUNK_BYTES = 10_000
+# A long message has at most this many chunks; one starts only if the day has room for all of them.
+_MAX_CHUNKS = 5
 
 
 class SampleLine(NamedTuple):
@@ -64,7 +66,10 @@ class SampleLine(NamedTuple):
     """What was generated: router, router_error, app, app_chunk, platform, runtime_metrics,
     addon_metrics, garbage_<what> (binary, truncated, empty_source, html, bad_timestamp, text)."""
     event_type: str | None = None
-    """platform_events: the intended event_type (state_change, process_start, ..., other)."""
+    """platform_events: the intended event_type. State changes, ``Starting process``, ``Process exited``,
+    ``Stopping ...``, ``Idling``, ``Error Rxx/Lxx`` (error), releases, deploys, scaling (both API eras)
+    and builds have their own types; ``Cycling``, ``Restarting``, ``Process running mem=...`` and
+    ``Set X config vars`` are ``other``."""
     code: str | None = None
     """router_events: the error code (H12, ...); platform_events: the R/L code (R14, L10, ...)."""
 
@@ -173,15 +178,15 @@ class _Pools:
     """Everything per app that the line loop picks from, sized to the day so that small samples stay
     quick to build and large ones stay varied."""
 
-    def __init__(self, app: str, seed: int, size: int, config: SampleConfig) -> None:
+    def __init__(self, app: str, seed: int, size: int, error_share: float) -> None:
         rng = _app_rng(seed, validate_app(app))
         self.profile = prof = content.build_profile(app, rng)
         # router templates: (template, code, kind)
         self.router = []
         for _ in range(size):
-            tmpl, code = content.router_shape(rng, prof, config.router_error_share)
+            tmpl, code = content.router_shape(rng, prof, error_share)
             self.router.append((tmpl, code, "router_error" if code else "router"))
-        # app message groups: (dyno prefix, [(message, needs_time)]) drawn per process type
+        # app message groups: ("app[<dyno>]: ", [(message, has {time}, has {clf})]) per process type
         self.app_groups = []
         group_count = max(32, size // 3)
         for _ in range(group_count):
@@ -274,10 +279,10 @@ def _pool_size(lines_per_day: int) -> int:
 
 
 @functools.lru_cache(maxsize=16)
-def _pools(app: str, seed: int, size: int, config: SampleConfig) -> _Pools:
+def _pools(app: str, seed: int, size: int, error_share: float) -> _Pools:
     """Pools are a pure function of their arguments (and read-only once built), so days of the same app
     share them instead of rebuilding them."""
-    return _Pools(app, seed, size, config)
+    return _Pools(app, seed, size, error_share)
 
 
 _ODD_OFFSETS = ((-7 * 60, "-07:00"), (-5 * 60, "-05:00"), (60, "+01:00"), (330, "+05:30"), (0, "Z"))
@@ -312,7 +317,7 @@ def generate_day(
         raise ValueError("lines must be >= 0")
     if lines == 0:
         return
-    pools = _pools(validate_app(app), seed, _pool_size(lines), config)
+    pools = _pools(validate_app(app), seed, _pool_size(lines), config.router_error_share)
     prof = pools.profile
     rng = _day_rng(seed, app, day)
     rnd = rng.random
@@ -371,7 +376,7 @@ def generate_day(
             yield make(Line, (f"{ts} heroku[router]: {msg}", ROUTER, app, day, ts_us, 0, kind, None, code))
         elif r < c_app:
             if not app_pending:
-                if rnd() < long_share:
+                if rnd() < long_share and lines - i > _MAX_CHUNKS:
                     chunks = _long_message(rng, prof)
                     header = f"app[web.{1 + int(rnd() * prof.web)}]: "
                     for c in chunks[1:]:
@@ -426,7 +431,7 @@ def _clf_time(us: int) -> str:
 def _long_message(rng: random.Random, prof: content.AppProfile) -> list[str]:
     """One message of 10-40 kB (a serialized payload an app logged whole), split as Logplex does: chunks
     of exactly CHUNK_BYTES bytes, the last one shorter. ASCII only, so a chunk never splits a character."""
-    size = rng.randrange(CHUNK_BYTES + 1, 4 * CHUNK_BYTES)
+    size = rng.randrange(CHUNK_BYTES + 1, (_MAX_CHUNKS - 1) * CHUNK_BYTES)
     head = f'{{"event":"cart.snapshot","app":"{prof.name}","items":['
     parts = [head]
     length = len(head)

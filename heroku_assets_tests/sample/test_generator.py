@@ -8,6 +8,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from heroku_assets.sample import (
     TABLES,
@@ -343,3 +345,34 @@ def _partitions(lines):
     for x in lines:
         out.setdefault((x.app, x.day), []).append(x)
     return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**40),
+    n=st.integers(1, 400),
+    shares=st.tuples(*[st.floats(0, 1)] * 5).filter(lambda s: sum(s) > 0.01),
+    odd=st.floats(0, 1),
+    day=st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
+)
+def test_any_config_gives_exactly_the_lines_asked_all_well_formed(seed, n, shares, odd, day):
+    cfg = SampleConfig(*shares, odd_timestamp_share=odd, long_line_share=0.3)
+    lines = list(generate_day("notify-hub", day, n, seed=seed, config=cfg))
+    assert len(lines) == n
+    start = _utc_us(f"{day.isoformat()}T00:00:00+00:00")
+    for x in lines:
+        assert x.app == "notify-hub" and x.day == day and x.table in TABLES
+        assert x.text.splitlines() == [x.text]
+        m = HEADER.match(x.text)
+        if x.table == "rejected_lines":
+            assert x.ts_us is None
+            if m:
+                with pytest.raises(ValueError):
+                    dt.datetime.fromisoformat(m.group(1))
+            continue
+        assert m and _utc_us(m.group(1)) == x.ts_us and start <= x.ts_us < start + 86_400_000_000
+        assert (x.table == "runtime_metrics") == ("sample#" in x.text)
+        assert (x.table == "router_events") == (m.group(3) == "router")
+    for table, share in zip(TABLES, shares, strict=True):
+        if share == 0:
+            assert not any(x.table == table for x in lines)
