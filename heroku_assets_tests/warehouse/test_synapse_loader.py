@@ -1,0 +1,100 @@
+"""Where COPY INTO reads from: the staged Parquet objects in a real blob container (Azurite)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from azure.storage.blob import ContainerClient
+
+from heroku_assets.storage import layout
+from heroku_assets.storage.azure_blob import AzureBlobObjectStore
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.tables import ALL_TABLES
+from heroku_assets.warehouse.synapse_connection import SynapseConfig
+from heroku_assets.warehouse.synapse_loader import LoadResult, SynapseWarehouse, copy_sources
+from heroku_assets.warehouse.synapse_sql import CopyCredential
+
+DAY = dt.date(2026, 11, 20)
+ROUTER = ALL_TABLES["router_events"]
+SAS = "sv=2024-11-04&sp=rl&sig=c2lnbmF0dXJl%3D"
+
+
+def _warehouse(**kwargs: object) -> SynapseWarehouse:
+    config = SynapseConfig(server="myws.sql.azuresynapse.net", database="pool", user="u", password="p")
+    return SynapseWarehouse(config, CopyCredential.sas(SAS), **kwargs)
+
+
+def _stage(store: AzureBlobObjectStore, parts: int, app: str = "my-app") -> list[str]:
+    keys = [layout.staged_key(ROUTER.name, app, DAY, part) for part in range(parts)]
+    for key in keys:
+        store.put(key, b"PAR1 not really parquet PAR1", {"rows": "1"})
+    return keys
+
+
+def test_copy_into_points_at_the_staged_folder(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container)
+    keys = _stage(store, 2)
+    _stage(store, 1, app="other-app")  # a neighbouring partition is not part of it
+    store.put(layout.staged_prefix(ROUTER.name, "my-app", DAY) + "_SUCCESS", b"")  # COPY skips '_' names
+
+    load = _warehouse().plan_partition_load(ROUTER, "my-app", DAY, store, keys)
+    copy = next(s for s in load.prepare if s.kind == "copy")
+    (url,) = load.sources
+    assert url == f"{store.container_url}/router_events/app=my-app/date=2026-11-20/*.parquet"
+    assert f"FROM '{url}'" in copy.sql
+    # The objects the wildcard names are exactly the staged ones.
+    prefix = url.removeprefix(store.container_url + "/").removesuffix("*.parquet")
+    assert [i.key for i in store.list(prefix) if i.key.endswith(".parquet")] == keys
+
+
+def test_a_subset_of_a_folder_is_listed_object_by_object(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container)
+    keys = _stage(store, 3)
+    urls = copy_sources(store, keys[:2])
+    assert urls == [store.url(k) for k in keys[:2]]
+    load = _warehouse().plan_partition_load(ROUTER, "my-app", DAY, store, keys[:2])
+    copy = next(s for s in load.prepare if s.kind == "copy")
+    assert all(f"'{u}'" in copy.sql for u in urls) and "*" not in copy.sql
+
+
+def test_nothing_staged_means_no_copy(blob_container: ContainerClient) -> None:
+    load = _warehouse().plan_partition_load(ROUTER, "my-app", DAY, AzureBlobObjectStore(blob_container), [])
+    assert [s for s in load.prepare if s.kind == "copy"] == [] and load.sources == ()
+
+
+def test_a_local_folder_cannot_feed_copy_into(tmp_path: Path) -> None:
+    store = LocalObjectStore(tmp_path)
+    key = layout.staged_key(ROUTER.name, "my-app", DAY)
+    store.put(key, b"x")
+    with pytest.raises(ValueError, match="is the staging store on Azure Blob Storage"):
+        _warehouse().plan_partition_load(ROUTER, "my-app", DAY, store, [key])
+
+
+def test_entity_loads_read_the_snapshot_folder(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container)
+    table = ALL_TABLES["heroku_apps"]
+    key = (
+        layout.snapshot_prefix(table.name, dt.datetime(2026, 11, 20, 6, tzinfo=dt.UTC)) + "part-00000.parquet"
+    )
+    store.put(key, b"x")
+    load = _warehouse(schema="heroku", staging_schema="heroku_stg").plan_entity_load(table, store, [key])
+    assert load.sources == (f"{store.container_url}/heroku_apps/snapshot=20261120T060000Z/*.parquet",)
+    assert load.merge[1].sql.startswith("DELETE FROM [heroku].[heroku_apps]")
+    assert "[heroku_stg].[heroku_apps__" in load.prepare[0].sql
+
+
+def test_load_result_metadata() -> None:
+    url = "https://a.blob.core.windows.net/c/x/*.parquet"
+    result = LoadResult(
+        "router_events", 5, 5, truncated_rows=1, truncated_columns={"path": 1}, sources=(url,)
+    )
+    assert result.metadata() == {
+        "rows": 5,
+        "staged_rows": 5,
+        "truncated_rows": 1,
+        "truncated_columns": {"path": 1},
+        "copy_sources": [url],
+    }
+    assert SAS not in repr(_warehouse())
