@@ -66,51 +66,65 @@ def _wait_listening(proc: subprocess.Popen, port: int, timeout: float) -> None:
     raise RuntimeError(f"azurite-blob did not listen on 127.0.0.1:{port} within {timeout:.0f}s")
 
 
+class AzuriteMissing(RuntimeError):
+    """Azurite is not installed where .ci/install-azurite puts it."""
+
+
+@contextlib.contextmanager
+def run_azurite(workdir: Path, timeout: float = 30) -> Iterator[Azurite]:
+    """Run ``azurite-blob`` in memory on a free loopback port until the block exits (tests and benchmarks)."""
+    if not os.access(AZURITE_BLOB, os.X_OK):
+        raise AzuriteMissing(
+            f"Azurite is not installed ({AZURITE_BLOB} is missing): run `make test`, or "
+            "`.ci/install-azurite` once, to install azurite@3.35.0 with npm"
+        )
+    port = _free_port()
+    log_path = workdir / "azurite.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [
+                str(AZURITE_BLOB),
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                str(port),
+                "--inMemoryPersistence",
+                "--skipApiVersionCheck",
+                "--loose",
+                "--disableTelemetry",
+            ],
+            cwd=workdir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            try:
+                _wait_listening(proc, port, timeout)
+            except RuntimeError as exc:
+                log.flush()
+                output = log_path.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"{exc}\n{output}") from None
+            yield Azurite(host="127.0.0.1", port=port)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def azurite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Azurite]:
-    """Start ``azurite-blob`` in memory on a free port for the test session, and stop it afterwards."""
-    if not os.access(AZURITE_BLOB, os.X_OK):
-        pytest.fail(
-            f"Azurite is not installed ({AZURITE_BLOB} is missing): run `make test`, or "
-            "`.ci/install-azurite` once, to install azurite@3.35.0 with npm",
-            pytrace=False,
-        )
-    workdir = tmp_path_factory.mktemp("azurite")
-    port = _free_port()
-    log = open(workdir / "azurite.log", "wb")  # noqa: SIM115 - closed when the fixture ends
-    proc = subprocess.Popen(
-        [
-            str(AZURITE_BLOB),
-            "--blobHost",
-            "127.0.0.1",
-            "--blobPort",
-            str(port),
-            "--inMemoryPersistence",
-            "--skipApiVersionCheck",
-            "--loose",
-            "--disableTelemetry",
-        ],
-        cwd=workdir,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    """Azurite's blob service for the test session. Fails (never skips) when Azurite is not installed."""
+    stack = contextlib.ExitStack()
     try:
-        try:
-            _wait_listening(proc, port, timeout=30)
-        except RuntimeError as exc:
-            log.flush()
-            output = (workdir / "azurite.log").read_text(errors="replace")[-2000:]
-            pytest.fail(f"{exc}\n{output}", pytrace=False)
-        yield Azurite(host="127.0.0.1", port=port)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
+        service = stack.enter_context(run_azurite(tmp_path_factory.mktemp("azurite")))
+    except RuntimeError as exc:  # AzuriteMissing too
+        pytest.fail(str(exc), pytrace=False)
+    with stack:
+        yield service
 
 
 @pytest.fixture
