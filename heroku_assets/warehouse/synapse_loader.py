@@ -270,6 +270,8 @@ class SynapseWarehouse:
 
         def transient(exc: BaseException) -> bool:
             original = exc.original if isinstance(exc, StatementError) else exc
+            if isinstance(original, SynapseError):  # refused data, missing driver, no connection
+                return False
             if pyodbc is not None and not isinstance(original, pyodbc.Error):
                 return False
             return is_transient(original)
