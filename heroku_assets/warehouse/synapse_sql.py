@@ -71,8 +71,10 @@ class Statement:
     def executable_sql(self) -> str:
         if self.secret is None:
             return self.sql
-        assert self.sql.count(f"'{SECRET_MARK}'") == 1, "the secret mark must appear exactly once"
-        return self.sql.replace(f"'{SECRET_MARK}'", f"'{self.secret}'")
+        if self.sql.count(f"'{SECRET_MARK}'") != 1:
+            raise ValueError("a statement with a secret must mark its place exactly once")
+        # The credential's character set has no quote; doubling them anyway keeps the literal closed.
+        return self.sql.replace(f"'{SECRET_MARK}'", "'" + self.secret.replace("'", "''") + "'")
 
     def __str__(self) -> str:
         return self.sql if not self.params else f"{self.sql}  -- params: {list(self.params)!r}"
