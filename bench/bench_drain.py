@@ -1,0 +1,341 @@
+"""Drain receiver throughput and latency on loopback, with 100-line Logplex frames, nothing lost.
+
+Starts ``heroku-assets drain serve`` (uvicorn, httptools, one worker, the local folder store) in its own
+process, then drives it from separate load processes over keep-alive connections. Each load connection
+sends pre-built HTTP requests on a raw socket, so the load generator costs little CPU next to the server.
+Every request carries a unique Logplex-Frame-Id; afterwards every acknowledged frame is read back from the
+store and compared byte for byte with what was sent.
+
+    .venv/bin/python bench/bench_drain.py [--duration 10] [--connections 16] [--load-processes 2]
+                                          [--rate 0] [--frames 200]
+
+``--rate`` (POSTs/s over all connections) paces the load (open loop); 0 sends as fast as answers come.
+Requests go to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import multiprocessing as mp
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+USER, PASSWORD, PATH_TOKEN = "bench", "bench-password-0123", "bench-path-token-0123456789"
+
+
+def build_frames(count: int, apps: int = 4) -> list[tuple[bytes, str, str]]:
+    """``count`` distinct drain bodies of exactly 100 syslog frames each from the sample generator, spread
+    over ``apps`` apps, with the drain token and app of each."""
+    from heroku_assets.sample.drain import DrainConfig, drain_batches
+    from heroku_assets.sample.generator import default_apps, generate_lines
+
+    config = DrainConfig(max_frames=100, max_bytes=1 << 20, private_space_share=0.0)
+    per_app = -(-count // apps)
+    frames: list[tuple[bytes, str, str]] = []
+    for app in default_apps(apps):
+        taken = 0
+        for batch in drain_batches(generate_lines([app], days=1, lines_per_day=per_app * 300), config=config):
+            if len(batch.lines) == 100:
+                frames.append((batch.body, batch.headers["Logplex-Drain-Token"], app))
+                taken += 1
+                if taken == per_app:
+                    break
+    if len(frames) < count:
+        raise SystemExit(f"only {len(frames)} full frames generated")
+    return frames[:count]
+
+
+def request_bytes(body: bytes, frame_id: str, token: str, port: int) -> bytes:
+    auth = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+    head = (
+        f"POST /logs/{PATH_TOKEN} HTTP/1.1\r\n"
+        f"Host: 127.0.0.1:{port}\r\n"
+        f"Authorization: Basic {auth}\r\n"
+        "Content-Type: application/logplex-1\r\n"
+        "Logplex-Msg-Count: 100\r\n"
+        f"Logplex-Frame-Id: {frame_id}\r\n"
+        f"Logplex-Drain-Token: {token}\r\n"
+        "User-Agent: Logplex/v123\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def read_response(sock: socket.socket, buffer: bytearray) -> int:
+    """Read one response (status line, headers, Content-Length body); return the status code."""
+    while b"\r\n\r\n" not in buffer:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("server closed the connection")
+        buffer += chunk
+    end = buffer.index(b"\r\n\r\n") + 4
+    head = bytes(buffer[:end]).decode("latin-1")
+    status = int(head.split(" ", 2)[1])
+    length = 0
+    for line in head.split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "content-length":
+            length = int(value)
+    while len(buffer) < end + length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("server closed the connection")
+        buffer += chunk
+    del buffer[: end + length]
+    return status
+
+
+def load_process(
+    index: int,
+    connections: int,
+    port: int,
+    duration: float,
+    rate: float,
+    bodies: list[bytes],
+    tokens: list[str],
+    results: mp.Queue,
+) -> None:
+    """Drive ``connections`` keep-alive connections from threads; report latencies and sent frame ids."""
+    import threading
+
+    start_at = time.monotonic() + 0.2
+    stop_at = start_at + duration
+    per_connection_interval = connections * 1 / rate if rate else 0.0
+    latencies: list[float] = []
+    acked: list[tuple[str, int]] = []
+    failures: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def run(conn: int) -> None:
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        buffer = bytearray()
+        seq = 0
+        my_lat: list[float] = []
+        my_acked: list[tuple[str, int]] = []
+        my_fail: dict[str, int] = {}
+        next_send = start_at + conn * per_connection_interval / max(connections, 1)
+        while True:
+            now = time.monotonic()
+            if per_connection_interval:
+                if next_send > now:
+                    time.sleep(next_send - now)
+                scheduled = next_send
+                next_send += per_connection_interval
+            else:
+                if now < start_at:
+                    time.sleep(start_at - now)
+                scheduled = time.monotonic()
+            if scheduled >= stop_at:
+                break
+            body_index = (index * 7919 + conn * 104729 + seq) % len(bodies)
+            frame_id = f"B{index:02d}C{conn:03d}S{seq:09d}"
+            seq += 1
+            request = request_bytes(bodies[body_index], frame_id, tokens[body_index], port)
+            try:
+                sock.sendall(request)
+                status = read_response(sock, buffer)
+            except OSError as exc:
+                my_fail[type(exc).__name__] = my_fail.get(type(exc).__name__, 0) + 1
+                sock.close()
+                sock = socket.create_connection(("127.0.0.1", port))
+                buffer.clear()
+                continue
+            # latency from the scheduled send time: queueing behind a slow answer counts (open loop)
+            my_lat.append(time.monotonic() - scheduled)
+            if 200 <= status < 300:
+                my_acked.append((frame_id, body_index))
+            else:
+                my_fail[str(status)] = my_fail.get(str(status), 0) + 1
+        sock.close()
+        with lock:
+            latencies.extend(my_lat)
+            acked.extend(my_acked)
+            for k, v in my_fail.items():
+                failures[k] = failures.get(k, 0) + v
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    results.put((latencies, acked, failures))
+
+
+def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(
+                "the receiver exited: " + (process.stdout.read().decode() if process.stdout else "")
+            )
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("the receiver did not come up")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, int(q * len(sorted_values)))]
+
+
+def serve_discarding(port: int) -> None:
+    """The receiver as ``drain serve`` runs it, but with a store that keeps nothing: what HTTP, auth, app
+    mapping and reading the lines' days cost without the write (for the breakdown only)."""
+    import uvicorn
+
+    from heroku_assets.drain.app import create_app
+    from heroku_assets.drain.config import DrainConfig
+    from heroku_assets.storage.base import ObjectInfo
+    from heroku_assets.storage.local import LocalObjectStore
+
+    class DiscardStore(LocalObjectStore):
+        def put(self, key, data, metadata=None):  # type: ignore[no-untyped-def]
+            return ObjectInfo(key=key, size=len(data), version="-", metadata=dict(metadata or {}))
+
+        def head(self, key):  # type: ignore[no-untyped-def]
+            return None
+
+    app = create_app(DiscardStore(tempfile.gettempdir()), DrainConfig.from_env())
+    uvicorn.run(app, host="127.0.0.1", port=port, http="httptools", access_log=False, log_level="warning")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=float, default=10.0)
+    parser.add_argument("--connections", type=int, default=16, help="keep-alive connections in all")
+    parser.add_argument("--load-processes", type=int, default=2)
+    parser.add_argument("--rate", type=float, default=0.0, help="target POSTs/s (0: as fast as possible)")
+    parser.add_argument("--frames", type=int, default=200, help="distinct 100-line bodies to cycle through")
+    parser.add_argument(
+        "--store",
+        choices=("local", "discard"),
+        default="local",
+        help="local: the folder store `drain serve` uses (default); discard: keep nothing (breakdown only)",
+    )
+    parser.add_argument("--serve-discarding", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_discarding:
+        serve_discarding(args.serve_discarding)
+        return 0
+
+    frames = build_frames(args.frames)
+    bodies = [f[0] for f in frames]
+    tokens = [f[1] for f in frames]
+    body_apps = [f[2] for f in frames]
+
+    with tempfile.TemporaryDirectory(prefix="bench-drain-") as tmp:
+        data_dir = Path(tmp)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_DRAIN_", "HEROKU_ASSETS_"))}
+        env.update(
+            HEROKU_ASSETS_ENV="local",
+            HEROKU_ASSETS_DATA_DIR=str(data_dir),
+            HEROKU_DRAIN_USER=USER,
+            HEROKU_DRAIN_PASSWORD=PASSWORD,
+            HEROKU_DRAIN_PATH_TOKEN=PATH_TOKEN,
+            HEROKU_DRAIN_APPS=",".join(sorted({f"{t}={a}" for t, a in zip(tokens, body_apps, strict=True)})),
+        )
+        if args.store == "local":
+            command = [sys.executable, "-m", "heroku_assets.cli", "drain", "serve", "--port", str(port)]
+            command += ["--log-level", "warning"]
+        else:
+            command = [sys.executable, __file__, "--serve-discarding", str(port)]
+        server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            wait_healthy(port, server)
+            cpu_before = cpu_seconds(server.pid)
+            results: mp.Queue = mp.Queue()
+            per_process = [args.connections // args.load_processes] * args.load_processes
+            for i in range(args.connections % args.load_processes):
+                per_process[i] += 1
+            rate_share = [args.rate * n / args.connections for n in per_process]
+            workers = [
+                mp.Process(
+                    target=load_process,
+                    args=(i, n, port, args.duration, rate_share[i], bodies, tokens, results),
+                )
+                for i, n in enumerate(per_process)
+            ]
+            for w in workers:
+                w.start()
+            latencies: list[float] = []
+            acked: list[tuple[str, int]] = []
+            failures: dict[str, int] = {}
+            for _ in workers:
+                lat, ack, fail = results.get()
+                latencies += lat
+                acked += ack
+                for k, v in fail.items():
+                    failures[k] = failures.get(k, 0) + v
+            for w in workers:
+                w.join()
+            server_cpu = cpu_seconds(server.pid) - cpu_before
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.communicate(timeout=30)
+
+        # nothing lost: every acknowledged frame is in the store, byte for byte, under its app
+        from heroku_assets.storage.local import LocalObjectStore
+
+        store = LocalObjectStore(data_dir / "raw")
+        stored = {i.key.rsplit("/", 1)[1].removesuffix(".logplex"): i.key for i in store.list("drain/")}
+        digests = [hashlib.sha256(b).digest() for b in bodies]
+        missing = [f for f, _ in acked if f not in stored]
+        wrong = [
+            f for f, i in acked if f in stored and hashlib.sha256(store.get(stored[f])).digest() != digests[i]
+        ]
+        misplaced = [f for f, i in acked if f in stored and f"/{body_apps[i]}/" not in stored[f]]
+
+    elapsed = args.duration
+    latencies.sort()
+    p50, p90, p99 = (percentile(latencies, q) * 1e3 for q in (0.50, 0.90, 0.99))
+    worst = latencies[-1] * 1e3 if latencies else float("nan")
+    offered = f"{args.rate:.0f} POSTs/s offered" if args.rate else "as fast as answered"
+    print(f"drain receiver benchmark: uvicorn+httptools, 1 worker, store={args.store}, loopback")
+    print(f"  frames: 100 syslog lines each, {sum(map(len, bodies)) / len(bodies) / 1024:.1f} KiB on average")
+    print(f"  load: {args.connections} keep-alive connections in {args.load_processes} processes, {offered}")
+    print(f"  POSTs answered in {elapsed:.0f} s: {len(latencies)}, 2xx: {len(acked)}, other: {failures or 0}")
+    print(f"  throughput: {len(acked) / elapsed:.0f} POSTs/s ({len(acked) * 100 / elapsed:.0f} lines/s)")
+    print(f"  latency ms: p50 {p50:.1f}, p90 {p90:.1f}, p99 {p99:.1f}, max {worst:.1f}")
+    per_post = server_cpu / max(len(latencies), 1) * 1e3
+    share = server_cpu / elapsed * 100
+    print(f"  server CPU: {server_cpu:.1f} s ({share:.0f}% of a core), {per_post:.2f} ms per POST")
+    if args.store == "discard":
+        print("  (store=discard keeps nothing: no loss check)")
+        return 0
+    print(
+        f"  stored objects: {len(stored)}; acknowledged but missing: {len(missing)}; "
+        f"content differs: {len(wrong)}; under the wrong app: {len(misplaced)}"
+    )
+    lost = bool(missing or wrong or misplaced or len(stored) != len(acked))
+    print("  nothing lost" if not lost else "  LOSS DETECTED")
+    return 1 if lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
