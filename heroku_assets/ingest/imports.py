@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from heroku_assets.ingest.raw import dated_lines
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 
@@ -50,12 +51,9 @@ def import_file(
         )
     days: set[dt.date] = set()
     lines = 0
-    for line in read_lines(_chunks(path), fmt=fmt):
+    for _, day in dated_lines(read_lines(_chunks(path), fmt=fmt), received):
         lines += 1
-        if line.ts_us is None:
-            days.add(received)
-        else:
-            days.add(dt.datetime.fromtimestamp(line.ts_us / 1e6, dt.UTC).date())
+        days.add(day)
     meta = {
         "format": fmt,
         "received": received.isoformat(),

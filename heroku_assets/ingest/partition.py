@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from heroku_assets.ingest.raw import dated_lines
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -78,19 +79,16 @@ def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> 
     """(line, ts_us, src, seq) for every line of ``day`` in every object, in bounded batches."""
     from heroku_assets.logplex import read_lines
 
-    day_start = int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp() * 1_000_000)
-    day_end = day_start + 86_400_000_000
     for src, info in enumerate(objects):
         received = _received_day(info)
         fmt = info.metadata.get("format", "auto")
         texts: list[str] = []
         stamps: list[int | None] = []
         seqs: list[int] = []
-        for seq, line in enumerate(read_lines(_chunks(raw, info.key), fmt=fmt)):
-            if line.ts_us is None:
-                if received != day:
-                    continue
-            elif not day_start <= line.ts_us < day_end:
+        for seq, (line, line_day) in enumerate(
+            dated_lines(read_lines(_chunks(raw, info.key), fmt=fmt), received)
+        ):
+            if line_day != day:
                 continue
             texts.append(line.canonical())
             stamps.append(line.ts_us)

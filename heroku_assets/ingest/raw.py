@@ -3,24 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
+if TYPE_CHECKING:
+    from heroku_assets.logplex import LogLine
+
+
+_MAX_PENDING = 10_000
+
+
+def dated_lines(lines: Iterable[LogLine], received: dt.date) -> Iterator[tuple[LogLine, dt.date]]:
+    """Each line with the UTC day it belongs to. A line with no readable timestamp belongs to the day of
+    the readable line before it in the same object (a garbage line in an old dump sits among that day's
+    lines), or, at the start of an object, of the first readable line after it (up to 10,000 lines
+    ahead); with neither, to the day the object was received. It lands in that day's rejected_lines."""
+    pending: list[LogLine] = []
+    current: dt.date | None = None
+    for line in lines:
+        if line.ts_us is not None:
+            current = _EPOCH + dt.timedelta(microseconds=line.ts_us)
+            current = current.date()
+            for waiting in pending:
+                yield waiting, current
+            pending.clear()
+            yield line, current
+        elif current is not None:
+            yield line, current
+        else:
+            pending.append(line)
+            if len(pending) >= _MAX_PENDING:
+                for waiting in pending:
+                    yield waiting, received
+                pending.clear()
+                current = received
+    for waiting in pending:
+        yield waiting, received
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
 
 def days_of(data: bytes, fmt: str, received: dt.date) -> set[dt.date]:
-    """The UTC days the lines of ``data`` belong to. A line with no readable timestamp belongs to the day
-    it was received, where it will land in rejected_lines."""
+    """The UTC days the lines of ``data`` belong to (see ``dated_lines``)."""
     from heroku_assets.logplex import read_lines
 
-    days: set[dt.date] = set()
-    for line in read_lines([data], fmt=fmt):
-        if line.ts_us is None:
-            days.add(received)
-        else:
-            days.add(dt.datetime.fromtimestamp(line.ts_us / 1e6, dt.UTC).date())
-    return days
+    return {day for _, day in dated_lines(read_lines([data], fmt=fmt), received)}
 
 
 def store_received(

@@ -91,14 +91,19 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
     put_drain(raw, "shop", day, "a" * 32, [frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "first")])
     sensor = definitions.resolve_sensor_def("raw_objects_sensor")
 
-    context = dg.build_sensor_context(instance=instance, resources=resources, definitions=definitions)
-    result = sensor(context)
+    def tick(cursor=None):
+        with dg.build_sensor_context(
+            instance=instance, resources=resources, cursor=cursor, definitions=definitions
+        ) as context:
+            return sensor(context)
+
+    result = tick()
     assert result.dynamic_partitions_requests[0].partition_keys == ["shop"]
     instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
     assert [r.partition_key for r in result.run_requests] == [partition_key("shop", day)]
     _run(definitions, instance, "shop", day)
 
-    quiet = sensor(dg.build_sensor_context(instance=instance, resources=resources, cursor=result.cursor))
+    quiet = tick(result.cursor)
     assert quiet.run_requests == []
 
     # The next day, a drain body arrives holding a line of the day before (and a repeat of the first).
@@ -112,7 +117,7 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
             frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "first"),
         ],
     )
-    late = sensor(dg.build_sensor_context(instance=instance, resources=resources, cursor=quiet.cursor))
+    late = tick(quiet.cursor)
     assert [r.partition_key for r in late.run_requests] == [partition_key("shop", day)]
     assert late.run_requests[0].run_key != result.run_requests[0].run_key
     _run(definitions, instance, "shop", day)
@@ -124,7 +129,9 @@ def test_the_daily_schedule_asks_for_yesterday_of_every_known_app(definitions, i
     instance.add_dynamic_partitions(heroku_apps.name, ["billing", "shop"])
     schedule = definitions.resolve_schedule_def("daily_logs_schedule")
     when = dt.datetime(2026, 11, 24, 3, 30, tzinfo=dt.UTC)
-    context = dg.build_schedule_context(instance=instance, scheduled_execution_time=when)
+    context = dg.build_schedule_context(
+        instance=instance, scheduled_execution_time=when, repository_def=definitions.get_repository_def()
+    )
     requests = list(schedule.evaluate_tick(context).run_requests)
     assert [r.partition_key for r in requests] == [
         partition_key("billing", dt.date(2026, 11, 23)),
