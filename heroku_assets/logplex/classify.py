@@ -521,7 +521,7 @@ def _fast_metrics(
     common: dict[str, pa.Array], dyno: pa.Array, message: pa.Array, state: _State
 ) -> tuple[pa.Array, pa.RecordBatch | None]:
     """Plain metrics lines (source/dyno/addon once each, then numeric samples) typed over the batch."""
-    plain = pc.and_(
+    plain = pc.and_kleene(
         pc.match_substring_regex(message, _PLAIN_TOKENS),
         pc.invert(pc.match_substring_regex(message, _REPEATED_SHARED)),
     )
@@ -532,17 +532,17 @@ def _fast_metrics(
     flat, parent = pc.filter(flat, keep), pc.filter(parent, keep)
     kv = _fields(pc.extract_regex(flat, r"^(?P<key>[^=]+)=(?P<value>.*)$"))
     key, value = kv["key"], kv["value"]
-    is_sample = pc.and_(pc.starts_with(key, "sample#"), pc.greater(pc.utf8_length(key), 7))
+    is_sample = pc.and_kleene(pc.starts_with(key, "sample#"), pc.greater(pc.utf8_length(key), 7))
     number = _fields(pc.extract_regex(value, _SAMPLE_VALUE))
     number_value = pc.cast(number["number"], pa.float64())
-    good_sample = pc.and_(is_sample, pc.is_finite(number_value))
+    good_sample = pc.and_kleene(is_sample, pc.is_finite(number_value))
     shared = pc.is_in(key, pa.array(["source", "dyno", "addon"]))
-    token_ok = pc.fill_null(pc.or_(good_sample, shared), False)
+    token_ok = pc.fill_null(pc.or_kleene(good_sample, shared), False)
     bad_lines = pc.cast(pc.unique(pc.filter(parent, pc.invert(token_ok))), pa.int64())
-    plain = pc.and_(plain, pc.invert(pc.is_in(pa.array(np.arange(len(message))), bad_lines)))
+    plain = pc.and_kleene(plain, pc.invert(pc.is_in(pa.array(np.arange(len(message))), bad_lines)))
     if not pc.any(plain).as_py():
         return plain, None
-    samples = pc.and_(good_sample, pc.fill_null(pc.take(plain, parent), False))
+    samples = pc.and_kleene(good_sample, pc.fill_null(pc.take(plain, parent), False))
     rows_parent = pc.filter(parent, samples)
     line_cols: dict[str, pa.Array] = dict(common)
     for name, column in (("source_name", "source"), ("addon", "addon")):

@@ -19,6 +19,7 @@ REASON_GARBAGE = "not an octet-counted frame"
 REASON_NO_BOUNDARY = f"no frame boundary within {MAX_FRAME} bytes: split"
 
 _WS = b" \t\r\n"
+_WAIT = -1
 _HEADER = re.compile(rb"(\d{1,7}) <")  # at a frame position: COUNT SP '<'
 _PARTIAL_HEADER = re.compile(rb"\d{1,7} ?\Z")  # the buffer ends inside what may be a header
 # A frame start anywhere (for resynchronising): the count is the whole digit run before " <PRI>V ".
@@ -113,6 +114,8 @@ class Framer:
         limit = min(n, start + MAX_FRAME)
         newline = buf.find(b"\n", start, limit)
         nxt = self._next_start(buf, start + 1, newline if newline >= 0 else limit, n, final)
+        if nxt == _WAIT:
+            return None
         if newline >= 0 and (nxt is None or newline < nxt):
             return newline, None
         if nxt is not None:
@@ -128,6 +131,8 @@ class Framer:
         limit = min(n, pos + MAX_FRAME)
         newline = buf.find(b"\n", pos, limit)
         nxt = self._next_start(buf, pos + 1, newline if newline >= 0 else limit, n, final)
+        if nxt == _WAIT:
+            return None
         if nxt is not None:
             return nxt, REASON_GARBAGE
         if newline >= 0:
@@ -139,19 +144,23 @@ class Framer:
         return limit, REASON_NO_BOUNDARY
 
     def _next_start(self, buf: bytearray, frm: int, to: int, n: int, final: bool) -> int | None:
-        """The next frame start in buf[frm:to]. When its digits are glued to the text before it, the
-        split that gives a count ending on a boundary wins; without one the whole digit run is the count."""
+        # returns _WAIT (-1) when more bytes are needed to tell where the count begins
+        """The next frame start in buf[frm:to]. Its digits may be glued to digits of the text before it
+        ("status=200" + "83 <40>1 ..."): the longest count that ends on a frame boundary wins, and without
+        one the whole digit run is taken as the count."""
         m = _START.search(buf, frm, min(n, to + 16))
         if m is None or m.start() >= to:
             return None
         first, digits_end = m.start(1), m.end(1)
-        if first > 0 and buf[first - 1] not in _WS:
-            for i in range(first, digits_end):
-                if buf[i] == 0x30:
-                    continue
-                count = int(buf[i:digits_end])
-                if self._valid(buf, digits_end + 1, digits_end + 1 + count, n, final):
-                    return i
+        for i in range(first, digits_end):
+            if buf[i] == 0x30 and i + 1 < digits_end:
+                continue  # a count has no leading zero
+            count = int(buf[i:digits_end])
+            valid = self._valid(buf, digits_end + 1, digits_end + 1 + count, n, final)
+            if valid is None:
+                return _WAIT
+            if valid:
+                return i
         return first
 
 

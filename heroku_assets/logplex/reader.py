@@ -26,6 +26,7 @@ BLOCK_BYTES = 1 << 20  # text is read in blocks of about this many bytes of whol
 FRAMES_PER_BLOCK = 8192
 
 _UTC_US = pa.timestamp("us", tz="UTC")
+_NULL_STR = pa.scalar(None, pa.string())
 _NON_BLANK = re.compile(rb"[^ \t\r\n\f\v]")
 _FRAME_HEAD = re.compile(rb"\d{1,9} <")
 _HEAD_PREFIX = re.compile(rb"\d{1,9} ?")
@@ -43,11 +44,16 @@ LINE_SCHEMA = pa.schema(
 )
 
 # The common `heroku logs` shape, in RE2. It takes a subset of what lines.parse_text_line reads and must
-# read it the same way (whitespace is spelled out: RE2's \s differs from Python's).
-_FAST_TEXT = (
-    r"^(?P<ts>(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)) "
-    r"(?P<source>[^ \t\n\r\f\v\[]+)\[(?P<dyno>[^ \t\n\r\f\v]*?)\]: ?(?P<message>.*)$"
+# read it the same way (whitespace is spelled out: RE2's \s differs from Python's). At most four capture
+# groups and a pattern that stops after the header keep RE2 on its fast one-pass matcher.
+_W = r" \t\n\r\f\v"
+_FAST_HEADER = (
+    r"^(?P<ts>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d"
+    r"(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)) "
+    rf"(?P<source>[^{_W}\[]+)\[(?P<dyno>[^{_W}\]]*)\]:"
 )
+_HEADER_PREFIX = rf"^[^{_W}]+ [^{_W}\[]+\[[^{_W}\]]*\]: ?"
+_TS_REST = r"^(?:\.(?P<frac>\d{1,6}))?(?P<tz>Z|[+-]\d\d:\d\d)$"
 
 
 def read_lines(chunks: Iterable[bytes], fmt: Format = "auto") -> LineStream:
@@ -159,12 +165,15 @@ def _detect(it: Iterator[bytes]) -> tuple[list[bytes], Format]:
 
 def _text_blocks(chunks: Iterator[bytes]) -> Iterator[pa.RecordBatch | list[LogLine]]:
     for kind, data in _line_blocks(chunks):
-        text = data.decode("utf-8", "backslashreplace")
         if kind == "overlong":
-            yield [LogLine(None, None, None, None, text, REASON_OVERLONG)]
+            yield [LogLine(None, None, None, None, data.decode("utf-8", "backslashreplace"), REASON_OVERLONG)]
             continue
-        lines = pc.list_flatten(pc.split_pattern(pa.array([text], pa.string()), "\n"))
-        batch = text_batch(lines)
+        raw = pc.list_flatten(pc.split_pattern(pa.array([data], pa.binary()), "\n"))
+        try:
+            lines = raw.cast(pa.string())  # validates UTF-8 without a Python string per line
+        except pa.ArrowInvalid:
+            lines = pa.array([x.decode("utf-8", "backslashreplace") for x in raw.to_pylist()], pa.string())
+        batch = text_batch(lines, has_cr=b"\r" in data)
         if batch.num_rows:
             yield batch
 
@@ -199,33 +208,53 @@ def _line_blocks(chunks: Iterator[bytes]) -> Iterator[tuple[str, bytes]]:
         yield "lines", carry
 
 
-def text_batch(lines: pa.Array) -> pa.RecordBatch:
+def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
     """Read a block of text lines (no LF) into a LINE_SCHEMA batch; blank lines are dropped."""
-    lines = pc.utf8_rtrim(lines, characters="\r")
+    if has_cr:
+        lines = pc.utf8_rtrim(lines, characters="\r")
     blank = pc.or_(pc.equal(pc.binary_length(lines), 0), pc.utf8_is_space(lines))
     if pc.any(blank).as_py():
         lines = pc.filter(lines, pc.invert(blank))
     n = len(lines)
-    parts = pc.extract_regex(lines, _FAST_TEXT)
+    parts = pc.extract_regex(lines, _FAST_HEADER)
     fast = pc.is_valid(parts)
-    ts_text = parts.field("ts")
-    try:
-        ts = pc.cast(pc.if_else(fast, ts_text, pa.scalar(None, pa.string())), _UTC_US)
-    except pa.ArrowInvalid:  # a date that does not exist: leave the whole block to the reference reader
-        fast = pa.array([False] * n)
-        ts = pa.nulls(n, _UTC_US)
-    null_str = pa.scalar(None, pa.string())
-    source = parts.field("source")
-    dyno = parts.field("dyno")
-    source = pc.if_else(pc.equal(source, "-"), null_str, source)
-    dyno = pc.if_else(pc.equal(dyno, "-"), null_str, dyno)
-    message = parts.field("message")
+    ts_text, source, dyno = parts.flatten()  # null where the pattern did not match
+    ts, good_ts = _utc_timestamps(ts_text)
+    fast = pc.and_(fast, good_ts)
+    source = pc.if_else(pc.equal(source, "-"), _NULL_STR, source)
+    dyno = pc.if_else(pc.equal(dyno, "-"), _NULL_STR, dyno)
+    message = pc.replace_substring_regex(lines, _HEADER_PREFIX, "", max_replacements=1)
     cols = [ts, source, dyno, message, lines, pa.nulls(n, pa.string())]
     slow = pc.invert(fast)
     if pc.any(slow).as_py():
         others = batch_of([parse_text_line(t) for t in pc.filter(lines, slow).to_pylist()])
         cols = [pc.replace_with_mask(col, slow, others.column(i)) for i, col in enumerate(cols)]
     return pa.RecordBatch.from_arrays(cols, schema=LINE_SCHEMA)
+
+
+def _utc_timestamps(text: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """RFC 3339 strings already shaped by _FAST_HEADER -> (UTC timestamps, mask of the valid ones).
+    A day that does not exist in its month (2026-02-30) is not valid: lines.parse_ts decides those."""
+    local = pc.strptime(
+        pc.utf8_slice_codeunits(text, 0, 19), format="%Y-%m-%dT%H:%M:%S", unit="s", error_is_null=True
+    )
+    valid = pc.fill_null(
+        pc.equal(pc.day(local), pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())), False
+    )
+    rest = pc.extract_regex(pc.utf8_slice_codeunits(text, 19), _TS_REST)
+    frac, tz = rest.flatten()
+    us = pc.add(
+        pc.multiply(pc.cast(local, pa.int64()), 1_000_000),
+        pc.cast(pc.utf8_rpad(frac, width=6, padding="0"), pa.int64()),
+    )
+    if not pc.all(pc.or_(pc.equal(tz, "+00:00"), pc.equal(tz, "Z"))).as_py():
+        tz = pc.if_else(pc.equal(tz, "Z"), "+00:00", pc.fill_null(tz, "+00:00"))
+        hours = pc.cast(pc.utf8_slice_codeunits(tz, 1, 3), pa.int64())
+        minutes = pc.cast(pc.utf8_slice_codeunits(tz, 4, 6), pa.int64())
+        offset = pc.multiply(pc.add(pc.multiply(hours, 3600), pc.multiply(minutes, 60)), 1_000_000)
+        offset = pc.if_else(pc.starts_with(tz, "-"), pc.negate(offset), offset)
+        us = pc.subtract(us, offset)
+    return pc.if_else(valid, us, pa.scalar(None, pa.int64())).cast(_UTC_US), valid
 
 
 # --------------------------------------------------------------------------------------------- logplex

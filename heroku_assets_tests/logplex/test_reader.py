@@ -1,0 +1,155 @@
+"""read_lines: formats, chunking, blank and odd lines, the columnar batches."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from heroku_assets.logplex import LogLine, read_lines
+from heroku_assets.logplex.framing import REASON_GARBAGE
+from heroku_assets.logplex.lines import REASON_BAD_TIMESTAMP, REASON_UNRECOGNISED, parse_text_line
+from heroku_assets.logplex.reader import MAX_LINE, REASON_OVERLONG, text_batch
+
+TEXT = (
+    b"2012-02-07T09:43:06.123456+00:00 heroku[router]: at=info method=GET path=/ status=200\r\n"
+    b"\n"
+    b"   \t\n"
+    b"2012-02-07T09:43:07-07:00 app[web.1]: hello\n"
+    b"garbage\n"
+    b"2026-02-30T00:00:00Z app[web.1]: no such day\n"
+    b"2012-02-07T09:43:08Z app[worker.2]: last line without newline"
+)
+FRAME = b"<40>1 2012-11-30T06:45:29+00:00 host app web.3 - State changed from starting to up"
+BODY = b"83 " + FRAME + b"\n" + b"junk\n" + b"30 <13>1 - host heroku router - x"
+
+
+def test_text_lines() -> None:
+    lines = list(read_lines([TEXT], "text"))
+    assert [(x.source, x.dyno, x.message, x.error) for x in lines] == [
+        ("heroku", "router", "at=info method=GET path=/ status=200", None),
+        ("app", "web.1", "hello", None),
+        (None, None, None, REASON_UNRECOGNISED),
+        (None, None, None, REASON_BAD_TIMESTAMP),
+        ("app", "worker.2", "last line without newline", None),
+    ]
+    assert (
+        lines[0].raw
+        == "2012-02-07T09:43:06.123456+00:00 heroku[router]: at=info method=GET path=/ status=200"
+    )
+    assert lines[1].ts_us == parse_text_line("2012-02-07T16:43:07Z a[b]: c").ts_us
+    assert lines[2].raw == "garbage"
+
+
+def test_logplex_body() -> None:
+    lines = list(read_lines([BODY], "logplex"))
+    assert lines == [
+        parse_text_line(FRAME.decode()),
+        LogLine(None, None, None, None, "junk", REASON_GARBAGE),
+        LogLine(None, "heroku", "router", "x", "<13>1 - host heroku router - x"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (BODY, "logplex"),
+        (b"\n\n  " + BODY, "logplex"),
+        (TEXT, "text"),
+        (b"2012 <not a frame", "logplex"),
+        (b"12345", "text"),
+        (b"", "text"),
+    ],
+)
+def test_auto_detection(data: bytes, expected: str) -> None:
+    assert list(read_lines([data])) == list(read_lines([data], expected))
+    # detection survives any chunking of the first bytes
+    pieces = [data[i : i + 1] for i in range(len(data))]
+    assert list(read_lines(pieces)) == list(read_lines([data], expected))
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown log format"):
+        read_lines([b""], "json")  # type: ignore[arg-type]
+
+
+def test_invalid_utf8_is_escaped_not_lost() -> None:
+    data = b"2012-02-07T09:43:06Z app[web.1]: caf\xe9 \xff\n\xfe\xfe\n2012-02-07T09:43:06Z app[web.1]: ok\n"
+    lines = list(read_lines([data], "text"))
+    assert [x.message for x in lines] == ["caf\\xe9 \\xff", None, "ok"]
+    assert lines[1].raw == "\\xfe\\xfe"
+
+
+def test_multibyte_characters_across_chunks() -> None:
+    data = "2012-02-07T09:43:06Z app[web.1]: héllo ☃ 💥\n".encode() * 3
+    expected = list(read_lines([data], "text"))
+    assert expected[0].message == "héllo ☃ 💥"
+    assert list(read_lines([data[i : i + 1] for i in range(len(data))], "text")) == expected
+
+
+def test_overlong_line_is_split_and_kept() -> None:
+    long = b"x" * (MAX_LINE + 5)
+    lines = list(read_lines([b"2012-02-07T09:43:06Z app[web.1]: a\n", long, b"\n"], "text"))
+    assert [x.error for x in lines] == [None, REASON_OVERLONG, REASON_UNRECOGNISED]
+    assert lines[1].raw == "x" * MAX_LINE and lines[2].raw == "xxxxx"
+
+
+def test_stream_is_an_iterator_and_batches_match_rows() -> None:
+    stream = read_lines([TEXT])
+    first = next(stream)
+    assert first.dyno == "router"
+    assert stream.started
+    with pytest.raises(RuntimeError):
+        next(iter(stream.batches()))
+    rows = list(read_lines([TEXT]))
+    batches = list(read_lines([TEXT]).batches())
+    table = pa.Table.from_batches(batches)
+    assert table.column("raw").to_pylist() == [x.raw for x in rows]
+    assert table.column("error").to_pylist() == [x.error for x in rows]
+    assert table.column("ts").cast(pa.int64()).to_pylist() == [x.ts_us for x in rows]
+
+
+_fast_shaped = st.builds(
+    "{} {}[{}]:{}{}".format,
+    st.one_of(
+        st.from_regex(
+            r"\A(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d"
+            r"(\.\d{1,6})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)\Z"
+        ),
+        st.sampled_from(["-", "2012-02-30T00:00:00Z", "2012-02-07T09:43:06.1234567Z", "2012-02-07T09:43:06"]),
+    ),
+    st.sampled_from(["app", "heroku", "-", "a]b", "x"]),
+    st.sampled_from(["web.1", "router", "", "-", "a]b", "run.1"]),
+    st.sampled_from(["", " ", "  "]),
+    st.text(st.characters(codec="utf-8", exclude_characters="\n"), max_size=30),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(_fast_shaped, st.text(max_size=40)), max_size=20))
+def test_vectorised_text_reader_agrees_with_the_line_reader(lines: list[str]) -> None:
+    lines = [x.replace("\n", " ") for x in lines]
+    lines = [x for x in lines if x.rstrip("\r").strip()]
+    batch = text_batch(pa.array(lines, pa.string()))
+    got = [
+        LogLine(*row)
+        for row in zip(
+            batch.column("ts").cast(pa.int64()).to_pylist(),
+            *(batch.column(i).to_pylist() for i in range(1, 6)),
+            strict=True,
+        )
+    ]
+    assert got == [parse_text_line(x.rstrip("\r")) for x in lines]
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=500), st.sampled_from(["auto", "text", "logplex"]), st.integers(1, 64))
+def test_arbitrary_bytes_never_raise_and_chunking_does_not_matter(data: bytes, fmt: str, size: int) -> None:
+    whole = list(read_lines([data], fmt))  # type: ignore[arg-type]
+    pieces = [data[i : i + size] for i in range(0, len(data), size)]
+    assert list(read_lines(pieces, fmt)) == whole  # type: ignore[arg-type]
+    for line in whole:
+        assert line.raw.strip()
+        assert (line.error is None) == (line.message is not None)
+        assert "\n" not in line.canonical()
