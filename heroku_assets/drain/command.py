@@ -65,6 +65,5 @@ def serve_command(args: argparse.Namespace) -> int:
             access_log=False,
             log_level=args.log_level,
             server_header=False,
-            proxy_headers=True,
         )
     return 0

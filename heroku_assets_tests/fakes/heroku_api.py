@@ -1,8 +1,12 @@
 """A fake Heroku Platform API (and Logplex session endpoint), served over real HTTP on 127.0.0.1.
 
-Use it through the ``fake_heroku`` pytest fixture (import it into a conftest.py:
-``from heroku_assets_tests.fakes.heroku_api import fake_heroku  # noqa: F401``). It yields a running
-``FakeHeroku``:
+Use it through the ``fake_heroku`` pytest fixture; import it and the session server it runs on into a
+conftest.py, with the schema path fixture to have every served entity checked::
+
+    from heroku_assets_tests.fakes.heroku_api import fake_heroku, fake_heroku_server  # noqa: F401
+    from heroku_assets_tests.heroku.conftest import heroku_schema_path  # noqa: F401
+
+It yields a fresh, running ``FakeHeroku`` per test (one loopback server is shared by the session):
 
     fake_heroku.url                     base URL for ``HerokuClient(token, base_url=...)``
     fake_heroku.token                   the only token it accepts (``Authorization: Bearer ...``)
@@ -13,7 +17,7 @@ Use it through the ``fake_heroku`` pytest fixture (import it into a conftest.py:
     fake_heroku.set_lines(app, lines) / append_lines(app, lines)   `heroku logs` text lines; the buffer
                                         keeps the last ``buffer_lines`` (1500), like Logplex
     fake_heroku.script_faults(Fault.rate_limited(retry_after="1"), Fault.server_error(times=3),
-                              Fault.slow(2.0), Fault.status(401))   applied to the next requests in order
+                              Fault.slow(2.0), Fault.error(401))   applied to the next requests in order
     fake_heroku.rate_limit_remaining    the RateLimit-Remaining it reports (one token per API call;
                                         at 0 it answers 429 like Heroku)
     fake_heroku.forbidden_apps          app names answered with 403

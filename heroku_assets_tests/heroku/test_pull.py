@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heroku_assets import cli
-from heroku_assets.heroku.client import HerokuClient
-from heroku_assets.heroku.pull import PullFilter, find_new_lines, pull_once
+from heroku_assets.heroku.client import HerokuAuthError, HerokuClient, HerokuServerError
+from heroku_assets.heroku.pull import PullFilter, find_new_lines, pull_once, run_pulls
 from heroku_assets.storage import layout
 from heroku_assets.storage.local import LocalObjectStore
-from heroku_assets_tests.fakes.heroku_api import FakeHeroku
+from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault
 
 BASE = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
 
@@ -203,3 +205,35 @@ def test_the_pull_command_stores_lines(
 
     monkeypatch.delenv("HEROKU_API_KEY")
     assert cli.main(["pull", "--app", "my-app", "--once", "--data-dir", str(tmp_path)]) == 2
+
+
+def test_the_pull_loop_retries_a_failed_round_and_stops_on_a_refused_token(
+    fake_heroku: FakeHeroku, client: HerokuClient, store: LocalObjectStore
+) -> None:
+    fake_heroku.set_lines("my-app", lines(0, 3))
+    # three 503s exhaust the client's two retries once: that round fails, the next one succeeds
+    fake_heroku.script_faults(Fault.server_error(times=3, path="/apps/my-app/log-sessions"))
+    errors: list[Exception] = []
+    stop = threading.Event()
+
+    def on_error(app: str, exc: Exception) -> bool:
+        errors.append(exc)
+        return not isinstance(exc, HerokuAuthError)
+
+    loop = threading.Thread(
+        target=run_pulls,
+        args=(client, store, ["my-app"]),
+        kwargs={"interval": 0.05, "stop": stop, "on_error": on_error},
+    )
+    loop.start()
+    deadline = time.monotonic() + 10
+    while not pulled(store) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stop.set()
+    loop.join(timeout=10)
+    assert pulled(store) == [lines(0, 3)]
+    assert [type(e) for e in errors] == [HerokuServerError]
+
+    refused = HerokuClient("revoked-token-value", base_url=fake_heroku.url, retries=0)
+    with pytest.raises(HerokuAuthError):
+        run_pulls(refused, store, ["my-app"], interval=0.05, on_error=on_error)
