@@ -29,7 +29,7 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 # materialized through raw -> parsed/staged -> DuckDB, then a summary from the warehouse.
 run: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/heroku-assets sample --out $(SAMPLE_DIR) --apps 3 --days 3 --start $(SAMPLE_START) --format text
-	for app in $$(ls $(SAMPLE_DIR)); do $(BIN)/heroku-assets import $(SAMPLE_DIR)/$$app/*.log --app $$app; done
+	for dir in $(SAMPLE_DIR)/*/; do $(BIN)/heroku-assets import $$dir*.log --app $$(basename $$dir); done
 	$(BIN)/heroku-assets run
 
 # The Dagster UI on the same data: lineage, partitions, schedule, sensor, checks, metadata.

@@ -20,10 +20,13 @@ def summary_text(conn: duckdb.DuckDBPyConnection, top_codes: int = 8) -> str:
         "(SELECT count(*) FROM platform_events), (SELECT count(*) FROM runtime_metrics), "
         "(SELECT count(*) FROM rejected_lines)"
     ).fetchone()
-    out = ["Requests per app and day", f"{'app':<16} {'day':<10} {'requests':>9} {'errors':>7} {'p95 ms':>7}"]
+    out = [
+        "Requests per app and day",
+        f"{'app':<16} {'day':<10} {'requests':>9} {'err rate':>8} {'p95 ms':>7}",
+    ]
     for app, day, requests, error_rate, p95 in stats:
         p95_text = "-" if p95 is None else f"{p95:.0f}"
-        out.append(f"{app:<16} {day.isoformat():<10} {requests:>9} {error_rate:>7.2%} {p95_text:>7}")
+        out.append(f"{app:<16} {day.isoformat():<10} {requests:>9} {error_rate:>8.2%} {p95_text:>7}")
     out.append("")
     out.append("Top error codes")
     for code, meaning, n in codes:

@@ -4,6 +4,7 @@ import datetime as dt
 
 import dagster as dg
 import duckdb
+import pytest
 
 from heroku_assets.defs.logs.automation import JOB_NAME
 from heroku_assets.defs.partitions import heroku_apps, partition_key
@@ -30,6 +31,7 @@ def _dump(day: dt.date, n: int) -> str:
         f"{day.isoformat()}T11:00:02+00:00 heroku[web.1]: source=web.1 dyno=heroku.1.abc "
         "sample#memory_total=21.00MB sample#load_avg_1m=0.01"
     )
+    lines.append(f"{day.isoformat()}T11:00:03+00:00 heroku[web.1]: Error R14 (Memory quota exceeded)")
     lines.append("complete garbage \x01 with no header")
     return "\n".join(lines) + "\n"
 
@@ -65,7 +67,7 @@ def test_a_partition_run_twice_leaves_the_same_rows_and_every_check_passes(
     assert counts == {
         "router_events": 50,
         "app_events": 1,
-        "platform_events": 1,
+        "platform_events": 2,
         "runtime_metrics": 2,
         "rejected_lines": 1,
     }
@@ -80,7 +82,19 @@ def test_a_partition_run_twice_leaves_the_same_rows_and_every_check_passes(
     ]
     assert len(evaluations) == 10 and all(e.passed for e in evaluations)
     raw_meta = instance.get_latest_materialization_event(dg.AssetKey("heroku_raw_logs")).asset_materialization
-    assert raw_meta.metadata["lines"].value == 54
+    assert raw_meta.metadata["lines"].value == 55
+
+    assert (
+        definitions.resolve_job_def("warehouse_reference_job").execute_in_process(instance=instance).success
+    )
+    stats = _rows(
+        project_env,
+        "SELECT requests, errors, error_rate, p50_service_ms, p99_service_ms, bytes FROM daily_request_stats",
+    )
+    # service = 10..59 ms; every fifth request (i = 0, 5, ..., 45) answered 500
+    assert stats == [(50, 10, 0.2, 34.5, pytest.approx(59 - 0.01 * 49), 50 * 512)]
+    codes = _rows(project_env, "SELECT code, family, meaning, occurrences FROM errors_by_code")
+    assert codes == [("R14", "runtime", "Memory quota exceeded", 1)]
 
 
 def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
