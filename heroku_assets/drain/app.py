@@ -43,6 +43,8 @@ def _header_value(value: str | None, limit: int = 256) -> str:
     """A header as a metadata value: printable ASCII only (blob metadata allows nothing else), bounded."""
     if not value:
         return ""
+    if value.isascii() and value.isprintable():
+        return value[:limit]
     return "".join(c for c in value if " " <= c <= "~")[:limit]
 
 

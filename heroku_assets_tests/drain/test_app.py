@@ -307,3 +307,11 @@ def test_config_hides_secrets_and_reads_the_environment() -> None:
         DrainConfig(username=USER)
     with pytest.raises(ValueError, match="path token"):
         DrainConfig(path_token="short")
+
+
+def test_header_values_become_printable_ascii_metadata(drain: Drain) -> None:
+    """Blob metadata takes ASCII only: anything else in a header is dropped, the body is still stored."""
+    headers = {"User-Agent": "Logplex/v123 caf\u00e9", "Logplex-Drain-Token": DRAIN_TOKEN}
+    assert post(drain, b"12 <190>1 body", headers).status_code == 204
+    (info,) = drain.store.list("drain/")
+    assert info.metadata["user_agent"] == "Logplex/v123 caf"
