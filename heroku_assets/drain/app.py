@@ -189,6 +189,8 @@ def create_app(
 ) -> Starlette:
     """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies, ``GET /health``
     answers with counters. ``clock`` (UTC now by default) names the received day."""
+    import heroku_assets.logplex  # noqa: F401 - loaded now rather than by the first POST (about a second)
+
     receiver = _Receiver(store, config, clock or (lambda: dt.datetime.now(dt.UTC)))
     limit = config.max_body_bytes
     app = Starlette(
