@@ -7,7 +7,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from heroku_assets.ingest.raw import dated_lines
+import pyarrow.compute as pc
+
+from heroku_assets.ingest.raw import dated_batches
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 
@@ -33,8 +35,6 @@ def import_file(
 ) -> ImportResult:
     """Store the file verbatim under a name made from its content, so importing it twice changes
     nothing. The file is read twice, streaming: once for its hash, days and line count, once to upload."""
-    from heroku_assets.logplex import read_lines
-
     layout.validate_app(app)
     received = today or dt.datetime.now(dt.UTC).date()
     digest = hashlib.sha256()
@@ -51,9 +51,9 @@ def import_file(
         )
     days: set[dt.date] = set()
     lines = 0
-    for _, day in dated_lines(read_lines(_chunks(path), fmt=fmt), received):
-        lines += 1
-        days.add(day)
+    for batch in dated_batches(_chunks(path), fmt, received):
+        lines += batch.lines.num_rows
+        days.update(pc.unique(batch.days).to_pylist())
     meta = {
         "format": fmt,
         "received": received.isoformat(),

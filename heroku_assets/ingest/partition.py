@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from heroku_assets.ingest.raw import dated_lines
+from heroku_assets.ingest.raw import canonical_text, dated_batches
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -30,7 +32,7 @@ log = logging.getLogger(__name__)
 _BATCH = 50_000
 _READ_CHUNK = 1 << 20
 # In-band loss reports: Logplex and log-shuttle tell of dropped lines with these codes.
-_LOSS_MARKER = re.compile(r"\bError (L1[0-3])\b")
+_LOSS_MARKER = re.compile(rb"\bError (L1[0-3])\b")
 
 
 @dataclass
@@ -77,39 +79,27 @@ def _chunks(raw: ObjectStore, key: str) -> Iterator[bytes]:
 
 def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> Iterator[pa.RecordBatch]:
     """(line, ts_us, src, seq) for every line of ``day`` in every object, in bounded batches."""
-    from heroku_assets.logplex import read_lines
-
+    wanted = pa.scalar(day, pa.date32())
     for src, info in enumerate(objects):
-        received = _received_day(info)
-        fmt = info.metadata.get("format", "auto")
-        texts: list[str] = []
-        stamps: list[int | None] = []
-        seqs: list[int] = []
-        for seq, (line, line_day) in enumerate(
-            dated_lines(read_lines(_chunks(raw, info.key), fmt=fmt), received)
+        seq = 0
+        for batch in dated_batches(
+            _chunks(raw, info.key), info.metadata.get("format", "auto"), _received_day(info)
         ):
-            if line_day != day:
+            mask = pc.equal(batch.days, wanted)
+            positions = pc.add(pc.indices_nonzero(mask), seq)
+            seq += batch.lines.num_rows
+            lines = batch.lines.filter(mask)
+            if not lines.num_rows:
                 continue
-            texts.append(line.canonical())
-            stamps.append(line.ts_us)
-            seqs.append(seq)
-            if len(texts) >= _BATCH:
-                yield _batch(texts, stamps, src, seqs)
-                texts, stamps, seqs = [], [], []
-        if texts:
-            yield _batch(texts, stamps, src, seqs)
-
-
-def _batch(texts: list[str], stamps: list[int | None], src: int, seqs: list[int]) -> pa.RecordBatch:
-    return pa.record_batch(
-        [
-            pa.array(texts, pa.string()),
-            pa.array(stamps, pa.int64()),
-            pa.array([src] * len(texts), pa.int32()),
-            pa.array(seqs, pa.int64()),
-        ],
-        names=["line", "ts", "src", "seq"],
-    )
+            yield pa.record_batch(
+                [
+                    canonical_text(lines),
+                    pc.cast(lines.column("ts"), pa.int64()),
+                    pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
+                    pc.cast(positions, pa.int64()),
+                ],
+                names=["line", "ts", "src", "seq"],
+            )
 
 
 # k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
@@ -140,9 +130,11 @@ def build_partition(
     objects = candidate_objects(raw, app, day, late_days)
     key = layout.partition_key(app, day)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
-        con = duckdb.connect(str(Path(tmp) / "dedupe.duckdb"))
+        # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
+        con = duckdb.connect(":memory:")
         try:
             con.execute("SET memory_limit = ?", [memory_limit])
+            con.execute("SET temp_directory = ?", [str(Path(tmp) / "spill")])
             con.execute("SET threads = 2")
             con.execute("SET preserve_insertion_order = false")
             con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, src INTEGER, seq BIGINT)")
@@ -153,7 +145,7 @@ def build_partition(
                 con.execute("INSERT INTO lines SELECT * FROM incoming")
                 con.unregister("incoming")
             out_path = Path(tmp) / "lines.log.gz"
-            lines, size, markers = _write_gzip(con, out_path)
+            lines, size, markers = _write_gzip(con, out_path, len(objects))
         finally:
             con.close()
         meta = {
@@ -176,27 +168,36 @@ def build_partition(
     )
 
 
-def _write_gzip(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[int, int, dict[str, int]]:
+def _write_gzip(con: duckdb.DuckDBPyConnection, path: Path, sources: int) -> tuple[int, int, dict[str, int]]:
     lines = 0
     size = 0
     markers: dict[str, int] = {}
-    reader = con.sql(_DEDUPED_SQL).to_arrow_reader(_BATCH)
+    # One source object cannot overlap itself: ordering is all that is left to do.
+    query = _DEDUPED_SQL if sources > 1 else "SELECT line FROM lines ORDER BY ts NULLS LAST, src, seq"
+    reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
     # Level 1: the partition is written once per run and read once by the parser; speed matters more.
     # mtime=0 makes the object depend on its lines only, so an unchanged day keeps its version.
     with open(path, "wb") as file, gzip.GzipFile(fileobj=file, mode="wb", compresslevel=1, mtime=0) as out:
         for batch in reader:
-            texts = batch.column(0).to_pylist()
-            if not texts:
+            if not batch.num_rows:
                 continue
-            text = "\n".join(texts) + "\n"
-            data = text.encode("utf-8", "surrogateescape")
+            data = _joined(batch.column(0))
             out.write(data)
-            lines += len(texts)
+            lines += batch.num_rows
             size += len(data)
-            if "Error L1" in text:
-                for match in _LOSS_MARKER.finditer(text):
-                    markers[match.group(1)] = markers.get(match.group(1), 0) + 1
+            for match in _LOSS_MARKER.finditer(data):
+                code = match.group(1).decode()
+                markers[code] = markers.get(code, 0) + 1
     return lines, size, markers
+
+
+def _joined(column: pa.Array) -> memoryview:
+    """The concatenation of a string column's values, straight from its Arrow data buffer (no copy):
+    the values already end in a newline."""
+    array = column.cast(pa.large_string()) if column.type != pa.large_string() else column
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
+    start, end = offsets[array.offset], offsets[array.offset + len(array)]
+    return memoryview(array.buffers()[2])[start:end]
 
 
 def read_partition_lines(raw: ObjectStore, app: str, day: dt.date) -> Iterator[bytes]:
