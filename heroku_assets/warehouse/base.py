@@ -48,3 +48,13 @@ class Warehouse(Protocol):
     def ensure_views(self) -> list[str]:
         """Create or replace the analytics views; return their names."""
         ...
+
+    # A warehouse may also offer ``last_load_metadata() -> dict[str, object]``: what its last
+    # ``replace_partition`` or ``upsert`` reported beyond the row count (Synapse: truncated values, COPY
+    # INTO sources). Read it through ``load_metadata``, which gives {} for warehouses without one.
+
+
+def load_metadata(warehouse: object) -> dict[str, object]:
+    """The last load's report of a warehouse that keeps one (as asset metadata), else {}."""
+    report = getattr(warehouse, "last_load_metadata", None)
+    return dict(report()) if callable(report) else {}

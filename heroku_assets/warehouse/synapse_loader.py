@@ -245,6 +245,8 @@ class SynapseWarehouse:
         self.masked = masked
         self._load_attempts = load_attempts
         self._retry_wait = retry_wait
+        # The report of the last load or upsert, for the asset's metadata (truncated values above all).
+        self.last_load: LoadResult | None = None
 
     def __repr__(self) -> str:
         where = self._config.describe() if self._config else "custom connection"
@@ -319,13 +321,15 @@ class SynapseWarehouse:
         self, table: Table, app: str, day: dt.date, store: ObjectStore, keys: Sequence[str]
     ) -> LoadResult:
         """Replace the rows of (app, day) with the staged Parquet ``keys``; the full report."""
+        self.last_load = None  # a failed load must not leave the report of an earlier one behind
         load = self.plan_partition_load(table, app, day, store, keys)
 
         def run() -> LoadResult:
             with self._cursor() as cursor:
                 return run_partition_load(cursor, load)
 
-        return self._retrying(f"loading {table.name} ({app}, {day})", run)
+        self.last_load = self._retrying(f"loading {table.name} ({app}, {day})", run)
+        return self.last_load
 
     def replace_partition(
         self, table: Table, app: str, day: dt.date, store: ObjectStore, keys: Sequence[str]
@@ -344,15 +348,18 @@ class SynapseWarehouse:
 
     def merge_entities(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> LoadResult:
         """Upsert the staged Parquet ``keys`` by the table's primary key; the full report."""
+        self.last_load = None
         if not keys:
-            return LoadResult(table=table.name, rows=0, staged_rows=0)
+            self.last_load = LoadResult(table=table.name, rows=0, staged_rows=0)
+            return self.last_load
         load = self.plan_entity_load(table, store, keys)
 
         def run() -> LoadResult:
             with self._cursor() as cursor:
                 return run_entity_load(cursor, load)
 
-        return self._retrying(f"upserting {table.name}", run)
+        self.last_load = self._retrying(f"upserting {table.name}", run)
+        return self.last_load
 
     def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> int:
         return self.merge_entities(table, store, keys).rows
@@ -365,3 +372,32 @@ class SynapseWarehouse:
                 return fetch(cursor, query)["rows"]
 
         return self._retrying(f"counting {table.name} ({app}, {day})", run)
+
+    def last_load_metadata(self) -> dict[str, object]:
+        """What the last ``replace_partition`` or ``upsert`` reported beyond its row count (staged rows,
+        truncated values per column, the COPY INTO sources); empty before any load or after a failed one."""
+        return self.last_load.metadata() if self.last_load else {}
+
+    def duplicate_request_ids(self, app: str, day: dt.date) -> int:
+        query = sql.duplicate_request_ids(sql.TableName(self.schema, "router_events"), app, day)
+
+        def run() -> int:
+            with self._cursor() as cursor:
+                return fetch(cursor, query)["duplicated_request_ids"]
+
+        return self._retrying(f"counting duplicated request ids ({app}, {day})", run)
+
+    def ensure_views(self) -> list[str]:
+        """Drop and create the analytics views (their tables must exist: ``ensure_tables`` first)."""
+        from heroku_assets.warehouse.views import synapse_views
+
+        names = list(synapse_views(self.schema))
+        statements = sql.view_statements(self.schema)
+
+        def run() -> None:
+            with self._cursor() as cursor:
+                for statement in statements:
+                    execute(cursor, statement)
+
+        self._retrying("creating the analytics views", run)
+        return names

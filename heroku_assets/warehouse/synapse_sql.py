@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from heroku_assets.storage.layout import validate_app
-from heroku_assets.tables import Column, Table
+from heroku_assets.tables import ROUTER_EVENTS, Column, Table
 from heroku_assets.warehouse.base import validate_identifier
 
 # Columnstore tables cannot hold (n)varchar(max): 4000 UTF-16 code units is the widest usable string.
@@ -218,6 +218,23 @@ def drop_table(name: TableName) -> Statement:
 
 def truncate_table(name: TableName) -> Statement:
     return Statement(f"TRUNCATE TABLE {name.sql()}", kind="ddl")
+
+
+def drop_view(name: TableName) -> Statement:
+    return Statement(f"IF OBJECT_ID({name.literal()}, N'V') IS NOT NULL\nDROP VIEW {name.sql()}", kind="ddl")
+
+
+def view_statements(schema: str = "dbo") -> list[Statement]:
+    """The analytics views, each dropped when it exists and created again: dedicated pools have no
+    CREATE OR ALTER VIEW, and CREATE VIEW must be alone in its batch, which it is, since every Statement is
+    sent as a batch of its own (no EXEC of a quoted copy needed). Dropping a view drops the permissions
+    granted on it: grant on the schema instead."""
+    from heroku_assets.warehouse.views import synapse_views
+
+    out = []
+    for name, create in synapse_views(schema).items():
+        out += [drop_view(TableName(schema, name)), Statement(create, kind="ddl")]
+    return out
 
 
 def masking(table: Table, target: TableName) -> list[Statement]:
@@ -440,6 +457,24 @@ def partition_count(
             kind="query",
         ),
         ("rows",),
+    )
+
+
+def duplicate_request_ids(target: TableName, app: str, day: dt.date, dialect: Dialect = TSQL) -> Query:
+    """How many request_ids occur more than once in (app, day) of router_events: reported, not enforced
+    (Heroku does not promise they are unique)."""
+    where, params = _partition_filter(ROUTER_EVENTS, dialect, app, day)
+    request_id = dialect.quote("request_id")
+    return Query(
+        Statement(
+            f"SELECT {dialect.count} AS {dialect.quote('duplicated_request_ids')}\n"
+            f"FROM (\n    SELECT {request_id}\n    FROM {target.sql(dialect)}\n"
+            f"    WHERE {where} AND {request_id} IS NOT NULL\n"
+            f"    GROUP BY {request_id}\n    HAVING {dialect.count} > 1\n) AS {dialect.quote('d')}",
+            params,
+            kind="query",
+        ),
+        ("duplicated_request_ids",),
     )
 
 

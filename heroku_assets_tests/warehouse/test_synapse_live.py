@@ -26,7 +26,7 @@ import pytest
 from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.tables import ALL_TABLES, Table
-from heroku_assets.warehouse.base import validate_identifier
+from heroku_assets.warehouse.base import load_metadata, validate_identifier
 from heroku_assets.warehouse.synapse_connection import SynapseConfig, connect
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
 from heroku_assets.warehouse.synapse_sql import CopyCredential
@@ -72,6 +72,12 @@ def live():
     conn = connect(config)
     try:
         cursor = conn.cursor()
+        views = cursor.execute(
+            "SELECT v.name FROM sys.views v JOIN sys.schemas s ON s.schema_id = v.schema_id WHERE s.name = ?",
+            warehouse.schema,
+        ).fetchall()
+        for (name,) in views:
+            cursor.execute(f"DROP VIEW [{warehouse.schema}].[{validate_identifier(name)}]")
         for schema in (warehouse.schema, warehouse.staging_schema):
             tables = cursor.execute(
                 "SELECT t.name FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id "
@@ -120,8 +126,16 @@ def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
     first = warehouse.load_partition(ROUTER, app, DAY, store, [key])
     assert (first.rows, first.staged_rows, first.truncated_rows) == (3, 3, 1)
     assert dict(first.truncated_columns) == {"desc": 1}
+    report = load_metadata(warehouse)  # what the warehouse asset adds to its metadata
+    assert report["truncated_rows"] == 1 and report["truncated_columns"] == {"desc": 1}
+    assert report["copy_sources"] == [store.url(key).rpartition("/")[0] + "/*.parquet"]
     again = warehouse.load_partition(ROUTER, app, DAY, store, [key])
     assert again.rows == 3 and warehouse.partition_rows(ROUTER, app, DAY) == 3
+
+    warehouse.ensure_tables([ALL_TABLES["platform_events"], ALL_TABLES["heroku_error_codes"]])
+    assert warehouse.ensure_views() == ["daily_request_stats", "errors_by_code"]
+    assert warehouse.ensure_views() == ["daily_request_stats", "errors_by_code"]  # drop and create again
+    assert warehouse.duplicate_request_ids(app, DAY) == 0
 
     snapshot = layout.snapshot_prefix(APPS.name, ts) + "part-00000.parquet"
     _upload(store, snapshot, APPS, [{"id": "a1", "name": app, "owner_email": "someone@example.com"}])
@@ -139,5 +153,11 @@ def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
         assert [m[0] for m in masked] == ["fwd", "owner_email"]
         count = cursor.execute(f"SELECT COUNT_BIG(*) FROM [{warehouse.schema}].[heroku_apps]").fetchone()[0]
         assert count == 1
+        stats = cursor.execute(
+            f"SELECT [requests], [p50_service_ms] FROM [{warehouse.schema}].[daily_request_stats] "
+            "WHERE [app] = ?",
+            app,
+        ).fetchall()
+        assert [tuple(r) for r in stats] == [(3, None)]  # the rows have no service_ms
     finally:
         conn.close()

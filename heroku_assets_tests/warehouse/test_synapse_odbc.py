@@ -19,6 +19,7 @@ from azure.core.credentials import AccessToken
 
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
+from heroku_assets.warehouse.base import load_metadata
 from heroku_assets.warehouse.synapse_connection import (
     DEFAULT_DRIVER,
     SQL_COPT_SS_ACCESS_TOKEN,
@@ -134,6 +135,20 @@ def test_the_warehouse_fails_clearly_when_the_pool_is_unreachable(pyodbc, closed
             ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), LocalObjectStore(tmp_path), []
         )
     assert time.monotonic() - started < 10
+
+
+def test_a_failed_load_leaves_no_report_behind(pyodbc, closed_port: int, tmp_path) -> None:
+    """The asset's metadata reads the last load's report: after a failure there must be none, not the
+    report of the table loaded before."""
+    warehouse = SynapseWarehouse(_config(closed_port, connect_attempts=1), CopyCredential.managed_identity())
+    assert load_metadata(warehouse) == {}
+    warehouse.upsert(ALL_TABLES["heroku_apps"], LocalObjectStore(tmp_path), [])  # nothing staged: no query
+    assert load_metadata(warehouse) == {"rows": 0, "staged_rows": 0, "truncated_rows": 0}
+    with pytest.raises(SynapseConnectionError):
+        warehouse.replace_partition(
+            ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), LocalObjectStore(tmp_path), []
+        )
+    assert load_metadata(warehouse) == {}
 
 
 def test_transient_errors_are_told_apart(pyodbc) -> None:

@@ -84,7 +84,16 @@ def _golden_files() -> dict[str, str]:
     files["router_events/load_empty.sql"] = _render(
         sql.synapse_partition_load(table, APP, DAY, [], CREDENTIALS["sas"]).statements()
     )
+    files["router_events/duplicate_request_ids.sql"] = _render([_duplicates().statement])
+    views = sql.view_statements("dbo")
+    for drop, create in zip(views[::2], views[1::2], strict=True):
+        name = re.search(r"CREATE VIEW \[dbo\]\.\[(\w+)\]", create.sql)[1]
+        files[f"views/{name}.sql"] = _render([drop, create])
     return files
+
+
+def _duplicates() -> sql.Query:
+    return sql.duplicate_request_ids(sql.TableName("dbo", "router_events"), APP, DAY)
 
 
 def _all_statements() -> list[sql.Statement]:
@@ -95,6 +104,8 @@ def _all_statements() -> list[sql.Statement]:
         for credential in CREDENTIALS.values():
             statements += _load(table, credential).statements()
     statements.append(sql.Statement(sql.TSQL.rollback, kind="transaction"))
+    statements.append(_duplicates().statement)
+    statements += sql.view_statements("dbo")
     return statements
 
 
