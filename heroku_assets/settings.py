@@ -37,6 +37,19 @@ AZURE_SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN"
 HEROKU_API_KEY = "HEROKU_API_KEY"
 HEROKU_API_URL = "HEROKU_API_URL"
 HEROKU_APPS = "HEROKU_ASSETS_APPS"
+SYNAPSE_SERVER = "SYNAPSE_SERVER"
+SYNAPSE_DATABASE = "SYNAPSE_DATABASE"
+SYNAPSE_AUTH = "SYNAPSE_AUTH"
+SYNAPSE_USER = "SYNAPSE_USER"
+SYNAPSE_SCHEMA = "SYNAPSE_SCHEMA"
+SYNAPSE_STAGING_SCHEMA = "SYNAPSE_STAGING_SCHEMA"
+SYNAPSE_COPY_CREDENTIAL = "SYNAPSE_COPY_CREDENTIAL"
+SYNAPSE_MASKING = "SYNAPSE_MASKING"
+SYNAPSE_LOGIN_TIMEOUT = "SYNAPSE_LOGIN_TIMEOUT"
+SYNAPSE_QUERY_TIMEOUT = "SYNAPSE_QUERY_TIMEOUT"
+SYNAPSE_DRIVER = "SYNAPSE_DRIVER"
+# secret: SQL login password or service principal client secret, read only through dg.EnvVar
+SYNAPSE_PASSWORD = "SYNAPSE_PASSWORD"
 
 DEFAULT_START_DATE = dt.date(2026, 1, 1)
 
@@ -114,4 +127,93 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         azure_credential=azure_credential,  # type: ignore[arg-type]
         heroku_api_url=env.get(HEROKU_API_URL, "https://api.heroku.com"),
         apps=apps,
+    )
+
+
+SynapseAuth = Literal["sql", "service_principal", "token"]
+CopyCredentialKind = Literal["sas", "key", "managed_identity", "caller"]
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
+@dataclass(frozen=True)
+class SynapseSettings:
+    """Where the Synapse dedicated SQL pool is and how to reach it, without the secrets.
+
+    ``copy_credential`` is how the pool reads the staging container in COPY INTO: ``sas`` (the
+    AZURE_STORAGE_SAS_TOKEN), ``key`` (the AZURE_STORAGE_ACCOUNT_KEY), ``managed_identity`` (the
+    workspace's identity) or ``caller`` (the login's own Entra identity).
+    """
+
+    server: str
+    database: str
+    auth: SynapseAuth
+    user: str | None
+    schema: str
+    staging_schema: str
+    copy_credential: CopyCredentialKind
+    masking: bool
+    login_timeout: int
+    query_timeout: int
+    driver: str
+
+
+def load_synapse(environ: Mapping[str, str] | None = None) -> SynapseSettings:
+    """Read the Synapse settings (azure environment); raise ValueError naming the variable that is wrong
+    or missing. Of the secrets, only whether a storage secret is set is looked at: it picks the default
+    COPY credential, and a chosen one must have its variable. SYNAPSE_PASSWORD reaches the resource as a
+    dg.EnvVar; Dagster names it when it is missing at run time."""
+    from heroku_assets.warehouse.base import validate_identifier
+    from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
+
+    env = os.environ if environ is None else environ
+    missing = [name for name in (SYNAPSE_SERVER, SYNAPSE_DATABASE) if not env.get(name, "").strip()]
+    if missing:
+        raise ValueError(f"the Synapse warehouse needs {' and '.join(missing)}")
+    auth = env.get(SYNAPSE_AUTH, "sql").strip().lower() or "sql"
+    if auth not in ("sql", "service_principal", "token"):
+        raise ValueError(f"{SYNAPSE_AUTH} must be sql, service_principal or token, not {auth!r}")
+    user = env.get(SYNAPSE_USER, "").strip() or None
+    if auth != "token" and not user:
+        who = "SQL login" if auth == "sql" else "client id"
+        raise ValueError(f"{SYNAPSE_AUTH}={auth} needs {SYNAPSE_USER} (the {who}) and {SYNAPSE_PASSWORD}")
+    default_copy = "key" if env.get(AZURE_ACCOUNT_KEY) else "sas" if env.get(AZURE_SAS_TOKEN) else ""
+    copy = env.get(SYNAPSE_COPY_CREDENTIAL, "").strip().lower() or default_copy or "managed_identity"
+    if copy not in ("sas", "key", "managed_identity", "caller"):
+        raise ValueError(
+            f"{SYNAPSE_COPY_CREDENTIAL} must be sas, key, managed_identity or caller, not {copy!r}"
+        )
+    secret = {"sas": AZURE_SAS_TOKEN, "key": AZURE_ACCOUNT_KEY}.get(copy)
+    if secret and not env.get(secret):
+        raise ValueError(f"{SYNAPSE_COPY_CREDENTIAL}={copy} needs {secret}")
+    masking = env.get(SYNAPSE_MASKING, "").strip().lower()
+    if masking not in _TRUE + _FALSE:
+        raise ValueError(f"{SYNAPSE_MASKING} must be on or off, not {masking!r}")
+    timeouts = {}
+    for name, default, low in ((SYNAPSE_LOGIN_TIMEOUT, 30, 1), (SYNAPSE_QUERY_TIMEOUT, 0, 0)):
+        try:
+            timeouts[name] = int(env.get(name, "").strip() or default)
+        except ValueError as exc:
+            raise ValueError(f"{name} must be a whole number of seconds") from exc
+        if timeouts[name] < low:
+            raise ValueError(f"{name} must be at least {low}")
+    schemas = {}
+    for name, default in ((SYNAPSE_SCHEMA, "dbo"), (SYNAPSE_STAGING_SCHEMA, "stg")):
+        value = env.get(name, "").strip() or default
+        try:
+            schemas[name] = validate_identifier(value)
+        except ValueError as exc:
+            raise ValueError(f"{name} must be a plain SQL identifier, not {value!r}") from exc
+    return SynapseSettings(
+        server=env[SYNAPSE_SERVER].strip(),
+        database=env[SYNAPSE_DATABASE].strip(),
+        auth=auth,  # type: ignore[arg-type]
+        user=user,
+        schema=schemas[SYNAPSE_SCHEMA],
+        staging_schema=schemas[SYNAPSE_STAGING_SCHEMA],
+        copy_credential=copy,  # type: ignore[arg-type]
+        masking=masking in _TRUE,
+        login_timeout=timeouts[SYNAPSE_LOGIN_TIMEOUT],
+        query_timeout=timeouts[SYNAPSE_QUERY_TIMEOUT],
+        driver=env.get(SYNAPSE_DRIVER, "").strip() or DEFAULT_DRIVER,
     )

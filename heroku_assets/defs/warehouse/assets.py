@@ -10,6 +10,7 @@ from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import app_and_day
 from heroku_assets.defs.resources import StoresResource, WarehouseResource
 from heroku_assets.tables import EVENT_TABLES, HEROKU_ERROR_CODES, ROUTER_EVENTS
+from heroku_assets.warehouse.base import load_metadata
 
 STAGED_ROWS_LOADED = "staged_rows_loaded"
 REQUEST_ID_DUPLICATES = "request_id_duplicates"
@@ -72,7 +73,8 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
                 loaded = wh.replace_partition(table, app, day, s.staging, keys)
                 yield dg.MaterializeResult(
                     asset_key=warehouse_key(table.name),
-                    metadata={"dagster/row_count": loaded, "staged_objects": len(keys)},
+                    # Synapse adds its load report: truncated values per column, the COPY INTO sources.
+                    metadata={"dagster/row_count": loaded, "staged_objects": len(keys), **load_metadata(wh)},
                 )
                 yield dg.AssetCheckResult(
                     asset_key=warehouse_key(table.name),
@@ -110,7 +112,8 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
             s.staging.put_file(key, path, {"rows": str(table.num_rows)})
             wh.ensure_tables([HEROKU_ERROR_CODES])
             merged = wh.upsert(HEROKU_ERROR_CODES, s.staging, [key])
-        return dg.MaterializeResult(metadata={"dagster/row_count": merged})
+            report = load_metadata(wh)
+        return dg.MaterializeResult(metadata={"dagster/row_count": merged, **report})
 
     @dg.asset(
         key=VIEWS,
