@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+import queue
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,28 +80,40 @@ def _chunks(raw: ObjectStore, key: str) -> Iterator[bytes]:
 
 
 def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> Iterator[pa.RecordBatch]:
-    """(line, ts_us, src, seq) for every line of ``day`` in every object, in bounded batches."""
+    """(line, ts, src, seq) for every line of ``day`` in every object, in bounded batches. ``ts`` is the
+    line's time in microseconds, or for an undated line that of the dated line before it, so that
+    garbage stays where it was received among its neighbours."""
     wanted = pa.scalar(day, pa.date32())
     for src, info in enumerate(objects):
         seq = 0
-        for batch in dated_batches(
-            _chunks(raw, info.key), info.metadata.get("format", "auto"), _received_day(info)
-        ):
+        last_ts: int | None = None
+        fmt = info.metadata.get("format", "auto")
+        for batch in dated_batches(_chunks(raw, info.key), fmt, _received_day(info)):
             mask = pc.equal(batch.days, wanted)
             positions = pc.add(pc.indices_nonzero(mask), seq)
             seq += batch.lines.num_rows
+            stamps = pc.cast(batch.lines.column("ts"), pa.int64())
+            if stamps.null_count:
+                head = pa.array([last_ts], pa.int64())
+                stamps = pc.fill_null_forward(pa.concat_arrays([head, stamps]))[1:]
+                stamps = pc.fill_null(pc.fill_null_backward(stamps), _day_start_us(day))
+            last_ts = stamps[len(stamps) - 1].as_py()
             lines = batch.lines.filter(mask)
             if not lines.num_rows:
                 continue
             yield pa.record_batch(
                 [
                     canonical_text(lines),
-                    pc.cast(lines.column("ts"), pa.int64()),
+                    stamps.filter(mask),
                     pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
                     pc.cast(positions, pa.int64()),
                 ],
                 names=["line", "ts", "src", "seq"],
             )
+
+
+def _day_start_us(day: dt.date) -> int:
+    return int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp()) * 1_000_000
 
 
 # k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
@@ -113,7 +127,7 @@ WITH numbered AS (
 SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq
 FROM numbered
 GROUP BY line, k
-ORDER BY ts NULLS LAST, src, seq
+ORDER BY ts, src, seq
 """
 
 
@@ -130,24 +144,8 @@ def build_partition(
     objects = candidate_objects(raw, app, day, late_days)
     key = layout.partition_key(app, day)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
-        # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
-        con = duckdb.connect(":memory:")
-        try:
-            con.execute("SET memory_limit = ?", [memory_limit])
-            con.execute("SET temp_directory = ?", [str(Path(tmp) / "spill")])
-            con.execute("SET threads = 2")
-            con.execute("SET preserve_insertion_order = false")
-            con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, src INTEGER, seq BIGINT)")
-            received = 0
-            for batch in _line_batches(raw, objects, day):
-                received += batch.num_rows
-                con.register("incoming", batch)
-                con.execute("INSERT INTO lines SELECT * FROM incoming")
-                con.unregister("incoming")
-            out_path = Path(tmp) / "lines.log.gz"
-            lines, size, markers = _write_gzip(con, out_path, len(objects))
-        finally:
-            con.close()
+        out_path = Path(tmp) / "lines.log.gz"
+        received, lines, size, markers = _write_sorted(raw, objects, day, out_path, Path(tmp), memory_limit)
         meta = {
             "app": app,
             "date": day.isoformat(),
@@ -168,27 +166,84 @@ def build_partition(
     )
 
 
-def _write_gzip(con: duckdb.DuckDBPyConnection, path: Path, sources: int) -> tuple[int, int, dict[str, int]]:
-    lines = 0
-    size = 0
-    markers: dict[str, int] = {}
-    # One source object cannot overlap itself: ordering is all that is left to do.
-    query = _DEDUPED_SQL if sources > 1 else "SELECT line FROM lines ORDER BY ts NULLS LAST, src, seq"
-    reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
-    # Level 1: the partition is written once per run and read once by the parser; speed matters more.
-    # mtime=0 makes the object depend on its lines only, so an unchanged day keeps its version.
-    with open(path, "wb") as file, gzip.GzipFile(fileobj=file, mode="wb", compresslevel=1, mtime=0) as out:
-        for batch in reader:
-            if not batch.num_rows:
-                continue
-            data = _joined(batch.column(0))
-            out.write(data)
-            lines += batch.num_rows
-            size += len(data)
-            for match in _LOSS_MARKER.finditer(data):
-                code = match.group(1).decode()
-                markers[code] = markers.get(code, 0) + 1
-    return lines, size, markers
+def _write_sorted(
+    raw: ObjectStore, objects: list[ObjectInfo], day: dt.date, path: Path, tmp: Path, memory_limit: str
+) -> tuple[int, int, int, dict[str, int]]:
+    # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET memory_limit = ?", [memory_limit])
+        con.execute("SET temp_directory = ?", [str(tmp / "spill")])
+        con.execute("SET threads = 2")
+        con.execute("SET preserve_insertion_order = false")
+        con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, src INTEGER, seq BIGINT)")
+        received = 0
+        for batch in _line_batches(raw, objects, day):
+            received += batch.num_rows
+            con.register("incoming", batch)
+            con.execute("INSERT INTO lines SELECT * FROM incoming")
+            con.unregister("incoming")
+        # One object cannot overlap itself: with a single source, ordering is all that is left to do.
+        query = _DEDUPED_SQL if len(objects) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"
+        reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
+        with _GzipLines(path) as out:
+            for batch in reader:
+                out.write(batch.column(0))
+    finally:
+        con.close()
+    return received, out.lines, out.size, out.markers
+
+
+class _GzipLines:
+    """Writes newline-terminated string columns to a gzip file from a second thread, so compressing
+    (zlib releases the GIL) overlaps reading and sorting the next lines."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines = 0
+        self.size = 0
+        self.markers: dict[str, int] = {}
+        self._queue: queue.Queue = queue.Queue(maxsize=4)
+        self._error: BaseException | None = None
+
+    def __enter__(self) -> _GzipLines:
+        self._thread = threading.Thread(target=self._run, name="partition-gzip", daemon=True)
+        self._thread.start()
+        return self
+
+    def write(self, column: pa.Array) -> None:
+        if self._error is not None:
+            raise self._error
+        if not len(column):
+            return
+        data = _joined(column)
+        self.lines += len(column)
+        self.size += len(data)
+        for match in _LOSS_MARKER.finditer(data):
+            code = match.group(1).decode()
+            self.markers[code] = self.markers.get(code, 0) + 1
+        self._queue.put((column, data))
+
+    def _run(self) -> None:
+        # Level 1: the partition is written once per run and read once by the parser; speed matters more.
+        # mtime=0 makes the object depend on its lines only, so an unchanged day keeps its version.
+        try:
+            with (
+                open(self.path, "wb") as file,
+                gzip.GzipFile(fileobj=file, mode="wb", compresslevel=1, mtime=0) as out,
+            ):
+                while (item := self._queue.get()) is not None:
+                    out.write(item[1])
+        except BaseException as exc:  # surfaced to the producer on its next write or at exit
+            self._error = exc
+            while self._queue.get() is not None:
+                pass
+
+    def __exit__(self, *exc: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error
 
 
 def _joined(column: pa.Array) -> memoryview:
