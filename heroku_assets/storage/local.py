@@ -39,7 +39,9 @@ class LocalObjectStore:
         meta_path = self._meta_path(key)
         meta_path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"version": version, "metadata": dict(metadata or {})}, sort_keys=True)
-        _atomic_write(meta_path, payload.encode())
+        # Not fsynced: the object itself is, and metadata lost to a crash is recomputed or defaulted
+        # (a missing ``days`` makes readers take the object as touching every day they look at).
+        _atomic_write(meta_path, payload.encode(), sync=False)
 
     def put(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> ObjectInfo:
         path = self._path(key)
@@ -144,13 +146,14 @@ class LocalObjectStore:
         return self._path(key).resolve().as_uri()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, data: bytes, sync: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
