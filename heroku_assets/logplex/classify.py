@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets import tables
-from heroku_assets.logplex import logfmt
+from heroku_assets.logplex import logfmt, vector
 from heroku_assets.logplex.lines import LogLine
 from heroku_assets.logplex.reader import LINE_SCHEMA, LineStream, batch_of
 
@@ -219,26 +219,11 @@ def process_type(dyno: str | None) -> str | None:
 # --------------------------------------------------------------------------------------- fast paths
 
 
-def _q(name: str) -> str:
-    """A value as the reference tokenizer reads it, for values without backslashes."""
-    return rf'(?:"(?P<{name}_q>[^"\\]*)"|(?P<{name}>[^ \t\n\r\f\v"][^ \t\n\r\f\v]*)?)'
-
-
-# Router lines in the order Heroku writes their keys. Lines in any other shape go to router_row.
-_FAST_ROUTER = (
-    rf"^(?:sock={_q('sock')} )?at={_q('at')}(?: code={_q('code')})?(?: desc={_q('desc')})?"
-    rf" method={_q('method')} path={_q('path')} host={_q('host')}(?: request_id={_q('request_id')})?"
-    rf" fwd={_q('fwd')} dyno={_q('dyno')}"
-    r" connect=(?:(?P<connect_ms>\d{1,15})(?:ms)?)? service=(?:(?P<service_ms>\d{1,15})(?:ms)?)?"
-    r" status=(?P<status>\d{1,9})? bytes=(?P<bytes>\d{1,18})?"
-    rf"(?: protocol={_q('protocol')})?(?: tls=(?P<tls>true|false))?(?: tls_version={_q('tls_version')})?$"
-)
-_FAST_ROUTER_STR = ("sock", "at", "code", "desc", "method", "path", "host", "request_id", "fwd", "dyno")
-_FAST_ROUTER_STR += ("protocol", "tls_version")
-
-# A metrics message whose every token is a plain key=value (no quotes, escapes or odd whitespace).
-_PLAIN_TOKENS = r"^[^\"\\\t\n\r\f\v]*$"
-_REPEATED_SHARED = r"(?:^| )(?:source=.* source=|dyno=.* dyno=|addon=.* addon=)"
+_ROUTER_KEY_NAMES = pa.array(list(_ROUTER_KEYS))
+_MS_VALUE = r"^(?:\d{1,15}(?:ms)?)?$"
+_TYPED_VALUES = {"connect": _MS_VALUE, "service": _MS_VALUE, "status": r"^\d{0,9}$", "bytes": r"^\d{0,18}$"}
+_TYPED_VALUES["tls"] = r"^(?:true|false)?$"
+_METRIC_SHARED = pa.array(["source", "dyno", "addon"])
 _SAMPLE_VALUE = r"^(?P<number>[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?P<unit>[A-Za-z%]*)$"
 
 
@@ -251,22 +236,79 @@ def _fields(parts: pa.StructArray) -> dict[str, pa.Array]:
     return {parts.type.field(i).name: arr for i, arr in enumerate(parts.flatten())}
 
 
+def _codes(keys: pa.Array, names: pa.Array) -> np.ndarray:
+    """Index of each key in ``names``; -1 for any other key."""
+    return pc.fill_null(pc.index_in(keys, value_set=names), -1).to_numpy(zero_copy_only=False)
+
+
+def _unique_per_line(tokens: vector.Tokens, codes: np.ndarray, fast: np.ndarray, kinds: int) -> None:
+    """Lines where a key comes twice are not fast: the reference keeps the repeats in extra."""
+    known = codes >= 0
+    pairs = tokens.line[known] * kinds + codes[known]
+    if len(pairs):
+        counts = np.bincount(pairs)
+        fast[tokens.line[known][counts[pairs] > 1]] = False
+
+
 def _fast_router(message: pa.Array) -> tuple[pa.Array, dict[str, pa.Array]]:
-    """(matched mask, typed columns for every row; meaningful where matched)."""
-    parts = pc.extract_regex(message, _FAST_ROUTER)
-    groups = _fields(parts)
+    """(fast mask, typed columns for every row; meaningful where fast). Fast: a simple logfmt line
+    (see ``vector``) with only known keys, each once, and typed values that convert."""
+    n = len(message)
+    tokens = vector.tokenize(message)
+    fast = tokens.simple.copy()
+    keys = tokens.keys()
+    codes = _codes(keys, _ROUTER_KEY_NAMES)
+    _unique_per_line(tokens, codes, fast, len(_ROUTER_KEYS))
+    extra = _extra_json(tokens, keys, codes < 0, fast, n)
     cols: dict[str, pa.Array] = {}
-    for name in _FAST_ROUTER_STR:
-        bare = groups[name]
-        quoted = groups.get(f"{name}_q")
-        cols[name] = pc.coalesce(_nonempty(quoted), _nonempty(bare))
-    for name, typ in (("connect_ms", pa.int64()), ("service_ms", pa.int64()), ("bytes", pa.int64())):
-        cols[name] = pc.cast(_nonempty(groups[name]), typ)
-    cols["status"] = pc.cast(_nonempty(groups["status"]), pa.int32())
-    cols["tls"] = pc.equal(_nonempty(groups["tls"]), "true")
-    cols["cause"] = pa.nulls(len(message), pa.string())
-    cols["extra"] = pa.nulls(len(message), pa.string())
-    return pc.is_valid(parts), cols
+    columns = tokens.columns(codes, len(_ROUTER_KEYS), n)
+    for values, (key, (column, convert)) in zip(columns, _ROUTER_KEYS.items(), strict=True):
+        if values is None:
+            continue  # no line has the key: the batch builder fills nulls
+        if key in _TYPED_VALUES:
+            ok = pc.fill_null(pc.match_substring_regex(values, _TYPED_VALUES[key]), True)
+            fast &= np.asarray(ok)
+            values = _nonempty(pc.if_else(ok, values, _NULL_STR))  # the reference types the others
+            if convert is _to_ms:
+                values = pc.cast(pc.utf8_rtrim(values, characters="ms"), pa.int64())
+            elif convert is _to_bool:
+                values = pc.equal(values, "true")
+        else:
+            values = _nonempty(values)
+        cols[column] = values
+    cols["extra"] = extra
+    return pa.array(fast), cols
+
+
+def _extra_json(
+    tokens: vector.Tokens, keys: pa.Array, which: np.ndarray, fast: np.ndarray, n: int
+) -> pa.Array:
+    """The JSON object router_row writes to extra for the tokens ``which`` (unknown keys), built over the
+    batch: keys in order, empty values null. Simple lines hold no backslash, quote or control character
+    in a key or value, so nothing needs escaping. A line repeating one of these keys is not fast."""
+    if not which.any():
+        return pa.nulls(n, pa.string())
+    index = np.flatnonzero(which)
+    line = tokens.line[index]
+    names = pc.take(keys, index)
+    values = tokens.values(index)
+    ids = np.asarray(pc.dictionary_encode(names).indices, dtype=np.int64)
+    pairs = line * (int(ids.max()) + 1) + ids
+    repeated = np.bincount(pairs)[pairs] > 1
+    fast[line[repeated]] = False
+    pieces = pc.if_else(
+        pc.equal(values, ""),
+        pc.binary_join_element_wise('"', names, '":null', ""),
+        pc.binary_join_element_wise('"', names, '":"', values, '"', ""),
+    )
+    lines, counts = np.unique(line, return_counts=True)
+    offsets = np.zeros(len(lines) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    joined = pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets), pieces), ",")
+    objects = pc.binary_join_element_wise("{", joined, "}", "")
+    position = np.full(n, -1, dtype=np.int64)
+    position[lines] = np.arange(len(lines))
+    return pc.take(objects, pa.array(position, mask=position < 0))
 
 
 # -------------------------------------------------------------------------------------------- batches
@@ -463,21 +505,22 @@ def _combine(fast: pa.RecordBatch | None, slow: pa.RecordBatch | None) -> pa.Rec
 
 
 def _router_batch(common: dict[str, pa.Array], message: pa.Array, state: _State) -> pa.RecordBatch:
+    """Router rows in line order: the fast columns, with the lines they do not take read by router_row."""
     table = tables.ROUTER_EVENTS
     n = len(message)
     if FAST:
-        matched, cols = _fast_router(message)
-        slow_mask = pc.invert(matched)
+        fast, cols = _fast_router(message)
+        slow = pc.invert(fast)
     else:
-        matched, cols, slow_mask = None, {}, pa.array([True] * n)
-    fast = None
-    if matched is not None:
-        fast = _table_batch(table, _take({**common, **cols}, matched), state)
-    slow = None
-    if pc.any(slow_mask).as_py():
-        rows = [router_row(m) for m in pc.filter(message, slow_mask).to_pylist()]
-        slow = _table_batch(table, {**_take(common, slow_mask), **_rows_to_columns(rows, table)}, state)
-    return _combine(fast, slow)
+        cols, slow = {}, pa.array(np.ones(n, dtype=bool))
+    if pc.any(slow).as_py():
+        rows = [router_row(m) for m in pc.filter(message, slow).to_pylist()]
+        for name, values in _rows_to_columns(rows, table).items():
+            if name in cols:
+                cols[name] = pc.replace_with_mask(pc.cast(cols[name], values.type), slow, values)
+            else:
+                cols[name] = pc.replace_with_mask(pa.nulls(n, values.type), slow, values)
+    return _table_batch(table, {**common, **cols}, state)
 
 
 def _platform_batch(cols: dict[str, pa.Array], state: _State) -> pa.RecordBatch:
@@ -520,37 +563,32 @@ def _metrics_batch(
 def _fast_metrics(
     common: dict[str, pa.Array], dyno: pa.Array, message: pa.Array, state: _State
 ) -> tuple[pa.Array, pa.RecordBatch | None]:
-    """Plain metrics lines (source/dyno/addon once each, then numeric samples) typed over the batch."""
-    plain = pc.and_kleene(
-        pc.match_substring_regex(message, _PLAIN_TOKENS),
-        pc.invert(pc.match_substring_regex(message, _REPEATED_SHARED)),
-    )
-    tokens = pc.split_pattern(message, " ")
-    flat = pc.list_flatten(tokens)
-    parent = pc.list_parent_indices(tokens)
-    keep = pc.not_equal(flat, "")
-    flat, parent = pc.filter(flat, keep), pc.filter(parent, keep)
-    kv = _fields(pc.extract_regex(flat, r"^(?P<key>[^=]+)=(?P<value>.*)$"))
-    key, value = kv["key"], kv["value"]
-    is_sample = pc.and_kleene(pc.starts_with(key, "sample#"), pc.greater(pc.utf8_length(key), 7))
-    number = _fields(pc.extract_regex(value, _SAMPLE_VALUE))
+    """Metrics lines that are simple logfmt (see ``vector``) with source/dyno/addon at most once each
+    and only readable samples besides, typed over the batch."""
+    n = len(message)
+    tokens = vector.tokenize(message)
+    fast = tokens.simple.copy()
+    keys = tokens.keys()
+    codes = _codes(keys, _METRIC_SHARED)
+    is_sample = np.asarray(pc.and_(pc.starts_with(keys, "sample#"), pc.greater(pc.binary_length(keys), 7)))
+    number = _fields(pc.extract_regex(tokens.values(), _SAMPLE_VALUE))
     number_value = pc.cast(number["number"], pa.float64())
-    good_sample = pc.and_kleene(is_sample, pc.is_finite(number_value))
-    shared = pc.is_in(key, pa.array(["source", "dyno", "addon"]))
-    token_ok = pc.fill_null(pc.or_kleene(good_sample, shared), False)
-    bad_lines = pc.cast(pc.unique(pc.filter(parent, pc.invert(token_ok))), pa.int64())
-    plain = pc.and_kleene(plain, pc.invert(pc.is_in(pa.array(np.arange(len(message))), bad_lines)))
-    if not pc.any(plain).as_py():
-        return plain, None
-    samples = pc.and_kleene(good_sample, pc.fill_null(pc.take(plain, parent), False))
-    rows_parent = pc.filter(parent, samples)
+    good_sample = is_sample & np.asarray(pc.fill_null(pc.is_finite(number_value), False))
+    fast[tokens.line[(codes < 0) & ~good_sample]] = False
+    _unique_per_line(tokens, codes, fast, len(_METRIC_SHARED))
+    if not fast.any():
+        return pa.array(fast), None
     line_cols: dict[str, pa.Array] = dict(common)
-    for name, column in (("source_name", "source"), ("addon", "addon")):
-        line_cols[name] = _nonempty(_fields(pc.extract_regex(message, rf"(?:^| ){column}=(?P<v>[^ ]*)"))["v"])
-    dyno_value = _fields(pc.extract_regex(message, r"(?:^| )dyno=(?P<v>[^ ]*)"))["v"]
-    line_cols["dyno"] = pc.if_else(pc.is_valid(dyno_value), _nonempty(dyno_value), dyno)
-    cols = {name: pc.take(arr, rows_parent) for name, arr in line_cols.items()}
-    cols["metric"] = pc.utf8_slice_codeunits(pc.filter(key, samples), 7)
+    source, dyno_value, addon = tokens.columns(codes, len(_METRIC_SHARED), n)
+    line_cols["source_name"] = pa.nulls(n, pa.string()) if source is None else _nonempty(source)
+    line_cols["addon"] = pa.nulls(n, pa.string()) if addon is None else _nonempty(addon)
+    if dyno_value is not None:
+        dyno = pc.if_else(pc.is_valid(dyno_value), _nonempty(dyno_value), dyno)
+    line_cols["dyno"] = dyno
+    samples = good_sample & fast[tokens.line]
+    rows_line = pa.array(tokens.line[samples])
+    cols = {name: pc.take(arr, rows_line) for name, arr in line_cols.items()}
+    cols["metric"] = pc.utf8_slice_codeunits(pc.filter(keys, samples), 7)
     cols["value"] = pc.filter(number_value, samples)
     cols["unit"] = _nonempty(pc.filter(number["unit"], samples))
-    return plain, _table_batch(tables.RUNTIME_METRICS, cols, state)
+    return pa.array(fast), _table_batch(tables.RUNTIME_METRICS, cols, state)
