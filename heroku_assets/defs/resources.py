@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 from dagster_azure.blob import (
@@ -20,6 +21,9 @@ from heroku_assets import settings as settings_module
 from heroku_assets.storage.factory import Stores
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.warehouse.base import Warehouse
+
+if TYPE_CHECKING:
+    from heroku_assets.heroku.client import HerokuClient
 
 
 class StoresResource(dg.ConfigurableResource):
@@ -85,6 +89,29 @@ class DuckDBWarehouseResource(WarehouseResource):
             yield DuckDBWarehouse(conn)
 
 
+class HerokuApiResource(dg.ConfigurableResource):
+    """The Platform API; the token is an EnvVar reference, never shown."""
+
+    token: str
+    base_url: str = "https://api.heroku.com"
+
+    @contextlib.contextmanager
+    def client(self) -> Iterator[HerokuClient]:
+        from heroku_assets.heroku.client import (
+            HerokuAuthError,
+            HerokuClient,
+            HerokuForbiddenError,
+            HerokuNotFoundError,
+        )
+
+        try:
+            with HerokuClient(self.token, base_url=self.base_url) as client:
+                yield client
+        except (HerokuAuthError, HerokuForbiddenError, HerokuNotFoundError) as exc:
+            # Retrying cannot fix a bad token, a missing permission or a deleted app.
+            raise dg.Failure(description=str(exc), allow_retries=False) from exc
+
+
 def blob_resource(settings: settings_module.Settings) -> AzureBlobStorageResource:
     """Key, SAS token or DefaultAzureCredential, as the settings chose."""
     assert settings.azure_account_url
@@ -114,7 +141,10 @@ def build_resources(settings: settings_module.Settings) -> dict[str, dg.Configur
         warehouse: WarehouseResource = synapse_warehouse_resource()
     else:
         warehouse = DuckDBWarehouseResource(duckdb=DuckDBResource(database=str(settings.duckdb_path)))
-    return {"stores": stores, "warehouse": warehouse}
+    heroku_api = HerokuApiResource(
+        token=dg.EnvVar(settings_module.HEROKU_API_KEY), base_url=settings.heroku_api_url
+    )
+    return {"stores": stores, "warehouse": warehouse, "heroku_api": heroku_api}
 
 
 @dg.definitions

@@ -107,7 +107,10 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
 
     def tick(cursor=None):
         with dg.build_sensor_context(
-            instance=instance, resources=resources, cursor=cursor, definitions=definitions
+            instance=instance,
+            resources={"stores": resources["stores"]},
+            cursor=cursor,
+            definitions=definitions,
         ) as context:
             return sensor(context)
 
