@@ -29,6 +29,7 @@ from heroku_assets import tables
 from heroku_assets.logplex import logfmt, vector
 from heroku_assets.logplex.lines import LogLine
 from heroku_assets.logplex.reader import LINE_SCHEMA, LineStream, batch_of
+from heroku_assets.logplex.vector import spans_to_strings
 
 FAST = True  # use the vectorised fast paths (the per-line reference is used when False)
 
@@ -224,7 +225,8 @@ _MS_VALUE = r"^(?:\d{1,15}(?:ms)?)?$"
 _TYPED_VALUES = {"connect": _MS_VALUE, "service": _MS_VALUE, "status": r"^\d{0,9}$", "bytes": r"^\d{0,18}$"}
 _TYPED_VALUES["tls"] = r"^(?:true|false)?$"
 _METRIC_SHARED = pa.array(["source", "dyno", "addon"])
-_SAMPLE_VALUE = r"^(?P<number>[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?P<unit>[A-Za-z%]*)$"
+_SAMPLE_VALUE = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[A-Za-z%]*$"  # as _NUMBER
+_UNIT_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%"
 
 
 def _nonempty(array: pa.Array) -> pa.Array:
@@ -396,7 +398,7 @@ def classify_batch(block: pa.RecordBatch, state: _State) -> dict[str, pa.RecordB
     is_heroku = pc.fill_null(pc.equal(source, "heroku"), False)
     router = pc.and_(readable, pc.and_(is_heroku, pc.fill_null(pc.equal(dyno, "router"), False)))
     rest = pc.and_(readable, pc.invert(router))
-    candidates = pc.and_(rest, pc.fill_null(pc.match_substring_regex(message, METRICS_PATTERN), False))
+    candidates = _metrics_candidates(message, rest)
 
     common = {"line_number": line_number, "event_ts": ts, "event_date": event_date}
     out: dict[str, pa.RecordBatch] = {}
@@ -432,6 +434,16 @@ def classify_batch(block: pa.RecordBatch, state: _State) -> dict[str, pa.RecordB
         cols = _take({**common, "reason": error, "raw_line": block.column("raw")}, rejected)
         out["rejected_lines"] = _table_batch(tables.REJECTED_LINES, cols, state)
     return {name: out[name] for name in _TABLE_ORDER if name in out}
+
+
+def _metrics_candidates(message: pa.Array, rest: pa.Array) -> pa.Array:
+    """Lines in ``rest`` whose message holds sample# metrics. RE2 finds a plain literal far faster than
+    the full pattern, so the full pattern only looks at the lines holding "sample#"."""
+    maybe = pc.and_(rest, pc.fill_null(pc.match_substring_regex(message, "sample#"), False))
+    if not pc.any(maybe).as_py():
+        return maybe
+    found = pc.fill_null(pc.match_substring_regex(pc.filter(message, maybe), METRICS_PATTERN), False)
+    return pc.replace_with_mask(maybe, maybe, found)
 
 
 _TABLE_ORDER = tuple(t.name for t in tables.EVENT_TABLES)
@@ -571,9 +583,14 @@ def _fast_metrics(
     keys = tokens.keys()
     codes = _codes(keys, _METRIC_SHARED)
     is_sample = np.asarray(pc.and_(pc.starts_with(keys, "sample#"), pc.greater(pc.binary_length(keys), 7)))
-    number = _fields(pc.extract_regex(tokens.values(), _SAMPLE_VALUE))
-    number_value = pc.cast(number["number"], pa.float64())
-    good_sample = is_sample & np.asarray(pc.fill_null(pc.is_finite(number_value), False))
+    sample = np.flatnonzero(is_sample)
+    values = tokens.values(sample)
+    # the number and its unit split as _NUMBER does: the unit is the trailing run of letters and '%'
+    readable = np.asarray(pc.fill_null(pc.match_substring_regex(values, _SAMPLE_VALUE), False))
+    number = pc.cast(pc.if_else(readable, pc.utf8_rtrim(values, characters=_UNIT_CHARS), "0"), pa.float64())
+    readable &= np.asarray(pc.fill_null(pc.is_finite(number), False))
+    good_sample = np.zeros(len(codes), dtype=bool)
+    good_sample[sample[readable]] = True
     fast[tokens.line[(codes < 0) & ~good_sample]] = False
     _unique_per_line(tokens, codes, fast, len(_METRIC_SHARED))
     if not fast.any():
@@ -585,10 +602,19 @@ def _fast_metrics(
     if dyno_value is not None:
         dyno = pc.if_else(pc.is_valid(dyno_value), _nonempty(dyno_value), dyno)
     line_cols["dyno"] = dyno
-    samples = good_sample & fast[tokens.line]
-    rows_line = pa.array(tokens.line[samples])
-    cols = {name: pc.take(arr, rows_line) for name, arr in line_cols.items()}
-    cols["metric"] = pc.utf8_slice_codeunits(pc.filter(keys, samples), 7)
-    cols["value"] = pc.filter(number_value, samples)
-    cols["unit"] = _nonempty(pc.filter(number["unit"], samples))
+    rows = fast[tokens.line[sample]]  # the samples of fast lines (all readable), in line order
+    row_tokens = sample[rows]
+    cols = {name: pc.take(arr, pa.array(tokens.line[row_tokens])) for name, arr in line_cols.items()}
+    cols["metric"] = spans_to_strings(
+        tokens.data, tokens.key_start[row_tokens] + 7, tokens.key_end[row_tokens]
+    )
+    cols["value"] = pc.filter(number, rows)
+    unit_length = np.asarray(pc.binary_length(pc.filter(values, rows)), dtype=np.int64) - np.asarray(
+        pc.binary_length(pc.utf8_rtrim(pc.filter(values, rows), characters=_UNIT_CHARS)), dtype=np.int64
+    )
+    cols["unit"] = _nonempty(
+        spans_to_strings(
+            tokens.data, tokens.value_end[row_tokens] - unit_length, tokens.value_end[row_tokens]
+        )
+    )
     return pa.array(fast), _table_batch(tables.RUNTIME_METRICS, cols, state)

@@ -11,18 +11,20 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets.logplex.framing import Framer
 from heroku_assets.logplex.lines import LogLine, parse_syslog, parse_text_line
+from heroku_assets.logplex.vector import spans_to_strings
 
 Format = Literal["auto", "text", "logplex"]
 FORMATS: tuple[str, ...] = ("auto", "text", "logplex")
 
 MAX_LINE = 1 << 20  # a text line longer than this (Heroku splits at 10000 bytes) is cut into pieces
 REASON_OVERLONG = f"line longer than {MAX_LINE} bytes: split"
-BLOCK_BYTES = 1 << 20  # text is read in blocks of about this many bytes of whole lines
+BLOCK_BYTES = 4 << 20  # text is read in blocks of about this many bytes of whole lines
 FRAMES_PER_BLOCK = 8192
 
 _UTC_US = pa.timestamp("us", tz="UTC")
@@ -52,8 +54,6 @@ _FAST_HEADER = (
     r"(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)) "
     rf"(?P<source>[^{_W}\[]+)\[(?P<dyno>[^{_W}\]]*)\]:"
 )
-_HEADER_PREFIX = rf"^[^{_W}]+ [^{_W}\[]+\[[^{_W}\]]*\]: ?"
-_TS_REST = r"^(?:\.(?P<frac>\d{1,6}))?(?P<tz>Z|[+-]\d\d:\d\d)$"
 
 
 def read_lines(chunks: Iterable[bytes], fmt: Format = "auto") -> LineStream:
@@ -166,46 +166,77 @@ def _detect(it: Iterator[bytes]) -> tuple[list[bytes], Format]:
 def _text_blocks(chunks: Iterator[bytes]) -> Iterator[pa.RecordBatch | list[LogLine]]:
     for kind, data in _line_blocks(chunks):
         if kind == "overlong":
-            yield [LogLine(None, None, None, None, data.decode("utf-8", "backslashreplace"), REASON_OVERLONG)]
+            yield [_overlong(data)]
             continue
-        raw = pc.list_flatten(pc.split_pattern(pa.array([data], pa.binary()), "\n"))
-        try:
-            lines = raw.cast(pa.string())  # validates UTF-8 without a Python string per line
-        except pa.ArrowInvalid:
-            lines = pa.array([x.decode("utf-8", "backslashreplace") for x in raw.to_pylist()], pa.string())
-        batch = text_batch(lines, has_cr=b"\r" in data)
-        if batch.num_rows:
-            yield batch
+        cuts = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        starts = np.concatenate([[0], cuts + 1])
+        ends = np.append(cuts, len(data))
+        done = 0
+        for i in np.flatnonzero(ends - starts > MAX_LINE):  # rare: cut into pieces, as _cut does
+            yield from _text_lines(data, starts[done:i], ends[done:i])
+            while ends[i] - starts[i] > MAX_LINE:
+                yield [_overlong(data[starts[i] : starts[i] + MAX_LINE])]
+                starts[i] += MAX_LINE
+            done = i
+        yield from _text_lines(data, starts[done:], ends[done:])
+
+
+def _overlong(piece: bytes) -> LogLine:
+    return LogLine(None, None, None, None, piece.decode("utf-8", "backslashreplace"), REASON_OVERLONG)
+
+
+def _text_lines(data: bytes, starts: np.ndarray, ends: np.ndarray) -> Iterator[pa.RecordBatch]:
+    if not len(starts):
+        return
+    raw = spans_to_strings(pa.py_buffer(data), starts, ends, binary=True)
+    try:
+        lines = raw.cast(pa.string())  # validates UTF-8 without a Python string per line
+    except pa.ArrowInvalid:
+        lines = pa.array([x.decode("utf-8", "backslashreplace") for x in raw.to_pylist()], pa.string())
+    batch = text_batch(lines, has_cr=b"\r" in data)
+    if batch.num_rows:
+        yield batch
 
 
 def _line_blocks(chunks: Iterator[bytes]) -> Iterator[tuple[str, bytes]]:
     """Whole-line blocks of about BLOCK_BYTES (newline separated, the final newline dropped), and
-    pieces of lines longer than MAX_LINE."""
-    carry = b""
+    pieces of lines longer than MAX_LINE. Small chunks are gathered first: the batch work has a cost
+    per block, so blocks of a few thousand lines are far cheaper per line than blocks of a few."""
+    pending: list[bytes] = []
+    size = 0
     for chunk in chunks:
         if not chunk:
             continue
-        data = carry + bytes(chunk) if carry else bytes(chunk)
-        start = 0
-        n = len(data)
-        while True:
-            cut = data.rfind(b"\n", start, min(n, start + BLOCK_BYTES))
+        pending.append(bytes(chunk))
+        size += len(chunk)
+        if size < BLOCK_BYTES:
+            continue
+        tail = yield from _cut(b"".join(pending))
+        pending, size = ([tail], len(tail)) if tail else ([], 0)
+    if pending:
+        tail = yield from _cut(b"".join(pending))
+        if tail:
+            yield "lines", tail
+
+
+def _cut(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """Yield the whole lines of ``data`` in blocks; return what follows its last newline, after cutting
+    pieces of MAX_LINE bytes off it while it is longer (a line never held whole beyond that)."""
+    start = 0
+    n = len(data)
+    while True:
+        cut = data.rfind(b"\n", start, min(n, start + BLOCK_BYTES))
+        if cut < 0:
+            cut = data.find(b"\n", start)  # one line longer than a block
             if cut < 0:
-                cut = data.find(b"\n", start)  # one line longer than a block
-                if cut < 0:
-                    break
-            if cut - start > MAX_LINE and data.find(b"\n", start, start + MAX_LINE) < 0:
-                yield "overlong", data[start : start + MAX_LINE]
-                start += MAX_LINE
-                continue
-            yield "lines", data[start:cut]
-            start = cut + 1
-        carry = data[start:]
-        while len(carry) > MAX_LINE:
-            yield "overlong", carry[:MAX_LINE]
-            carry = carry[MAX_LINE:]
-    if carry:
-        yield "lines", carry
+                break
+        yield "lines", data[start:cut]
+        start = cut + 1
+    tail = data[start:]
+    while len(tail) > MAX_LINE:
+        yield "overlong", tail[:MAX_LINE]
+        tail = tail[MAX_LINE:]
+    return tail
 
 
 def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
@@ -223,7 +254,7 @@ def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
     fast = pc.and_(fast, good_ts)
     source = pc.if_else(pc.equal(source, "-"), _NULL_STR, source)
     dyno = pc.if_else(pc.equal(dyno, "-"), _NULL_STR, dyno)
-    message = pc.replace_substring_regex(lines, _HEADER_PREFIX, "", max_replacements=1)
+    message = _messages(lines, ts_text, source, dyno)
     cols = [ts, source, dyno, message, lines, pa.nulls(n, pa.string())]
     slow = pc.invert(fast)
     if pc.any(slow).as_py():
@@ -232,29 +263,72 @@ def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(cols, schema=LINE_SCHEMA)
 
 
+def _messages(lines: pa.Array, ts_text: pa.Array, source: pa.Array, dyno: pa.Array) -> pa.Array:
+    """What follows "TS SOURCE[DYNO]:" and one optional space, from the lengths of the header fields
+    (lines the fast header pattern did not take get an empty string: the line reader fills them)."""
+    n = len(lines)
+    header = np.zeros(n, dtype=np.int64)
+    for part in (ts_text, source, dyno):
+        header += np.asarray(pc.fill_null(pc.binary_length(part), 0), dtype=np.int64)
+    header = np.where(np.asarray(pc.is_valid(ts_text)), header + 4, 0)
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)[lines.offset : lines.offset + n + 1]
+    starts, ends = offsets[:-1] + header, offsets[1:]
+    data = lines.buffers()[2]
+    if data is not None and n:
+        bytes_ = np.frombuffer(data, dtype=np.uint8)
+        room = starts < ends
+        starts = starts + (room & (bytes_[np.minimum(starts, len(bytes_) - 1)] == 32))
+    starts = np.where(header > 0, starts, ends)
+    return spans_to_strings(data, starts, ends)
+
+
+_DAYS_BEFORE_MONTH = np.array([0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], dtype=np.int64)
+_DAYS_IN_MONTH = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+_EPOCH_DAYS = 719162  # days from 0001-01-01 to 1970-01-01
+
+
 def _utc_timestamps(text: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """RFC 3339 strings already shaped by _FAST_HEADER -> (UTC timestamps, mask of the valid ones).
-    A day that does not exist in its month (2026-02-30) is not valid: lines.parse_ts decides those."""
-    local = pc.strptime(
-        pc.utf8_slice_codeunits(text, 0, 19), format="%Y-%m-%dT%H:%M:%S", unit="s", error_is_null=True
+    """RFC 3339 strings already shaped by _FAST_HEADER (digits in place, fields in range) -> (UTC
+    timestamps, mask of the valid ones), read from the bytes at their fixed positions. A day that does
+    not exist in its month (2026-02-30) is not valid: lines.parse_ts decides those."""
+    n = len(text)
+    present = np.asarray(pc.is_valid(text))
+    if n == 0 or not present.any():
+        return pa.nulls(n, _UTC_US), pa.array(np.zeros(n, dtype=bool))
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int32)[text.offset : text.offset + n + 1]
+    raw = np.frombuffer(text.buffers()[2], dtype=np.uint8)
+    data = np.concatenate([raw[: offsets[-1]], np.full(32, 48, dtype=np.uint8)])  # room past the end
+    start = offsets[:-1].astype(np.int64)
+    length = (offsets[1:] - offsets[:-1]).astype(np.int64)
+    start[~present] = len(data) - 32  # read the zeros: any value, masked below
+    length[~present] = 20
+
+    def number(at: np.ndarray | int, width: int) -> np.ndarray:
+        value = np.zeros(n, dtype=np.int64)
+        for i in range(width):
+            value = value * 10 + (data[start + at + i] - 48)
+        return value
+
+    year, month, day = number(0, 4), number(5, 2), number(8, 2)
+    seconds = number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2)
+    zulu = data[start + length - 1] == ord("Z")
+    fraction_digits = np.maximum(length - 19 - np.where(zulu, 1, 6) - 1, 0)
+    fraction = np.zeros(n, dtype=np.int64)
+    for i in range(6):
+        digit = data[start + 20 + i].astype(np.int64) - 48
+        fraction = fraction * 10 + np.where(i < fraction_digits, digit, 0)
+    tz = start + length - 6
+    offset = (number(tz + 1 - start, 2) * 3600 + number(tz + 4 - start, 2) * 60) * np.where(
+        data[tz] == ord("-"), -1, 1
     )
-    valid = pc.fill_null(
-        pc.equal(pc.day(local), pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64())), False
-    )
-    rest = pc.extract_regex(pc.utf8_slice_codeunits(text, 19), _TS_REST)
-    frac, tz = rest.flatten()
-    us = pc.add(
-        pc.multiply(pc.cast(local, pa.int64()), 1_000_000),
-        pc.cast(pc.utf8_rpad(frac, width=6, padding="0"), pa.int64()),
-    )
-    if not pc.all(pc.or_(pc.equal(tz, "+00:00"), pc.equal(tz, "Z"))).as_py():
-        tz = pc.if_else(pc.equal(tz, "Z"), "+00:00", pc.fill_null(tz, "+00:00"))
-        hours = pc.cast(pc.utf8_slice_codeunits(tz, 1, 3), pa.int64())
-        minutes = pc.cast(pc.utf8_slice_codeunits(tz, 4, 6), pa.int64())
-        offset = pc.multiply(pc.add(pc.multiply(hours, 3600), pc.multiply(minutes, 60)), 1_000_000)
-        offset = pc.if_else(pc.starts_with(tz, "-"), pc.negate(offset), offset)
-        us = pc.subtract(us, offset)
-    return pc.if_else(valid, us, pa.scalar(None, pa.int64())).cast(_UTC_US), valid
+    offset[zulu] = 0
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    valid = present & (day <= _DAYS_IN_MONTH[month] + ((month == 2) & leap))
+    prior = year - 1
+    days = prior * 365 + prior // 4 - prior // 100 + prior // 400 + _DAYS_BEFORE_MONTH[month]
+    days += ((month > 2) & leap) + day - 1 - _EPOCH_DAYS
+    us = (days * 86400 + seconds - offset) * 1_000_000 + fraction
+    return pa.array(us, pa.int64(), mask=~valid).cast(_UTC_US), pa.array(valid)
 
 
 # --------------------------------------------------------------------------------------------- logplex

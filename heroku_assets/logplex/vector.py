@@ -48,7 +48,6 @@ class Tokens:
     def columns(self, codes: np.ndarray, kinds: int, n: int) -> list[pa.Array | None]:
         """For each key code in ``range(kinds)``, the value of that key on each of ``n`` lines (null where
         a line has none; None when no line has it). A line must hold each key at most once."""
-        values = self.values()
         known = codes >= 0
         index = np.full((kinds, n), -1, dtype=np.int64)
         index[codes[known], self.line[known]] = np.flatnonzero(known)
@@ -57,25 +56,36 @@ class Tokens:
             missing = row < 0
             if missing.all():
                 out.append(None)
+                continue
+            if missing.any():
+                starts = np.where(missing, self.line_start, self.value_start[row])
+                ends = np.where(missing, self.line_start, self.value_end[row])
+                out.append(spans_to_strings(self.data, starts, ends, ~missing))
             else:
-                out.append(pc.take(values, pa.array(row, mask=missing if missing.any() else None)))
+                out.append(spans_to_strings(self.data, self.value_start[row], self.value_end[row]))
         return out
 
 
 def spans_to_strings(
-    data: pa.Buffer | None, starts: np.ndarray, ends: np.ndarray, present: np.ndarray | None = None
+    data: pa.Buffer | None,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    present: np.ndarray | None = None,
+    binary: bool = False,
 ) -> pa.Array:
     """Strings data[start:end] (null where not ``present``). Spans must not overlap and must come in
-    order. The spans and the gaps between them are read as one string array over ``data`` without
-    copying, then the spans alone are taken (one copy of their bytes)."""
+    order. The spans and the gaps between them are read as one array over ``data`` without copying,
+    then the spans alone are taken (one copy of their bytes). Unless ``binary``, spans must cut UTF-8
+    at character boundaries (they do when they end at ASCII delimiters)."""
+    type = pa.binary() if binary else pa.string()  # noqa: A001
     n = len(starts)
     if n == 0 or data is None:
-        return pa.array([None] * n if present is not None and not present.all() else [""] * n, pa.string())
+        return pa.array([None] * n if present is not None and not present.all() else [b""] * n, type)
     offsets = np.empty(2 * n + 1, dtype=np.int32)
     offsets[0] = starts[0]
     offsets[1::2] = starts
     offsets[2::2] = ends
-    both = pa.StringArray.from_buffers(2 * n, pa.py_buffer(offsets), data)
+    both = pa.Array.from_buffers(type, 2 * n, [None, pa.py_buffer(offsets), data])
     index = np.arange(1, 2 * n, 2, dtype=np.int64)
     return pc.take(both, pa.array(index, mask=None if present is None else ~present))
 
@@ -108,13 +118,14 @@ def tokenize(messages: pa.Array) -> Tokens:
     trail = seg[rel_ends[nonempty] - 1] == _SPACE
     simple[nonempty[lead | trail]] = False
     # one pass for the bytes that matter (spaces, quotes, '=', the unwanted); the rest works on these
-    mask = seg == _SPACE
-    mask |= seg == _QUOTE
+    mask = seg <= _QUOTE  # control characters, space, '!' and '"' in one comparison
     mask |= seg == _EQ
-    mask |= seg < 32
     mask |= seg == _BACKSLASH
     special = np.flatnonzero(mask).astype(np.int32)
     kind = seg[special]
+    wanted = kind != 33
+    if not wanted.all():  # '!' is an ordinary character
+        special, kind = special[wanted], kind[wanted]
     bad = (kind < 32) | (kind == _BACKSLASH)
     if bad.any():  # control characters (other whitespace among them) and backslashes: not simple
         simple[line_of(special[bad])] = False
@@ -164,10 +175,16 @@ def tokenize(messages: pa.Array) -> Tokens:
     tok_end[last] = rel_ends[lines]
     tok_end[inner] = seps
     # the first '=' of a token ends its key; it must exist and the key must not be empty
+    # usually the very next special byte (a key holds none); otherwise search on
     count = np.int32(len(special))
-    eq_index = np.where(kind == _EQ, np.arange(count, dtype=np.int32), count)
-    next_eq = np.append(np.minimum.accumulate(eq_index[::-1])[::-1], count)
-    first_eq = np.append(special, np.int32(size))[next_eq[from_special]]
+    padded_kind = np.append(kind, np.uint8(0))
+    found = padded_kind[from_special] == _EQ
+    eq_at = from_special.copy()
+    if not found.all():
+        eq_index = np.where(kind == _EQ, np.arange(count, dtype=np.int32), count)
+        next_eq = np.append(np.minimum.accumulate(eq_index[::-1])[::-1], count)
+        eq_at[~found] = next_eq[from_special[~found]]
+    first_eq = np.append(special, np.int32(size))[eq_at]
     bad_token = (first_eq >= tok_end) | (first_eq == tok_start)
     simple[tok_line[bad_token]] = False
     # a quote is only allowed around a whole value
@@ -181,13 +198,10 @@ def tokenize(messages: pa.Array) -> Tokens:
     tok_start, tok_end, first_eq, tok_line = tok_start[keep], tok_end[keep], first_eq[keep], tok_line[keep]
     value_start = first_eq + 1
     quoted = (value_start < tok_end) & (seg[np.minimum(value_start, size - 1)] == _QUOTE)
-    return Tokens(
-        simple,
-        tok_line,
-        tok_start + base,
-        first_eq + base,
-        value_start + quoted + base,
-        tok_end - quoted + base,
-        starts,
-        data,
-    )
+    value_start = value_start + quoted
+    value_end = tok_end - quoted
+    if base:
+        tok_start, first_eq, value_start, value_end = (
+            x + base for x in (tok_start, first_eq, value_start, value_end)
+        )
+    return Tokens(simple, tok_line, tok_start, first_eq, value_start, value_end, starts, data)

@@ -153,3 +153,20 @@ def test_arbitrary_bytes_never_raise_and_chunking_does_not_matter(data: bytes, f
         assert line.raw.strip()
         assert (line.error is None) == (line.message is not None)
         assert "\n" not in line.canonical()
+
+
+@pytest.mark.parametrize("size", [None, 4096, 700_001, MAX_LINE])
+def test_overlong_lines_are_cut_the_same_whatever_the_chunks(size: int | None) -> None:
+    data = b"2012-02-07T09:43:06Z app[web.1]: a\n" + b"y" * (2 * MAX_LINE + 5) + b"\nz" * 3 + b"x" * MAX_LINE
+    pieces = [data] if size is None else [data[i : i + size] for i in range(0, len(data), size)]
+    lines = list(read_lines(pieces, "text"))
+    assert [(x.error, len(x.raw)) for x in lines] == [
+        (None, 34),
+        (REASON_OVERLONG, MAX_LINE),
+        (REASON_OVERLONG, MAX_LINE),
+        (REASON_UNRECOGNISED, 5),
+        (REASON_UNRECOGNISED, 1),
+        (REASON_UNRECOGNISED, 1),
+        (REASON_OVERLONG, MAX_LINE),
+        (REASON_UNRECOGNISED, 1),
+    ]
