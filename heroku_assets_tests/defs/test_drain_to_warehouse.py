@@ -1,0 +1,77 @@
+"""End to end: drain POSTs over real HTTP -> raw store -> sensor -> partition runs -> warehouse rows,
+each line exactly once whatever retries and failures happened on the way."""
+
+import datetime as dt
+
+import dagster as dg
+import duckdb
+import requests
+
+from heroku_assets.defs.logs.automation import JOB_NAME
+from heroku_assets.drain.app import create_app
+from heroku_assets.sample import drain_bodies, expected_rows, generate_day
+from heroku_assets.settings import load
+from heroku_assets_tests.defs.conftest import days_ago
+from heroku_assets_tests.drain.conftest import APP, PASSWORD, PATH_TOKEN, USER, FlakyStore, default_config
+from heroku_assets_tests.fakes.server import serve
+
+TABLES = ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")
+
+
+def _post(url: str, headers: dict, body: bytes) -> int:
+    response = requests.post(
+        f"{url}/logs/{PATH_TOKEN}", data=body, headers=headers, auth=(USER, PASSWORD), timeout=10
+    )
+    return response.status_code
+
+
+def test_every_line_posted_to_the_drain_lands_once(definitions, instance, resources, project_env):
+    day = days_ago(1)
+    lines = list(generate_day(APP, day, 3000, seed=11))
+    bodies = list(drain_bodies(lines))  # seed 1: the drain token the receiver maps to APP
+    store = FlakyStore(load().raw_dir)
+    with serve(create_app(store, default_config())) as served:
+        statuses = [_post(served.url, headers, body) for headers, body in bodies]
+        # Logplex retries a frame it got no 2xx for: the same frame id, stored once.
+        retried = [_post(served.url, headers, body) for headers, body in bodies[:3]]
+        # A store that fails answers 503 (Logplex retries) and acknowledges nothing...
+        store.failing = True
+        extra = [f"{day}T23:59:59.000001+00:00 app[web.1]: posted while the disk was full"]
+        frame = f"<190>1 {day}T23:59:59.000001+00:00 host app web.1 - posted while the disk was full"
+        body = f"{len(frame)} {frame}".encode()
+        headers = {
+            "Content-Type": "application/logplex-1",
+            "Logplex-Msg-Count": "1",
+            "Logplex-Frame-Id": "F" * 32,
+            "Logplex-Drain-Token": bodies[0][0]["Logplex-Drain-Token"],
+        }
+        assert _post(served.url, headers, body) == 503
+        # ...and the retry after the disk recovers is stored.
+        store.failing = False
+        assert _post(served.url, headers, body) == 204
+        # A body that is not Logplex at all is stored, never refused with a 4xx.
+        garbage = dict(headers, **{"Logplex-Frame-Id": "E" * 32})
+        assert _post(served.url, garbage, b"\x00\x01 not a frame\nsecond line") == 204
+    assert set(statuses) == {204} and set(retried) == {204}
+
+    sensor = definitions.resolve_sensor_def("raw_objects_sensor")
+    with dg.build_sensor_context(
+        instance=instance, resources={"stores": resources["stores"]}, definitions=definitions
+    ) as context:
+        tick = sensor(context)
+    instance.add_dynamic_partitions("heroku_apps", [APP])
+    requested = {r.partition_key.keys_by_dimension["date"] for r in tick.run_requests}
+    # The garbage body has no timestamp: its lines belong to the day it was received.
+    assert requested == {day.isoformat(), dt.datetime.now(dt.UTC).date().isoformat()}
+    job = definitions.resolve_job_def(JOB_NAME)
+    for request in tick.run_requests:
+        assert job.execute_in_process(partition_key=request.partition_key, instance=instance).success
+
+    expected = expected_rows(lines)
+    expected["app_events"] += len(extra)
+    expected["rejected_lines"] += 2  # the two lines of the garbage body
+    with duckdb.connect(str(project_env / "warehouse.duckdb"), read_only=True) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608
+        late = conn.execute("SELECT count(*) FROM app_events WHERE message LIKE '%disk was full'").fetchone()
+    assert counts == dict(expected)
+    assert late == (1,)
