@@ -252,9 +252,9 @@ def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
     ts_text, source, dyno = parts.flatten()  # null where the pattern did not match
     ts, good_ts = _utc_timestamps(ts_text)
     fast = pc.and_(fast, good_ts)
+    message = _messages(lines, ts_text, source, dyno)
     source = pc.if_else(pc.equal(source, "-"), _NULL_STR, source)
     dyno = pc.if_else(pc.equal(dyno, "-"), _NULL_STR, dyno)
-    message = _messages(lines, ts_text, source, dyno)
     cols = [ts, source, dyno, message, lines, pa.nulls(n, pa.string())]
     slow = pc.invert(fast)
     if pc.any(slow).as_py():

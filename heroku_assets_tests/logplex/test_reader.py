@@ -170,3 +170,36 @@ def test_overlong_lines_are_cut_the_same_whatever_the_chunks(size: int | None) -
         (REASON_OVERLONG, MAX_LINE),
         (REASON_UNRECOGNISED, 1),
     ]
+
+
+TRICKY = [
+    "1900-01-01T00:00:00Z app[-]:",
+    "2012-02-07T09:43:06Z -[web.1]: nil source",
+    "2012-02-07T09:43:06Z app[web.1]:no space",
+    "2012-02-07T09:43:06Z app[web.1]:   three spaces",
+    "2000-02-29T12:00:00.5+01:00 app[web.1]: leap day",
+    "1900-02-29T12:00:00Z app[web.1]: not a leap day",
+    "2023-02-29T12:00:00Z app[web.1]: not a leap day",
+    "2024-02-29T23:59:59.999999-23:59 app[web.1]: leap day, far offset",
+    "2023-04-31T00:00:00Z app[web.1]: no such day",
+    "2023-12-31T23:59:59.1234567Z app[web.1]: seven digits",
+    "2023-12-31T23:59:59+0100 app[web.1]: offset without colon",
+    "2023-12-31T23:59:59z app[web.1]: lower z",
+    "2023-12-31T23:59:59Z app[a]b]: bracket in dyno",
+    "2023-12-31T23:59:59Z a]b[web.1]: bracket in source",
+]
+
+
+def test_vectorised_text_reader_on_tricky_lines() -> None:
+    batch = text_batch(pa.array(TRICKY))
+    got = [
+        LogLine(*row)
+        for row in zip(
+            batch.column("ts").cast(pa.int64()).to_pylist(),
+            *(batch.column(i).to_pylist() for i in range(1, 6)),
+            strict=True,
+        )
+    ]
+    assert got == [parse_text_line(x) for x in TRICKY]
+    assert got[0].message == "" and got[1].source is None and got[3].message == "  three spaces"
+    assert [x.error is None for x in got[4:9]] == [True, False, False, True, False]
