@@ -59,8 +59,9 @@ _FAST_HEADER = (
 def read_lines(chunks: Iterable[bytes], fmt: Format = "auto") -> LineStream:
     """Read one input given as byte chunks of any size (a file read in pieces, a drain body).
 
-    ``text``: `heroku logs` lines split on LF, trailing CRs removed; blank or whitespace-only lines are
-    not log lines and are skipped. ``logplex``: octet-counted frames of syslog lines, read tolerantly
+    ``text``: `heroku logs` lines split on LF, trailing CRs removed; empty lines and lines of ASCII
+    whitespace only are not log lines and are skipped (any other character is kept: a line of it is
+    rejected, not dropped). ``logplex``: octet-counted frames of syslog lines, read tolerantly
     (see ``framing``). ``auto``: logplex when the first non-blank bytes look like ``<digits> <``, else
     text. Every other line or frame yields exactly one LogLine, unreadable ones with ``error`` set.
     """
@@ -243,7 +244,7 @@ def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
     """Read a block of text lines (no LF) into a LINE_SCHEMA batch; blank lines are dropped."""
     if has_cr:
         lines = pc.utf8_rtrim(lines, characters="\r")
-    blank = pc.or_(pc.equal(pc.binary_length(lines), 0), pc.utf8_is_space(lines))
+    blank = pc.or_(pc.equal(pc.binary_length(lines), 0), pc.ascii_is_space(lines))
     if pc.any(blank).as_py():
         lines = pc.filter(lines, pc.invert(blank))
     n = len(lines)
@@ -252,20 +253,29 @@ def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
     ts_text, source, dyno = parts.flatten()  # null where the pattern did not match
     ts, good_ts = _utc_timestamps(ts_text)
     fast = pc.and_(fast, good_ts)
-    message = _messages(lines, ts_text, source, dyno)
+    fast = np.asarray(fast)
+    message = _messages(lines, ts_text, source, dyno, fast)
     source = pc.if_else(pc.equal(source, "-"), _NULL_STR, source)
     dyno = pc.if_else(pc.equal(dyno, "-"), _NULL_STR, dyno)
-    cols = [ts, source, dyno, message, lines, pa.nulls(n, pa.string())]
-    slow = pc.invert(fast)
-    if pc.any(slow).as_py():
+    error = pa.nulls(n, pa.string())
+    if not fast.all():  # the rest read line by line; most are unreadable and change only error
+        slow = pa.array(~fast)
         others = batch_of([parse_text_line(t) for t in pc.filter(lines, slow).to_pylist()])
-        cols = [pc.replace_with_mask(col, slow, others.column(i)) for i, col in enumerate(cols)]
+        ts, source, dyno, error = (
+            pc.replace_with_mask(col, slow, others.column(name))
+            for col, name in ((ts, "ts"), (source, "source"), (dyno, "dyno"), (error, "error"))
+        )
+        if others.column("message").null_count < len(others):
+            message = pc.replace_with_mask(message, slow, others.column("message"))
+    cols = [ts, source, dyno, message, lines, error]
     return pa.RecordBatch.from_arrays(cols, schema=LINE_SCHEMA)
 
 
-def _messages(lines: pa.Array, ts_text: pa.Array, source: pa.Array, dyno: pa.Array) -> pa.Array:
+def _messages(
+    lines: pa.Array, ts_text: pa.Array, source: pa.Array, dyno: pa.Array, fast: np.ndarray
+) -> pa.Array:
     """What follows "TS SOURCE[DYNO]:" and one optional space, from the lengths of the header fields
-    (lines the fast header pattern did not take get an empty string: the line reader fills them)."""
+    (null on the lines that are not ``fast``: the line reader decides those)."""
     n = len(lines)
     header = np.zeros(n, dtype=np.int64)
     for part in (ts_text, source, dyno):
@@ -279,7 +289,7 @@ def _messages(lines: pa.Array, ts_text: pa.Array, source: pa.Array, dyno: pa.Arr
         room = starts < ends
         starts = starts + (room & (bytes_[np.minimum(starts, len(bytes_) - 1)] == 32))
     starts = np.where(header > 0, starts, ends)
-    return spans_to_strings(data, starts, ends)
+    return spans_to_strings(data, starts, ends, fast)
 
 
 _DAYS_BEFORE_MONTH = np.array([0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], dtype=np.int64)
