@@ -190,8 +190,16 @@ def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 30.0) ->
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time of the server process and its worker processes."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -228,6 +236,7 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--connections", type=int, default=16, help="keep-alive connections in all")
     parser.add_argument("--load-processes", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1, help="receiver worker processes")
     parser.add_argument("--rate", type=float, default=0.0, help="target POSTs/s (0: as fast as possible)")
     parser.add_argument("--frames", type=int, default=200, help="distinct 100-line bodies to cycle through")
     parser.add_argument(
@@ -263,7 +272,7 @@ def main() -> int:
         )
         if args.store == "local":
             command = [sys.executable, "-m", "heroku_assets.cli", "drain", "serve", "--port", str(port)]
-            command += ["--log-level", "warning"]
+            command += ["--log-level", "warning", "--workers", str(args.workers)]
         else:
             command = [sys.executable, __file__, "--serve-discarding", str(port)]
         server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -320,7 +329,7 @@ def main() -> int:
     p50, p90, p99 = (percentile(latencies, q) * 1e3 for q in (0.50, 0.90, 0.99))
     worst = latencies[-1] * 1e3 if latencies else float("nan")
     offered = f"{args.rate:.0f} POSTs/s offered" if args.rate else "as fast as answered"
-    print(f"drain receiver benchmark: uvicorn+httptools, 1 worker, store={args.store}, loopback")
+    print(f"drain receiver benchmark: uvicorn+httptools, {args.workers} worker(s), store={args.store}, loopback")
     print(f"  frames: 100 syslog lines each, {sum(map(len, bodies)) / len(bodies) / 1024:.1f} KiB on average")
     print(f"  load: {args.connections} keep-alive connections in {args.load_processes} processes, {offered}")
     print(f"  POSTs answered in {elapsed:.1f} s: {len(latencies)}, 2xx: {len(acked)}, other: {failures or 0}")

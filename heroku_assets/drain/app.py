@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import logging
+import os
 import re
 from collections.abc import Callable, Mapping
 
@@ -202,3 +204,18 @@ def create_app(
     )
     app.state.receiver = receiver
     return app
+
+
+_ANONYMOUS_ENV = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
+_process_resources = contextlib.ExitStack()
+
+
+def app_from_environment() -> Starlette:
+    """The receiver of one uvicorn worker process (``drain serve --workers N``): each worker opens its
+    own stores from the environment; they live as long as the process."""
+    from heroku_assets import settings as settings_module
+    from heroku_assets.storage.factory import open_stores
+
+    config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
+    stores = _process_resources.enter_context(open_stores(settings_module.load()))
+    return create_app(stores.raw, config)

@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--allow-anonymous", action="store_true", help="accept posts without credentials (local trials only)"
     )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default 1; one per core for more POSTs/s)"
+    )
     serve.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     serve.set_defaults(handler=serve_command)
 
@@ -33,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def serve_command(args: argparse.Namespace) -> int:
     import dataclasses
     import logging
+    import os
     from pathlib import Path
 
     import uvicorn
@@ -54,16 +58,23 @@ def serve_command(args: argparse.Namespace) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger(__name__).info("drain receiver on %s:%d, %r", args.host, args.port, config)
-    with open_stores(settings) as stores:
-        app = create_app(stores.raw, config)
-        # No access log: request paths carry the secret path token.
+    # No access log: request paths carry the secret path token.
+    options = dict(
+        host=args.host,
+        port=args.port,
+        http="httptools",
+        access_log=False,
+        log_level=args.log_level,
+        server_header=False,
+    )
+    if args.workers > 1:
+        # Worker processes import the app and read the same environment.
+        os.environ[settings_module.DATA_DIR] = str(settings.data_dir)
+        os.environ["HEROKU_DRAIN_ALLOW_ANONYMOUS"] = "1" if args.allow_anonymous else "0"
         uvicorn.run(
-            app,
-            host=args.host,
-            port=args.port,
-            http="httptools",
-            access_log=False,
-            log_level=args.log_level,
-            server_header=False,
+            "heroku_assets.drain.app:app_from_environment", factory=True, workers=args.workers, **options
         )
+        return 0
+    with open_stores(settings) as stores:
+        uvicorn.run(create_app(stores.raw, config), **options)
     return 0
