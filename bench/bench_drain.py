@@ -329,7 +329,9 @@ def main() -> int:
     p50, p90, p99 = (percentile(latencies, q) * 1e3 for q in (0.50, 0.90, 0.99))
     worst = latencies[-1] * 1e3 if latencies else float("nan")
     offered = f"{args.rate:.0f} POSTs/s offered" if args.rate else "as fast as answered"
-    print(f"drain receiver benchmark: uvicorn+httptools, {args.workers} worker(s), store={args.store}, loopback")
+    print(
+        f"drain receiver benchmark: uvicorn+httptools, {args.workers} worker(s), store={args.store}, loopback"
+    )
     print(f"  frames: 100 syslog lines each, {sum(map(len, bodies)) / len(bodies) / 1024:.1f} KiB on average")
     print(f"  load: {args.connections} keep-alive connections in {args.load_processes} processes, {offered}")
     print(f"  POSTs answered in {elapsed:.1f} s: {len(latencies)}, 2xx: {len(acked)}, other: {failures or 0}")
