@@ -21,9 +21,9 @@ $(BIN)/heroku-assets: pyproject.toml requirements.lock
 
 install: $(BIN)/heroku-assets
 
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+$(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
-	cp dagster.yaml $@
+	cp config/dagster.yaml $@
 
 # The main job on the embedded default: sample logs for 3 apps x 3 days, imported, every partition
 # materialized through raw -> parsed/staged -> DuckDB, then a summary from the warehouse.
@@ -34,7 +34,7 @@ run: install $(DAGSTER_HOME)/dagster.yaml
 
 # The Dagster UI on the same data: lineage, partitions, schedule, sensor, checks, metadata.
 dev: install $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dg dev -w workspace.yaml
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/dg dev
 
 test: install
 	.ci/install-odbc
