@@ -5,7 +5,9 @@ first bad count, while Logplex bodies are not strict. In the wild a count may or
 trailing newline, frames follow each other with no separator, and a count can simply be wrong. Here a
 count is trusted only when it ends on a frame boundary; otherwise the frame is resynchronised on the next
 boundary (a newline or the next ``<count> <PRI>VERSION `` start), so the rest of the body is never lost.
-Bytes that are not a frame come out as garbage lines, one per line, to be rejected with a reason.
+A correctly counted frame that holds something other than a syslog line (``57 some text``) is still a
+frame when its count ends on a boundary; its payload is then rejected by the syslog reader. Bytes that
+are not a frame come out as garbage lines, one per line, to be rejected with a reason.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _PARTIAL_HEADER = re.compile(rb"\d{1,7} ?\Z")  # the buffer ends inside what may
 _START = re.compile(rb"(?<![0-9])(\d{1,7}) <\d{1,3}>\d{1,2} ")
 _EMBEDDED_START = re.compile(rb"\n[ \t\r\n]*\d{1,7} <\d{1,3}>\d{1,2} ")
 _BOUNDARY = re.compile(rb"[ \t\r\n]*\d{1,7} <")
+_LOOSE_HEADER = re.compile(rb"(\d{1,7}) ")
+_LOOSE_BOUNDARY = re.compile(rb"[ \t\r\n]*(\d{1,7}) ")
 _PARTIAL_BOUNDARY = re.compile(rb"[ \t\r\n]*\d{0,7} ?\Z")
 
 # One framing result: (payload or garbage line bytes, None for a frame or the reason it is garbage)
@@ -62,6 +66,16 @@ class Framer:
                 if m is None:
                     if not final and _PARTIAL_HEADER.match(buf, pos):
                         break  # a header cut by the chunk boundary: wait for the rest
+                    loose = _LOOSE_HEADER.match(buf, pos)
+                    if loose is not None:  # a frame that holds no syslog line, if its count is right
+                        end = loose.end() + int(loose.group(1))
+                        valid = self._valid(buf, loose.end(), end, n, final, strict=True)
+                        if valid is None:
+                            break
+                        if valid:
+                            yield _payload(buf, loose.end(), end), None
+                            pos = end
+                            continue
                     stop = self._garbage_end(buf, pos, n, final)
                     if stop is None:
                         break
@@ -90,9 +104,15 @@ class Framer:
         finally:
             del buf[:pos]
 
-    @staticmethod
-    def _valid(buf: bytearray, start: int, end: int, n: int, final: bool) -> bool | None:
-        """Whether a count ends on a frame boundary; None when more bytes are needed to tell."""
+    @classmethod
+    def _valid(
+        cls, buf: bytearray, start: int, end: int, n: int, final: bool, strict: bool = False
+    ) -> bool | None:
+        """Whether a count ends on a frame boundary; None when more bytes are needed to tell.
+
+        A boundary is the end of the body, a newline just before or after, or the next frame's header.
+        That header is ``COUNT <``, or (unless ``strict``) ``COUNT `` before a frame that holds no
+        syslog line, whose own count must then end on a strict boundary."""
         if end - start > MAX_FRAME:
             return False
         if end > n:
@@ -107,6 +127,10 @@ class Framer:
             return True
         if not final and _PARTIAL_BOUNDARY.match(buf, end):
             return None
+        if not strict:
+            nxt = _LOOSE_BOUNDARY.match(buf, end)
+            if nxt is not None:
+                return cls._valid(buf, nxt.end(), nxt.end() + int(nxt.group(1)), n, final, strict=True)
         return False
 
     def _resync_end(self, buf: bytearray, start: int, n: int, final: bool) -> tuple[int, str | None] | None:

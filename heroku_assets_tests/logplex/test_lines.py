@@ -230,7 +230,7 @@ _token = st.text(st.characters(codec="utf-8", exclude_characters=" \t\n\r\f\v[]"
 _message = st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=60)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     ts=st.one_of(st.none(), st.integers(-62135596800 * 10**6, 253402300799 * 10**6 + 999999)),
     source=_token.filter(lambda s: s != "-"),
@@ -249,7 +249,7 @@ def test_canonical_round_trips(ts: int | None, source: str, dyno: str | None, me
     )
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_canonical_is_one_line_and_stable(text: str) -> None:
     """Whatever was read, its canonical form is one text line that reads back to itself."""

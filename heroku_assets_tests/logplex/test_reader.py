@@ -126,7 +126,7 @@ _fast_shaped = st.builds(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_fast_shaped, st.text(max_size=40)), max_size=20))
 def test_vectorised_text_reader_agrees_with_the_line_reader(lines: list[str]) -> None:
     lines = [x.replace("\n", " ") for x in lines]
@@ -143,7 +143,7 @@ def test_vectorised_text_reader_agrees_with_the_line_reader(lines: list[str]) ->
     assert got == [parse_text_line(x.rstrip("\r")) for x in lines]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=500), st.sampled_from(["auto", "text", "logplex"]), st.integers(1, 64))
 def test_arbitrary_bytes_never_raise_and_chunking_does_not_matter(data: bytes, fmt: str, size: int) -> None:
     whole = list(read_lines([data], fmt))  # type: ignore[arg-type]

@@ -77,7 +77,7 @@ _line = st.one_of(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(_line, max_size=8))
 def test_simple_lines_tokenize_like_the_reference(lines: list[str]) -> None:
     simple, toks = tokens_of(lines)
