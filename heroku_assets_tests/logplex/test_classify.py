@@ -473,12 +473,16 @@ def test_loglines_built_by_hand() -> None:
         LogLine(None, "app", "web.1", "no clock", "raw"),
         LogLine(1, None, None, "no source", "raw"),
         LogLine(None, None, None, None, "bad", "why not"),
+        LogLine(5, "heroku", "router", None, "no message"),
+        LogLine(5, "heroku", "web.1", None, "no message"),
     ]
     out = {n: b.to_pylist() for n, b in parse_lines(lines, "a", default_date=dt.date(2001, 2, 3))}
     assert [r["message"] for r in out["app_events"]] == ["no clock", "no source"]
     assert out["app_events"][1]["event_ts"] == dt.datetime(1970, 1, 1, 0, 0, 0, 1, tzinfo=UTC)
     assert out["app_events"][0]["event_date"] == dt.date(2001, 2, 3)
     assert out["rejected_lines"][0]["reason"] == "why not"
+    assert out["router_events"][0]["at"] is None and out["router_events"][0]["extra"] is None
+    assert out["platform_events"][0]["message"] == "" and out["platform_events"][0]["event_type"] == "other"
 
 
 # ---------------------------------------------------------------------------------- properties
