@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -93,35 +92,6 @@ def days_of(data: bytes, fmt: str, received: dt.date) -> set[dt.date]:
     return days
 
 
-# A Logplex frame's start: the octet count, <PRI>VERSION and the timestamp (RFC 3339).
-_FRAME_TIMESTAMP = re.compile(
-    rb"(?<=\d )<\d{1,3}>\d{1,2} (\d{4}-\d\d-\d\d)[Tt]\d\d:\d\d:\d\d[.,]?\d*([Zz]|[+-]\d\d:?\d\d)? "
-)
-_UTC_OFFSETS = {b"Z", b"z", b"+00:00", b"+0000", b"-00:00"}
-
-
-def _drain_body_days(data: bytes, msg_count: int, received: dt.date) -> set[dt.date] | None:
-    """The days of a drain body read from its frame headers alone, when every frame Logplex counted
-    (``Logplex-Msg-Count``) shows a timestamp where the frame starts: about ten times cheaper than
-    reading the frames, which matters at a thousand POSTs a second. A timestamp with another offset
-    counts for its date and the dates either side, and the day received is always included (where an
-    unreadable frame would go): a superset is harmless, those partitions find nothing new. None when the
-    shape is anything else: then the frames are read."""
-    matches = _FRAME_TIMESTAMP.findall(data)
-    if msg_count <= 0 or len(matches) != msg_count:
-        return None
-    days = {received}
-    try:
-        for date_text, offset in set(matches):
-            day = dt.date.fromisoformat(date_text.decode())
-            days.add(day)
-            if offset not in _UTC_OFFSETS:
-                days.update((day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
-    except ValueError:
-        return None
-    return days
-
-
 def store_received(
     store: ObjectStore,
     key: str,
@@ -136,10 +106,5 @@ def store_received(
     meta = dict(metadata or {})
     meta["format"] = fmt
     meta["received"] = received.isoformat()
-    days = None
-    if fmt == "logplex" and meta.get("msg_count", "").isdigit():
-        days = _drain_body_days(data, int(meta["msg_count"]), received)
-    if days is None:
-        days = days_of(data, fmt, received)
-    meta["days"] = layout.format_days(days or {received})
+    meta["days"] = layout.format_days(days_of(data, fmt, received) or {received})
     return store.put(key, data, meta)
