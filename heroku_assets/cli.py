@@ -7,6 +7,8 @@ import argparse
 import importlib
 import sys
 
+from heroku_assets.storage.base import StoreError
+
 # subcommand module, in the order `--help` lists them
 _COMMAND_MODULES = (
     "heroku_assets.logplex.command",  # parse
@@ -44,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (ValueError, StoreError) as exc:
+        # Bad input or settings, or a store that cannot be reached: a message, not a traceback.
+        print(f"heroku-assets {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
