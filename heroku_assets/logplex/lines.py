@@ -39,9 +39,11 @@ class LogLine:
         """The line as `heroku logs` prints it, with a UTC microsecond timestamp, on exactly one text line.
 
         Newlines and carriage returns are written as the two characters ``\\n`` and ``\\r`` (a frame may
-        hold them; a text line cannot). Reading the result again gives the same ts/source/dyno/message
-        for every message without CR/LF; a missing timestamp or dyno is written ``-``.
-        An unreadable line renders as its raw text.
+        hold them; a text line cannot). A missing timestamp, source or dyno is written ``-``. Reading
+        the result again gives the same ts/source/dyno/message whenever the message holds no CR/LF, the
+        source no ``[`` and the dyno no ``]:`` (true of all Heroku writes); a message with CR/LF reads
+        back escaped, and rendering that again gives the same text. An unreadable line renders as its
+        raw text.
         """
         if self.error is not None:
             return _one_line(self.raw)

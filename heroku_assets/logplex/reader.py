@@ -1,8 +1,10 @@
 """Streaming reader: byte chunks of `heroku logs` text or drain bodies -> LogLines, or columnar batches.
 
-Text is split and its common line shape read a block at a time with Arrow compute (RE2), so a busy
-day's lines cost no per-line Python; any line the fast pattern does not take is read by the per-line
-reference reader in ``lines``. Drain bodies go through the tolerant framer, one frame at a time.
+Text is read in blocks of a few MiB: lines are split with numpy, the common header shape is matched
+with RE2 (Arrow compute) and its timestamp decoded from the bytes, so a busy day's lines cost no
+per-line Python; any line the fast pattern does not take is read by the per-line reference reader in
+``lines``. Drain bodies go through the tolerant framer and the syslog reader one frame at a time (a
+drain body holds at most a few hundred frames).
 """
 
 from __future__ import annotations
