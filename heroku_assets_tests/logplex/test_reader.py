@@ -9,8 +9,13 @@ from hypothesis import strategies as st
 
 from heroku_assets.logplex import LogLine, read_lines
 from heroku_assets.logplex.framing import REASON_GARBAGE
-from heroku_assets.logplex.lines import REASON_BAD_TIMESTAMP, REASON_UNRECOGNISED, parse_text_line
-from heroku_assets.logplex.reader import MAX_LINE, REASON_OVERLONG, text_batch
+from heroku_assets.logplex.lines import (
+    REASON_BAD_TIMESTAMP,
+    REASON_UNRECOGNISED,
+    parse_syslog,
+    parse_text_line,
+)
+from heroku_assets.logplex.reader import MAX_LINE, REASON_OVERLONG, frame_batch, text_batch
 
 TEXT = (
     b"2012-02-07T09:43:06.123456+00:00 heroku[router]: at=info method=GET path=/ status=200\r\n"
@@ -203,3 +208,45 @@ def test_vectorised_text_reader_on_tricky_lines() -> None:
     assert got == [parse_text_line(x) for x in TRICKY]
     assert got[0].message == "" and got[1].source is None and got[3].message == "  three spaces"
     assert [x.error is None for x in got[4:9]] == [True, False, False, True, False]
+
+
+_syslog_payload = st.builds(
+    "<{}>{} {} {} {} {}{}".format,
+    st.sampled_from(["40", "158", "7", "1234"]),
+    st.sampled_from(["1", "12", "123"]),
+    st.one_of(
+        st.from_regex(
+            r"\A(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d"
+            r"(\.\d{1,6})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)\Z"
+        ),
+        st.sampled_from(["-", "2012-02-30T00:00:00Z", "2012-02-07T09:43:06+0100"]),
+    ),
+    st.sampled_from(["host", "d.f8ad5c4e-5b5c-4f3a-8c42-5d47a1b3b0c1", "-"]),
+    st.sampled_from(["app", "heroku", "-", "a]b"]),
+    st.sampled_from(["web.1", "router", "-", "x\tz"]),
+    st.one_of(
+        st.just(""),
+        st.sampled_from([" ", " -", " - ", " - -", " - - ", " -x", " --", "\t- x", "  - x"]),
+        st.text(max_size=20).map(" - {}".format),
+        st.text(max_size=20).map(" {}".format),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_syslog_payload, st.booleans()), max_size=12))
+def test_vectorised_frame_reader_agrees_with_the_syslog_reader(frames: list[tuple[str, bool]]) -> None:
+    pieces = [(text.encode(), "junk" if junk else None) for text, junk in frames]
+    batch = frame_batch(pieces)
+    got = [
+        LogLine(*row)
+        for row in zip(
+            batch.column("ts").cast(pa.int64()).to_pylist(),
+            *(batch.column(i).to_pylist() for i in range(1, 6)),
+            strict=True,
+        )
+    ]
+    expected = [
+        LogLine(None, None, None, None, text, "junk") if junk else parse_syslog(text) for text, junk in frames
+    ]
+    assert got == expected
