@@ -1,8 +1,9 @@
 """Parser throughput and peak memory: `heroku logs` text -> typed Parquet for every event table.
 
 Generates N lines of one busy app's day with the sample generator (router, app, platform, metrics and a
-little garbage in realistic shares) into a temporary file, then runs, each in its own process pinned to
-one CPU with Arrow limited to one thread:
+little garbage in realistic shares) into a temporary file (`heroku logs` text, or with ``--format
+logplex`` the drain bodies that carried them), then runs, each in its own process pinned to one CPU
+with Arrow limited to one thread:
 
 * ``logplex``: ``write_parquet(parse_lines(read_lines(chunks), app))`` reading the file in 1 MiB chunks,
   the way the partition asset does;
@@ -13,6 +14,7 @@ Peak RSS is the child's own ``ru_maxrss`` (``os.wait4``), so the figures do not 
 holds every line in memory: it is run on at most ``--naive-lines`` lines.
 
     .venv/bin/python bench/bench_parse.py [--lines 1000000] [--naive-lines 1000000] [--cpu 0] [--repeat 1]
+                                          [--format text|logplex]
 """
 
 from __future__ import annotations
@@ -32,12 +34,19 @@ TARGET_LINES_PER_S = 150_000
 TARGET_RSS_MIB = 512
 
 
-def generate(path: Path, lines: int) -> int:
-    from heroku_assets.sample import generate_lines
+def generate(path: Path, lines: int, fmt: str) -> int:
+    """The day as `heroku logs` text, or as the drain bodies that carried it, one after the other."""
+    from heroku_assets.sample import drain_batches, generate_lines
 
     size = 0
+    generated = generate_lines([APP], days=1, lines_per_day=lines)
     with open(path, "wb", buffering=CHUNK) as out:
-        for line in generate_lines([APP], days=1, lines_per_day=lines):
+        if fmt == "logplex":
+            for body in drain_batches(generated):
+                out.write(body.body)
+                size += len(body.body)
+            return size
+        for line in generated:
             data = line.text.encode("utf-8") + b"\n"
             out.write(data)
             size += len(data)
@@ -53,7 +62,7 @@ def _one_core(cpu: int) -> None:
     pa.set_io_thread_count(1)
 
 
-def run_logplex(path: Path, out_dir: Path, cpu: int) -> dict:
+def run_logplex(path: Path, out_dir: Path, cpu: int, fmt: str) -> dict:
     _one_core(cpu)
     from heroku_assets.logplex import parse_lines, read_lines, write_parquet
 
@@ -63,7 +72,7 @@ def run_logplex(path: Path, out_dir: Path, cpu: int) -> dict:
                 yield chunk
 
     start = time.perf_counter()
-    files = write_parquet(parse_lines(read_lines(chunks(), "text"), APP), out_dir)
+    files = write_parquet(parse_lines(read_lines(chunks(), fmt), APP), out_dir)
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "rows": {name: f.rows for name, f in files.items()}}
 
@@ -104,9 +113,9 @@ def run_naive(path: Path, out_dir: Path, cpu: int, limit: int) -> dict:
     return {"seconds": seconds, "rows": {"naive": len(frame)}}
 
 
-def measure(kind: str, path: Path, out_dir: Path, cpu: int, limit: int) -> tuple[dict, float]:
+def measure(kind: str, path: Path, out_dir: Path, cpu: int, limit: int, fmt: str) -> tuple[dict, float]:
     """Run one parser in a fresh process; its result and its own peak RSS in MiB."""
-    cmd = [sys.executable, __file__, "--worker", kind, str(path), str(out_dir), str(cpu), str(limit)]
+    cmd = [sys.executable, __file__, "--worker", kind, str(path), str(out_dir), str(cpu), str(limit), fmt]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
     assert proc.stdout is not None
     output = proc.stdout.read()
@@ -119,9 +128,9 @@ def measure(kind: str, path: Path, out_dir: Path, cpu: int, limit: int) -> tuple
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        kind, path, out_dir, cpu, limit = sys.argv[2:7]
+        kind, path, out_dir, cpu, limit, fmt = sys.argv[2:8]
         if kind == "logplex":
-            result = run_logplex(Path(path), Path(out_dir), int(cpu))
+            result = run_logplex(Path(path), Path(out_dir), int(cpu), fmt)
         else:
             result = run_naive(Path(path), Path(out_dir), int(cpu), int(limit))
         print(json.dumps(result))
@@ -131,6 +140,12 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--naive-lines", type=int, default=1_000_000, help="cap for the in-memory baseline")
     parser.add_argument("--cpu", type=int, default=0, help="the CPU both parsers are pinned to")
+    parser.add_argument(
+        "--format",
+        choices=("text", "logplex"),
+        default="text",
+        help="text lines or drain bodies (no baseline)",
+    )
     parser.add_argument("--skip-naive", action="store_true")
     parser.add_argument(
         "--repeat", type=int, default=1, help="run the parser this many times (the machine may be shared)"
@@ -140,13 +155,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-parse-") as tmp:
         path = Path(tmp) / "day.log"
         started = time.perf_counter()
-        size = generate(path, args.lines)
+        size = generate(path, args.lines, args.format)
+        kind_of_input = "text" if args.format == "text" else "drain bodies"
         print(
-            f"input: {args.lines:,} lines of one app's day, {size / 2**20:,.0f} MiB of text "
+            f"input: {args.lines:,} lines of one app's day, {size / 2**20:,.0f} MiB of {kind_of_input} "
             f"(generated in {time.perf_counter() - started:.0f} s); each parser pinned to CPU {args.cpu}"
         )
         runs = [("logplex", args.lines)]
-        if not args.skip_naive:
+        if not args.skip_naive and args.format == "text":
             runs.append(("naive", min(args.lines, args.naive_lines)))
         print(f"{'parser':<44}{'lines':>12}{'seconds':>10}{'lines/s':>12}{'peak RSS':>12}")
         for kind, lines in runs:
@@ -157,7 +173,8 @@ def main() -> None:
             )
             rates, peaks = [], []
             for attempt in range(args.repeat if kind == "logplex" else 1):
-                result, rss = measure(kind, path, Path(tmp) / f"{kind}-{attempt}", args.cpu, lines)
+                out = Path(tmp) / f"{kind}-{attempt}"
+                result, rss = measure(kind, path, out, args.cpu, lines, args.format)
                 rates.append(lines / result["seconds"])
                 peaks.append(rss)
                 print(f"{label:<44}{lines:>12,}{result['seconds']:>10.1f}{rates[-1]:>12,.0f}{rss:>9,.0f} MiB")

@@ -69,7 +69,7 @@ class Framer:
                     loose = _LOOSE_HEADER.match(buf, pos)
                     if loose is not None:  # a frame that holds no syslog line, if its count is right
                         end = loose.end() + int(loose.group(1))
-                        valid = self._valid(buf, loose.end(), end, n, final, strict=True)
+                        valid = self._valid(buf, loose.end(), end, n, final, depth=3)
                         if valid is None:
                             break
                         if valid:
@@ -105,14 +105,12 @@ class Framer:
             del buf[:pos]
 
     @classmethod
-    def _valid(
-        cls, buf: bytearray, start: int, end: int, n: int, final: bool, strict: bool = False
-    ) -> bool | None:
+    def _valid(cls, buf: bytearray, start: int, end: int, n: int, final: bool, depth: int = 4) -> bool | None:
         """Whether a count ends on a frame boundary; None when more bytes are needed to tell.
 
         A boundary is the end of the body, a newline just before or after, or the next frame's header.
-        That header is ``COUNT <``, or (unless ``strict``) ``COUNT `` before a frame that holds no
-        syslog line, whose own count must then end on a strict boundary."""
+        That header is ``COUNT <``, or ``COUNT `` before a frame that holds no syslog line, whose own
+        count must then end on a boundary too (followed at most ``depth`` frames deep)."""
         if end - start > MAX_FRAME:
             return False
         if end > n:
@@ -127,10 +125,10 @@ class Framer:
             return True
         if not final and _PARTIAL_BOUNDARY.match(buf, end):
             return None
-        if not strict:
+        if depth > 0:
             nxt = _LOOSE_BOUNDARY.match(buf, end)
             if nxt is not None:
-                return cls._valid(buf, nxt.end(), nxt.end() + int(nxt.group(1)), n, final, strict=True)
+                return cls._valid(buf, nxt.end(), nxt.end() + int(nxt.group(1)), n, final, depth - 1)
         return False
 
     def _resync_end(self, buf: bytearray, start: int, n: int, final: bool) -> tuple[int, str | None] | None:

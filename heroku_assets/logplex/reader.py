@@ -3,8 +3,8 @@
 Text is read in blocks of a few MiB: lines are split with numpy, the common header shape is matched
 with RE2 (Arrow compute) and its timestamp decoded from the bytes, so a busy day's lines cost no
 per-line Python; any line the fast pattern does not take is read by the per-line reference reader in
-``lines``. Drain bodies go through the tolerant framer and the syslog reader one frame at a time (a
-drain body holds at most a few hundred frames).
+``lines``. Drain bodies go through the tolerant framer, then the common syslog header of the frames
+is read the same way, a batch at a time, and any other payload by the per-frame syslog reader.
 """
 
 from __future__ import annotations
