@@ -115,7 +115,7 @@ class Framer:
             return False
         if end > n:
             return False if final else None
-        if _EMBEDDED_START.search(buf, start, end):
+        if buf.find(b"\n", start, end - 1) >= 0 and _EMBEDDED_START.search(buf, start, end):
             return False  # the count swallows the next frame
         if end == n:
             return True if final else None
