@@ -73,7 +73,9 @@ class Framer:
                         if valid is None:
                             break
                         if valid:
-                            yield _payload(buf, loose.end(), end), None
+                            payload = _payload(buf, loose.end(), end)
+                            if payload.strip():  # whitespace is not a log line, as in text
+                                yield payload, None
                             pos = end
                             continue
                     stop = self._garbage_end(buf, pos, n, final)

@@ -183,6 +183,7 @@ def test_a_counted_frame_holding_no_syslog_line_is_still_a_frame() -> None:
     junk = b"2026-11-20T12:06:55Z [web.1]: Started"
     body = counted(A, newline=False) + counted(junk, newline=False) + counted(B, newline=False)
     assert frames(body) == [(A, None), (junk, None), (B, None)]
+    assert frames(counted(b"  \t ", newline=False) + counted(A)) == [(A, None)]  # blank: not a line
     body = counted(A, newline=False) + counted(junk, newline=False) * 3 + counted(B, newline=False)
     assert frames(body) == [(A, None), (junk, None), (junk, None), (junk, None), (B, None)]
     # but digits and a space inside a message do not make a wrong count right

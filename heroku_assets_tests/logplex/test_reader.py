@@ -250,3 +250,25 @@ def test_vectorised_frame_reader_agrees_with_the_syslog_reader(frames: list[tupl
         LogLine(None, None, None, None, text, "junk") if junk else parse_syslog(text) for text, junk in frames
     ]
     assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.lists(st.one_of(_syslog_payload.map(str.encode), st.binary(max_size=30)), max_size=6).map(
+            lambda frames: b"".join(b"%d %s" % (len(f), f) for f in frames)
+        ),
+    ),
+    st.sampled_from(["text", "logplex"]),
+)
+def test_canonical_text_reads_back_line_for_line(data: bytes, fmt: str) -> None:
+    """The raw partition is the canonical text of what was read: reading it again must give exactly as
+    many lines, and a readable line the same fields."""
+    first = list(read_lines([data], fmt))  # type: ignore[arg-type]
+    text = "".join(f"{x.canonical()}\n" for x in first).encode()
+    again = list(read_lines([text], "text"))
+    assert len(again) == len(first)
+    for a, b in zip(first, again, strict=True):
+        if a.error is None and "\n" not in (a.message or "") and "\r" not in (a.message or ""):
+            assert (b.ts_us, b.source, b.dyno, b.message) == (a.ts_us, a.source, a.dyno, a.message)
