@@ -79,13 +79,23 @@ def _chunks(raw: ObjectStore, key: str) -> Iterator[bytes]:
             yield chunk
 
 
+def _source_of(info: ObjectInfo, index: int) -> int:
+    """Which source an object belongs to, for dedupe. Logplex delivers each frame once (a retry keeps its
+    frame id and overwrites itself) and pulls keep only what follows the previous pull, so all drain
+    bodies are one source and all pulls another: a repeat inside either is a real repeat. Each import
+    is a source of its own, since dumps can overlap anything."""
+    kind = info.key.split("/", 1)[0]
+    return {"drain": 0, "pull": 1}.get(kind, 2 + index)
+
+
 def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> Iterator[pa.RecordBatch]:
-    """(line, ts, src, seq) for every line of ``day`` in every object, in bounded batches. ``ts`` is the
-    line's time in microseconds, or for an undated line that of the dated line before it, so that
-    garbage stays where it was received among its neighbours."""
+    """(line, ts, dated, src, seq) for every line of ``day`` in every object, in bounded batches. ``ts``
+    is the line's time in microseconds, or for an undated line that of the dated line before it, so that
+    garbage stays where it was received among its neighbours; ``seq`` orders lines within a source."""
     wanted = pa.scalar(day, pa.date32())
-    for src, info in enumerate(objects):
-        seq = 0
+    for index, info in enumerate(objects):
+        src = _source_of(info, index)
+        seq = index << 32
         last_ts: int | None = None
         fmt = info.metadata.get("format", "auto")
         for batch in dated_batches(_chunks(raw, info.key), fmt, _received_day(info)):
@@ -93,6 +103,7 @@ def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> 
             positions = pc.add(pc.indices_nonzero(mask), seq)
             seq += batch.lines.num_rows
             stamps = pc.cast(batch.lines.column("ts"), pa.int64())
+            dated = pc.is_valid(stamps)
             if stamps.null_count:
                 head = pa.array([last_ts], pa.int64())
                 stamps = pc.fill_null_forward(pa.concat_arrays([head, stamps]))[1:]
@@ -105,10 +116,11 @@ def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> 
                 [
                     canonical_text(lines),
                     stamps.filter(mask),
+                    dated.filter(mask),
                     pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
                     pc.cast(positions, pa.int64()),
                 ],
-                names=["line", "ts", "src", "seq"],
+                names=["line", "ts", "dated", "src", "seq"],
             )
 
 
@@ -117,11 +129,12 @@ def _day_start_us(day: dt.date) -> int:
 
 
 # k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
-# holds it, so overlaps collapse and repeats inside one object stay.
+# holds it, so overlaps collapse and repeats inside one source stay. A line without a timestamp (garbage)
+# is never taken for a copy of another: the same text in two places proves nothing.
 _DEDUPED_SQL = """
 WITH numbered AS (
     SELECT line, ts, src, seq,
-           row_number() OVER (PARTITION BY src, line ORDER BY seq) AS k
+           CASE WHEN dated THEN row_number() OVER (PARTITION BY src, line ORDER BY seq) ELSE -seq END AS k
     FROM lines
 )
 SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq
@@ -176,7 +189,7 @@ def _write_sorted(
         con.execute("SET temp_directory = ?", [str(tmp / "spill")])
         con.execute("SET threads = 2")
         con.execute("SET preserve_insertion_order = false")
-        con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, src INTEGER, seq BIGINT)")
+        con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT)")
         received = 0
         for batch in _line_batches(raw, objects, day):
             received += batch.num_rows
@@ -184,7 +197,8 @@ def _write_sorted(
             con.execute("INSERT INTO lines SELECT * FROM incoming")
             con.unregister("incoming")
         # One object cannot overlap itself: with a single source, ordering is all that is left to do.
-        query = _DEDUPED_SQL if len(objects) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"
+        sources = {_source_of(info, i) for i, info in enumerate(objects)}
+        query = _DEDUPED_SQL if len(sources) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"
         reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
         with _GzipLines(path) as out:
             for batch in reader:

@@ -12,7 +12,7 @@ from heroku_assets.ingest.imports import import_file
 from heroku_assets.settings import load
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets_tests.defs.conftest import days_ago
-from heroku_assets_tests.ingest.helpers import frame, put_drain
+from heroku_assets_tests.ingest.helpers import frame, put_drain, put_pull
 
 ROUTER = (
     'heroku[router]: at=info method=GET path="/a?b=c" host=shop.example.com request_id={rid} '
@@ -123,16 +123,20 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
     quiet = tick(result.cursor)
     assert quiet.run_requests == []
 
-    # The next day, a drain body arrives holding a line of the day before (and a repeat of the first).
+    # After midnight a drain body brings a late line of the day before, and a pull that overlaps the
+    # drain brings the first line again.
     put_drain(
         raw,
         "shop",
         day + dt.timedelta(days=1),
         "b" * 32,
-        [
-            frame(f"{day}T23:59:59.999999+00:00", "app", "web.1", "late"),
-            frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "first"),
-        ],
+        [frame(f"{day}T23:59:59.999999+00:00", "app", "web.1", "late")],
+    )
+    put_pull(
+        raw,
+        "shop",
+        dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 5), dt.UTC),
+        [f"{day}T20:00:00.000001+00:00 app[web.1]: first"],
     )
     late = tick(quiet.cursor)
     assert [r.partition_key for r in late.run_requests] == [partition_key("shop", day)]

@@ -108,3 +108,24 @@ def test_rebuilding_a_partition_gives_the_same_object(tmp_path):
     assert first.key == second.key
     assert first.version == second.version
     assert _lines(raw, "shop", DAY) == ["2026-11-20T12:00:00.000000+00:00 app[web.1]: noon"]
+
+
+def test_repeats_across_drain_bodies_stay_and_garbage_is_never_merged(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    ts = "2026-11-20T10:00:00.000001+00:00"
+    # Logplex delivers each frame once: the same line in two bodies is two lines (a burst split in two).
+    put_drain(raw, "shop", DAY, "a" * 32, [frame(ts, "app", "web.1", "tick")])
+    put_drain(raw, "shop", DAY, "b" * 32, [frame(ts, "app", "web.1", "tick")])
+    # The same unreadable text in a dump and in a pull is not evidence of one line.
+    (tmp_path / "dump.log").write_text(f"{ts} app[web.1]: tick\n<html>\n")
+    from heroku_assets.ingest.imports import import_file
+
+    import_file(raw, tmp_path / "dump.log", "shop", today=DAY)
+    put_pull(
+        raw, "shop", dt.datetime(2026, 11, 20, 10, 5, tzinfo=dt.UTC), [f"{ts} app[web.1]: tick", "<html>"]
+    )
+    result = build_partition(raw, "shop", DAY)
+    lines = _lines(raw, "shop", DAY)
+    assert lines.count("2026-11-20T10:00:00.000001+00:00 app[web.1]: tick") == 2
+    assert lines.count("<html>") == 2
+    assert result.lines == 4
