@@ -3,7 +3,6 @@
 import datetime as dt
 
 import dagster as dg
-from dagster._core.definitions.unresolved_asset_job_definition import UnresolvedAssetJobDefinition
 
 from heroku_assets.defs.partitions import heroku_apps, partition_key
 from heroku_assets.defs.resources import StoresResource
@@ -11,9 +10,8 @@ from heroku_assets.defs.resources import StoresResource
 JOB_NAME = "heroku_logs_job"
 
 
-def build_job(
-    partitions: dg.PartitionsDefinition, selection: dg.AssetSelection
-) -> UnresolvedAssetJobDefinition:
+def build_job(partitions: dg.PartitionsDefinition, selection: dg.AssetSelection):
+    """The partition job (an unresolved asset job: Dagster resolves it against the asset graph)."""
     return dg.define_asset_job(
         JOB_NAME,
         selection=selection,
@@ -25,12 +23,10 @@ def build_job(
     )
 
 
-def build_raw_objects_sensor(
-    job: UnresolvedAssetJobDefinition, start_date: dt.date, lookback_days: int
-) -> dg.SensorDefinition:
+def build_raw_objects_sensor(start_date: dt.date, lookback_days: int) -> dg.SensorDefinition:
     @dg.sensor(
         name="raw_objects_sensor",
-        job=job,
+        job_name=JOB_NAME,
         minimum_interval_seconds=60,
         default_status=dg.DefaultSensorStatus.STOPPED,
         description="Runs exactly the partitions that new or changed raw objects touch (drain bodies, "
@@ -74,10 +70,10 @@ def build_raw_objects_sensor(
     return raw_objects_sensor
 
 
-def build_daily_schedule(job: UnresolvedAssetJobDefinition) -> dg.ScheduleDefinition:
+def build_daily_schedule() -> dg.ScheduleDefinition:
     @dg.schedule(
         name="daily_logs_schedule",
-        job=job,
+        job_name=JOB_NAME,
         cron_schedule="30 3 * * *",
         execution_timezone="UTC",
         default_status=dg.DefaultScheduleStatus.STOPPED,
