@@ -27,6 +27,7 @@ ENV = "HEROKU_ASSETS_ENV"
 DATA_DIR = "HEROKU_ASSETS_DATA_DIR"
 START_DATE = "HEROKU_ASSETS_START_DATE"
 LATE_DAYS = "HEROKU_ASSETS_LATE_DAYS"
+SENSOR_INTERVAL = "HEROKU_ASSETS_SENSOR_INTERVAL"
 DUCKDB_PATH = "HEROKU_ASSETS_DUCKDB_PATH"
 RAW_CONTAINER = "HEROKU_ASSETS_RAW_CONTAINER"
 STAGING_CONTAINER = "HEROKU_ASSETS_STAGING_CONTAINER"
@@ -62,6 +63,7 @@ class Settings:
     data_dir: Path
     start_date: dt.date
     late_days: int
+    sensor_interval: int
     duckdb_path: Path
     raw_container: str
     staging_container: str
@@ -104,6 +106,12 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         raise ValueError(f"{LATE_DAYS} must be a whole number of days") from exc
     if not 0 <= late_days <= 7:
         raise ValueError(f"{LATE_DAYS} must be between 0 and 7")
+    try:
+        sensor_interval = int(env.get(SENSOR_INTERVAL, "300"))
+    except ValueError as exc:
+        raise ValueError(f"{SENSOR_INTERVAL} must be a whole number of seconds") from exc
+    if sensor_interval < 30:
+        raise ValueError(f"{SENSOR_INTERVAL} must be at least 30 seconds")
     account_url = env.get(AZURE_ACCOUNT_URL) or None
     if environment != "local" and not account_url:
         raise ValueError(f"{ENV}={environment} needs {AZURE_ACCOUNT_URL}")
@@ -120,6 +128,7 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         start_date=start_date,
         late_days=late_days,
+        sensor_interval=sensor_interval,
         duckdb_path=Path(env.get(DUCKDB_PATH) or data_dir / "warehouse.duckdb"),
         raw_container=env.get(RAW_CONTAINER, "heroku-raw"),
         staging_container=env.get(STAGING_CONTAINER, "heroku-staging"),

@@ -166,3 +166,19 @@ def test_the_daily_schedule_skips_when_no_app_is_known(definitions, instance):
         instance=instance, scheduled_execution_time=dt.datetime(2026, 11, 24, 3, 30)
     )
     assert schedule.evaluate_tick(context).skip_message
+
+
+def test_settings_name_the_variable_that_is_wrong(monkeypatch):
+    from heroku_assets import settings
+
+    assert settings.load({}).sensor_interval == 300
+    for name, value in (
+        ("HEROKU_ASSETS_SENSOR_INTERVAL", "5"),
+        ("HEROKU_ASSETS_LATE_DAYS", "soon"),
+        ("HEROKU_ASSETS_START_DATE", "yesterday"),
+        ("HEROKU_ASSETS_ENV", "cloud"),
+    ):
+        with pytest.raises(ValueError, match=name):
+            settings.load({name: value})
+    with pytest.raises(ValueError, match="AZURE_STORAGE_ACCOUNT_URL"):
+        settings.load({"HEROKU_ASSETS_ENV": "mixed"})

@@ -23,11 +23,14 @@ def build_job(partitions: dg.PartitionsDefinition, selection: dg.AssetSelection)
     )
 
 
-def build_raw_objects_sensor(start_date: dt.date, lookback_days: int) -> dg.SensorDefinition:
+def build_raw_objects_sensor(
+    start_date: dt.date, lookback_days: int, interval_seconds: int = 300
+) -> dg.SensorDefinition:
     @dg.sensor(
         name="raw_objects_sensor",
         job_name=JOB_NAME,
-        minimum_interval_seconds=60,
+        # Each run rebuilds its whole day: while a drain streams, today re-runs at most this often.
+        minimum_interval_seconds=interval_seconds,
         default_status=dg.DefaultSensorStatus.STOPPED,
         description="Runs exactly the partitions that new or changed raw objects touch (drain bodies, "
         "pulls, imports), and adds newly seen apps as partitions. Run keys carry a content version, so "

@@ -23,6 +23,12 @@ def log_definitions() -> dg.Definitions:
     return dg.Definitions(
         assets=build_log_assets(partitions),
         jobs=[job],
-        sensors=[build_raw_objects_sensor(settings.start_date, lookback_days=settings.late_days + 1)],
+        sensors=[
+            build_raw_objects_sensor(
+                settings.start_date,
+                lookback_days=settings.late_days + 1,
+                interval_seconds=settings.sensor_interval,
+            )
+        ],
         schedules=[build_daily_schedule()],
     )
