@@ -2,8 +2,8 @@
 
 Lines of a day arrive in many objects: drain bodies, pulled sessions and imported dumps, some after
 midnight, some overlapping (a pull repeats what the drain delivered). The partition keeps each distinct
-line once per copy a single source holds: a line two sources both hold counts once, while two identical
-lines inside one object (a real burst) both stay. DuckDB does the dedupe and the ordering on disk, so a
+line once per copy a single source holds: a line two sources both hold counts once, while identical lines
+inside one source (a real burst) all stay. DuckDB does the dedupe and the ordering, spilling to disk, so a
 busy day never has to fit in memory.
 """
 
@@ -13,7 +13,6 @@ import collections
 import concurrent.futures
 import datetime as dt
 import gzip
-import logging
 import re
 import tempfile
 from collections.abc import Iterator
@@ -28,8 +27,6 @@ import pyarrow.compute as pc
 from heroku_assets.ingest.raw import canonical_text, dated_batches
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
-
-log = logging.getLogger(__name__)
 
 _BATCH = 50_000
 _READ_CHUNK = 1 << 20
