@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
@@ -90,8 +91,6 @@ def _accounting_error(raw_lines: int, per_table: list) -> str | None:
         return f"{raw_lines} raw lines but {total} lines across the event tables"
     if raw_lines == 0:
         return None
-    import pyarrow as pa
-
     union = pc.unique(pa.chunked_array([n for n in per_table if len(n)]))
     if len(union) != raw_lines:
         return f"{raw_lines - len(union)} lines appear in more than one table"
