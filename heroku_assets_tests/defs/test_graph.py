@@ -182,3 +182,15 @@ def test_settings_name_the_variable_that_is_wrong(monkeypatch):
             settings.load({name: value})
     with pytest.raises(ValueError, match="AZURE_STORAGE_ACCOUNT_URL"):
         settings.load({"HEROKU_ASSETS_ENV": "mixed"})
+
+
+def test_the_raw_partition_names_the_objects_it_was_built_from(definitions, instance, project_env, tmp_path):
+    day = days_ago(3)
+    dump = tmp_path / "dump.log"
+    dump.write_text(_dump(day, 3))
+    result = import_file(LocalObjectStore(load().raw_dir), dump, "shop")
+    instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
+    _run(definitions, instance, "shop", day)
+    event = instance.get_latest_materialization_event(dg.AssetKey("heroku_raw_logs")).asset_materialization
+    assert event.metadata["source_object_keys"].value == [result.key]
+    assert event.metadata["source_objects"].value == 1

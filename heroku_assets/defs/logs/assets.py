@@ -36,6 +36,8 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
             "lines": result.lines,
             "bytes": result.bytes,
             "source_objects": len(result.source_objects),
+            # the first hundred keys: enough to trace a day fed by imports or pulls, bounded for drains
+            "source_object_keys": dg.MetadataValue.json(result.source_objects[:100]),
             "duplicates_removed": result.duplicates_removed,
             "gap_markers": result.gap_markers,
             "object": dg.MetadataValue.url(url) if url.startswith("http") else dg.MetadataValue.path(url),
