@@ -31,7 +31,7 @@ from starlette.routing import Route
 from heroku_assets.drain.config import DrainConfig
 from heroku_assets.ingest.raw import store_received
 from heroku_assets.storage import layout
-from heroku_assets.storage.base import ObjectInfo, ObjectStore, StoreError
+from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
@@ -128,17 +128,7 @@ class _Receiver:
             earlier = layout.drain_key(app, day - dt.timedelta(days=1), name)
             if self.store.head(earlier) is not None:
                 key, day = earlier, day - dt.timedelta(days=1)
-        try:
-            return store_received(self.store, key, body, "logplex", day, metadata)
-        except (StoreError, OSError):
-            raise
-        except Exception:
-            # Reading the lines' days failed (a parser defect, not the store): keep the body anyway,
-            # attributed to the day it arrived, with the same metadata store_received would give it.
-            log.exception("drain body %s: could not read its days; stored under the day received", key)
-            meta = {**metadata, "format": "logplex", "received": day.isoformat(), "days": day.isoformat()}
-            meta["days_error"] = "true"
-            return self.store.put(key, body, meta)
+        return store_received(self.store, key, body, "logplex", day, metadata)
 
     async def receive(self, request: Request) -> Response:
         if not self.authorized(request):

@@ -132,6 +132,6 @@ def all_partitions(raw: ObjectStore) -> dict[str, set[dt.date]]:
             app = layout.app_of_received_key(info.key)
             if app is None or app == layout.UNMAPPED_APP:
                 continue
-            days = layout.parse_days(info.metadata.get("days"))
+            days = layout.parse_days(info.metadata.get("days")) or {_received_day(info, dt.date.today())}
             found.setdefault(app, set()).update(days)
     return found

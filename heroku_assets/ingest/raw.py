@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ import pyarrow.compute as pc
 
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
+
+log = logging.getLogger(__name__)
 
 _UTC_DAY = pa.date32()
 _DASH = pa.scalar("-", pa.string())
@@ -106,5 +109,11 @@ def store_received(
     meta = dict(metadata or {})
     meta["format"] = fmt
     meta["received"] = received.isoformat()
-    meta["days"] = layout.format_days(days_of(data, fmt, received) or {received})
+    try:
+        meta["days"] = layout.format_days(days_of(data, fmt, received) or {received})
+    except Exception:
+        # A reader defect must not cost the body: store it without ``days``, which makes every partition
+        # of its received window read it (and the sensor take it for the day it arrived).
+        log.exception("%s: could not read the days of its lines; stored without them", key)
+        meta["days_error"] = "true"
     return store.put(key, data, meta)

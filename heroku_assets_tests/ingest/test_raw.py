@@ -49,3 +49,26 @@ def test_days_of_a_drain_body_follow_the_frames():
         "2026-11-21T00:00:00+00:00", "app", "web.1", "y"
     )
     assert days_of(body, "logplex", RECEIVED) == {dt.date(2026, 11, 20), dt.date(2026, 11, 21)}
+
+
+def test_a_reader_defect_stores_the_body_without_days_and_partitions_still_read_it(tmp_path, monkeypatch):
+    from heroku_assets.ingest import raw as raw_module
+    from heroku_assets.ingest.changes import all_partitions
+    from heroku_assets.ingest.partition import candidate_objects
+    from heroku_assets.storage import layout
+    from heroku_assets.storage.local import LocalObjectStore
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("reader defect")
+
+    monkeypatch.setattr(raw_module, "days_of", broken)
+    store = LocalObjectStore(tmp_path)
+    body = frame("2026-11-24T23:59:00+00:00", "app", "web.1", "late")
+    info = raw_module.store_received(
+        store, layout.drain_key("shop", RECEIVED, "a" * 32), body, "logplex", RECEIVED
+    )
+    assert store.get(info.key) == body
+    assert "days" not in info.metadata and info.metadata["days_error"] == "true"
+    # Every partition of the received window reads it; the catch-up run takes it for its received day.
+    assert [o.key for o in candidate_objects(store, "shop", RECEIVED - dt.timedelta(days=1), 1)] == [info.key]
+    assert all_partitions(store) == {"shop": {RECEIVED}}
