@@ -213,8 +213,8 @@ def serve_discarding(port: int) -> None:
     mapping and reading the lines' days cost without the write (for the breakdown only)."""
     import uvicorn
 
-    from heroku_assets.drain.app import create_app
-    from heroku_assets.drain.config import DrainConfig
+    from heroku_assets.capture.drain import create_app
+    from heroku_assets.capture.drain_config import DrainConfig
     from heroku_assets.storage.base import ObjectInfo
     from heroku_assets.storage.local import LocalObjectStore
 

@@ -66,7 +66,7 @@ def main() -> int:
         _child(*args.child)
         return 0
 
-    from heroku_assets.ingest.imports import import_file
+    from heroku_assets.capture.imports import import_file
     from heroku_assets.storage.local import LocalObjectStore
 
     day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)

@@ -64,7 +64,7 @@ def _one_core(cpu: int) -> None:
 
 def run_logplex(path: Path, out_dir: Path, cpu: int, fmt: str) -> dict:
     _one_core(cpu)
-    from heroku_assets.logplex import parse_lines, read_lines, write_parquet
+    from heroku_assets.logs import parse_lines, read_lines, write_parquet
 
     def chunks():
         with open(path, "rb") as f:
@@ -167,7 +167,7 @@ def main() -> None:
         print(f"{'parser':<44}{'lines':>12}{'seconds':>10}{'lines/s':>12}{'peak RSS':>12}")
         for kind, lines in runs:
             label = (
-                "heroku_assets.logplex -> Parquet (5 tables)"
+                "heroku_assets.logs -> Parquet (5 tables)"
                 if kind == "logplex"
                 else "naive: dict per line -> pandas -> Parquet"
             )

@@ -11,12 +11,12 @@ from heroku_assets.storage.base import StoreError
 
 # subcommand module, in the order `--help` lists them
 _COMMAND_MODULES = (
-    "heroku_assets.logplex.command",  # parse
+    "heroku_assets.logs.parse_command",  # parse
     "heroku_assets.sample.command",  # sample
-    "heroku_assets.ingest.command",  # import
+    "heroku_assets.capture.import_command",  # import
     "heroku_assets.runner",  # run, summary
-    "heroku_assets.drain.command",  # drain serve
-    "heroku_assets.heroku.command",  # pull
+    "heroku_assets.capture.drain_command",  # drain serve
+    "heroku_assets.capture.pull_command",  # pull
 )
 
 

@@ -40,10 +40,10 @@ def _instance():
 
 def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
+    from heroku_assets.capture.changes import all_partitions
     from heroku_assets.definitions import defs
     from heroku_assets.defs.logs.automation import JOB_NAME
     from heroku_assets.defs.partitions import heroku_apps, partition_key
-    from heroku_assets.ingest.changes import all_partitions
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()

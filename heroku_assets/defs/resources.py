@@ -23,7 +23,7 @@ from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.warehouse.base import Warehouse
 
 if TYPE_CHECKING:
-    from heroku_assets.heroku.client import HerokuClient
+    from heroku_assets.platform_api.client import HerokuClient
 
 
 class StoresResource(dg.ConfigurableResource):
@@ -97,7 +97,7 @@ class HerokuApiResource(dg.ConfigurableResource):
 
     @contextlib.contextmanager
     def client(self) -> Iterator[HerokuClient]:
-        from heroku_assets.heroku.client import (
+        from heroku_assets.platform_api.client import (
             HerokuAuthError,
             HerokuClient,
             HerokuForbiddenError,

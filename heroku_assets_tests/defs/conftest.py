@@ -38,7 +38,3 @@ def instance():
 
 def days_ago(n: int) -> dt.date:
     return dt.datetime.now(dt.UTC).date() - dt.timedelta(days=n)
-
-
-from heroku_assets_tests.fakes.heroku_api import fake_heroku, fake_heroku_server  # noqa: E402, F401 - fixtures
-from heroku_assets_tests.heroku.conftest import heroku_schema_path  # noqa: E402, F401 - fixture

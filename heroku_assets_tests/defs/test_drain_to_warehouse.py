@@ -7,12 +7,12 @@ import dagster as dg
 import duckdb
 import requests
 
+from heroku_assets.capture.drain import create_app
 from heroku_assets.defs.logs.automation import JOB_NAME
-from heroku_assets.drain.app import create_app
 from heroku_assets.sample import drain_bodies, expected_rows, generate_day
 from heroku_assets.settings import load
+from heroku_assets_tests.capture.conftest import APP, PASSWORD, PATH_TOKEN, USER, FlakyStore, default_config
 from heroku_assets_tests.defs.conftest import days_ago
-from heroku_assets_tests.drain.conftest import APP, PASSWORD, PATH_TOKEN, USER, FlakyStore, default_config
 from heroku_assets_tests.fakes.server import serve
 
 TABLES = ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")

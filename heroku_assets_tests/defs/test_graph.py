@@ -6,13 +6,13 @@ import dagster as dg
 import duckdb
 import pytest
 
+from heroku_assets.capture.imports import import_file
 from heroku_assets.defs.logs.automation import JOB_NAME
 from heroku_assets.defs.partitions import heroku_apps, partition_key
-from heroku_assets.ingest.imports import import_file
 from heroku_assets.settings import load
 from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets_tests.capture.helpers import frame, put_drain, put_pull
 from heroku_assets_tests.defs.conftest import days_ago
-from heroku_assets_tests.ingest.helpers import frame, put_drain, put_pull
 
 ROUTER = (
     'heroku[router]: at=info method=GET path="/a?b=c" host=shop.example.com request_id={rid} '

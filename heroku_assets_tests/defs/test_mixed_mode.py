@@ -27,12 +27,12 @@ from dagster_graphql.test.utils import (
 from sqlglot import exp
 
 from heroku_assets import settings as settings_module
+from heroku_assets.capture.imports import import_file
 from heroku_assets.defs.logs.automation import JOB_NAME
 from heroku_assets.defs.partitions import heroku_apps, partition_key
 from heroku_assets.defs.resources import BlobStoresResource, build_resources
 from heroku_assets.defs.synapse_resource import SynapseWarehouseResource, synapse_warehouse_resource
-from heroku_assets.ingest.imports import import_file
-from heroku_assets.ingest.stage import staged_rows
+from heroku_assets.logs.staging import staged_rows
 from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.factory import open_stores

@@ -1,10 +1,7 @@
 """A fake Heroku Platform API (and Logplex session endpoint), served over real HTTP on 127.0.0.1.
 
-Use it through the ``fake_heroku`` pytest fixture; import it and the session server it runs on into a
-conftest.py, with the schema path fixture to have every served entity checked::
-
-    from heroku_assets_tests.fakes.heroku_api import fake_heroku, fake_heroku_server  # noqa: F401
-    from heroku_assets_tests.heroku.conftest import heroku_schema_path  # noqa: F401
+Use it through the ``fake_heroku`` pytest fixture (the top-level conftest.py imports it, the session
+server it runs on and the schema path fixture, so every served entity is checked).
 
 It yields a fresh, running ``FakeHeroku`` per test (one loopback server is shared by the session):
 
@@ -28,7 +25,7 @@ on the list's sort keys (apps: id, name, updated_at; releases: id, version; buil
 answering 206 with ``Next-Range`` while more remain, ``Accept-Ranges`` and ``Content-Range`` always, and
 416 for an unknown key. Timestamps are unique so an exclusive ``Next-Range`` start never skips an item.
 
-When the fixture finds a ``heroku_schema_path`` fixture (heroku_assets_tests/heroku/conftest.py), every
+When the fixture finds a ``heroku_schema_path`` fixture (top-level conftest.py: the vendored schema), every
 entity it serves is validated against ``definitions/<resource>`` of the Platform API JSON schema, and the
 test fails at teardown if one did not match.
 """

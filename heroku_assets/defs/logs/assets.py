@@ -25,7 +25,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
         "bodies, pulls, imports, late ones included), deduped across sources and ordered by time.",
     )
     def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -> dg.MaterializeResult:
-        from heroku_assets.ingest.partition import build_partition
+        from heroku_assets.logs.raw_partition import build_partition
 
         app, day = app_and_day(context)
         with stores.open() as s:
@@ -75,7 +75,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
 
     @dg.multi_asset(name="parsed_log_events", specs=specs, check_specs=checks, partitions_def=partitions)
     def parsed_log_events(context: dg.AssetExecutionContext, stores: StoresResource):
-        from heroku_assets.ingest.stage import stage_partition
+        from heroku_assets.logs.staging import stage_partition
 
         app, day = app_and_day(context)
         with stores.open() as s:

@@ -37,7 +37,7 @@ def build_raw_objects_sensor(
         "late lines re-run their partition.",
     )
     def raw_objects_sensor(context: dg.SensorEvaluationContext, stores: StoresResource) -> dg.SensorResult:
-        from heroku_assets.ingest.changes import ScanCursor, scan_changes
+        from heroku_assets.capture.changes import ScanCursor, scan_changes
 
         today = dt.datetime.now(dt.UTC).date()
         with stores.open() as s:

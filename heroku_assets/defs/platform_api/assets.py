@@ -37,7 +37,7 @@ def build_platform_api_assets(kind: str) -> list[dg.AssetsDefinition]:
         stores: StoresResource,
         warehouse: WarehouseResource,
     ) -> dg.MaterializeResult:
-        from heroku_assets.heroku.sync import sync_apps
+        from heroku_assets.platform_api.sync import sync_apps
 
         with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
             result = sync_apps(client, s.staging, wh)
@@ -64,7 +64,7 @@ def build_platform_api_assets(kind: str) -> list[dg.AssetsDefinition]:
         def entity_asset(
             heroku_api: HerokuApiResource, stores: StoresResource, warehouse: WarehouseResource
         ) -> dg.MaterializeResult:
-            from heroku_assets.heroku.sync import known_apps, sync_per_app
+            from heroku_assets.platform_api.sync import known_apps, sync_per_app
 
             with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
                 result = sync_per_app(client, s.staging, wh, table, known_apps(s.staging))

@@ -63,7 +63,7 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
     def warehouse_event_tables(
         context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
     ):
-        from heroku_assets.ingest.stage import staged_rows
+        from heroku_assets.logs.staging import staged_rows
 
         app, day = app_and_day(context)
         with stores.open() as s, warehouse.open() as wh:

@@ -1,0 +1,80 @@
+"""``heroku-assets drain serve``: run the log drain receiver with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("drain", help="the HTTPS log drain receiver")
+    commands = parser.add_subparsers(dest="drain_command", required=True, metavar="COMMAND")
+    serve = commands.add_parser(
+        "serve",
+        help="receive Logplex drain POSTs and store them in the raw store",
+        description=(
+            "Serve POST /logs and /logs/<path token> for `heroku drains:add https://USER:PASSWORD@HOST/logs"
+            "?app=APP`. Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
+            "HEROKU_DRAIN_PATH_TOKEN, drain tokens from HEROKU_DRAIN_APPS (d.<uuid>=app,...), the body "
+            "limit from HEROKU_DRAIN_MAX_BODY_BYTES, where data lives from the HEROKU_ASSETS_* settings. "
+            "Put TLS in front of it (a load balancer or the Heroku router)."
+        ),
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    serve.add_argument("--data-dir", help="data folder (overrides HEROKU_ASSETS_DATA_DIR; local stores)")
+    serve.add_argument(
+        "--allow-anonymous", action="store_true", help="accept posts without credentials (local trials only)"
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default 1; one per core for more POSTs/s)"
+    )
+    serve.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    serve.set_defaults(handler=serve_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    import dataclasses
+    import logging
+    import os
+    from pathlib import Path
+
+    import uvicorn
+
+    from heroku_assets import settings as settings_module
+    from heroku_assets.capture.drain import create_app
+    from heroku_assets.capture.drain_config import DrainConfig
+    from heroku_assets.storage.factory import open_stores
+
+    try:
+        config = DrainConfig.from_env(allow_anonymous=args.allow_anonymous)
+        settings = settings_module.load()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.data_dir:
+        settings = dataclasses.replace(settings, data_dir=Path(args.data_dir).expanduser().absolute())
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger(__name__).info("drain receiver on %s:%d, %r", args.host, args.port, config)
+    # No access log: request paths carry the secret path token.
+    options = dict(
+        host=args.host,
+        port=args.port,
+        http="httptools",
+        access_log=False,
+        log_level=args.log_level,
+        server_header=False,
+    )
+    if args.workers > 1:
+        # Worker processes import the app and read the same environment.
+        os.environ[settings_module.DATA_DIR] = str(settings.data_dir)
+        os.environ["HEROKU_DRAIN_ALLOW_ANONYMOUS"] = "1" if args.allow_anonymous else "0"
+        uvicorn.run(
+            "heroku_assets.capture.drain:app_from_environment", factory=True, workers=args.workers, **options
+        )
+        return 0
+    with open_stores(settings) as stores:
+        uvicorn.run(create_app(stores.raw, config), **options)
+    return 0

@@ -1,0 +1,98 @@
+"""``heroku-assets pull``: capture logs of apps without a drain through log sessions, every few minutes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "pull",
+        help="pull recent log lines of apps through log sessions into the raw store",
+        description=(
+            "Pull the last lines of each app (like `heroku logs -n 1500`) every INTERVAL seconds and store "
+            "the lines not taken before in the raw store; a gap marker is written when lines may have been "
+            "missed. The API token is read from HEROKU_API_KEY, the API URL from HEROKU_API_URL, where data "
+            "lives from the HEROKU_ASSETS_* settings."
+        ),
+    )
+    parser.add_argument("--app", action="append", required=True, metavar="NAME", help="app name (repeatable)")
+    parser.add_argument("--interval", type=float, default=300.0, help="seconds between pulls (default 300)")
+    parser.add_argument("--once", action="store_true", help="pull once and exit")
+    parser.add_argument("--lines", type=int, default=1500, help="lines per pull, at most 1500 (default 1500)")
+    parser.add_argument("--source", choices=("app", "heroku"), help="only this source, like `--source`")
+    parser.add_argument("--ps", dest="dyno_name", metavar="DYNO", help="only this dyno or process type")
+    parser.add_argument("--data-dir", help="data folder (overrides HEROKU_ASSETS_DATA_DIR; local stores)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import dataclasses
+    import os
+    import threading
+    from pathlib import Path
+
+    from heroku_assets import settings as settings_module
+    from heroku_assets.capture.pull import PullFilter, pull_once, run_pulls
+    from heroku_assets.platform_api.client import (
+        HerokuAuthError,
+        HerokuClient,
+        HerokuError,
+        HerokuForbiddenError,
+    )
+    from heroku_assets.storage import layout
+    from heroku_assets.storage.factory import open_stores
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    token = os.environ.get(settings_module.HEROKU_API_KEY, "")
+    if not token:
+        print(f"error: set {settings_module.HEROKU_API_KEY} to a Heroku API token", file=sys.stderr)
+        return 2
+    try:
+        config = settings_module.load()
+        apps = [layout.validate_app(a) for a in args.app]
+        pull_filter = PullFilter(source=args.source, dyno_name=args.dyno_name)
+        if not 1 <= args.lines <= 1500:
+            raise ValueError("--lines must be between 1 and 1500")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.data_dir:
+        config = dataclasses.replace(config, data_dir=Path(args.data_dir).expanduser().absolute())
+
+    def keep_going(app: str, exc: Exception) -> bool:
+        # A refused token or app will not fix itself; anything else (rate limits, outages) is retried.
+        if isinstance(exc, HerokuAuthError | HerokuForbiddenError):
+            return False
+        log.error("%s: pull failed, retrying next round: %s", app, exc)
+        return True
+
+    with HerokuClient(token, base_url=config.heroku_api_url) as client, open_stores(config) as stores:
+        try:
+            if args.once:
+                for app in apps:
+                    result = pull_once(client, stores.raw, app, pull_filter=pull_filter, lines=args.lines)
+                    print(
+                        f"{app}: {result.fetched} lines fetched, {result.new_lines} new"
+                        + (f", stored {result.key}" if result.key else "")
+                        + (f", GAP recorded at {result.gap_key}" if result.gap_key else "")
+                    )
+                return 0
+            run_pulls(
+                client,
+                stores.raw,
+                apps,
+                interval=args.interval,
+                pull_filter=pull_filter,
+                lines=args.lines,
+                stop=threading.Event(),
+                on_error=keep_going,
+            )
+        except HerokuError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    return 0

@@ -1,0 +1,623 @@
+"""Classify read lines into the event tables and type their columns, a batch at a time.
+
+Routing (DESIGN.md): ``heroku[router]`` -> router_events; a message holding ``sample#name=`` metrics ->
+runtime_metrics (one row per sample); ``heroku[<dyno>]``, ``heroku[api]``, ``app[api]``,
+``heroku[logplex]``, ``app[log-shuttle]`` -> platform_events; every other readable line -> app_events;
+a line that could not be read -> rejected_lines. Every line lands in exactly one table.
+
+The common shapes are typed over the whole batch with numpy and Arrow compute: router and metrics
+messages that are simple logfmt (``vector.tokenize``; keys in any order) and app lines. Every other
+line goes through the per-line reference functions (``router_row``, ``metric_rows``, ``platform_row``),
+which define the result for any shape; the fast paths only take lines the reference reads identically
+(``FAST = False`` switches them off, which the tests use to compare both). Platform lines are few and
+always go through the reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from heroku_assets import tables
+from heroku_assets.logs.logplex import logfmt, vector
+from heroku_assets.logs.logplex.lines import LogLine
+from heroku_assets.logs.logplex.reader import LINE_SCHEMA, LineStream, batch_of
+from heroku_assets.logs.logplex.vector import spans_to_strings
+
+FAST = True  # use the vectorised fast paths (the per-line reference is used when False)
+
+_NULL_STR = pa.scalar(None, pa.string())
+_EPOCH_DAY = dt.date(1970, 1, 1)
+
+# A message holds metrics when a token starts with sample#name= (RE2 and Python read it the same).
+METRICS_PATTERN = r"(?:^|[ \t\n\r\f\v])sample#[^ \t\n\r\f\v=]+="
+PLATFORM_APP_DYNOS = ("api", "log-shuttle")
+
+
+# ------------------------------------------------------------------------------------------ converters
+
+_BAD: Any = object()  # a value that does not convert: the column gets null, extra keeps the value
+_MS = re.compile(r"(\d{1,15})(?:ms)?\Z", re.ASCII)
+_INT = re.compile(r"[+-]?\d{1,19}\Z", re.ASCII)
+_NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([A-Za-z%]*)\Z", re.ASCII)
+
+
+def _to_ms(value: str) -> int:
+    m = _MS.match(value)
+    return int(m.group(1)) if m else _BAD
+
+
+def _to_int(bits: int) -> Callable[[str], int]:
+    low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+
+    def convert(value: str) -> int:
+        if not _INT.match(value):
+            return _BAD
+        number = int(value)
+        return number if low <= number <= high else _BAD
+
+    return convert
+
+
+def _to_bool(value: str) -> bool:
+    lowered = value.lower()
+    return True if lowered == "true" else False if lowered == "false" else _BAD
+
+
+def _to_str(value: str) -> str:
+    return value
+
+
+# router key -> (column, converter)
+_ROUTER_KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    **{
+        k: (k, _to_str)
+        for k in (
+            "at",
+            "code",
+            "desc",
+            "sock",
+            "cause",
+            "method",
+            "path",
+            "host",
+            "request_id",
+            "fwd",
+            "dyno",
+            "protocol",
+            "tls_version",
+        )
+    },
+    "connect": ("connect_ms", _to_ms),
+    "service": ("service_ms", _to_ms),
+    "status": ("status", _to_int(32)),
+    "bytes": ("bytes", _to_int(64)),
+    "tls": ("tls", _to_bool),
+}
+
+
+def _put(extra: dict[str, Any], key: str, value: Any) -> None:
+    """Keep a value in extra; a key seen again keeps all its values, in order, as a list."""
+    if key in extra:
+        old = extra[key]
+        extra[key] = [*old, value] if isinstance(old, list) else [old, value]
+    else:
+        extra[key] = value
+
+
+def _json(extra: dict[str, Any]) -> str | None:
+    return json.dumps(extra, ensure_ascii=False, separators=(",", ":")) if extra else None
+
+
+# ------------------------------------------------------------------------------ per-line reference
+
+
+def router_row(message: str) -> dict[str, Any]:
+    """A router message's columns. The first occurrence of a known key fills its column; an empty
+    value is null; a value that does not convert, a repeated key, an unknown key or a bare word (as
+    ``true``) is kept in ``extra``."""
+    row: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in logfmt.tokens(message):
+        if value is None:
+            _put(extra, key, True)
+            continue
+        known = _ROUTER_KEYS.get(key)
+        if known is None or known[0] in row:
+            _put(extra, key, value if value != "" else None)
+            continue
+        column, convert = known
+        if value == "":
+            row[column] = None
+            continue
+        converted = convert(value)
+        if converted is _BAD:
+            row[column] = None
+            _put(extra, key, value)
+        else:
+            row[column] = converted
+    row["extra"] = _json(extra)
+    return row
+
+
+def metric_rows(dyno: str | None, message: str) -> list[dict[str, Any]]:
+    """One row per ``sample#name=value``: the value as a float with its unit split off (an unreadable
+    value gives null and is kept in extra). ``source=``, ``dyno=`` and ``addon=`` fill their columns
+    (dyno falls back to the line's dyno); any other key or bare word is kept in extra."""
+    shared: dict[str, Any] = {"source_name": None, "dyno": None, "addon": None}
+    seen: set[str] = set()
+    extra: dict[str, Any] = {}
+    samples: list[tuple[str, float | None, str | None]] = []
+    for key, value in logfmt.tokens(message):
+        if value is None:
+            _put(extra, key, True)
+        elif key.startswith("sample#") and len(key) > 7:
+            m = _NUMBER.match(value)
+            if m is None or not math.isfinite(float(m.group(1))):
+                samples.append((key[7:], None, None))
+                _put(extra, key, value)
+            else:
+                samples.append((key[7:], float(m.group(1)), m.group(2) or None))
+        elif key in ("source", "dyno", "addon") and key not in seen:
+            seen.add(key)
+            shared["source_name" if key == "source" else key] = value or None
+        else:
+            _put(extra, key, value if value != "" else None)
+    if shared["dyno"] is None and "dyno" not in seen:
+        shared["dyno"] = dyno
+    shared["extra"] = _json(extra)
+    return [{**shared, "metric": name, "value": value, "unit": unit} for name, value, unit in samples]
+
+
+_PLATFORM = [
+    ("state_change", re.compile(r"State changed from (?P<from_state>\S+) to (?P<to_state>\S+)", re.ASCII)),
+    ("process_start", re.compile(r"Starting process with command ")),
+    ("process_exit", re.compile(r"Process exited with status (?P<exit_status>[+-]?\d+)", re.ASCII)),
+    ("stopping", re.compile(r"Stopping ")),
+    ("idling", re.compile(r"Idling\b")),
+    ("error", re.compile(r"Error (?P<code>[A-Z]\d\d)\b", re.ASCII)),
+    ("release", re.compile(r"Release v(?P<release_version>\d+)\b", re.ASCII)),
+    ("deploy", re.compile(r"Deploy(?:ed)? ")),
+    ("scale", re.compile(r"Scaled? to ")),
+    ("build", re.compile(r"Build ")),
+]
+_ACTOR = re.compile(r".* by (?:user (?P<user>\S+)|(?P<email>\S+@\S+))\Z", re.ASCII | re.DOTALL)
+_INT32 = _to_int(32)
+
+
+def platform_row(message: str) -> dict[str, Any]:
+    """A platform message's event type and the fields it carries (see the table declaration)."""
+    row: dict[str, Any] = {"event_type": "other"}
+    for event_type, pattern in _PLATFORM:
+        m = pattern.match(message)
+        if m:
+            row["event_type"] = event_type
+            for key, value in m.groupdict().items():
+                if key in ("exit_status", "release_version"):
+                    number = _INT32(value)
+                    value = None if number is _BAD else number
+                row[key] = value
+            break
+    actor = _ACTOR.match(message) if " by " in message else None
+    if actor:
+        row["actor"] = actor.group("user") or actor.group("email")
+    return row
+
+
+def process_type(dyno: str | None) -> str | None:
+    """The process type of a dyno name: web.1 -> web, run.2660 -> run, router -> router."""
+    return None if dyno is None else dyno.split(".", 1)[0]
+
+
+# --------------------------------------------------------------------------------------- fast paths
+
+
+_ROUTER_KEY_NAMES = pa.array(list(_ROUTER_KEYS))
+_MS_VALUE = r"^(?:\d{1,15}(?:ms)?)?$"
+_TYPED_VALUES = {"connect": _MS_VALUE, "service": _MS_VALUE, "status": r"^\d{0,9}$", "bytes": r"^\d{0,18}$"}
+_TYPED_VALUES["tls"] = r"^(?:true|false)?$"
+_METRIC_SHARED = pa.array(["source", "dyno", "addon"])
+_SAMPLE_VALUE = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[A-Za-z%]*$"  # as _NUMBER
+_UNIT_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%"
+
+
+def _nonempty(array: pa.Array) -> pa.Array:
+    return pc.if_else(pc.equal(array, ""), _NULL_STR, array)
+
+
+def _fields(parts: pa.StructArray) -> dict[str, pa.Array]:
+    """extract_regex groups by name, null where the pattern did not match."""
+    return {parts.type.field(i).name: arr for i, arr in enumerate(parts.flatten())}
+
+
+def _codes(keys: pa.Array, names: pa.Array) -> np.ndarray:
+    """Index of each key in ``names``; -1 for any other key."""
+    return pc.fill_null(pc.index_in(keys, value_set=names), -1).to_numpy(zero_copy_only=False)
+
+
+def _unique_per_line(tokens: vector.Tokens, codes: np.ndarray, fast: np.ndarray, kinds: int) -> None:
+    """Lines where a key comes twice are not fast: the reference keeps the repeats in extra."""
+    known = codes >= 0
+    pairs = tokens.line[known] * kinds + codes[known]
+    if len(pairs):
+        counts = np.bincount(pairs)
+        fast[tokens.line[known][counts[pairs] > 1]] = False
+
+
+def _fast_router(message: pa.Array) -> tuple[pa.Array, dict[str, pa.Array]]:
+    """(fast mask, typed columns for every row; meaningful where fast). Fast: a simple logfmt line
+    (see ``vector``) with only known keys, each once, and typed values that convert."""
+    n = len(message)
+    tokens = vector.tokenize(message)
+    fast = tokens.simple.copy()
+    keys = tokens.keys()
+    codes = _codes(keys, _ROUTER_KEY_NAMES)
+    _unique_per_line(tokens, codes, fast, len(_ROUTER_KEYS))
+    extra = _extra_json(tokens, keys, codes < 0, fast, n)
+    cols: dict[str, pa.Array] = {}
+    columns = tokens.columns(codes, len(_ROUTER_KEYS), n)
+    for values, (key, (column, convert)) in zip(columns, _ROUTER_KEYS.items(), strict=True):
+        if values is None:
+            continue  # no line has the key: the batch builder fills nulls
+        if key in _TYPED_VALUES:
+            ok = pc.fill_null(pc.match_substring_regex(values, _TYPED_VALUES[key]), True)
+            fast &= np.asarray(ok)
+            values = _nonempty(pc.if_else(ok, values, _NULL_STR))  # the reference types the others
+            if convert is _to_ms:
+                values = pc.cast(pc.utf8_rtrim(values, characters="ms"), pa.int64())
+            elif convert is _to_bool:
+                values = pc.equal(values, "true")
+        else:
+            values = _nonempty(values)
+        cols[column] = values
+    cols["extra"] = extra
+    return pa.array(fast), cols
+
+
+def _extra_json(
+    tokens: vector.Tokens, keys: pa.Array, which: np.ndarray, fast: np.ndarray, n: int
+) -> pa.Array:
+    """The JSON object router_row writes to extra for the tokens ``which`` (unknown keys), built over the
+    batch: keys in order, empty values null. Simple lines hold no backslash, quote or control character
+    in a key or value, so nothing needs escaping. A line repeating one of these keys is not fast."""
+    if not which.any():
+        return pa.nulls(n, pa.string())
+    index = np.flatnonzero(which)
+    line = tokens.line[index]
+    names = pc.take(keys, index)
+    values = tokens.values(index)
+    ids = np.asarray(pc.dictionary_encode(names).indices, dtype=np.int64)
+    pairs = line * (int(ids.max()) + 1) + ids
+    repeated = np.bincount(pairs)[pairs] > 1
+    fast[line[repeated]] = False
+    pieces = pc.if_else(
+        pc.equal(values, ""),
+        pc.binary_join_element_wise('"', names, '":null', ""),
+        pc.binary_join_element_wise('"', names, '":"', values, '"', ""),
+    )
+    lines, counts = np.unique(line, return_counts=True)
+    offsets = np.zeros(len(lines) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    joined = pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets), pieces), ",")
+    objects = pc.binary_join_element_wise("{", joined, "}", "")
+    position = np.full(n, -1, dtype=np.int64)
+    position[lines] = np.arange(len(lines))
+    return pc.take(objects, pa.array(position, mask=position < 0))
+
+
+# -------------------------------------------------------------------------------------------- batches
+
+
+@dataclass
+class _State:
+    app: str
+    default_date: dt.date | None
+    next_line: int
+    last_date: dt.date | None = None
+
+
+def parse_lines(
+    lines: Iterable[LogLine],
+    app: str | None,
+    default_date: dt.date | None = None,
+    batch_rows: int = 65536,
+    first_line_number: int = 1,
+) -> Iterator[tuple[str, pa.RecordBatch]]:
+    """Classify lines into the event tables: ``(table name, RecordBatch)`` pairs, each batch at most
+    ``batch_rows`` rows with exactly the table's declared Arrow schema. Memory stays bounded by the
+    batch size whatever the input.
+
+    ``line_number`` counts the input lines from ``first_line_number``; every metrics row of a line
+    carries the line's number. ``event_date`` is the UTC day of ``event_ts``; a line without a
+    timestamp takes ``default_date``, else the day of the previous line that had one (or, at the start,
+    of the next one in the same batch), else 1970-01-01. ``app`` None is written as the empty string:
+    the column is NOT NULL, and the caller that knows the app name passes it.
+    """
+    for group in parse_groups(lines, app, default_date, batch_rows, first_line_number):
+        for name, batch in group.items():
+            for start in range(0, batch.num_rows, batch_rows):
+                yield name, batch.slice(start, batch_rows)
+
+
+def parse_groups(
+    lines: Iterable[LogLine],
+    app: str | None,
+    default_date: dt.date | None = None,
+    batch_rows: int = 65536,
+    first_line_number: int = 1,
+) -> Iterator[dict[str, pa.RecordBatch]]:
+    """As parse_lines, grouped: for each block of at most ``batch_rows`` input lines, the table batches
+    it gives (a metrics batch may exceed ``batch_rows`` rows here)."""
+    if batch_rows < 1:
+        raise ValueError("batch_rows must be at least 1")
+    state = _State(app or "", default_date, first_line_number)
+    if isinstance(lines, LineStream) and not lines.started:
+        blocks: Iterable[pa.RecordBatch] = lines.batches()
+    else:
+        blocks = _batches(lines, batch_rows)
+    for block in blocks:
+        for offset in range(0, block.num_rows, batch_rows):
+            group = classify_batch(block.slice(offset, batch_rows), state)
+            if group:
+                yield group
+
+
+def _batches(lines: Iterable[LogLine], size: int) -> Iterator[pa.RecordBatch]:
+    chunk: list[LogLine] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield batch_of(chunk)
+            chunk = []
+    if chunk:
+        yield batch_of(chunk)
+
+
+def classify_batch(block: pa.RecordBatch, state: _State) -> dict[str, pa.RecordBatch]:
+    """One batch of read lines (LINE_SCHEMA) -> the non-empty table batches it gives, in table order."""
+    assert block.schema.equals(LINE_SCHEMA), block.schema
+    n = block.num_rows
+    if n == 0:
+        return {}
+    line_number = pa.array(np.arange(state.next_line, state.next_line + n, dtype=np.int64))
+    state.next_line += n
+    ts = block.column("ts")
+    event_date = _event_dates(ts, state)
+    source, dyno, message = block.column("source"), block.column("dyno"), block.column("message")
+    error = block.column("error")
+    if message.null_count > len(error) - error.null_count:  # a readable LogLine built without a message
+        message = pc.if_else(pc.and_(pc.is_null(message), pc.is_null(error)), "", message)
+
+    readable = pc.is_null(error)
+    is_heroku = pc.fill_null(pc.equal(source, "heroku"), False)
+    router = pc.and_(readable, pc.and_(is_heroku, pc.fill_null(pc.equal(dyno, "router"), False)))
+    rest = pc.and_(readable, pc.invert(router))
+    candidates = _metrics_candidates(message, rest)
+
+    common = {"line_number": line_number, "event_ts": ts, "event_date": event_date}
+    out: dict[str, pa.RecordBatch] = {}
+    if pc.any(router).as_py():
+        out["router_events"] = _router_batch(_take(common, router), pc.filter(message, router), state)
+    metrics = candidates
+    if pc.any(candidates).as_py():
+        sub = _take(common, candidates)
+        batch, empty = _metrics_batch(sub, pc.filter(dyno, candidates), pc.filter(message, candidates), state)
+        if empty is not None:  # metrics-looking lines that hold no sample: they are ordinary lines
+            metrics = pc.replace_with_mask(candidates, candidates, pc.invert(empty))
+        if batch.num_rows:
+            out["runtime_metrics"] = batch
+    rest = pc.and_(rest, pc.invert(metrics))
+    platform_source = pc.or_(
+        is_heroku,
+        pc.and_(
+            pc.fill_null(pc.equal(source, "app"), False),
+            pc.fill_null(pc.is_in(dyno, pa.array(PLATFORM_APP_DYNOS)), False),
+        ),
+    )
+    platform = pc.and_(rest, platform_source)
+    app = pc.and_(rest, pc.invert(platform_source))
+    if pc.any(platform).as_py():
+        cols = _take({**common, "source": source, "dyno": dyno, "message": message}, platform)
+        out["platform_events"] = _platform_batch(cols, state)
+    if pc.any(app).as_py():
+        cols = _take({**common, "source": source, "dyno": dyno, "message": message}, app)
+        cols["process_type"] = _process_types(cols["dyno"])
+        out["app_events"] = _table_batch(tables.APP_EVENTS, cols, state)
+    if not pc.all(readable).as_py():
+        rejected = pc.invert(readable)
+        cols = _take({**common, "reason": error, "raw_line": block.column("raw")}, rejected)
+        out["rejected_lines"] = _table_batch(tables.REJECTED_LINES, cols, state)
+    return {name: out[name] for name in _TABLE_ORDER if name in out}
+
+
+def _metrics_candidates(message: pa.Array, rest: pa.Array) -> pa.Array:
+    """Lines in ``rest`` whose message holds sample# metrics. RE2 finds a plain literal far faster than
+    the full pattern, so the full pattern only looks at the lines holding "sample#"."""
+    maybe = pc.and_(rest, pc.fill_null(pc.match_substring_regex(message, "sample#"), False))
+    if not pc.any(maybe).as_py():
+        return maybe
+    found = pc.fill_null(pc.match_substring_regex(pc.filter(message, maybe), METRICS_PATTERN), False)
+    return pc.replace_with_mask(maybe, maybe, found)
+
+
+_TABLE_ORDER = tuple(t.name for t in tables.EVENT_TABLES)
+
+
+def _event_dates(ts: pa.Array, state: _State) -> pa.Array:
+    dates = pc.cast(ts, pa.date32())
+    if dates.null_count:
+        if state.default_date is not None:
+            dates = pc.fill_null(dates, state.default_date)
+        else:
+            dates = pc.fill_null_forward(dates)
+            if state.last_date is not None:
+                dates = pc.fill_null(dates, state.last_date)
+            dates = pc.fill_null(pc.fill_null_backward(dates), _EPOCH_DAY)
+    good = pc.drop_null(pc.cast(ts, pa.date32()))
+    if len(good):
+        state.last_date = good[-1].as_py()
+    return dates
+
+
+def _take(cols: dict[str, pa.Array], mask: pa.Array) -> dict[str, pa.Array]:
+    return {name: pc.filter(arr, mask) for name, arr in cols.items()}
+
+
+def _table_batch(table: tables.Table, cols: dict[str, pa.Array], state: _State) -> pa.RecordBatch:
+    n = len(cols["line_number"])
+    cols = {**cols, "app": pa.repeat(pa.scalar(state.app, pa.string()), n)}
+    arrays = []
+    for field in table.arrow_schema:
+        arr = cols.get(field.name)
+        if arr is None:
+            arr = pa.nulls(n, field.type)
+        elif not arr.type.equals(field.type):
+            arr = pc.cast(arr, field.type)
+        arrays.append(arr)
+    return pa.RecordBatch.from_arrays(arrays, schema=table.arrow_schema)
+
+
+def _process_types(dyno: pa.Array) -> pa.Array:
+    if not FAST:
+        return pa.array([process_type(d) for d in dyno.to_pylist()], pa.string())
+    return _fields(pc.extract_regex(dyno, r"^(?P<p>[^.]*)"))["p"]
+
+
+_COMMON = ("app", "event_date", "line_number", "event_ts")
+_PLATFORM_FIELDS = ("event_type", "code", "from_state", "to_state", "exit_status", "release_version", "actor")
+
+
+def _rows_to_columns(
+    rows: list[dict[str, Any]], table: tables.Table, names: Iterable[str] | None = None
+) -> dict[str, pa.Array]:
+    """Columns (all but the common ones, or ``names``) from per-line reference rows."""
+    wanted = set(names) if names is not None else set(table.column_names) - set(_COMMON)
+    return {
+        f.name: pa.array([r.get(f.name) for r in rows], f.type)
+        for f in table.arrow_schema
+        if f.name in wanted
+    }
+
+
+def _combine(fast: pa.RecordBatch | None, slow: pa.RecordBatch | None) -> pa.RecordBatch:
+    """Fast and slow rows of one table back in line order (stable, so metrics keep their order)."""
+    if fast is None or slow is None:
+        return fast if slow is None else slow
+    if not fast.num_rows or not slow.num_rows:
+        return fast if fast.num_rows else slow
+    both = pa.Table.from_batches([fast, slow]).combine_chunks()
+    order = pc.sort_indices(both.column("line_number"))
+    return both.take(order).to_batches()[0]
+
+
+def _router_batch(common: dict[str, pa.Array], message: pa.Array, state: _State) -> pa.RecordBatch:
+    """Router rows in line order: the fast columns, with the lines they do not take read by router_row."""
+    table = tables.ROUTER_EVENTS
+    n = len(message)
+    if FAST:
+        fast, cols = _fast_router(message)
+        slow = pc.invert(fast)
+    else:
+        cols, slow = {}, pa.array(np.ones(n, dtype=bool))
+    if pc.any(slow).as_py():
+        rows = [router_row(m) for m in pc.filter(message, slow).to_pylist()]
+        for name, values in _rows_to_columns(rows, table).items():
+            if name in cols:
+                cols[name] = pc.replace_with_mask(pc.cast(cols[name], values.type), slow, values)
+            else:
+                cols[name] = pc.replace_with_mask(pa.nulls(n, values.type), slow, values)
+    return _table_batch(table, {**common, **cols}, state)
+
+
+def _platform_batch(cols: dict[str, pa.Array], state: _State) -> pa.RecordBatch:
+    table = tables.PLATFORM_EVENTS
+    rows = [platform_row(m) for m in cols["message"].to_pylist()]
+    cols = {**cols, **_rows_to_columns(rows, table, _PLATFORM_FIELDS)}
+    cols["process_type"] = _process_types(cols["dyno"])
+    return _table_batch(table, cols, state)
+
+
+def _metrics_batch(
+    common: dict[str, pa.Array], dyno: pa.Array, message: pa.Array, state: _State
+) -> tuple[pa.RecordBatch, pa.Array | None]:
+    """Metrics rows, and (when some exist) a mask of the candidate lines that gave no sample at all."""
+    table = tables.RUNTIME_METRICS
+    n = len(message)
+    fast_batch = None
+    slow_mask = pa.array([True] * n)
+    if FAST:
+        fast_mask, fast_batch = _fast_metrics(common, dyno, message, state)
+        slow_mask = pc.invert(fast_mask)
+    slow_batch = None
+    empty = None
+    if pc.any(slow_mask).as_py():
+        slow_common = _take(common, slow_mask)
+        dynos = pc.filter(dyno, slow_mask).to_pylist()
+        messages = pc.filter(message, slow_mask).to_pylist()
+        rows_per_line = [metric_rows(d, m) for d, m in zip(dynos, messages, strict=True)]
+        counts = np.fromiter((len(r) for r in rows_per_line), dtype=np.int64, count=len(rows_per_line))
+        if (counts == 0).any():
+            empty_slow = pa.array(counts == 0)
+            empty = pc.replace_with_mask(pa.array([False] * n), slow_mask, empty_slow)
+        parent = pa.array(np.repeat(np.arange(len(counts)), counts))
+        rows = [row for line_rows in rows_per_line for row in line_rows]
+        cols = {name: arr.take(parent) for name, arr in slow_common.items()}
+        slow_batch = _table_batch(table, {**cols, **_rows_to_columns(rows, table)}, state)
+    return _combine(fast_batch, slow_batch), empty
+
+
+def _fast_metrics(
+    common: dict[str, pa.Array], dyno: pa.Array, message: pa.Array, state: _State
+) -> tuple[pa.Array, pa.RecordBatch | None]:
+    """Metrics lines that are simple logfmt (see ``vector``) with source/dyno/addon at most once each
+    and only readable samples besides, typed over the batch."""
+    n = len(message)
+    tokens = vector.tokenize(message)
+    fast = tokens.simple.copy()
+    keys = tokens.keys()
+    codes = _codes(keys, _METRIC_SHARED)
+    is_sample = np.asarray(pc.and_(pc.starts_with(keys, "sample#"), pc.greater(pc.binary_length(keys), 7)))
+    sample = np.flatnonzero(is_sample)
+    values = tokens.values(sample)
+    # the number and its unit split as _NUMBER does: the unit is the trailing run of letters and '%'
+    readable = np.asarray(pc.fill_null(pc.match_substring_regex(values, _SAMPLE_VALUE), False))
+    number = pc.cast(pc.if_else(readable, pc.utf8_rtrim(values, characters=_UNIT_CHARS), "0"), pa.float64())
+    readable &= np.asarray(pc.fill_null(pc.is_finite(number), False))
+    good_sample = np.zeros(len(codes), dtype=bool)
+    good_sample[sample[readable]] = True
+    fast[tokens.line[(codes < 0) & ~good_sample]] = False
+    _unique_per_line(tokens, codes, fast, len(_METRIC_SHARED))
+    if not fast.any():
+        return pa.array(fast), None
+    line_cols: dict[str, pa.Array] = dict(common)
+    source, dyno_value, addon = tokens.columns(codes, len(_METRIC_SHARED), n)
+    line_cols["source_name"] = pa.nulls(n, pa.string()) if source is None else _nonempty(source)
+    line_cols["addon"] = pa.nulls(n, pa.string()) if addon is None else _nonempty(addon)
+    if dyno_value is not None:
+        dyno = pc.if_else(pc.is_valid(dyno_value), _nonempty(dyno_value), dyno)
+    line_cols["dyno"] = dyno
+    rows = fast[tokens.line[sample]]  # the samples of fast lines (all readable), in line order
+    row_tokens = sample[rows]
+    cols = {name: pc.take(arr, pa.array(tokens.line[row_tokens])) for name, arr in line_cols.items()}
+    cols["metric"] = spans_to_strings(
+        tokens.data, tokens.key_start[row_tokens] + 7, tokens.key_end[row_tokens]
+    )
+    cols["value"] = pc.filter(number, rows)
+    unit_length = np.asarray(pc.binary_length(pc.filter(values, rows)), dtype=np.int64) - np.asarray(
+        pc.binary_length(pc.utf8_rtrim(pc.filter(values, rows), characters=_UNIT_CHARS)), dtype=np.int64
+    )
+    cols["unit"] = _nonempty(
+        spans_to_strings(
+            tokens.data, tokens.value_end[row_tokens] - unit_length, tokens.value_end[row_tokens]
+        )
+    )
+    return pa.array(fast), _table_batch(tables.RUNTIME_METRICS, cols, state)

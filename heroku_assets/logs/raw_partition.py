@@ -1,0 +1,273 @@
+"""Building one raw partition (one app, one UTC day) from whatever the raw store holds.
+
+Lines of a day arrive in many objects: drain bodies, pulled sessions and imported dumps, some after
+midnight, some overlapping (a pull repeats what the drain delivered). The partition keeps each distinct
+line once per copy a single source holds: a line two sources both hold counts once, while identical lines
+inside one source (a real burst) all stay. DuckDB does the dedupe and the ordering, spilling to disk, so a
+busy day never has to fit in memory.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import datetime as dt
+import gzip
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from heroku_assets.capture.received import canonical_text, dated_batches
+from heroku_assets.storage import layout
+from heroku_assets.storage.base import ObjectInfo, ObjectStore
+
+_BATCH = 50_000
+_READ_CHUNK = 1 << 20
+# In-band loss reports: Logplex and log-shuttle tell of dropped lines with these codes.
+_LOSS_MARKER = re.compile(rb"Error (L1[0-3])\b")
+
+
+@dataclass
+class PartitionResult:
+    """What was written, and the figures the asset reports as metadata."""
+
+    key: str
+    lines: int
+    bytes: int
+    source_objects: list[str]
+    duplicates_removed: int
+    loss_markers: dict[str, int] = field(default_factory=dict)
+    gap_markers: int = 0
+    version: str = ""
+
+
+def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> list[ObjectInfo]:
+    """Received objects that may hold lines of (app, day), by their ``days`` metadata."""
+    found = []
+    for prefix in layout.received_prefixes(app, day, late_days):
+        for info in raw.list(prefix):
+            days = info.metadata.get("days")
+            if days is None or day in layout.parse_days(days):
+                found.append(info)
+    return found
+
+
+def _received_day(info: ObjectInfo) -> dt.date:
+    value = info.metadata.get("received")
+    if value:
+        return dt.date.fromisoformat(value)
+    parts = info.key.split("/")
+    try:
+        return dt.date.fromisoformat(parts[1])
+    except (IndexError, ValueError):
+        return dt.date(1970, 1, 1)
+
+
+def _chunks(raw: ObjectStore, key: str) -> Iterator[bytes]:
+    with raw.open(key) as stream:
+        while chunk := stream.read(_READ_CHUNK):
+            yield chunk
+
+
+def _source_of(info: ObjectInfo, index: int) -> int:
+    """Which source an object belongs to, for dedupe. Logplex delivers each frame once (a retry keeps its
+    frame id and overwrites itself) and pulls keep only what follows the previous pull, so all drain
+    bodies are one source and all pulls another: a repeat inside either is a real repeat. Each import
+    is a source of its own, since dumps can overlap anything."""
+    kind = info.key.split("/", 1)[0]
+    return {"drain": 0, "pull": 1}.get(kind, 2 + index)
+
+
+def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> Iterator[pa.RecordBatch]:
+    """(line, ts, dated, src, seq) for every line of ``day`` in every object, in bounded batches. ``ts``
+    is the line's time in microseconds, or for an undated line that of the dated line before it, so that
+    garbage stays where it was received among its neighbours; ``seq`` orders lines within a source."""
+    wanted = pa.scalar(day, pa.date32())
+    for index, info in enumerate(objects):
+        src = _source_of(info, index)
+        seq = index << 32
+        last_ts: int | None = None
+        fmt = info.metadata.get("format", "auto")
+        for batch in dated_batches(_chunks(raw, info.key), fmt, _received_day(info)):
+            mask = pc.equal(batch.days, wanted)
+            positions = pc.add(pc.indices_nonzero(mask), seq)
+            seq += batch.lines.num_rows
+            stamps = pc.cast(batch.lines.column("ts"), pa.int64())
+            dated = pc.is_valid(stamps)
+            if stamps.null_count:
+                head = pa.array([last_ts], pa.int64())
+                stamps = pc.fill_null_forward(pa.concat_arrays([head, stamps]))[1:]
+                stamps = pc.fill_null(pc.fill_null_backward(stamps), _day_start_us(day))
+            last_ts = stamps[len(stamps) - 1].as_py()
+            lines = batch.lines.filter(mask)
+            if not lines.num_rows:
+                continue
+            yield pa.record_batch(
+                [
+                    canonical_text(lines),
+                    stamps.filter(mask),
+                    dated.filter(mask),
+                    pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
+                    pc.cast(positions, pa.int64()),
+                ],
+                names=["line", "ts", "dated", "src", "seq"],
+            )
+
+
+def _day_start_us(day: dt.date) -> int:
+    return int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp()) * 1_000_000
+
+
+# k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
+# holds it, so overlaps collapse and repeats inside one source stay. A line without a timestamp (garbage)
+# is never taken for a copy of another: the same text in two places proves nothing.
+_DEDUPED_SQL = """
+WITH numbered AS (
+    SELECT line, ts, src, seq,
+           CASE WHEN dated THEN row_number() OVER (PARTITION BY src, line ORDER BY seq) ELSE -seq END AS k
+    FROM lines
+)
+SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq
+FROM numbered
+GROUP BY line, k
+ORDER BY ts, src, seq
+"""
+
+
+def build_partition(
+    raw: ObjectStore,
+    app: str,
+    day: dt.date,
+    late_days: int = 1,
+    workdir: Path | None = None,
+    memory_limit: str = "512MB",
+) -> PartitionResult:
+    """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object,
+    replacing any earlier one (the key is deterministic)."""
+    objects = candidate_objects(raw, app, day, late_days)
+    key = layout.partition_key(app, day)
+    with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
+        out_path = Path(tmp) / "lines.log.gz"
+        received, lines, size, markers = _write_sorted(raw, objects, day, out_path, Path(tmp), memory_limit)
+        meta = {
+            "app": app,
+            "date": day.isoformat(),
+            "lines": str(lines),
+            "source_objects": str(len(objects)),
+        }
+        info = raw.put_file(key, out_path, meta)
+    gaps = sum(1 for _ in raw.list(f"gaps/{day.isoformat()}/{app}/"))
+    return PartitionResult(
+        key=key,
+        lines=lines,
+        bytes=size,
+        source_objects=[o.key for o in objects],
+        duplicates_removed=received - lines,
+        loss_markers=markers,
+        gap_markers=gaps,
+        version=info.version,
+    )
+
+
+def _write_sorted(
+    raw: ObjectStore, objects: list[ObjectInfo], day: dt.date, path: Path, tmp: Path, memory_limit: str
+) -> tuple[int, int, int, dict[str, int]]:
+    # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET memory_limit = ?", [memory_limit])
+        con.execute("SET temp_directory = ?", [str(tmp / "spill")])
+        con.execute("SET threads = 2")
+        con.execute("SET preserve_insertion_order = false")
+        con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT)")
+        received = 0
+        for batch in _line_batches(raw, objects, day):
+            received += batch.num_rows
+            con.register("incoming", batch)
+            con.execute("INSERT INTO lines SELECT * FROM incoming")
+            con.unregister("incoming")
+        # One object cannot overlap itself: with a single source, ordering is all that is left to do.
+        sources = {_source_of(info, i) for i, info in enumerate(objects)}
+        query = _DEDUPED_SQL if len(sources) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"
+        reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
+        with _GzipLines(path) as out:
+            for batch in reader:
+                out.write(batch.column(0))
+    finally:
+        con.close()
+    return received, out.lines, out.size, out.markers
+
+
+def _count_loss_markers(data: bytes, markers: dict[str, int]) -> None:
+    """Count ``Error L10`` .. ``Error L13`` (Logplex's in-band reports of dropped lines)."""
+    start = data.find(b"Error L1")
+    while start >= 0:
+        match = _LOSS_MARKER.match(data, start)
+        if match and (start == 0 or not data[start - 1 : start].isalnum()):
+            code = match.group(1).decode()
+            markers[code] = markers.get(code, 0) + 1
+        start = data.find(b"Error L1", start + 8)
+
+
+class _GzipLines:
+    """Writes newline-terminated string columns as a gzip file whose members are compressed on two
+    threads (zlib releases the GIL), overlapping each other and the sort. Concatenated gzip members are
+    one valid gzip stream; level 1 because the partition is written once and read once, and mtime 0 so
+    an unchanged day keeps its content version."""
+
+    def __init__(self, path: Path, workers: int = 2) -> None:
+        self.path = path
+        self.lines = 0
+        self.size = 0
+        self.markers: dict[str, int] = {}
+        self._workers = workers
+        self._pending: collections.deque[concurrent.futures.Future[bytes]] = collections.deque()
+
+    def __enter__(self) -> _GzipLines:
+        self._file = open(self.path, "wb")  # noqa: SIM115 - closed in __exit__
+        self._pool = concurrent.futures.ThreadPoolExecutor(self._workers, thread_name_prefix="partition-gzip")
+        return self
+
+    def write(self, column: pa.Array) -> None:
+        if not len(column):
+            return
+        data = bytes(_joined(column))  # bytes.find skips through it far faster than a regex scan
+        self.lines += len(column)
+        self.size += len(data)
+        _count_loss_markers(data, self.markers)
+        self._pending.append(self._pool.submit(gzip.compress, data, compresslevel=1, mtime=0))
+        while len(self._pending) > self._workers * 2:
+            self._file.write(self._pending.popleft().result())
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            while self._pending:
+                member = self._pending.popleft().result()
+                if exc[0] is None:
+                    self._file.write(member)
+        finally:
+            self._pool.shutdown()
+            self._file.close()
+
+
+def _joined(column: pa.Array) -> memoryview:
+    """The concatenation of a string column's values, straight from its Arrow data buffer (no copy):
+    the values already end in a newline."""
+    array = column.cast(pa.large_string()) if column.type != pa.large_string() else column
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
+    start, end = offsets[array.offset], offsets[array.offset + len(array)]
+    return memoryview(array.buffers()[2])[start:end]
+
+
+def read_partition_lines(raw: ObjectStore, app: str, day: dt.date) -> Iterator[bytes]:
+    """The partition's gzip text, decompressed, in chunks (what the parser reads)."""
+    with raw.open(layout.partition_key(app, day)) as stream, gzip.GzipFile(fileobj=stream) as text:
+        while chunk := text.read(_READ_CHUNK):
+            yield chunk

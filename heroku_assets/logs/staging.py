@@ -1,0 +1,114 @@
+"""Parsing a raw partition into staged Parquet objects, one per event table, and proving every line of the
+partition landed in exactly one table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from heroku_assets.logs.raw_partition import read_partition_lines
+from heroku_assets.storage import layout
+from heroku_assets.storage.base import ObjectStore
+from heroku_assets.tables import EVENT_TABLES
+
+
+@dataclass(frozen=True)
+class StagedTable:
+    table: str
+    key: str
+    url: str
+    rows: int
+    lines: int  # distinct raw lines behind the rows (a metrics line gives several rows)
+    preview: list[dict]
+
+
+@dataclass(frozen=True)
+class StageResult:
+    raw_lines: int
+    tables: dict[str, StagedTable]
+    accounting_error: str | None  # None when every raw line is in exactly one table
+
+    @property
+    def accounted_lines(self) -> int:
+        return sum(t.lines for t in self.tables.values())
+
+
+def stage_partition(
+    raw: ObjectStore,
+    staging: ObjectStore,
+    app: str,
+    day: dt.date,
+    workdir: Path | None = None,
+    preview_rows: int = 5,
+) -> StageResult:
+    """Stream the raw partition of (app, day) through the parser into one Parquet object per event table
+    in the staging store, replacing what an earlier run staged there."""
+    from heroku_assets.logs import parse_lines, read_lines, write_parquet
+
+    head = raw.head(layout.partition_key(app, day))
+    if head is None:
+        raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize heroku_raw_logs first")
+    raw_lines = int(head.metadata.get("lines", "-1"))
+    with tempfile.TemporaryDirectory(prefix="heroku-assets-stage-", dir=workdir) as tmp:
+        lines = read_lines(read_partition_lines(raw, app, day), fmt="text")
+        files = write_parquet(parse_lines(lines, app=app, default_date=day), Path(tmp))
+        tables: dict[str, StagedTable] = {}
+        seen_numbers = []
+        for table in EVENT_TABLES:
+            written = files[table.name]
+            numbers = pq.read_table(written.path, columns=["line_number"]).column("line_number")
+            distinct = pc.unique(numbers)
+            seen_numbers.append(distinct)
+            key = layout.staged_key(table.name, app, day)
+            meta = {"rows": str(written.rows), "lines": str(len(distinct))}
+            staging.put_file(key, Path(written.path), meta)
+            for stale in staging.list(layout.staged_prefix(table.name, app, day)):
+                if stale.key != key:
+                    staging.delete(stale.key)
+            tables[table.name] = StagedTable(
+                table=table.name,
+                key=key,
+                url=staging.url(key),
+                rows=written.rows,
+                lines=len(distinct),
+                preview=_preview(Path(written.path), preview_rows),
+            )
+    return StageResult(
+        raw_lines=raw_lines, tables=tables, accounting_error=_accounting_error(raw_lines, seen_numbers)
+    )
+
+
+def _accounting_error(raw_lines: int, per_table: list) -> str | None:
+    """Line numbers 1..N must each appear in exactly one table."""
+    total = sum(len(n) for n in per_table)
+    if total != raw_lines:
+        return f"{raw_lines} raw lines but {total} lines across the event tables"
+    if raw_lines == 0:
+        return None
+    union = pc.unique(pa.chunked_array([n for n in per_table if len(n)]))
+    if len(union) != raw_lines:
+        return f"{raw_lines - len(union)} lines appear in more than one table"
+    lo, hi = pc.min(union).as_py(), pc.max(union).as_py()
+    if (lo, hi) != (1, raw_lines):
+        return f"line numbers run from {lo} to {hi}, expected 1 to {raw_lines}"
+    return None
+
+
+def _preview(path: Path, rows: int) -> list[dict]:
+    reader = pq.ParquetFile(path)
+    if reader.metadata.num_rows == 0:
+        return []
+    batch = next(reader.iter_batches(batch_size=rows))
+    return batch.to_pylist()[:rows]
+
+
+def staged_rows(staging: ObjectStore, table: str, app: str, day: dt.date) -> tuple[list[str], int]:
+    """The staged objects of (table, app, day) and their row count, from their metadata."""
+    infos = list(staging.list(layout.staged_prefix(table, app, day)))
+    return [i.key for i in infos], sum(int(i.metadata.get("rows", "0")) for i in infos)

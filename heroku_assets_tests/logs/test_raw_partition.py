@@ -1,0 +1,131 @@
+import datetime as dt
+import gzip
+
+from heroku_assets.logs.raw_partition import build_partition
+from heroku_assets.storage import layout
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets_tests.capture.helpers import frame, put_drain, put_pull, text_line
+
+DAY = dt.date(2026, 11, 20)
+
+
+def _lines(store: LocalObjectStore, app: str, day: dt.date) -> list[str]:
+    data = gzip.decompress(store.get(layout.partition_key(app, day))).decode()
+    return data.splitlines()
+
+
+def test_overlap_between_sources_collapses_but_repeats_inside_one_source_stay(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    ts1, ts2 = "2026-11-20T10:00:00.000001+00:00", "2026-11-20T10:00:01.5+00:00"
+    # The drain got the same line twice in one body (a real repeat) and one more line.
+    put_drain(
+        raw,
+        "shop",
+        DAY,
+        "a" * 32,
+        [
+            frame(ts1, "app", "web.1", "tick"),
+            frame(ts1, "app", "web.1", "tick"),
+            frame(ts2, "app", "web.2", "x"),
+        ],
+    )
+    # A pull overlapping the drain holds one copy of the repeated line and the other line.
+    put_pull(
+        raw,
+        "shop",
+        dt.datetime(2026, 11, 20, 10, 5, tzinfo=dt.UTC),
+        [
+            text_line(ts1, "app", "web.1", "tick"),
+            text_line("2026-11-20T10:00:01.500000Z", "app", "web.2", "x"),
+        ],
+    )
+    result = build_partition(raw, "shop", DAY)
+    lines = _lines(raw, "shop", DAY)
+    assert lines == [
+        "2026-11-20T10:00:00.000001+00:00 app[web.1]: tick",
+        "2026-11-20T10:00:00.000001+00:00 app[web.1]: tick",
+        "2026-11-20T10:00:01.500000+00:00 app[web.2]: x",
+    ]
+    assert result.lines == 3
+    assert result.duplicates_removed == 2
+    assert len(result.source_objects) == 2
+
+
+def test_lines_are_ordered_by_time_and_split_by_utc_day(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    put_pull(
+        raw,
+        "shop",
+        dt.datetime(2026, 11, 21, 0, 10, tzinfo=dt.UTC),
+        [
+            text_line("2026-11-20T23:59:59.9-00:00", "heroku", "router", "at=info status=200"),
+            text_line("2026-11-20T16:00:00-08:00", "app", "web.1", "evening in California"),  # 00:00 UTC 21st
+            text_line("2026-11-20T23:00:00+00:00", "app", "web.1", "earlier"),
+        ],
+    )
+    build_partition(raw, "shop", DAY)
+    assert _lines(raw, "shop", DAY) == [
+        "2026-11-20T23:00:00.000000+00:00 app[web.1]: earlier",
+        "2026-11-20T23:59:59.900000+00:00 heroku[router]: at=info status=200",
+    ]
+    build_partition(raw, "shop", DAY + dt.timedelta(days=1))
+    assert _lines(raw, "shop", DAY + dt.timedelta(days=1)) == [
+        "2026-11-21T00:00:00.000000+00:00 app[web.1]: evening in California"
+    ]
+
+
+def test_late_lines_received_after_midnight_and_loss_markers_are_counted(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    put_drain(raw, "shop", DAY, "b" * 32, [frame("2026-11-20T12:00:00+00:00", "app", "web.1", "noon")])
+    late = "Error L10 (output buffer overflow): 7 messages dropped since 2026-11-20T23:00:00+00:00."
+    put_drain(
+        raw,
+        "shop",
+        DAY + dt.timedelta(days=1),
+        "c" * 32,
+        [frame("2026-11-20T23:59:00+00:00", "heroku", "logplex", late)],
+    )
+    result = build_partition(raw, "shop", DAY)
+    assert result.lines == 2
+    assert result.loss_markers == {"L10": 1}
+    # With no late window the late object is not read.
+    assert build_partition(raw, "shop", DAY, late_days=0).lines == 1
+
+
+def test_unreadable_lines_belong_to_the_day_they_were_received(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    put_drain(raw, "shop", DAY, "d" * 32, [b"this is not a frame at all"])
+    result = build_partition(raw, "shop", DAY)
+    assert result.lines == 1
+    assert _lines(raw, "shop", DAY) == ["this is not a frame at all"]
+
+
+def test_rebuilding_a_partition_gives_the_same_object(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    put_drain(raw, "shop", DAY, "e" * 32, [frame("2026-11-20T12:00:00+00:00", "app", "web.1", "noon")])
+    first = build_partition(raw, "shop", DAY)
+    second = build_partition(raw, "shop", DAY)
+    assert first.key == second.key
+    assert first.version == second.version
+    assert _lines(raw, "shop", DAY) == ["2026-11-20T12:00:00.000000+00:00 app[web.1]: noon"]
+
+
+def test_repeats_across_drain_bodies_stay_and_garbage_is_never_merged(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    ts = "2026-11-20T10:00:00.000001+00:00"
+    # Logplex delivers each frame once: the same line in two bodies is two lines (a burst split in two).
+    put_drain(raw, "shop", DAY, "a" * 32, [frame(ts, "app", "web.1", "tick")])
+    put_drain(raw, "shop", DAY, "b" * 32, [frame(ts, "app", "web.1", "tick")])
+    # The same unreadable text in a dump and in a pull is not evidence of one line.
+    (tmp_path / "dump.log").write_text(f"{ts} app[web.1]: tick\n<html>\n")
+    from heroku_assets.capture.imports import import_file
+
+    import_file(raw, tmp_path / "dump.log", "shop", today=DAY)
+    put_pull(
+        raw, "shop", dt.datetime(2026, 11, 20, 10, 5, tzinfo=dt.UTC), [f"{ts} app[web.1]: tick", "<html>"]
+    )
+    result = build_partition(raw, "shop", DAY)
+    lines = _lines(raw, "shop", DAY)
+    assert lines.count("2026-11-20T10:00:00.000001+00:00 app[web.1]: tick") == 2
+    assert lines.count("<html>") == 2
+    assert result.lines == 4
