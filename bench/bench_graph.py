@@ -39,14 +39,14 @@ def _child(data_dir: str, day: str) -> None:
 
     from heroku_assets.definitions import defs
     from heroku_assets.defs.logs.automation import JOB_NAME
-    from heroku_assets.defs.partitions import heroku_apps, partition_key
+    from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(heroku_apps.name, [APP])
         job = defs().resolve_job_def(JOB_NAME)
         started = time.perf_counter()
         result = job.execute_in_process(
-            partition_key=partition_key(APP, dt.date.fromisoformat(day)), instance=instance
+            partition_key=log_partition_key(APP, dt.date.fromisoformat(day)), instance=instance
         )
         total = time.perf_counter() - started
         steps = {}

@@ -43,7 +43,7 @@ def _run(args: argparse.Namespace) -> int:
     from heroku_assets.capture.changes import all_partitions
     from heroku_assets.definitions import defs
     from heroku_assets.defs.logs.automation import JOB_NAME
-    from heroku_assets.defs.partitions import heroku_apps, partition_key
+    from heroku_assets.defs.partitions import heroku_apps, log_partition_key
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()
@@ -75,7 +75,10 @@ def _run(args: argparse.Namespace) -> int:
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     for app, day in wanted:
         result = job.execute_in_process(
-            partition_key=partition_key(app, day), instance=instance, raise_on_error=False, run_config=quiet
+            partition_key=log_partition_key(app, day),
+            instance=instance,
+            raise_on_error=False,
+            run_config=quiet,
         )
         state = "ok" if result.success else "FAILED"
         failures += not result.success

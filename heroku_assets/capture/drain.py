@@ -122,10 +122,10 @@ class _Receiver:
         """Write the body (blocking: runs in a worker thread). A frame retried across midnight UTC
         overwrites the object it made the day before instead of making a second one."""
         day = received_at.date()
-        key = layout.drain_key(app, day, name)
+        key = layout.drain_object(app, day, name)
         since_midnight = received_at - dt.datetime.combine(day, dt.time(), dt.UTC)
         if since_midnight < RETRY_WINDOW:
-            earlier = layout.drain_key(app, day - dt.timedelta(days=1), name)
+            earlier = layout.drain_object(app, day - dt.timedelta(days=1), name)
             if self.store.head(earlier) is not None:
                 key, day = earlier, day - dt.timedelta(days=1)
         return store_received(self.store, key, body, "logplex", day, metadata)

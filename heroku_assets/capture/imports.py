@@ -40,7 +40,7 @@ def import_file(
     digest = hashlib.sha256()
     for chunk in _chunks(path):
         digest.update(chunk)
-    key = layout.import_key(app, digest.hexdigest())
+    key = layout.import_object(app, digest.hexdigest())
     existing = raw.head(key)
     if existing is not None:
         return ImportResult(

@@ -93,7 +93,7 @@ class PullResult:
 
 
 def state_key(app: str, pull_filter: PullFilter) -> str:
-    return layout.state_key("pull", app, pull_filter.variant)
+    return layout.state_object("pull", app, pull_filter.variant)
 
 
 def load_state(store: ObjectStore, app: str, pull_filter: PullFilter) -> PullState:
@@ -163,7 +163,7 @@ def pull_once(
     key = None
     if new:
         data = b"\n".join(new) + b"\n"
-        key = layout.pull_key(app, received_at, hashlib.sha256(data).hexdigest())
+        key = layout.pull_object(app, received_at, hashlib.sha256(data).hexdigest())
         metadata = {
             "app": app,
             "filter": pull_filter.variant,
@@ -220,7 +220,7 @@ def _record_gap(
         "pull_key": pull_key,
         "reason": "the previous pull's last lines are not in a full batch: lines may have been missed",
     }
-    key = layout.gap_key(app, received_at)
+    key = layout.gap_object(app, received_at)
     store.put(key, json.dumps(marker, indent=1).encode(), {"app": app, "days": layout.format_days(days)})
     log.warning("%s: possible gap in pulled logs after %s (marker %s)", app, marker["missing_after"], key)
     return key

@@ -27,7 +27,7 @@ def log_partitions(start_date: dt.date) -> dg.MultiPartitionsDefinition:
     )
 
 
-def partition_key(app: str, day: dt.date) -> dg.MultiPartitionKey:
+def log_partition_key(app: str, day: dt.date) -> dg.MultiPartitionKey:
     return dg.MultiPartitionKey({APP_DIMENSION: app, DATE_DIMENSION: day.isoformat()})
 
 

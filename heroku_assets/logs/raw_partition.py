@@ -152,7 +152,7 @@ def build_partition(
     """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object,
     replacing any earlier one (the key is deterministic)."""
     objects = candidate_objects(raw, app, day, late_days)
-    key = layout.partition_key(app, day)
+    key = layout.raw_partition_object(app, day)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         out_path = Path(tmp) / "lines.log.gz"
         received, lines, size, markers = _write_sorted(raw, objects, day, out_path, Path(tmp), memory_limit)
@@ -268,6 +268,6 @@ def _joined(column: pa.Array) -> memoryview:
 
 def read_partition_lines(raw: ObjectStore, app: str, day: dt.date) -> Iterator[bytes]:
     """The partition's gzip text, decompressed, in chunks (what the parser reads)."""
-    with raw.open(layout.partition_key(app, day)) as stream, gzip.GzipFile(fileobj=stream) as text:
+    with raw.open(layout.raw_partition_object(app, day)) as stream, gzip.GzipFile(fileobj=stream) as text:
         while chunk := text.read(_READ_CHUNK):
             yield chunk

@@ -51,7 +51,7 @@ def stage_partition(
     in the staging store, replacing what an earlier run staged there."""
     from heroku_assets.logs import parse_lines, read_lines, write_parquet
 
-    head = raw.head(layout.partition_key(app, day))
+    head = raw.head(layout.raw_partition_object(app, day))
     if head is None:
         raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize heroku_raw_logs first")
     raw_lines = int(head.metadata.get("lines", "-1"))
@@ -65,7 +65,7 @@ def stage_partition(
             numbers = pq.read_table(written.path, columns=["line_number"]).column("line_number")
             distinct = pc.unique(numbers)
             seen_numbers.append(distinct)
-            key = layout.staged_key(table.name, app, day)
+            key = layout.staged_object(table.name, app, day)
             meta = {"rows": str(written.rows), "lines": str(len(distinct))}
             staging.put_file(key, Path(written.path), meta)
             for stale in staging.list(layout.staged_prefix(table.name, app, day)):

@@ -6,7 +6,7 @@ to succeeded, the release that stops being current, or a build that finishes lat
 result upserts by id. Dynos and formation have no sort key: they are snapshots stamped with their time.
 
 The bookmark is a small JSON object the caller keeps between runs (``save_bookmark`` / ``load_bookmark``
-put it at ``layout.state_key(table, app)``); columns and types come from ``heroku_assets.tables``.
+put it at ``layout.state_object(table, app)``); columns and types come from ``heroku_assets.tables``.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Bookmark:
 
     @property
     def key(self) -> str:
-        return layout.state_key(self.table, self.app)
+        return layout.state_object(self.table, self.app)
 
     def to_json(self) -> bytes:
         return json.dumps(dataclasses.asdict(self), sort_keys=True).encode()
@@ -75,7 +75,7 @@ class EntityFetch:
 
 def load_bookmark(store: ObjectStore, table: tables.Table, app: str | None = None) -> Bookmark | None:
     """The bookmark kept for ``table`` (and ``app``), or None before the first fetch."""
-    key = layout.state_key(table.name, app)
+    key = layout.state_object(table.name, app)
     if store.head(key) is None:
         return None
     return Bookmark.from_json(store.get(key))

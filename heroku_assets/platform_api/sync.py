@@ -45,18 +45,18 @@ def stage_table(staging: ObjectStore, table: tables.Table, data: pa.Table, taken
 
 def known_apps(staging: ObjectStore) -> list[str]:
     """Every app name a sync of heroku_apps has seen (an incremental fetch returns only changed apps)."""
-    info = staging.head(layout.state_key(APPS_STATE))
+    info = staging.head(layout.state_object(APPS_STATE))
     if info is None:
         return []
     return json.loads(staging.get(info.key))["apps"]
 
 
 def _remember_apps(staging: ObjectStore, apps: Sequence[str], log_apps: Sequence[str]) -> None:
-    previous = staging.head(layout.state_key(APPS_STATE))
+    previous = staging.head(layout.state_object(APPS_STATE))
     state = json.loads(staging.get(previous.key)) if previous else {"apps": [], "log_apps": []}
     state["apps"] = sorted(set(state["apps"]) | set(apps))
     state["log_apps"] = sorted(set(state.get("log_apps", [])) | set(log_apps))
-    staging.put(layout.state_key(APPS_STATE), json.dumps(state, sort_keys=True).encode())
+    staging.put(layout.state_object(APPS_STATE), json.dumps(state, sort_keys=True).encode())
 
 
 def _load(

@@ -1,4 +1,5 @@
-"""Where every object lives: the one place that names keys in the raw and staging stores.
+"""Where every object lives: the one place that names objects in the raw and staging stores (Dagster
+asset and partition keys are named in defs/).
 
 Raw store (objects exactly as received, never rewritten):
     drain/<received day>/<app>/<frame id>.logplex   a drain POST body; a retried frame overwrites itself
@@ -39,21 +40,21 @@ def validate_app(app: str) -> str:
     return app
 
 
-def drain_key(app: str, received: dt.date, frame_id: str) -> str:
+def drain_object(app: str, received: dt.date, frame_id: str) -> str:
     return validate_key(f"drain/{received.isoformat()}/{validate_app(app)}/{frame_id}.logplex")
 
 
-def pull_key(app: str, received_at: dt.datetime, content_hash: str) -> str:
+def pull_object(app: str, received_at: dt.datetime, content_hash: str) -> str:
     stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     day = received_at.astimezone(dt.UTC).date().isoformat()
     return validate_key(f"pull/{day}/{validate_app(app)}/{stamp}-{content_hash[:16]}.log")
 
 
-def import_key(app: str, content_hash: str) -> str:
+def import_object(app: str, content_hash: str) -> str:
     return validate_key(f"import/{validate_app(app)}/{content_hash[:32]}.log")
 
 
-def gap_key(app: str, received_at: dt.datetime) -> str:
+def gap_object(app: str, received_at: dt.datetime) -> str:
     stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     day = received_at.astimezone(dt.UTC).date().isoformat()
     return validate_key(f"gaps/{day}/{validate_app(app)}/{stamp}.json")
@@ -83,7 +84,7 @@ def app_of_received_key(key: str) -> str | None:
     return None
 
 
-def partition_key(app: str, day: dt.date) -> str:
+def raw_partition_object(app: str, day: dt.date) -> str:
     return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/lines.log.gz")
 
 
@@ -91,7 +92,7 @@ def staged_prefix(table: str, app: str, day: dt.date) -> str:
     return f"{table}/app={validate_app(app)}/date={day.isoformat()}/"
 
 
-def staged_key(table: str, app: str, day: dt.date, part: int = 0) -> str:
+def staged_object(table: str, app: str, day: dt.date, part: int = 0) -> str:
     return validate_key(f"{staged_prefix(table, app, day)}part-{part:05d}.parquet")
 
 
@@ -99,7 +100,7 @@ def snapshot_prefix(table: str, taken_at: dt.datetime) -> str:
     return f"{table}/snapshot={taken_at.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}/"
 
 
-def state_key(name: str, app: str | None = None, variant: str | None = None) -> str:
+def state_object(name: str, app: str | None = None, variant: str | None = None) -> str:
     """A small JSON state object: an API bookmark (``state/heroku_releases/my-app.json``) or the pull
     state of an app and filter (``state/pull/my-app/all.json``)."""
     parts = [name, *([validate_app(app)] if app is not None else []), *([variant] if variant else [])]

@@ -20,7 +20,7 @@ def frame(ts: str, source: str, dyno: str, message: str) -> bytes:
 
 def put_drain(store: ObjectStore, app: str, received: dt.date, frame_id: str, frames: list[bytes]):
     return store_received(
-        store, layout.drain_key(app, received, frame_id), b"".join(frames), "logplex", received
+        store, layout.drain_object(app, received, frame_id), b"".join(frames), "logplex", received
     )
 
 
@@ -28,5 +28,5 @@ def put_pull(store: ObjectStore, app: str, received_at: dt.datetime, lines: list
     data = ("\n".join(lines) + "\n").encode()
     import hashlib
 
-    key = layout.pull_key(app, received_at, hashlib.sha256(data).hexdigest())
+    key = layout.pull_object(app, received_at, hashlib.sha256(data).hexdigest())
     return store_received(store, key, data, "text", received_at.date())

@@ -63,7 +63,7 @@ def test_a_frame_is_stored_verbatim_with_its_headers_before_the_204(
     (frame,) = bodies(1)
     response = post(drain, frame.body, frame.headers)
     assert response.status_code == 204
-    key = layout.drain_key(APP, RECEIVED.date(), frame.headers["Logplex-Frame-Id"])
+    key = layout.drain_object(APP, RECEIVED.date(), frame.headers["Logplex-Frame-Id"])
     assert drain_objects(drain) == [key]
     assert drain.store.get(key) == frame.body
     meta = drain.store.head(key).metadata  # type: ignore[union-attr]
@@ -157,7 +157,7 @@ def test_unreadable_bodies_are_stored_not_refused(
     drain = start_drain(clock=lambda: RECEIVED)
     response = post(drain, body, {"Content-Type": content_type, "Logplex-Frame-Id": "ABC123"})
     assert response.status_code == 204
-    key = layout.drain_key(APP, RECEIVED.date(), "ABC123").replace(f"/{APP}/", f"/{layout.UNMAPPED_APP}/")
+    key = layout.drain_object(APP, RECEIVED.date(), "ABC123").replace(f"/{APP}/", f"/{layout.UNMAPPED_APP}/")
     assert drain.store.get(key) == body
     meta = drain.store.head(key).metadata  # type: ignore[union-attr]
     assert meta["content_type"] == content_type

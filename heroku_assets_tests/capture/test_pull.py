@@ -92,7 +92,7 @@ def test_more_lines_than_the_buffer_holds_records_a_gap(
     now = BASE + dt.timedelta(minutes=5)
     result = pull_once(client, store, "my-app", now=lambda: now)
     assert (result.fetched, result.new_lines) == (1500, 1500)
-    assert result.gap_key == layout.gap_key("my-app", now)
+    assert result.gap_key == layout.gap_object("my-app", now)
     marker = json.loads(store.get(result.gap_key))
     assert marker["app"] == "my-app"
     assert marker["previous_pull_at"] == first.state.pulled_at

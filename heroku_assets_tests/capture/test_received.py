@@ -65,7 +65,7 @@ def test_a_reader_defect_stores_the_body_without_days_and_partitions_still_read_
     store = LocalObjectStore(tmp_path)
     body = frame("2026-11-24T23:59:00+00:00", "app", "web.1", "late")
     info = raw_module.store_received(
-        store, layout.drain_key("shop", RECEIVED, "a" * 32), body, "logplex", RECEIVED
+        store, layout.drain_object("shop", RECEIVED, "a" * 32), body, "logplex", RECEIVED
     )
     assert store.get(info.key) == body
     assert "days" not in info.metadata and info.metadata["days_error"] == "true"

@@ -8,7 +8,7 @@ import pytest
 
 from heroku_assets.capture.imports import import_file
 from heroku_assets.defs.logs.automation import JOB_NAME
-from heroku_assets.defs.partitions import heroku_apps, partition_key
+from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 from heroku_assets.settings import load
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets_tests.capture.helpers import frame, put_drain, put_pull
@@ -43,7 +43,7 @@ def _rows(data_dir, sql: str, params=()) -> list[tuple]:
 
 def _run(definitions, instance, app, day):
     result = definitions.resolve_job_def(JOB_NAME).execute_in_process(
-        partition_key=partition_key(app, day), instance=instance
+        partition_key=log_partition_key(app, day), instance=instance
     )
     assert result.success
     return result
@@ -117,7 +117,7 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
     result = tick()
     assert result.dynamic_partitions_requests[0].partition_keys == ["shop"]
     instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
-    assert [r.partition_key for r in result.run_requests] == [partition_key("shop", day)]
+    assert [r.partition_key for r in result.run_requests] == [log_partition_key("shop", day)]
     _run(definitions, instance, "shop", day)
 
     quiet = tick(result.cursor)
@@ -139,7 +139,7 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
         [f"{day}T20:00:00.000001+00:00 app[web.1]: first"],
     )
     late = tick(quiet.cursor)
-    assert [r.partition_key for r in late.run_requests] == [partition_key("shop", day)]
+    assert [r.partition_key for r in late.run_requests] == [log_partition_key("shop", day)]
     assert late.run_requests[0].run_key != result.run_requests[0].run_key
     _run(definitions, instance, "shop", day)
     messages = _rows(project_env, "SELECT message FROM app_events WHERE app = 'shop' ORDER BY event_ts")
@@ -155,8 +155,8 @@ def test_the_daily_schedule_asks_for_yesterday_of_every_known_app(definitions, i
     )
     requests = list(schedule.evaluate_tick(context).run_requests)
     assert [r.partition_key for r in requests] == [
-        partition_key("billing", dt.date(2026, 11, 23)),
-        partition_key("shop", dt.date(2026, 11, 23)),
+        log_partition_key("billing", dt.date(2026, 11, 23)),
+        log_partition_key("shop", dt.date(2026, 11, 23)),
     ]
 
 

@@ -29,7 +29,7 @@ from sqlglot import exp
 from heroku_assets import settings as settings_module
 from heroku_assets.capture.imports import import_file
 from heroku_assets.defs.logs.automation import JOB_NAME
-from heroku_assets.defs.partitions import heroku_apps, partition_key
+from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 from heroku_assets.defs.resources import BlobStoresResource, build_resources
 from heroku_assets.defs.synapse_resource import SynapseWarehouseResource, synapse_warehouse_resource
 from heroku_assets.logs.staging import staged_rows
@@ -160,7 +160,7 @@ def test_the_partition_job_runs_through_azurite_and_copy_into_reads_the_staged_b
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(heroku_apps.name, [APP])
         run = definitions.resolve_job_def(JOB_NAME).execute_in_process(
-            partition_key=partition_key(APP, day), instance=instance
+            partition_key=log_partition_key(APP, day), instance=instance
         )
         assert run.success
         checks = [e for e in run.get_asset_check_evaluations() if e.check_name != "request_id_duplicates"]
@@ -193,19 +193,19 @@ def test_the_partition_job_runs_through_azurite_and_copy_into_reads_the_staged_b
         )
         assert stores.raw.container_url == f"{azurite.account_url}/{mixed_env['raw']}"
         # The raw partition is a blob beside the imported dump, and its URL is in the asset's metadata.
-        raw_partition = layout.partition_key(APP, day)
+        raw_partition = layout.raw_partition_object(APP, day)
         assert [i.key for i in stores.raw.list()] == sorted([imported.key, raw_partition])
         assert stores.raw.head(raw_partition).metadata["lines"] == "45"
         assert materialized[dg.AssetKey("heroku_raw_logs")]["object"].value == stores.raw.url(raw_partition)
         # One Parquet blob per event table, plus the error-code reference the reference job staged.
         staged = {t.name: staged_rows(stores.staging, t.name, APP, day) for t in EVENT_TABLES}
         assert {i.key for i in stores.staging.list()} == {
-            *(layout.staged_key(t.name, APP, day) for t in EVENT_TABLES),
+            *(layout.staged_object(t.name, APP, day) for t in EVENT_TABLES),
             "heroku_error_codes/reference/part-00000.parquet",
         }
         for table in EVENT_TABLES:
             keys, rows = staged[table.name]
-            assert keys == [layout.staged_key(table.name, APP, day)]
+            assert keys == [layout.staged_object(table.name, APP, day)]
             url = materialized[dg.AssetKey(["staged", table.name])]["object"].value
             assert url == stores.staging.url(keys[0]) and url.startswith(azurite.account_url)
         assert [staged[t.name][1] for t in EVENT_TABLES] == [40, 1, 2, 2, 1]

@@ -10,7 +10,7 @@ DAY = dt.date(2026, 11, 20)
 
 
 def _lines(store: LocalObjectStore, app: str, day: dt.date) -> list[str]:
-    data = gzip.decompress(store.get(layout.partition_key(app, day))).decode()
+    data = gzip.decompress(store.get(layout.raw_partition_object(app, day))).decode()
     return data.splitlines()
 
 

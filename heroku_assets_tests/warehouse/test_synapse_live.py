@@ -120,7 +120,7 @@ def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
         for n in range(1, 4)
     ]
     rows[0]["desc"] = "d" * 500  # wider than nvarchar(400)
-    key = layout.staged_key(ROUTER.name, app, DAY)
+    key = layout.staged_object(ROUTER.name, app, DAY)
     _upload(store, key, ROUTER, rows)
 
     first = warehouse.load_partition(ROUTER, app, DAY, store, [key])

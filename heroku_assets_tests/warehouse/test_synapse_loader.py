@@ -27,7 +27,7 @@ def _warehouse(**kwargs: object) -> SynapseWarehouse:
 
 
 def _stage(store: AzureBlobObjectStore, parts: int, app: str = "my-app") -> list[str]:
-    keys = [layout.staged_key(ROUTER.name, app, DAY, part) for part in range(parts)]
+    keys = [layout.staged_object(ROUTER.name, app, DAY, part) for part in range(parts)]
     for key in keys:
         store.put(key, b"PAR1 not really parquet PAR1", {"rows": "1"})
     return keys
@@ -66,7 +66,7 @@ def test_nothing_staged_means_no_copy(blob_container: ContainerClient) -> None:
 
 def test_a_local_folder_cannot_feed_copy_into(tmp_path: Path) -> None:
     store = LocalObjectStore(tmp_path)
-    key = layout.staged_key(ROUTER.name, "my-app", DAY)
+    key = layout.staged_object(ROUTER.name, "my-app", DAY)
     store.put(key, b"x")
     with pytest.raises(ValueError, match="is the staging store on Azure Blob Storage"):
         _warehouse().plan_partition_load(ROUTER, "my-app", DAY, store, [key])

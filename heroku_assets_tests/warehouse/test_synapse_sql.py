@@ -77,7 +77,7 @@ def _golden_files() -> dict[str, str]:
         files[f"{table.name}/load.sql"] = _render(_load(table).statements())
     # Objects that are not the whole folder are listed one by one.
     table = ALL_TABLES["router_events"]
-    urls = [f"{ACCOUNT}/{layout.staged_key(table.name, APP, DAY, part)}" for part in (0, 1)]
+    urls = [f"{ACCOUNT}/{layout.staged_object(table.name, APP, DAY, part)}" for part in (0, 1)]
     load = sql.synapse_partition_load(table, APP, DAY, urls, CREDENTIALS["sas"])
     files["router_events/copy_files.sql"] = _render([s for s in load.prepare if s.kind == "copy"])
     # Nothing staged: the partition is emptied, no COPY.

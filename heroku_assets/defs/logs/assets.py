@@ -11,7 +11,7 @@ RAW_LOGS = dg.AssetKey("heroku_raw_logs")
 LINES_ACCOUNTED_FOR = "lines_accounted_for"
 
 
-def staged_key(table: str) -> dg.AssetKey:
+def staged_asset_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["staged", table])
 
 
@@ -53,7 +53,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
 
     specs = [
         dg.AssetSpec(
-            staged_key(table.name),
+            staged_asset_key(table.name),
             deps=[RAW_LOGS],
             partitions_def=partitions,
             group_name="logs",
@@ -66,7 +66,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
     checks = [
         dg.AssetCheckSpec(
             LINES_ACCOUNTED_FOR,
-            asset=staged_key(table.name),
+            asset=staged_asset_key(table.name),
             blocking=True,
             description="Every raw line of the partition is in exactly one event table or in rejected_lines.",
         )
@@ -83,7 +83,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
         for table in EVENT_TABLES:
             staged = result.tables[table.name]
             yield dg.MaterializeResult(
-                asset_key=staged_key(table.name),
+                asset_key=staged_asset_key(table.name),
                 metadata={
                     "dagster/row_count": staged.rows,
                     "lines": staged.lines,
@@ -95,7 +95,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
             )
         for table in EVENT_TABLES:
             yield dg.AssetCheckResult(
-                asset_key=staged_key(table.name),
+                asset_key=staged_asset_key(table.name),
                 check_name=LINES_ACCOUNTED_FOR,
                 passed=result.accounting_error is None,
                 metadata={

@@ -4,7 +4,7 @@ import datetime as dt
 
 import dagster as dg
 
-from heroku_assets.defs.partitions import heroku_apps, partition_key
+from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 from heroku_assets.defs.resources import StoresResource
 
 JOB_NAME = "heroku_logs_job"
@@ -55,7 +55,7 @@ def build_raw_objects_sensor(
             requests.append(
                 dg.RunRequest(
                     run_key=f"{touched.app}|{touched.day}|{touched.version}",
-                    partition_key=partition_key(touched.app, touched.day),
+                    partition_key=log_partition_key(touched.app, touched.day),
                     tags={
                         "heroku_assets/trigger": "raw_objects",
                         "heroku_assets/objects": str(touched.objects),
@@ -91,7 +91,7 @@ def build_daily_schedule() -> dg.ScheduleDefinition:
         return [
             dg.RunRequest(
                 run_key=f"{app}|{yesterday}|daily",
-                partition_key=partition_key(app, yesterday),
+                partition_key=log_partition_key(app, yesterday),
                 tags={"heroku_assets/trigger": "daily"},
             )
             for app in apps

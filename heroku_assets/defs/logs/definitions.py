@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from heroku_assets import settings as settings_module
-from heroku_assets.defs.logs.assets import RAW_LOGS, build_log_assets, staged_key
+from heroku_assets.defs.logs.assets import RAW_LOGS, build_log_assets, staged_asset_key
 from heroku_assets.defs.logs.automation import build_daily_schedule, build_job, build_raw_objects_sensor
 from heroku_assets.defs.partitions import log_partitions
 from heroku_assets.defs.warehouse.assets import warehouse_key
@@ -17,7 +17,9 @@ def log_definitions() -> dg.Definitions:
     settings = settings_module.load()
     partitions = log_partitions(settings.start_date)
     selection = dg.AssetSelection.assets(
-        RAW_LOGS, *(staged_key(t.name) for t in EVENT_TABLES), *(warehouse_key(t.name) for t in EVENT_TABLES)
+        RAW_LOGS,
+        *(staged_asset_key(t.name) for t in EVENT_TABLES),
+        *(warehouse_key(t.name) for t in EVENT_TABLES),
     )
     job = build_job(partitions, selection)
     return dg.Definitions(

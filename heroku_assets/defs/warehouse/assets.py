@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from heroku_assets.defs.logs.assets import staged_key
+from heroku_assets.defs.logs.assets import staged_asset_key
 from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import app_and_day
 from heroku_assets.defs.resources import StoresResource, WarehouseResource
@@ -26,7 +26,7 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
     specs = [
         dg.AssetSpec(
             warehouse_key(table.name),
-            deps=[staged_key(table.name)],
+            deps=[staged_asset_key(table.name)],
             partitions_def=partitions,
             group_name="warehouse",
             kinds={kind},
