@@ -132,7 +132,12 @@ def post(url: str, body: bytes, frame_id: str | None, msg_count: int, timeout: f
 
 
 def post_like_logplex(
-    urls: list[str], body: bytes, frame_id: str | None, msg_count: int, retries: int = 2
+    urls: list[str],
+    body: bytes,
+    frame_id: str | None,
+    msg_count: int,
+    retries: int = 2,
+    pause: float = 0.05,
 ) -> tuple[bool, int]:
     """Logplex's rules: the same frame (same id) again on a 5xx or a timeout or a refused connection,
     at most ``retries`` more times, then it is dropped; any 2xx is success. ``urls`` are tried in turn
@@ -147,7 +152,7 @@ def post_like_logplex(
             return True, attempt + 1
         if status is not None and 400 <= status < 500 and status != 429:
             return False, attempt + 1  # Logplex drops the frame for good
-        time.sleep(0.05)
+        time.sleep(pause)
     return False, retries + 1
 
 
