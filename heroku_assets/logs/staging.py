@@ -53,7 +53,7 @@ def stage_partition(
 
     head = raw.head(layout.raw_partition_object(app, day))
     if head is None:
-        raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize heroku_raw_logs first")
+        raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize raw/heroku_logs first")
     raw_lines = int(head.metadata.get("lines", "-1"))
     with tempfile.TemporaryDirectory(prefix="heroku-assets-stage-", dir=workdir) as tmp:
         lines = read_lines(read_partition_lines(raw, app, day), fmt="text")

@@ -9,7 +9,7 @@ Raw store (objects exactly as received, never rewritten):
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
-    partitions/app=<app>/date=<day>/lines.log.gz    heroku_raw_logs: one day of one app, deduped, ordered
+    partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered
 
 The received day comes first so that a sensor lists only the last few days, whatever the history.
 Every received object carries the metadata ``days``: the UTC days its lines belong to, space separated,

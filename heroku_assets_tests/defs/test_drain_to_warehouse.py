@@ -8,7 +8,7 @@ import duckdb
 import requests
 
 from heroku_assets.capture.drain import create_app
-from heroku_assets.defs.logs.automation import JOB_NAME
+from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.sample import drain_bodies, expected_rows, generate_day
 from heroku_assets.settings import load
 from heroku_assets_tests.capture.conftest import APP, PASSWORD, PATH_TOKEN, USER, FlakyStore, default_config
