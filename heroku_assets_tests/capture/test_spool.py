@@ -171,7 +171,7 @@ def test_each_process_claims_its_own_slot(tmp_path: Path) -> None:
     assert claim_slot(tmp_path, "host").receiver_id == "host-w0"  # a restart takes its slot back
 
 
-def test_a_body_is_dated_by_its_frames_and_read_when_the_scan_cannot_vouch_for_it() -> None:
+def test_a_body_is_dated_by_a_scan_of_its_timestamps() -> None:
     def body_record(body: bytes, count: int) -> Record:
         return Record("logplex", "my-app", AT, body, "F", {"msg_count": str(count)})
 
@@ -182,8 +182,24 @@ def test_a_body_is_dated_by_its_frames_and_read_when_the_scan_cannot_vouch_for_i
     # an offset moves the UTC day
     offset = frame("2026-11-19T20:00:00-05:00", "app", "web.1", "late evening in New York")
     assert logplex_days(body_record(offset, 1)) == {dt.date(2026, 11, 20)}
-    # a count that does not match the frames found: the body is read by the reader instead
+    # a line the scan cannot date: its day may be the day the body was received
     garbage = b"not a frame at all\n" + frame("2026-11-18T10:00:00+00:00", "app", "web.1", "x")
-    assert logplex_days(body_record(garbage, 5)) == {dt.date(2026, 11, 18)}
-    # nothing readable: the day it was received
-    assert logplex_days(body_record(b"\x00\x01", 1)) == {AT.date()}
+    assert logplex_days(body_record(garbage, 2)) == {dt.date(2026, 11, 18), AT.date()}
+    # a date that is not one dates nothing
+    assert logplex_days(body_record(frame("2026-02-30T10:00:00Z", "app", "web.1", "x"), 1)) == {AT.date()}
+
+
+def test_the_scan_finds_every_day_the_reader_finds() -> None:
+    from heroku_assets.capture.received import days_of
+    from heroku_assets.sample import drain_bodies, generate_day
+
+    lines = [*generate_day("my-app", dt.date(2026, 11, 19), 2000, seed=3)]
+    lines += [*generate_day("my-app", dt.date(2026, 11, 20), 2000, seed=4)]
+    checked = exact = 0
+    for headers, body in drain_bodies(lines):
+        record = Record("logplex", "my-app", AT, body, "F", {"msg_count": headers["Logplex-Msg-Count"]})
+        scanned, read = logplex_days(record), days_of(body, "logplex", AT.date())
+        assert read <= scanned, body[:200]
+        checked += 1
+        exact += scanned == read
+    assert checked > 50 and exact > checked // 2
