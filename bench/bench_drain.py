@@ -220,6 +220,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=0.0, help="target POSTs/s (0: as fast as possible)")
     parser.add_argument("--frames", type=int, default=200, help="distinct 100-line bodies to cycle through")
     parser.add_argument("--segment-seconds", type=float, default=60.0, help="HEROKU_DRAIN_SEGMENT_SECONDS")
+    parser.add_argument("--segment-bytes", type=int, default=128 << 20, help="HEROKU_DRAIN_SEGMENT_BYTES")
     args = parser.parse_args()
 
     frames = build_frames(args.frames)
@@ -241,6 +242,7 @@ def main() -> int:
             HEROKU_DRAIN_PATH_TOKEN=PATH_TOKEN,
             HEROKU_DRAIN_APPS=",".join(sorted({f"{t}={a}" for t, a in zip(tokens, body_apps, strict=True)})),
             HEROKU_DRAIN_SEGMENT_SECONDS=str(args.segment_seconds),
+            HEROKU_DRAIN_SEGMENT_BYTES=str(args.segment_bytes),
             HEROKU_DRAIN_RECEIVER_ID="bench",
         )
         command = [sys.executable, "-m", "heroku_assets.cli", "drain", "serve", "--port", str(port)]

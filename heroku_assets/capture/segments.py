@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from heroku_assets.capture.spool import Record, Spool, read_records
+from heroku_assets.capture.spool import Record, SegmentSummary, Spool, read_records, summary_path
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -141,34 +141,24 @@ def record_days(record: Record) -> set[dt.date]:
     return dating(record)
 
 
-@dataclass(frozen=True)
-class SegmentSummary:
-    records: int
-    received: dt.date  # the UTC day of the first record
-    apps: set[str]
-    days: set[dt.date]
-    kinds: set[str]
-
-
 def summarize(path: Path) -> SegmentSummary:
-    apps: set[str] = set()
-    days: set[dt.date] = set()
-    kinds: set[str] = set()
-    count = 0
-    received: dt.date | None = None
+    """A sealed segment's summary: the one kept while it was written, else found by reading it."""
+    kept = summary_path(path)
+    if kept.exists():
+        try:
+            return SegmentSummary.loads(kept.read_text())
+        except (ValueError, KeyError):
+            log.warning("%s: unreadable summary; reading the segment", kept)
+    summary = SegmentSummary()
     with open(path, "rb") as stream:
         for _, record in read_records(stream):
-            count += 1
-            if received is None:
-                received = record.received_at.astimezone(dt.UTC).date()
-            apps.add(record.app)
-            kinds.add(record.kind)
-            days.update(record_days(record))
-    return SegmentSummary(count, received or dt.datetime.now(dt.UTC).date(), apps, days, kinds)
+            summary.add(record, record_days(record))
+    return summary
 
 
 def segment_metadata(summary: SegmentSummary, receiver_id: str, seq: int) -> dict[str, str]:
     apps = " ".join(sorted(summary.apps))
+    assert summary.received is not None
     return {
         "format": SEGMENT_FORMAT,
         "received": summary.received.isoformat(),
@@ -190,10 +180,13 @@ def segment_apps(info: ObjectInfo) -> set[str] | None:
     return set(apps.split())
 
 
-def ship(store: ObjectStore, path: Path, receiver_id: str) -> ObjectInfo:
-    """Upload one sealed segment (StoreError when the store refuses; the file stays)."""
+def ship(store: ObjectStore, path: Path, receiver_id: str) -> ObjectInfo | None:
+    """Upload one sealed segment (StoreError when the store refuses; the file stays). None: it holds no
+    intact record, there is nothing to ship."""
     seq = int(path.name.split(".", 1)[0])
     summary = summarize(path)
+    if not summary.records or summary.received is None:
+        return None
     key = layout.segment_object(summary.received, receiver_id, seq)
     return store.put_file(key, path, segment_metadata(summary, receiver_id, seq))
 
@@ -273,8 +266,9 @@ class Shipper:
             return False
         assert self.spool is not None
         self.spool.remove(path)
-        self.shipped += 1
-        log.info("shipped %s as %s (%s records)", path.name, info.key, info.metadata.get("records"))
+        if info is not None:
+            self.shipped += 1
+            log.info("shipped %s as %s (%s records)", path.name, info.key, info.metadata.get("records"))
         return True
 
 
@@ -309,7 +303,12 @@ class SpoolRunner:
     def start(self) -> None:
         self.slot = claim_slot(self.spool_dir, self.base_id)
         shipper = Shipper(self.store, self.slot.receiver_id, retry_seconds=self.retry_seconds)
-        spool = Spool(self.slot.directory, on_sealed=shipper.submit, **self.options)  # type: ignore[arg-type]
+        spool = Spool(
+            self.slot.directory,
+            on_sealed=shipper.submit,
+            dating=record_days,
+            **self.options,  # type: ignore[arg-type]
+        )
         shipper.spool = spool
         waiting = spool.open()
         shipper.start(waiting)

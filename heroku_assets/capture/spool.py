@@ -165,7 +165,55 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 @dataclasses.dataclass
+class SegmentSummary:
+    """What a segment holds, for its object's metadata: kept up to date as records are appended (so
+    sealing need not read the segment again) or found by reading it (``segments.summarize``)."""
+
+    records: int = 0
+    received: dt.date | None = None  # the UTC day of the first record
+    apps: set[str] = dataclasses.field(default_factory=set)
+    days: set[dt.date] = dataclasses.field(default_factory=set)
+    kinds: set[str] = dataclasses.field(default_factory=set)
+
+    def add(self, record: Record, days: set[dt.date]) -> None:
+        self.records += 1
+        if self.received is None:
+            self.received = record.received_at.astimezone(dt.UTC).date()
+        self.apps.add(record.app)
+        self.kinds.add(record.kind)
+        self.days.update(days)
+
+    def dumps(self) -> str:
+        return json.dumps(
+            {
+                "records": self.records,
+                "received": self.received.isoformat() if self.received else None,
+                "apps": sorted(self.apps),
+                "days": sorted(d.isoformat() for d in self.days),
+                "kinds": sorted(self.kinds),
+            }
+        )
+
+    @classmethod
+    def loads(cls, text: str) -> SegmentSummary:
+        data = json.loads(text)
+        return cls(
+            records=data["records"],
+            received=dt.date.fromisoformat(data["received"]) if data["received"] else None,
+            apps=set(data["apps"]),
+            days={dt.date.fromisoformat(d) for d in data["days"]},
+            kinds=set(data["kinds"]),
+        )
+
+
+def summary_path(segment: Path) -> Path:
+    """Where a sealed segment's summary is kept beside it (absent after a crash: read the segment)."""
+    return segment.with_name(segment.name + ".summary")
+
+
+@dataclasses.dataclass
 class _Append:
+    record: Record
     data: bytes
     future: concurrent.futures.Future[None]
 
@@ -180,7 +228,8 @@ class Spool:
     ``segment_seconds``/``segment_bytes``: a segment is sealed when it is that old or that big;
     ``max_bytes``: appends that would take the spool's files (open and sealed, not yet shipped) over this
     size fail, so a store that stays down turns into 503s before the disk fills; ``on_sealed`` is called
-    with each sealed file's path (from the writer thread: it must not block)."""
+    with each sealed file's path (from the writer thread: it must not block); ``dating`` gives the UTC
+    days of a record's lines, for the segment's summary (called after the record was acknowledged)."""
 
     def __init__(
         self,
@@ -190,6 +239,7 @@ class Spool:
         segment_bytes: int = DEFAULT_SEGMENT_BYTES,
         max_bytes: int | None = None,
         on_sealed: Callable[[Path], None] = lambda path: None,
+        dating: Callable[[Record], set[dt.date]] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.directory = Path(directory)
@@ -197,7 +247,9 @@ class Spool:
         self.segment_bytes = segment_bytes
         self.max_bytes = max_bytes
         self.on_sealed = on_sealed
+        self.dating = dating
         self.clock = clock
+        self._summary = SegmentSummary()
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -229,6 +281,7 @@ class Spool:
             if path.stat().st_size == 0:
                 path.unlink()
             else:
+                os.chmod(path, 0o400)
                 path.rename(path.with_suffix(SEALED_SUFFIX))
         _fsync_dir(self.directory)
         sealed = self.sealed()
@@ -259,7 +312,7 @@ class Spool:
         except SpoolError as exc:
             future.set_exception(exc)
             return future
-        self._queue.put(_Append(data, future))
+        self._queue.put(_Append(record, data, future))
         return future
 
     async def append(self, record: Record) -> None:
@@ -274,6 +327,7 @@ class Spool:
         """Drop a sealed segment once the store confirmed it."""
         size = path.stat().st_size
         path.unlink()
+        summary_path(path).unlink(missing_ok=True)
         _fsync_dir(self.directory)
         with self._lock:
             self._spooled -= size
@@ -358,6 +412,9 @@ class Spool:
         self.appended += len(taken)
         for item in taken:
             item.future.set_result(None)
+        if self.dating is not None:
+            for item in taken:
+                self._summary.add(item.record, self.dating(item.record))
 
     def _start_segment(self) -> None:
         seq_path = self.directory / "next-seq"
@@ -372,6 +429,7 @@ class Spool:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o600)
         _fsync_dir(self.directory)
         self._fd, self._path, self._size, self._opened_at = fd, path, 0, self.clock()
+        self._summary = SegmentSummary()
 
     def _abandon(self, good_size: int) -> None:
         """After a failed write or fsync: cut the file back to what was durable and seal it, so that no
@@ -382,12 +440,16 @@ class Spool:
         try:
             os.ftruncate(self._fd, good_size)
             os.fsync(self._fd)
+            clean = True
         except OSError:
-            log.exception("%s: could not cut back a failed append; recovery will", self._path)
+            log.exception("%s: could not cut back a failed append", self._path)
+            clean = False
         self._size = good_size
-        self._seal()
+        self._seal(clean)
 
-    def _seal(self) -> None:
+    def _seal(self, clean: bool = True) -> None:
+        """Close the open segment and make it ready to ship. ``clean``: it ends with its last intact
+        record (else it is cut there first, and its summary is not trusted)."""
         if self._fd is None or self._path is None:
             return
         fd, path, size = self._fd, self._path, self._size
@@ -401,7 +463,12 @@ class Spool:
             return
         sealed = path.with_suffix(SEALED_SUFFIX)
         try:
-            recover_file(path)  # no-op unless a failed append could not be cut back
+            if not clean:
+                recover_file(path)
+            if self.dating is not None and clean:
+                # not fsynced: a summary lost to a crash is found again by reading the segment
+                summary_path(sealed).write_text(self._summary.dumps())
+            os.chmod(path, 0o400)  # written for good (the local store links read-only files)
             path.rename(sealed)
             _fsync_dir(self.directory)
         except OSError:

@@ -159,6 +159,7 @@ def test_a_segment_shipped_twice_lands_under_the_same_name(tmp_path: Path) -> No
     [path] = spool.sealed()
     first = ship(store, path, "r")
     second = ship(store, path, "r")  # a crash between the upload and the removal, then a restart
+    assert first is not None and second is not None
     assert (first.key, first.version) == (second.key, second.version)
     assert len(list(store.list("segment/"))) == 1
 
