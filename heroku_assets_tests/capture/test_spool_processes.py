@@ -58,32 +58,33 @@ def test_kill_9_while_logplex_posts_and_retries_loses_and_duplicates_nothing(tmp
     attempts: collections.Counter[int] = collections.Counter()
     done = threading.Event()
 
-    def client(first: int, count: int) -> None:
-        for n in range(first, first + count):
+    def client(first: int) -> None:
+        n = first
+        while not done.is_set():
+            n += 1
             ok, tries = post_like_logplex([receiver.url], _body(n), f"K{n:06d}", LINES_PER_FRAME, pause=0.7)
             attempts[tries] += 1
             if ok:
                 acked.add(n)
 
-    clients = [threading.Thread(target=client, args=(i * 10_000, 150)) for i in range(4)]
+    clients = [threading.Thread(target=client, args=(i * 100_000,)) for i in range(4)]
     for thread in clients:
         thread.start()
     rng = random.Random(9)
-    kills = 0
-    while any(t.is_alive() for t in clients) and kills < 4:
+    for _ in range(4):
         time.sleep(rng.uniform(0.3, 1.0))
         receiver.kill()
-        kills += 1
         receiver.start()
-    for thread in clients:
-        thread.join(120)
+    time.sleep(0.5)
     done.set()
+    for thread in clients:
+        thread.join(60)
     receiver.stop()
 
     raw = LocalObjectStore(tmp_path / "raw")
     stored = collections.Counter(int(r.frame_id[1:]) for _, r in stored_records(raw))
-    assert kills == 4 and attempts[2] + attempts[3] > 0  # the kills made the client retry
-    assert len(acked) > 300
+    assert attempts[2] + attempts[3] > 0  # the kills made the client retry
+    assert len(acked) > 100
     assert not acked - set(stored), "acknowledged frames missing from the store"
     messages = _partition_messages(raw)
     for n in acked:
