@@ -43,7 +43,9 @@ def test_lines_posted_through_a_killed_spooled_receiver_land_once(
     ) as context:
         tick = sensor(context)
     instance.add_dynamic_partitions("heroku_apps", [APP])
-    assert {r.partition_key.keys_by_dimension["date"] for r in tick.run_requests} == {day.isoformat()}
+    requested = {r.partition_key.keys_by_dimension["date"] for r in tick.run_requests}
+    # bodies with a line the timestamp scan cannot date may belong to the day they arrived: run it too
+    assert day.isoformat() in requested and requested <= {day.isoformat(), days_ago(0).isoformat()}
     job = definitions.resolve_job_def(JOB_NAME)
     for request in tick.run_requests:
         assert job.execute_in_process(partition_key=request.partition_key, instance=instance).success
