@@ -325,6 +325,13 @@ def main() -> int:
         f"acknowledged but missing: {len(missing)}; content differs: {len(wrong)}; "
         f"under the wrong app: {len(misplaced)}; stored twice: {len(twice)}; left in the spool: {len(left)}"
     )
+    rate = len(acked) / elapsed
+    record_bytes = sum(i.size for i in segments) / max(sum(map(len, stored.values())), 1)
+    seal_every = min(args.segment_seconds, args.segment_bytes / max(rate * record_bytes, 1e-9))
+    print(
+        f"  raw objects per receiver process per day at this rate: {86400 / seal_every:,.0f} "
+        f"(a segment every {seal_every:.0f} s; one object per POST would be {rate * 86400:,.0f})"
+    )
     lost = bool(missing or wrong or misplaced or twice or left or len(stored) != len(acked))
     print("  nothing lost" if not lost else "  LOSS DETECTED")
     return 1 if lost else 0
