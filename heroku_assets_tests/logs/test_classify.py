@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heroku_assets import tables
-from heroku_assets.logs import LogLine, classify, parse_lines, read_lines
+from heroku_assets.logs import LogLine, parse_lines, read_lines
 from heroku_assets.logs.logplex.lines import REASON_UNRECOGNISED
 
 UTC = dt.UTC
@@ -590,11 +590,7 @@ _metrics_message = st.lists(
 )
 def test_fast_paths_agree_with_the_per_line_reference(lines: list[LogLine]) -> None:
     fast = [(n, b.to_pylist()) for n, b in parse_lines(lines, "a", batch_rows=9)]
-    classify.FAST = False
-    try:
-        slow = [(n, b.to_pylist()) for n, b in parse_lines(lines, "a", batch_rows=9)]
-    finally:
-        classify.FAST = True
+    slow = [(n, b.to_pylist()) for n, b in parse_lines(lines, "a", batch_rows=9, fast=False)]
     assert fast == slow
 
 
