@@ -60,7 +60,7 @@ _FAST_HEADER = (
 
 # The common Logplex syslog header: <PRI>VERSION TIMESTAMP HOST APP-NAME PROCID, up to PROCID's end.
 _FAST_SYSLOG = (
-    r"^<\d{1,3}>\d{1,2} (?P<ts>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
+    r"^<\d{1,3}>\d{1,3} (?P<ts>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
     r":[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)) "
     rf"(?P<host>[^{_W}]+) (?P<source>[^{_W}]+) (?P<dyno>[^{_W}]+)"
 )
@@ -391,6 +391,8 @@ def frame_batch(pieces: list[tuple[bytes, str | None]]) -> pa.RecordBatch:
     after = body[np.minimum(start, len(body) - 1)]
     fast &= (start == ends) | (after == 32)  # the PROCID ends the payload or a space follows it
     start = np.where(start < ends, start + 1, ends)
+    # a number in the MSGID slot is left to lines.parse_syslog, which drops it
+    fast &= ~((start < ends) & (body[start] >= 48) & (body[start] <= 57))
     for _ in range(2):  # MSGID and structured data, when nil ("-"), are not part of the message
         dash = body[start] == 45
         alone = dash & (start + 1 == ends)
