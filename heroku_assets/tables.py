@@ -158,7 +158,8 @@ RUNTIME_METRICS = _event_table(
     "runtime_metrics",
     "One row per sample#name=value of log-runtime-metrics and add-on metrics lines.",
     [
-        Column("dyno", "string", width=200),
+        Column("dyno", "string", width=100, doc="the process (web.1), as in every other table"),
+        Column("dyno_id", "string", width=200, doc="the dyno= value: heroku.<app id>.<dyno uuid>"),
         Column("source_name", "string", width=100, doc="the source= value"),
         Column("addon", "string", width=200),
         Column("metric", "string", width=100, doc="the sample's name without sample#"),

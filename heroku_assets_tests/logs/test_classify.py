@@ -267,6 +267,38 @@ def test_logplex_buffer_overflow() -> None:
     )
 
 
+# Heroku's logging error codes with their meaning, as the platform writes them
+_LOSS_CODES = {
+    "L10": "Drain buffer overflow",
+    "L11": "Tail buffer overflow",
+    "L12": "Local buffer overflow",
+    "L13": "Local delivery error",
+    "L14": "Certificate validation error",
+    "L15": "Tail buffer temporarily unavailable",
+    "R14": "Memory quota exceeded",
+    "H99": "Platform error",
+}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(sorted(_LOSS_CODES)),
+    st.sampled_from(["Error ", ""]),
+    st.sampled_from([" -> This tail session dropped 1101 messages since 2012-11-30T06:45:29Z", ": 5", ""]),
+    st.sampled_from(["logplex", "web.1", "router-shim"]),
+)
+def test_error_reports_get_their_code_with_or_without_the_word_error(
+    code: str, prefix: str, tail: str, dyno: str
+) -> None:
+    message = f"{prefix}{code} ({_LOSS_CODES[code]}){tail}"
+    platform(message, dyno=dyno, event_type="error", code=code)
+
+
+@pytest.mark.parametrize("message", ["R2D2 is here", "L11 messages dropped", "Errors L10 (x)", "H12"])
+def test_a_code_shaped_word_is_not_an_error_report(message: str) -> None:
+    platform(message, dyno="logplex", event_type="other")
+
+
 def test_run_dyno_start_names_the_user() -> None:
     platform(
         "Starting process with command `bin/rails console` by user ops@example.com",
@@ -330,7 +362,8 @@ def test_runtime_metrics_line() -> None:
         "sample#load_avg_1m=0.01"
     )
     shared = {
-        "dyno": "heroku.2808254.d97d0ea7-cf3d-411b-b453-d2943a50b456",
+        "dyno": "web.1",
+        "dyno_id": "heroku.2808254.d97d0ea7-cf3d-411b-b453-d2943a50b456",
         "source_name": "web.1",
         "addon": None,
     }
@@ -349,6 +382,7 @@ def test_addon_metrics_keep_hyphenated_names_and_units() -> None:
     )
     shared = {
         "dyno": "heroku-postgres",
+        "dyno_id": None,
         "source_name": "DATABASE",
         "addon": "postgresql-curved-12345",
         "extra": None,
@@ -367,12 +401,35 @@ def test_metrics_with_unreadable_values_and_other_keys_lose_nothing() -> None:
     extra = json.dumps(
         {"measure#x": "1", "sample#a": "abc", "sample#b": "1e999", "note": "hi there"}, separators=(",", ":")
     )
-    shared = {"dyno": "web.1", "source_name": None, "addon": None, "extra": extra}
+    shared = {"dyno": "web.1", "dyno_id": None, "source_name": None, "addon": None, "extra": extra}
     assert rows == [
         {**shared, "metric": "a", "value": None, "unit": None},
         {**shared, "metric": "b", "value": None, "unit": None},
         {**shared, "metric": "c", "value": -2500.0, "unit": None},
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["web.1", "worker.12", "run.2660", None]),
+    st.sampled_from(["web.1", "web.2", "", None]),
+    st.sampled_from(["heroku.2808254.d97d0ea7-cf3d-411b-b453-d2943a50b456", "", None]),
+    st.booleans(),
+)
+def test_metrics_dyno_is_the_process_and_dyno_id_the_dyno_value(
+    header: str | None, source: str | None, dyno_value: str | None, fast: bool
+) -> None:
+    """dyno is the line's dyno, as in every other table (else the source= value); dyno= is dyno_id."""
+    keys = [f"source={source}"] if source is not None else []
+    keys += [f"dyno={dyno_value}"] if dyno_value is not None else []
+    line = LogLine(0, "heroku", header, " ".join([*keys, "sample#memory_total=1MB", "sample#load=2"]), "r")
+    rows = [r for _, b in parse_lines([line], "a", fast=fast) for r in b.to_pylist()]
+    assert len(rows) == 2
+    for row in rows:
+        assert row["dyno"] == (header if header is not None else source or None)
+        assert row["dyno_id"] == (dyno_value or None)
+        assert row["source_name"] == (source or None)
+        assert row["extra"] is None
 
 
 def test_sample_inside_a_quoted_value_is_not_a_metric() -> None:

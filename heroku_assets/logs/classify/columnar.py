@@ -405,7 +405,7 @@ def _fast_metrics(
     common: dict[str, pa.Array], dyno: pa.Array, message: pa.Array, state: _State
 ) -> tuple[pa.Array, pa.RecordBatch | None]:
     """Metrics lines that are simple logfmt (see ``vector``) with source/dyno/addon at most once each
-    and only readable samples besides, typed over the batch."""
+    and only readable samples besides, typed over the batch (dyno and dyno_id as rules.metric_rows)."""
     n = len(message)
     tokens = vector.tokenize(message)
     fast = tokens.simple.copy()
@@ -428,9 +428,8 @@ def _fast_metrics(
     source, dyno_value, addon = tokens.columns(codes, len(_METRIC_SHARED), n)
     line_cols["source_name"] = pa.nulls(n, pa.string()) if source is None else _nonempty(source)
     line_cols["addon"] = pa.nulls(n, pa.string()) if addon is None else _nonempty(addon)
-    if dyno_value is not None:
-        dyno = pc.if_else(pc.is_valid(dyno_value), _nonempty(dyno_value), dyno)
-    line_cols["dyno"] = dyno
+    line_cols["dyno_id"] = pa.nulls(n, pa.string()) if dyno_value is None else _nonempty(dyno_value)
+    line_cols["dyno"] = pc.coalesce(dyno, line_cols["source_name"])  # the process, as rules.metric_rows
     rows = fast[tokens.line[sample]]  # the samples of fast lines (all readable), in line order
     row_tokens = sample[rows]
     cols = {name: pc.take(arr, pa.array(tokens.line[row_tokens])) for name, arr in line_cols.items()}

@@ -17,6 +17,8 @@ from heroku_assets.logs.logplex import logfmt
 # A message holds metrics when a token starts with sample#name= (RE2 and Python read it the same).
 METRICS_PATTERN = r"(?:^|[ \t\n\r\f\v])sample#[^ \t\n\r\f\v=]+="
 PLATFORM_APP_DYNOS = ("api", "log-shuttle")
+# metrics keys read into columns (each once): key -> column
+_METRIC_KEYS = {"source": "source_name", "dyno": "dyno_id", "addon": "addon"}
 
 
 # ------------------------------------------------------------------------------------------ converters
@@ -129,9 +131,11 @@ def router_row(message: str) -> dict[str, Any]:
 
 def metric_rows(dyno: str | None, message: str) -> list[dict[str, Any]]:
     """One row per ``sample#name=value``: the value as a float with its unit split off (an unreadable
-    value gives null and is kept in extra). ``source=``, ``dyno=`` and ``addon=`` fill their columns
-    (dyno falls back to the line's dyno); any other key or bare word is kept in extra."""
-    shared: dict[str, Any] = {"source_name": None, "dyno": None, "addon": None}
+    value gives null and is kept in extra). ``dyno`` is the process, as in every other table: the line's
+    dyno (``web.1``), else the ``source=`` value; the ``dyno=`` value (``heroku.<app id>.<uuid>``) goes
+    to ``dyno_id``. ``source=``, ``dyno=`` and ``addon=`` are read once each; any other key, a repeat or
+    a bare word is kept in extra."""
+    shared: dict[str, Any] = {"source_name": None, "dyno_id": None, "addon": None}
     seen: set[str] = set()
     extra: dict[str, Any] = {}
     samples: list[tuple[str, float | None, str | None]] = []
@@ -145,13 +149,12 @@ def metric_rows(dyno: str | None, message: str) -> list[dict[str, Any]]:
                 _put(extra, key, value)
             else:
                 samples.append((key[7:], float(m.group(1)), m.group(2) or None))
-        elif key in ("source", "dyno", "addon") and key not in seen:
+        elif key in _METRIC_KEYS and key not in seen:
             seen.add(key)
-            shared["source_name" if key == "source" else key] = value or None
+            shared[_METRIC_KEYS[key]] = value or None
         else:
             _put(extra, key, value if value != "" else None)
-    if shared["dyno"] is None and "dyno" not in seen:
-        shared["dyno"] = dyno
+    shared["dyno"] = dyno if dyno is not None else shared["source_name"]
     shared["extra"] = _json(extra)
     return [{**shared, "metric": name, "value": value, "unit": unit} for name, value, unit in samples]
 
@@ -162,7 +165,9 @@ _PLATFORM = [
     ("process_exit", re.compile(r"Process exited with status (?P<exit_status>[+-]?\d+)", re.ASCII)),
     ("stopping", re.compile(r"Stopping ")),
     ("idling", re.compile(r"Idling\b")),
-    ("error", re.compile(r"Error (?P<code>[A-Z]\d\d)\b", re.ASCII)),
+    # "Error R14 (Memory quota exceeded)", and Logplex's loss reports with or without the word:
+    # "L11 (Tail buffer overflow) -> This tail session dropped 1101 messages since ..."
+    ("error", re.compile(r"(?:Error |(?=[A-Z]\d\d \())(?P<code>[A-Z]\d\d)\b", re.ASCII)),
     ("release", re.compile(r"Release v(?P<release_version>\d+)\b", re.ASCII)),
     ("deploy", re.compile(r"Deploy(?:ed)? ")),
     ("scale", re.compile(r"Scaled? to ")),
