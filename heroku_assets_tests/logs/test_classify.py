@@ -656,7 +656,11 @@ def test_fast_paths_agree_with_the_per_line_reference(lines: list[LogLine]) -> N
 def test_every_input_line_lands_in_exactly_one_table(data: bytes, fmt: str) -> None:
     lines = list(read_lines([data], fmt))  # type: ignore[arg-type]
     seen = _tables_of(read_lines([data], fmt))  # type: ignore[arg-type]
-    assert sorted(seen) == list(range(1, len(lines) + 1))
+    assert len(seen) == len(lines)
+    if fmt == "text":
+        assert sorted(seen) == _text_line_numbers(data)
+    elif fmt == "logplex":
+        assert sorted(seen) == list(range(1, len(lines) + 1))  # frames: no blank lines to count
     for n, names in seen.items():
         assert len(set(names)) == 1, (n, names)
         assert len(names) == 1 or names[0] == "runtime_metrics"
@@ -683,9 +687,33 @@ def test_every_text_line_lands_in_exactly_one_table(lines: list[str]) -> None:
     data = "".join(x.replace("\n", " ").replace("\r", " ") + "\n" for x in lines).encode()
     read = list(read_lines([data], "text"))
     seen = _tables_of(read_lines([data], "text"), batch_rows=5)
-    assert sorted(seen) == list(range(1, len(read) + 1))
+    assert len(seen) == len(read)
+    assert sorted(seen) == _text_line_numbers(data)
     for names in seen.values():
         assert len(names) == 1 or set(names) == {"runtime_metrics"}
+
+
+def _text_line_numbers(data: bytes) -> list[int]:
+    """The numbers an editor shows for the lines that are not blank (the last newline ends a line)."""
+    lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        lines.pop()
+    return [i for i, line in enumerate(lines, 1) if line.strip(b" \t\r\n\x0b\x0c")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([f"{TS} app[web.1]: hello", "junk", "", " ", "\t\r", f"{TS} heroku[web.1]: Idling"])
+    ),
+    st.integers(1, 7),
+)
+def test_blank_lines_are_counted_in_line_numbers(lines: list[str], batch_rows: int) -> None:
+    data = "".join(f"{x}\n" for x in lines).encode()
+    rows = [r for _, b in parse_lines(read_lines([data]), "a", batch_rows=batch_rows) for r in b.to_pylist()]
+    want = [i for i, x in enumerate(lines, 1) if x.strip()]
+    assert sorted(r["line_number"] for r in rows) == want
+    assert all(r.get("raw_line", "x").strip() for r in rows)  # a blank line gives no row
 
 
 def test_empty_input_gives_nothing() -> None:

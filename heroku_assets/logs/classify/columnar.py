@@ -33,7 +33,7 @@ from heroku_assets.logs.classify.rules import (
 )
 from heroku_assets.logs.logplex import vector
 from heroku_assets.logs.logplex.lines import LogLine
-from heroku_assets.logs.logplex.reader import LINE_SCHEMA, LineStream, batch_of
+from heroku_assets.logs.logplex.reader import BLANK_LINE, LINE_SCHEMA, LineStream, batch_of
 from heroku_assets.logs.logplex.vector import spans_to_strings
 
 _NULL_STR = pa.scalar(None, pa.string())
@@ -160,8 +160,9 @@ def parse_lines(
     ``batch_rows`` rows with exactly the table's declared Arrow schema. Memory stays bounded by the
     batch size whatever the input.
 
-    ``line_number`` counts the input lines from ``first_line_number``; every metrics row of a line
-    carries the line's number. ``event_date`` is the UTC day of ``event_ts``; a line without a
+    ``line_number`` counts the input lines from ``first_line_number``, as an editor numbers them: a
+    blank text line is counted but gives no row (read from a LineStream; a list of LogLines holds no
+    blank lines). Every metrics row of a line carries the line's number. ``event_date`` is the UTC day of ``event_ts``; a line without a
     timestamp takes ``default_date``, else the day of the previous line that had one (or, at the start,
     of the next one in the same batch), else 1970-01-01. ``app`` None is written as the empty string:
     the column is NOT NULL, and the caller that knows the app name passes it. ``fast=False`` reads every
@@ -187,7 +188,7 @@ def parse_groups(
         raise ValueError("batch_rows must be at least 1")
     state = _State(app or "", default_date, first_line_number, fast)
     if isinstance(lines, LineStream) and not lines.started:
-        blocks: Iterable[pa.RecordBatch] = lines.batches()
+        blocks: Iterable[pa.RecordBatch] = lines.batches(keep_blank=True)
     else:
         blocks = _batches(lines, batch_rows)
     for block in blocks:
@@ -260,6 +261,9 @@ def classify_batch(block: pa.RecordBatch, state: _State) -> dict[str, pa.RecordB
         out["app_events"] = _table_batch(tables.APP_EVENTS, cols, state)
     if not pc.all(readable).as_py():
         rejected = pc.invert(readable)
+        blank = pc.fill_null(pc.equal(error, BLANK_LINE), False)
+        if pc.any(blank).as_py():  # counted in line numbers, but not a log line: no row
+            rejected = pc.and_(rejected, pc.invert(blank))
         cols = _take({**common, "reason": error, "raw_line": block.column("raw")}, rejected)
         out["rejected_lines"] = _table_batch(tables.REJECTED_LINES, cols, state)
     return {name: out[name] for name in _TABLE_ORDER if name in out}
