@@ -162,11 +162,11 @@ def parse_lines(
 
     ``line_number`` counts the input lines from ``first_line_number``, as an editor numbers them: a
     blank text line is counted but gives no row (read from a LineStream; a list of LogLines holds no
-    blank lines). Every metrics row of a line carries the line's number. ``event_date`` is the UTC day of ``event_ts``; a line without a
-    timestamp takes ``default_date``, else the day of the previous line that had one (or, at the start,
-    of the next one in the same batch), else 1970-01-01. ``app`` None is written as the empty string:
-    the column is NOT NULL, and the caller that knows the app name passes it. ``fast=False`` reads every
-    line with the per-line reference rules (slower; the result is the same).
+    blank lines). Every metrics row of a line carries the line's number. ``event_date`` is the UTC day
+    of ``event_ts``; a line without a timestamp takes ``default_date``, else the day of the previous line
+    that had one (or, at the start, of the next one in the same batch), else 1970-01-01. ``app`` None is
+    written as the empty string: the column is NOT NULL, and the caller that knows the app name passes
+    it. ``fast=False`` reads every line with the per-line reference rules (slower; the same result).
     """
     for group in parse_groups(lines, app, default_date, batch_rows, first_line_number, fast):
         for name, batch in group.items():
