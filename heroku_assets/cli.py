@@ -115,4 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m heroku_assets.cli`: run the imported module, whose CommandError the commands raise
+    from heroku_assets import cli
+
+    sys.exit(cli.main())
