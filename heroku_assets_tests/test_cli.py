@@ -148,3 +148,33 @@ def test_azure_with_only_the_account_url_fails_in_one_line(tmp_path: Path) -> No
     assert result.returncode == 2
     assert result.stderr.startswith("heroku-assets run: error: could not authenticate to blob container")
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_make_install_says_what_it_does() -> None:
+    """`make install` takes a while the first time: each step is announced (dry run of the recipe)."""
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        ["make", "-n", "-B", "install"], cwd=root, capture_output=True, text=True, timeout=60, check=True
+    )
+    said = [line for line in result.stdout.splitlines() if line.startswith("echo ")]
+    assert len(said) >= 3 and all("make install:" in line for line in said), result.stdout
+
+
+def test_run_shows_a_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from heroku_assets import runner
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with runner._Progress(2) as progress:
+        progress.done("shop 2026-11-20", True, "0123456789abcdef", 1.25)
+        progress.done("reference table and views", False, "fedcba9876543210", 0.5)
+    text = screen.getvalue()
+    assert "[1/2] shop 2026-11-20: ok (run 01234567, 1.2 s)" in text
+    assert "[2/2] reference table and views: FAILED (run fedcba98, 0.5 s)" in text
+    assert "2/2" in text.rsplit("\r", 1)[-1] and "100%" in text  # the bar, redrawn in place
