@@ -6,7 +6,8 @@ cannot parse: the body is stored as received and its unreadable lines end in rej
 only refusals are bad credentials (401) and bodies above the size limit (413).
 
 A body is named by its ``Logplex-Frame-Id`` (the same on every retry of a frame), or by a hash of its
-content when there is none (Private Space drains), so a retried frame overwrites itself.
+content when there is none (Private Space drains), so a retried frame overwrites itself. A frame retried
+across midnight UTC is stored under both received days; the partition builder keeps one copy.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from heroku_assets.storage.base import ObjectInfo, ObjectStore
 log = logging.getLogger(__name__)
 
 _FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-# Logplex retries within seconds; a retry just after midnight UTC still finds yesterday's object.
+# Logplex retries within seconds: every attempt at a frame arrives within this long of the first.
 RETRY_WINDOW = dt.timedelta(minutes=10)
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
 
@@ -71,6 +72,12 @@ def frame_name(frame_id: str | None, body: bytes) -> str:
     if frame_id:
         return "f-" + hashlib.sha256(frame_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return "sha256-" + hashlib.sha256(body).hexdigest()[:32]
+
+
+def undated_day(received_at: dt.datetime) -> dt.date:
+    """The day a drain body's lines belong to when none of them has a timestamp: the UTC day of
+    ``RETRY_WINDOW`` before receipt, so every attempt at one frame gives the same day, midnight or not."""
+    return (received_at.astimezone(dt.UTC) - RETRY_WINDOW).date()
 
 
 class _Receiver:
@@ -119,16 +126,14 @@ class _Receiver:
     def store_frame(
         self, app: str, name: str, body: bytes, received_at: dt.datetime, metadata: Mapping[str, str]
     ) -> ObjectInfo:
-        """Write the body (blocking: runs in a worker thread). A frame retried across midnight UTC
-        overwrites the object it made the day before instead of making a second one."""
-        day = received_at.date()
-        key = layout.drain_key(app, day, name)
-        since_midnight = received_at - dt.datetime.combine(day, dt.time(), dt.UTC)
-        if since_midnight < RETRY_WINDOW:
-            earlier = layout.drain_key(app, day - dt.timedelta(days=1), name)
-            if self.store.head(earlier) is not None:
-                key, day = earlier, day - dt.timedelta(days=1)
-        return store_received(self.store, key, body, "logplex", day, metadata)
+        """Write the body (blocking: runs in a worker thread) under the day it was received.
+
+        Nothing here looks for an earlier copy: an attempt still being written when Logplex retries
+        cannot be seen, so a frame retried across midnight is stored once under each day, and the
+        partition builder keeps one of them. For that, both copies must be dated alike, which
+        ``undated_day`` sees to."""
+        key = layout.drain_key(app, received_at.date(), name)
+        return store_received(self.store, key, body, "logplex", undated_day(received_at), metadata)
 
     async def receive(self, request: Request) -> Response:
         if not self.authorized(request):

@@ -56,6 +56,8 @@ def canonical_text(lines: pa.RecordBatch) -> pa.Array:
     """``LogLine.canonical()`` for a whole batch at once (the raw partition is written from millions of
     lines): the `heroku logs` line with a UTC microsecond timestamp, or the raw text of an unreadable
     line, with CR and LF written as \\r and \\n so that one line stays one line."""
+    from heroku_assets.logplex.reader import one_line
+
     ts_text = _utc_text(lines.column("ts"))
     joined = pc.binary_join_element_wise(
         pc.fill_null(ts_text, _DASH),
@@ -67,9 +69,7 @@ def canonical_text(lines: pa.RecordBatch) -> pa.Array:
         pc.fill_null(lines.column("message"), _EMPTY),
         "",
     )
-    text = pc.if_else(pc.is_null(lines.column("error")), joined, lines.column("raw"))
-    text = pc.replace_substring(text, "\r", "\\r")
-    return pc.replace_substring(text, "\n", "\\n")
+    return one_line(pc.if_else(pc.is_null(lines.column("error")), joined, lines.column("raw")))
 
 
 def _utc_text(ts: pa.Array) -> pa.Array:

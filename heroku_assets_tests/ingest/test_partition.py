@@ -78,6 +78,7 @@ def test_late_lines_received_after_midnight_and_loss_markers_are_counted(tmp_pat
     raw = LocalObjectStore(tmp_path / "raw")
     put_drain(raw, "shop", DAY, "b" * 32, [frame("2026-11-20T12:00:00+00:00", "app", "web.1", "noon")])
     late = "Error L10 (output buffer overflow): 7 messages dropped since 2026-11-20T23:00:00+00:00."
+    late_ts = "2026-11-20T23:59:30+00:00"
     put_drain(
         raw,
         "shop",
@@ -88,8 +89,11 @@ def test_late_lines_received_after_midnight_and_loss_markers_are_counted(tmp_pat
     result = build_partition(raw, "shop", DAY)
     assert result.lines == 2
     assert result.loss_markers == {"L10": 1}
-    # With no late window the late object is not read.
-    assert build_partition(raw, "shop", DAY, late_days=0).lines == 1
+    # The day after is always read; what arrives later only within the late window.
+    assert build_partition(raw, "shop", DAY, late_days=0).lines == 2
+    put_drain(raw, "shop", DAY + dt.timedelta(days=2), "e" * 32, [frame(late_ts, "app", "web.1", "later")])
+    assert build_partition(raw, "shop", DAY, late_days=1).lines == 2
+    assert build_partition(raw, "shop", DAY, late_days=2).lines == 3
 
 
 def test_unreadable_lines_belong_to_the_day_they_were_received(tmp_path):

@@ -34,6 +34,7 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
         metadata: dict[str, object] = {
             "dagster/row_count": result.lines,
             "lines": result.lines,
+            "received_lines": result.received_lines,
             "bytes": result.bytes,
             "source_objects": len(result.source_objects),
             # the first hundred keys: enough to trace a day fed by imports or pulls, bounded for drains
@@ -68,7 +69,8 @@ def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefin
             LINES_ACCOUNTED_FOR,
             asset=staged_key(table.name),
             blocking=True,
-            description="Every raw line of the partition is in exactly one event table or in rejected_lines.",
+            description="Every line the raw partition kept from what was received is in exactly one event "
+            "table or in rejected_lines, dated on the partition's day.",
         )
         for table in EVENT_TABLES
     ]
