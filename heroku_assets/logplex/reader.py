@@ -161,12 +161,14 @@ def settle_rejected(block: pa.RecordBatch) -> pa.RecordBatch:
     error = block.column("error")
     if error.null_count == len(error):
         return block
-    text = one_line(block.column("raw"))
+    at = pc.indices_nonzero(pc.is_valid(error))
+    text = one_line(pc.take(block.column("raw"), at))
     blank = pc.or_(pc.equal(pc.binary_length(text), 0), pc.ascii_is_space(text))
-    at = pc.indices_nonzero(pc.and_(pc.is_valid(error), pc.invert(blank)))
+    if pc.any(blank).as_py():  # not a line to the text reader either: it stays as it is
+        at, text = pc.filter(at, pc.invert(blank)), pc.filter(text, pc.invert(blank))
     if not len(at):
         return block
-    again = text_batch(pc.take(text, at))
+    again = text_batch(text)
     readable = pc.is_null(again.column("error"))
     if not pc.any(readable).as_py():
         return block
