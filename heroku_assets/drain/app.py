@@ -30,15 +30,13 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.drain.config import DrainConfig
-from heroku_assets.ingest.raw import store_received
+from heroku_assets.ingest.raw import store_received, undated_day
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
 _FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-# Logplex retries within seconds: every attempt at a frame arrives within this long of the first.
-RETRY_WINDOW = dt.timedelta(minutes=10)
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
 
 
@@ -72,12 +70,6 @@ def frame_name(frame_id: str | None, body: bytes) -> str:
     if frame_id:
         return "f-" + hashlib.sha256(frame_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return "sha256-" + hashlib.sha256(body).hexdigest()[:32]
-
-
-def undated_day(received_at: dt.datetime) -> dt.date:
-    """The day a drain body's lines belong to when none of them has a timestamp: the UTC day of
-    ``RETRY_WINDOW`` before receipt, so every attempt at one frame gives the same day, midnight or not."""
-    return (received_at.astimezone(dt.UTC) - RETRY_WINDOW).date()
 
 
 class _Receiver:

@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from heroku_assets.ingest.raw import canonical_text, dated_batches
+from heroku_assets.ingest.raw import RETRY_WINDOW, canonical_text, dated_batches
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -62,25 +62,39 @@ def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) 
 
 
 def _one_copy_per_frame(infos: list[ObjectInfo]) -> list[ObjectInfo]:
-    """Drop all but one copy of a drain frame stored under two received days.
+    """Drop the earlier copy of a drain frame stored under two received days.
 
     A frame first sent just before midnight UTC and retried after it (Logplex gives up on an attempt
-    after 5 s) can be stored twice, once under each day, however the attempts interleave. Both copies
-    hold the same body and, since the receiver dates them alike (``drain.app.undated_day``), the same
-    ``days``: every partition that lists one lists both, and keeps the later one. A frame id names one
-    frame only, so the object name alone identifies the copies."""
-    latest: dict[str, ObjectInfo] = {}
+    after 5 s) can be stored twice, once under each day, however the attempts interleave. The copies
+    share the object name (the frame id, or the hash of a body without one) and arrived within
+    ``RETRY_WINDOW`` of each other; every partition that lists one lists both, and keeps the later,
+    whose body is the one Logplex sent last (it rebuilds its loss reports on a retry). The receiver dates
+    undated lines alike in both (``undated_day``), so the copies touch the same partitions and no
+    partition keeps lines of the earlier one after the later has landed."""
+    drains: dict[str, list[ObjectInfo]] = {}
     others = []
     for info in infos:
-        kind, _, rest = info.key.partition("/")
-        if kind != "drain":
+        if info.key.startswith("drain/"):
+            drains.setdefault(info.key.rsplit("/", 1)[-1], []).append(info)
+        else:
             others.append(info)
-            continue
-        name = rest.split("/", 2)[-1]
-        kept = latest.get(name)
-        if kept is None or info.key > kept.key:
-            latest[name] = info
-    return [*sorted(latest.values(), key=lambda i: i.key), *others]
+    kept = []
+    for copies in drains.values():
+        copies.sort(key=lambda i: i.key)
+        for earlier, later in zip(copies, [*copies[1:], None], strict=True):
+            if later is None or not _retried(earlier, later):
+                kept.append(earlier)
+    return [*sorted(kept, key=lambda i: i.key), *others]
+
+
+def _retried(earlier: ObjectInfo, later: ObjectInfo) -> bool:
+    """Whether ``later`` is a retry of ``earlier``: it arrived within the retry window after it."""
+    try:
+        first = dt.datetime.fromisoformat(earlier.metadata["received_at"])
+        then = dt.datetime.fromisoformat(later.metadata["received_at"])
+    except (KeyError, ValueError):
+        return False
+    return dt.timedelta(0) <= then - first <= RETRY_WINDOW
 
 
 def _received_day(info: ObjectInfo) -> dt.date:

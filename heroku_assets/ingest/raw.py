@@ -15,6 +15,9 @@ from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
+# Logplex retries a frame within seconds (3 tries, 5 s timeout): every attempt at one frame arrives
+# within this long of the first.
+RETRY_WINDOW = dt.timedelta(minutes=10)
 _UTC_DAY = pa.date32()
 _DASH = pa.scalar("-", pa.string())
 _EMPTY = pa.scalar("", pa.string())
@@ -93,6 +96,12 @@ def days_of(data: bytes, fmt: str, received: dt.date) -> set[dt.date]:
     for batch in dated_batches([data], fmt, received):
         days.update(pc.unique(batch.days).to_pylist())
     return days
+
+
+def undated_day(received_at: dt.datetime) -> dt.date:
+    """The day a drain body's lines belong to when none of them has a timestamp: the UTC day of
+    ``RETRY_WINDOW`` before receipt, so every attempt at one frame gives the same day, midnight or not."""
+    return (received_at.astimezone(dt.UTC) - RETRY_WINDOW).date()
 
 
 def store_received(

@@ -9,7 +9,8 @@ import requests
 
 from heroku_assets import cli
 from heroku_assets.defs.logs.automation import JOB_NAME
-from heroku_assets.drain.app import create_app, undated_day
+from heroku_assets.drain.app import create_app
+from heroku_assets.ingest.raw import undated_day
 from heroku_assets.sample import drain_bodies, expected_rows, generate_day
 from heroku_assets.settings import load
 from heroku_assets_tests.defs.conftest import days_ago
