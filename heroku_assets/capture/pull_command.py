@@ -32,7 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     import threading
 
     from heroku_assets import settings as settings_module
@@ -47,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     from heroku_assets.storage.factory import open_stores
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    token = os.environ.get(settings_module.HEROKU_API_KEY, "")
-    if not token:
-        raise CommandError(f"set {settings_module.HEROKU_API_KEY} to a Heroku API token")
     try:
         config = settings_module.load()
+        if not config.heroku_api_key:
+            raise CommandError(f"set {settings_module.HEROKU_API_KEY} to a Heroku API token")
+        token = config.heroku_api_key.get_secret_value()
         apps = [layout.validate_app(a) for a in args.app]
         pull_filter = PullFilter(source=args.source, dyno_name=args.dyno_name)
         if not 1 <= args.lines <= 1500:

@@ -125,7 +125,9 @@ _TEXT = re.compile(r"(\S+) ([^\s\[]+)\[(\S*?)\]: ?(.*)\Z", re.DOTALL | re.ASCII)
 
 # A syslog line as Logplex frames it: <PRI>VERSION TIMESTAMP HOST APP-NAME PROCID [MSGID [SD]] MESSAGE.
 # VERSION has up to three digits (RFC 5424: NONZERO-DIGIT 0*2DIGIT; a 0 is read too, tolerantly).
-_SYSLOG = re.compile(r"<(\d{1,3})>(\d{1,3}) (\S+) (\S+) (\S+) (\S+)(?: (.*))?\Z", re.DOTALL | re.ASCII)
+# An APP-NAME starting with '[' is not read: the `heroku logs` form (SOURCE[DYNO]) cannot carry it, and
+# a line must read the same in the raw partition as on receipt.
+_SYSLOG = re.compile(r"<(\d{1,3})>(\d{1,3}) (\S+) (\S+) ([^\s\[]\S*) (\S+)(?: (.*))?\Z", re.DOTALL | re.ASCII)
 
 # A text line that is really a frame (a drain body saved line by line): optional count, then <PRI>.
 _SYSLOG_START = re.compile(r"(?:\d{1,9} )?(<\d{1,3}>\d{1,3} .*)\Z", re.DOTALL | re.ASCII)
