@@ -1,4 +1,4 @@
-"""Platform API entities: apps, releases and builds incrementally, dynos and formation as snapshots."""
+"""One asset per Platform API resource, generated from the resource list, each with its checks."""
 
 import dagster as dg
 
@@ -6,70 +6,110 @@ from heroku_assets import tables
 from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import heroku_apps
 from heroku_assets.defs.resources import HerokuApiResource, StoresResource, WarehouseResource
+from heroku_assets.platform_api.resources import BY_NAME, RESOURCES, Resource
 
-APPS = dg.AssetKey(["warehouse", tables.HEROKU_APPS.name])
-PER_APP = (tables.HEROKU_RELEASES, tables.HEROKU_BUILDS, tables.HEROKU_DYNOS, tables.HEROKU_FORMATION)
 RETRY = dg.RetryPolicy(max_retries=3, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
+DRIFT_CHECK = "schema_drift"
+KEYED_CHECK = "rows_keyed"
+
+
+def api_asset_key(resource: Resource) -> dg.AssetKey:
+    return dg.AssetKey(["warehouse", resource.table])
 
 
 def _metadata(result) -> dict:
     return {
         "dagster/row_count": result.rows,
-        "apps": len(result.apps),
+        "fetched": result.fetched,
+        "marked_deleted": result.deleted,
+        "parents": result.parents,
+        "forbidden_parents": len(result.forbidden),
         "staged_objects": len(result.staged),
-        "fetched_from": dg.MetadataValue.json({k: v for k, v in result.windows.items()}),
+        "fetched_from": dg.MetadataValue.json(result.windows),
     }
 
 
-def build_platform_api_assets(kind: str) -> list[dg.AssetsDefinition]:
+def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
+    drift = result.drift.as_dict()
+    unknown, retyped = drift["unknown_fields"], drift["retyped_values"]
+    names = [f"{resource.name}.{f}" for f in [*unknown, *retyped]]
+    return [
+        dg.AssetCheckResult(
+            check_name=DRIFT_CHECK,
+            passed=not unknown and not retyped,
+            severity=dg.AssetCheckSeverity.WARN,
+            description=(
+                "Heroku sent what the vendored schema does not describe (kept in _extra): " + ", ".join(names)
+                if names
+                else "Every field matched the vendored schema."
+            ),
+            metadata={k: dg.MetadataValue.json(v) for k, v in drift.items()},
+        ),
+        dg.AssetCheckResult(
+            check_name=KEYED_CHECK,
+            passed=not drift["rejected_rows"],
+            severity=dg.AssetCheckSeverity.ERROR,
+            description="Items that could not be keyed (left out): "
+            + (", ".join(f"{k} x{v}" for k, v in drift["rejected_rows"].items()) or "none"),
+            metadata={"rejected": sum(drift["rejected_rows"].values())},
+        ),
+    ]
+
+
+def build_api_asset(resource: Resource, kind: str) -> dg.AssetsDefinition:
+    key = api_asset_key(resource)
+    table = tables.api_tables()[resource.table]
+    how = {
+        "incremental": f"incremental on {resource.bookmark}, with a look-back",
+        "snapshot": "the whole list each run; rows no longer listed get _deleted_at",
+        "by_id": "each new id read once",
+    }[resource.mode]
+
     @dg.asset(
-        key=APPS,
+        key=key,
+        deps=[api_asset_key(BY_NAME[resource.parent])] if resource.parent else [],
         group_name="platform_api",
         kinds={"heroku", kind},
-        description=tables.HEROKU_APPS.doc + " Incremental on updated_at; apps found become log partitions.",
-        metadata={"dagster/column_schema": column_schema(tables.HEROKU_APPS)},
+        description=f"{table.doc} Each run: {how}.",
+        metadata={"dagster/column_schema": column_schema(table), "api_path": resource.path},
         retry_policy=RETRY,
         pool="warehouse",
+        automation_condition=dg.AutomationCondition.on_cron(resource.cron, "UTC"),
+        check_specs=[
+            dg.AssetCheckSpec(
+                DRIFT_CHECK,
+                asset=key,
+                description="Warns with the fields Heroku sent that the vendored schema does not know, "
+                "and the values whose type did not match their column (both kept in _extra).",
+            ),
+            dg.AssetCheckSpec(KEYED_CHECK, asset=key, description="Every item the API listed had its key."),
+        ],
     )
-    def heroku_apps_asset(
+    def api_asset(
         context: dg.AssetExecutionContext,
         heroku_api: HerokuApiResource,
         stores: StoresResource,
         warehouse: WarehouseResource,
-    ) -> dg.MaterializeResult:
-        from heroku_assets.platform_api.sync import sync_apps
+    ):
+        from heroku_assets.platform_api.sync import log_app_names, sync_resource
 
         with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
-            result = sync_apps(client, s.staging, wh)
-        known = set(context.instance.get_dynamic_partitions(heroku_apps.name))
-        new = sorted(set(result.apps) - known)
-        if new:
-            context.instance.add_dynamic_partitions(heroku_apps.name, new)
-            context.log.info(f"new log partitions for apps: {', '.join(new)}")
-        return dg.MaterializeResult(metadata={**_metadata(result), "new_log_apps": len(new)})
+            result = sync_resource(client, s.staging, wh, resource)
+            log_apps = log_app_names(s.staging) if resource.name == "app" else []
+        metadata = _metadata(result)
+        if log_apps:
+            known = set(context.instance.get_dynamic_partitions(heroku_apps.name))
+            new = sorted(set(log_apps) - known)
+            if new:
+                context.instance.add_dynamic_partitions(heroku_apps.name, new)
+                context.log.info(f"new log partitions for apps: {', '.join(new)}")
+            metadata["new_log_apps"] = len(new)
+        for name, count in result.drift.unknown.items():
+            context.log.warning(f"{resource.name}: field {name!r} is not in the vendored schema ({count} rows)")
+        yield dg.MaterializeResult(metadata=metadata, check_results=_checks(resource, result))
 
-    def per_app(table: tables.Table) -> dg.AssetsDefinition:
-        how = "incremental, with a look-back" if table.kind == "entity" else "a snapshot stamped snapshot_at"
+    return api_asset
 
-        @dg.asset(
-            key=dg.AssetKey(["warehouse", table.name]),
-            deps=[APPS],
-            group_name="platform_api",
-            kinds={"heroku", kind},
-            description=f"{table.doc} Each run: {how}.",
-            metadata={"dagster/column_schema": column_schema(table)},
-            retry_policy=RETRY,
-            pool="warehouse",
-        )
-        def entity_asset(
-            heroku_api: HerokuApiResource, stores: StoresResource, warehouse: WarehouseResource
-        ) -> dg.MaterializeResult:
-            from heroku_assets.platform_api.sync import known_apps, sync_per_app
 
-            with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
-                result = sync_per_app(client, s.staging, wh, table, known_apps(s.staging))
-            return dg.MaterializeResult(metadata=_metadata(result))
-
-        return entity_asset
-
-    return [heroku_apps_asset, *(per_app(t) for t in PER_APP)]
+def build_platform_api_assets(kind: str) -> list[dg.AssetsDefinition]:
+    return [build_api_asset(r, kind) for r in RESOURCES]

@@ -1,28 +1,26 @@
-"""Platform API entity assets, their job and schedule."""
+"""Platform API assets (each on its own cron, declaratively), a job for all of them, and the webhook
+sensor."""
 
 import dagster as dg
 
 from heroku_assets import settings as settings_module
-from heroku_assets.defs.platform_api.assets import APPS, PER_APP, build_platform_api_assets
+from heroku_assets.defs.platform_api.assets import build_platform_api_assets
+from heroku_assets.defs.platform_api.webhooks import WEBHOOKS_JOB, build_webhook_assets
 
 
 @dg.definitions
 def platform_api_definitions() -> dg.Definitions:
     settings = settings_module.load()
     kind = "synapse" if settings.uses_synapse else "duckdb"
-    selection = dg.AssetSelection.assets(APPS, *(dg.AssetKey(["warehouse", t.name]) for t in PER_APP))
     job = dg.define_asset_job(
         "platform_api_job",
-        selection=selection,
-        description="Apps, releases and builds since their bookmarks; dynos and formation snapshots.",
+        selection=dg.AssetSelection.groups("platform_api"),
+        description="Every Platform API resource: incremental ones from their bookmarks, the rest whole.",
     )
-    schedule = dg.ScheduleDefinition(
-        name="platform_api_schedule",
-        job=job,
-        cron_schedule="*/30 * * * *",
-        execution_timezone="UTC",
-        default_status=dg.DefaultScheduleStatus.STOPPED,
-        description="Every 30 minutes: the API's entities (about 10 requests per app: well within the "
-        "rate limit's 75 tokens a minute for a few dozen apps).",
+    webhook_asset, webhook_job, webhook_sensor = build_webhook_assets(kind)
+    assert webhook_job.name == WEBHOOKS_JOB
+    return dg.Definitions(
+        assets=[*build_platform_api_assets(kind), webhook_asset],
+        jobs=[job, webhook_job],
+        sensors=[webhook_sensor],
     )
-    return dg.Definitions(assets=build_platform_api_assets(kind), jobs=[job], schedules=[schedule])
