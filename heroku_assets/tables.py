@@ -208,7 +208,9 @@ _EMAIL_NAME = re.compile(r"(^|_)email$")
 
 
 def _api_column(leaf: Leaf, key: bool) -> Column:
-    masking: Masking | None = "email" if leaf.format == "email" or _EMAIL_NAME.search(leaf.column_name) else None
+    masking: Masking | None = (
+        "email" if leaf.format == "email" or _EMAIL_NAME.search(leaf.column_name) else None
+    )
     # Only keys are NOT NULL: a value of the wrong type is moved to _extra and leaves its column null.
     note = "" if leaf.nullable else " (never null per the schema)"
     return Column(
@@ -237,7 +239,8 @@ def api_table(resource: Resource) -> Table:
         name=resource.table,
         columns=tuple(columns),
         kind="entity",
-        doc=(resource.doc or f"Heroku {resource.name} records.") + f" GET {resource.path}, {mode[resource.mode]}.",
+        doc=(resource.doc or f"Heroku {resource.name} records.")
+        + f" GET {resource.path}, {mode[resource.mode]}.",
         primary_key=resource.key,
         distribution="id" if "id" in resource.key else resource.key[0],
     )

@@ -139,7 +139,9 @@ class RowBuilder:
         self.table = table
         self._known = platform.known_tree(item)
         self._leaves = {
-            leaf.column_name: leaf.path for leaf in platform.leaves(item) if leaf.column_name in table.column_names
+            leaf.column_name: leaf.path
+            for leaf in platform.leaves(item)
+            if leaf.column_name in table.column_names
         }
         self.drift = Drift()
 

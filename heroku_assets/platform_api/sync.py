@@ -98,7 +98,11 @@ def log_app_names(store: ObjectStore) -> list[str]:
     """Apps whose logs Logplex can deliver (drains, log sessions): every live app but Fir ones, which
     only have OpenTelemetry drains. An app with no generation reported is an older Cedar app."""
     return sorted(
-        {r["name"] for r in live_rows(store, "app") if r.get("name") and (r.get("generation_name") or "cedar") != "fir"}
+        {
+            r["name"]
+            for r in live_rows(store, "app")
+            if r.get("name") and (r.get("generation_name") or "cedar") != "fir"
+        }
     )
 
 
@@ -263,7 +267,9 @@ def _list(
     seen = [v for i in items if (v := _sort_value(resource, i)) is not None]
     previous = bookmark.get("value") if bookmark else None
     if previous is not None:
-        seen.append(int(previous) if isinstance(resource.lookback, int) else records.parse_timestamp(str(previous)))
+        seen.append(
+            int(previous) if isinstance(resource.lookback, int) else records.parse_timestamp(str(previous))
+        )
     highest = max(seen) if seen else None
     bookmarks[parent_id] = {
         "value": _iso(highest) if isinstance(highest, dt.datetime) else highest,
@@ -301,5 +307,7 @@ def upsert_rows(
     warehouse.ensure_tables([table])
     warehouse.upsert(table, staging, [key])
     live = [r for r in load_live(staging, table).to_pylist() if _key(resource, r) not in by_key]
-    save_live(staging, table, builder.table_of([*live, *(r for r in by_key.values() if r["_deleted_at"] is None)]))
+    save_live(
+        staging, table, builder.table_of([*live, *(r for r in by_key.values() if r["_deleted_at"] is None)])
+    )
     return len(by_key)

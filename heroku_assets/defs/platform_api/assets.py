@@ -105,7 +105,9 @@ def build_api_asset(resource: Resource, kind: str) -> dg.AssetsDefinition:
                 context.log.info(f"new log partitions for apps: {', '.join(new)}")
             metadata["new_log_apps"] = len(new)
         for name, count in result.drift.unknown.items():
-            context.log.warning(f"{resource.name}: field {name!r} is not in the vendored schema ({count} rows)")
+            context.log.warning(
+                f"{resource.name}: field {name!r} is not in the vendored schema ({count} rows)"
+            )
         yield dg.MaterializeResult(metadata=metadata, check_results=_checks(resource, result))
 
     return api_asset
