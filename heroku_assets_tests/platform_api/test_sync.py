@@ -15,7 +15,7 @@ from heroku_assets.platform_api.client import HerokuClient
 from heroku_assets.platform_api.resources import BY_NAME, RESOURCES
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse
-from heroku_assets_tests.fakes.heroku_api import Fault, FakeHeroku
+from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault
 
 NOW = dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC)
 
