@@ -25,7 +25,8 @@ It yields a fresh, running ``FakeHeroku`` per test (one loopback server is share
                                         at 0 it answers 429 like Heroku)
     fake_heroku.page_size               the default page (200, as Heroku) when no Range says otherwise;
                                         ``max_page`` caps what a Range's ``max=`` gets (1000)
-    fake_heroku.forbidden_apps          app names answered with 403
+    fake_heroku.forbidden_apps          app names (or ids) answered with 403
+    fake_heroku.live_schema             what GET /schema answers (a copy of the vendored one to edit)
     fake_heroku.requests                every request received (method, path, headers, body, status)
 
 Routes come from the schema's own GET links (``instances`` lists and ``self`` reads), so every resource the
@@ -319,6 +320,7 @@ class FakeHeroku:
         self.items: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
         self._parent_of: dict[int, tuple[str | None, str]] = {}  # id(item) -> (parent resource, parent id)
         self._drifted: set[int] = set()
+        self._live_schema: dict[str, Any] | None = None
         self.lines: dict[str, list[str]] = collections.defaultdict(list)
         self.sessions: dict[str, dict[str, Any]] = {}
         self.forbidden_apps: set[str] = set()
@@ -387,6 +389,14 @@ class FakeHeroku:
     def find(self, resource: str, identity: str) -> dict[str, Any] | None:
         """The item whose id or name is ``identity``."""
         return next((i for i in self.all(resource) if identity in (i.get("id"), i.get("name"))), None)
+
+    @property
+    def live_schema(self) -> dict[str, Any]:
+        """What ``GET /schema`` answers: the vendored schema until a test changes this copy."""
+        with self._lock:
+            if self._live_schema is None:
+                self._live_schema = copy.deepcopy(vendored().root)
+            return self._live_schema
 
     @property
     def apps(self) -> dict[str, dict[str, Any]]:
@@ -651,6 +661,8 @@ class FakeHeroku:
             return self._create_session(parts[1], record.body)
         if request.method != "GET":
             return _error(404, "Not found.")
+        if path == "/schema":
+            return JSONResponse(self.live_schema)
         for link in _links():
             match = link.pattern.match(path)
             if match is None:
