@@ -50,9 +50,11 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     (repo,) = result.data["repositoriesOrError"]["nodes"]
     assert {s["name"]: s["cronSchedule"] for s in repo["schedules"]} == {
         "daily_logs_schedule": "30 3 * * *",
-        "platform_api_schedule": "*/30 * * * *",
     }
     assert nodes["warehouse/heroku_releases"]["dependencyKeys"] == [{"path": ["warehouse", "heroku_apps"]}]
     assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api"
     assert "raw_objects_sensor" in {s["name"] for s in repo["sensors"]}
+    assert "heroku_webhooks_sensor" in {s["name"] for s in repo["sensors"]}
+    api_checks = {c["name"] for c in nodes["warehouse/heroku_apps"]["assetChecksOrError"]["checks"]}
+    assert api_checks == {"schema_drift", "rows_keyed"}
     assert "heroku_logs_job" in {j["name"] for j in repo["jobs"]}
