@@ -89,6 +89,10 @@ def test_column_types_follow_the_schema() -> None:
         False,
     )
     assert apps.column("created_at").type == "timestamp"
+    assert (
+        apps.column("name").width == 30
+    )  # the longest name its pattern ^[a-z][a-z0-9-]{1,28}[a-z0-9]$ allows
+    assert apps.column("region_name").width == 2000  # no bound in the schema: generous
     assert apps.column("repo_size").type == "int64"
     assert apps.column("maintenance").type == "bool"
     assert apps.column("owner_email").masking == "email"

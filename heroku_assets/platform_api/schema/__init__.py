@@ -179,9 +179,27 @@ def _string_width(node: dict[str, Any]) -> int:
         return max(1, *(len(str(v)) for v in enum))
     if isinstance(node.get("maxLength"), int):
         return int(node["maxLength"])
+    bounded = _pattern_width(node.get("pattern"))
+    if bounded is not None:
+        return bounded
     if fmt == "uri":
         return URI_WIDTH
     return DEFAULT_STRING_WIDTH
+
+
+def _pattern_width(pattern: object) -> int | None:
+    """The longest string a bounded pattern matches (``^[a-z][a-z0-9-]{1,28}[a-z0-9]$`` -> 30), or None.
+    The standard library's regex parser computes it (``getwidth``); it is private but has no public
+    equivalent, so anything unexpected from it just means "no bound"."""
+    if not isinstance(pattern, str):
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        _, widest = _parser.parse(pattern).getwidth()
+    except Exception:  # noqa: BLE001 - a pattern Python reads differently is simply not a bound
+        return None
+    return widest if 0 < widest <= DEFAULT_STRING_WIDTH else None
 
 
 @functools.cache
