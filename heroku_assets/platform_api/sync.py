@@ -15,7 +15,7 @@ import io
 import json
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -215,11 +215,15 @@ def sync_resource(
             listed_whole.add(parent_id)
 
     tombstones = []
+    # With no live parent at all (the parent table never synced, or emptied), nothing is concluded about
+    # rows of parents that went away.
+    parent_gone_known = resource.parent is None or bool(parents)
     if resource.marks_deleted and resource.mode != "by_id":
         for row in live:
             if row.get("_deleted_at") is not None or _key(resource, row) in fresh:
                 continue
-            if row["_parent"] in listed_whole or row["_parent"] not in known_parents:
+            gone = parent_gone_known and row["_parent"] not in known_parents
+            if row["_parent"] in listed_whole or gone:
                 tombstones.append({**row, "_deleted_at": now})
     result.deleted = len(tombstones)
     changed = [*fresh.values(), *tombstones]
@@ -277,16 +281,6 @@ def _list(
     }
     result.windows[parent_id or "*"] = "all" if hint is None else hint
     return items, whole
-
-
-def sync_many(
-    client: HerokuClient,
-    staging: ObjectStore,
-    warehouse: Warehouse,
-    resources: Sequence[Resource],
-) -> list[SyncResult]:
-    """Several resources in order (parents first), e.g. for a command-line run."""
-    return [sync_resource(client, staging, warehouse, r) for r in resources]
 
 
 def upsert_rows(
