@@ -52,8 +52,8 @@ class Drift:
         }
 
 
-class _Retyped(Exception):
-    pass
+class RetypedValue(ValueError):
+    """A value whose JSON type does not fit its column."""
 
 
 def redact_url(value: str) -> str:
@@ -93,27 +93,27 @@ def _convert(kind: str, value: Any) -> Any:
         return json.dumps(scrub(value), sort_keys=True, separators=(",", ":"))
     if kind == "string":
         if not isinstance(value, str):
-            raise _Retyped
+            raise RetypedValue
         return redact_url(value)
     if kind == "bool":
         if not isinstance(value, bool):
-            raise _Retyped
+            raise RetypedValue
         return value
     if kind == "int64":
         if isinstance(value, bool) or not isinstance(value, int) or not _INT64[0] <= value <= _INT64[1]:
-            raise _Retyped
+            raise RetypedValue
         return value
     if kind == "float64":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _Retyped
+            raise RetypedValue
         return float(value)
     if kind == "timestamp":
         if not isinstance(value, str):
-            raise _Retyped
+            raise RetypedValue
         return parse_timestamp(value)
     if kind == "date":
         if not isinstance(value, str) or not _DATE.match(value):
-            raise _Retyped
+            raise RetypedValue
         return dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
     raise AssertionError(kind)
 
@@ -123,9 +123,9 @@ def parse_timestamp(value: str) -> dt.datetime:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _Retyped from None
+        raise RetypedValue from None
     if parsed.tzinfo is None:
-        raise _Retyped
+        raise RetypedValue
     return parsed.astimezone(dt.UTC)
 
 
@@ -158,9 +158,9 @@ class RowBuilder:
             try:
                 if isinstance(value, _NotObject):
                     value = value.value
-                    raise _Retyped
+                    raise RetypedValue
                 row[column] = _convert(self.table.column(column).type, value)
-            except _Retyped:
+            except RetypedValue:
                 self.drift.retyped[column] += 1
                 extra[".".join(where)] = scrub(value)
                 row[column] = None

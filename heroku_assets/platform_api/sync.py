@@ -141,7 +141,7 @@ def _sort_value(resource: Resource, item: Any) -> Any:
     if isinstance(value, str):
         try:
             return records.parse_timestamp(value)
-        except records._Retyped:
+        except records.RetypedValue:
             return None
     return None
 
