@@ -17,6 +17,25 @@ def api_asset_key(resource: Resource) -> dg.AssetKey:
     return dg.AssetKey(["warehouse", resource.table])
 
 
+def _automation(resource: Resource) -> dg.AutomationCondition:
+    """On its cron, once its parent has run since the tick (``on_cron``); a list that runs more often than
+    its parent (dynos and formation every 10 minutes, apps every 30) runs on every tick of its own, from
+    the parent's last listing."""
+    parent = BY_NAME[resource.parent] if resource.parent else None
+    if parent is not None and _runs_per_hour(resource.cron) > _runs_per_hour(parent.cron):
+        return (
+            dg.AutomationCondition.cron_tick_passed(resource.cron, "UTC")
+            & ~dg.AutomationCondition.in_progress()
+        )
+    return dg.AutomationCondition.on_cron(resource.cron, "UTC")
+
+
+def _runs_per_hour(cron: str) -> float:
+    minute, hour = cron.split()[:2]
+    per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
+    return per_hour if hour == "*" else per_hour / 24
+
+
 def _metadata(result) -> dict:
     return {
         "dagster/row_count": result.rows,
@@ -74,7 +93,7 @@ def build_api_asset(resource: Resource, kind: str) -> dg.AssetsDefinition:
         metadata={"dagster/column_schema": column_schema(table), "api_path": resource.path},
         retry_policy=RETRY,
         pool="warehouse",
-        automation_condition=dg.AutomationCondition.on_cron(resource.cron, "UTC"),
+        automation_condition=_automation(resource),
         check_specs=[
             dg.AssetCheckSpec(
                 DRIFT_CHECK,
