@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_drain.py
+	$(BIN)/python bench/bench_api_rows.py
 
 clean:
 	rm -rf $(HEROKU_ASSETS_DATA_DIR)
