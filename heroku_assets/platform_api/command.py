@@ -69,19 +69,17 @@ def run_resources(args: argparse.Namespace) -> int:
 
 
 def run_schema_diff(args: argparse.Namespace) -> int:
-    import os
-
     from heroku_assets import settings as settings_module
     from heroku_assets.platform_api.client import HerokuClient, HerokuError
     from heroku_assets.platform_api.schema import PlatformSchema, vendored
     from heroku_assets.platform_api.schema_diff import schema_diff
 
-    token = os.environ.get(settings_module.HEROKU_API_KEY, "")
-    if not token:
+    config = settings_module.load()
+    if not config.heroku_api_key:
         print(f"error: set {settings_module.HEROKU_API_KEY} to a Heroku API token", file=sys.stderr)
         return 2
     try:
-        with HerokuClient(token, base_url=settings_module.load().heroku_api_url) as client:
+        with HerokuClient(config.heroku_api_key.get_secret_value(), base_url=config.heroku_api_url) as client:
             live = client.get_json("/schema")
     except HerokuError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -6,8 +6,9 @@ import duckdb
 
 from heroku_assets.defs.partitions import heroku_apps
 from heroku_assets.defs.platform_api.assets import DRIFT_CHECK, KEYED_CHECK
-from heroku_assets.defs.resources import HerokuApiResource
+from heroku_assets.defs.sources import PLATFORM_API
 from heroku_assets.platform_api.resources import RESOURCES
+from heroku_assets.resources import HerokuApiResource
 
 
 def _rows(data_dir, sql):
@@ -48,7 +49,7 @@ def test_every_resource_is_an_asset_on_its_own_cron_with_checks(definitions) -> 
         assert checks == {DRIFT_CHECK, KEYED_CHECK}
         if resource.parent:
             parent = next(r for r in RESOURCES if r.name == resource.parent)
-            assert node.parent_keys == {dg.AssetKey(["warehouse", parent.table])}
+            assert node.parent_keys == {dg.AssetKey(["warehouse", parent.table]), PLATFORM_API}
     assert "platform_api_schedule" not in {s.name for s in definitions.schedules or []}
 
 

@@ -1,12 +1,15 @@
-"""One asset per Platform API resource, generated from the resource list, each with its checks."""
+"""One asset per Platform API resource, from the resource list, each with its checks, on its own cron
+(declarative automation through the automation sensor); ``platform_api_job`` runs them all on demand."""
 
 import dagster as dg
 
 from heroku_assets import tables
 from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import heroku_apps
-from heroku_assets.defs.resources import HerokuApiResource, StoresResource, WarehouseResource
+from heroku_assets.defs.sources import PLATFORM_API
+from heroku_assets.defs.warehouse.assets import warehouse_key
 from heroku_assets.platform_api.resources import BY_NAME, RESOURCES, Resource
+from heroku_assets.resources import HerokuApiResource, StoresResource, WarehouseResource
 
 RETRY = dg.RetryPolicy(max_retries=3, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
 DRIFT_CHECK = "schema_drift"
@@ -14,7 +17,7 @@ KEYED_CHECK = "rows_keyed"
 
 
 def api_asset_key(resource: Resource) -> dg.AssetKey:
-    return dg.AssetKey(["warehouse", resource.table])
+    return warehouse_key(resource.table)
 
 
 def _automation(resource: Resource) -> dg.AutomationCondition:
@@ -75,7 +78,7 @@ def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
     ]
 
 
-def build_api_asset(resource: Resource, kind: str) -> dg.AssetsDefinition:
+def _api_asset(resource: Resource) -> dg.AssetsDefinition:
     key = api_asset_key(resource)
     table = tables.api_tables()[resource.table]
     how = {
@@ -86,9 +89,9 @@ def build_api_asset(resource: Resource, kind: str) -> dg.AssetsDefinition:
 
     @dg.asset(
         key=key,
-        deps=[api_asset_key(BY_NAME[resource.parent])] if resource.parent else [],
+        deps=[PLATFORM_API, *([api_asset_key(BY_NAME[resource.parent])] if resource.parent else [])],
         group_name="platform_api",
-        kinds={"heroku", kind},
+        kinds={"heroku"},
         description=f"{table.doc} Each run: {how}.",
         metadata={"dagster/column_schema": column_schema(table), "api_path": resource.path},
         retry_policy=RETRY,
@@ -132,5 +135,11 @@ def build_api_asset(resource: Resource, kind: str) -> dg.AssetsDefinition:
     return api_asset
 
 
-def build_platform_api_assets(kind: str) -> list[dg.AssetsDefinition]:
-    return [build_api_asset(r, kind) for r in RESOURCES]
+# One asset per resource, from its declaration (the loop is the declaration, not a factory of defs).
+platform_api_assets = [_api_asset(r) for r in RESOURCES]
+
+platform_api_job = dg.define_asset_job(
+    "platform_api_job",
+    selection=dg.AssetSelection.groups("platform_api"),
+    description="Every Platform API resource: incremental ones from their bookmarks, the rest whole.",
+)
