@@ -120,3 +120,40 @@ def test_a_bad_token_fails_clearly_without_showing_it(definitions, instance, res
     message = str(failures[0].event_specific_data.error)
     assert "401" in message or "unauthor" in message.lower()
     assert "wrong-token-value" not in message
+
+
+def test_a_stored_webhook_delivery_triggers_the_sensor_and_lands_in_its_table(
+    definitions, instance, resources, project_env
+):
+    import datetime as dt
+    import json
+    import uuid
+
+    from heroku_assets.storage import layout
+    from heroku_assets.storage.local import LocalObjectStore
+    from heroku_assets_tests.fakes.heroku_api import FakeHeroku
+
+    fake = FakeHeroku()
+    fake.add_app("shop")
+    release = fake.add_release("shop")
+    delivery = str(uuid.uuid4())
+    payload = {
+        "action": "create",
+        "created_at": "2026-03-02T11:00:00Z",
+        "data": release,
+        "resource": "release",
+        "webhook_metadata": {"delivery": {"id": delivery}, "event": {"include": "api:release"}},
+    }
+    raw = LocalObjectStore(project_env / "raw")
+    raw.put(layout.webhook_object(dt.datetime.now(dt.UTC).date(), delivery), json.dumps(payload).encode())
+
+    resources = {k: v for k, v in resources.items() if k != "heroku_api"}  # no API call: no token needed
+    sensor = definitions.resolve_sensor_def("heroku_webhooks_sensor")
+    with dg.build_sensor_context(instance=instance, resources=resources) as context:
+        request = sensor(context)
+    assert isinstance(request, dg.RunRequest)
+    job = definitions.resolve_job_def("heroku_webhooks_job")
+    assert job.execute_in_process(instance=instance, resources=resources).success
+    assert _rows(project_env, "SELECT version, status FROM heroku_releases") == [(1, "succeeded")]
+    with dg.build_sensor_context(instance=instance, resources=resources) as context:
+        assert isinstance(sensor(context), dg.SkipReason)  # applied: nothing pending

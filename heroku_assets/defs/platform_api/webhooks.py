@@ -6,11 +6,11 @@ import datetime as dt
 import dagster as dg
 
 from heroku_assets.defs.sources import PLATFORM_API
-from heroku_assets.defs.warehouse.assets import warehouse_key
 from heroku_assets.resources import StoresResource, WarehouseResource
 
 WEBHOOKS_JOB = "heroku_webhooks_job"
-WEBHOOKS_ASSET = warehouse_key("heroku_webhook_deliveries")
+# Not a table of its own: it writes into the API tables, so it is not under the warehouse/ prefix.
+WEBHOOKS_ASSET = dg.AssetKey(["platform_api", "webhook_deliveries"])
 
 
 @dg.asset(
