@@ -1,15 +1,25 @@
 """The one declaration of every table the project writes.
 
 Arrow schemas (here), DuckDB DDL and Synapse DDL (in ``heroku_assets.warehouse``) are all derived from
-these declarations, so a column is added or retyped in exactly one place.
+these declarations, so a column is added or retyped in exactly one place. The Platform API tables are
+declared by ``api_table`` from Heroku's own schema and the resource list in
+``heroku_assets.platform_api.resources``; they are derived on first use, not at import.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pyarrow as pa
+
+from heroku_assets.platform_api.resources import Resource, is_secret_name
+
+if TYPE_CHECKING:
+    from heroku_assets.platform_api.schema import Leaf
 
 LogicalType = Literal["string", "json", "int32", "int64", "float64", "bool", "timestamp", "date"]
 TableKind = Literal["event", "entity", "snapshot"]
@@ -207,115 +217,64 @@ EVENT_TABLES: tuple[Table, ...] = (
 )
 
 
-def _entity_table(name: str, doc: str, columns: list[Column], kind: TableKind = "entity") -> Table:
-    """Entity tables upsert by id; snapshot tables keep one row per id per snapshot time."""
-    key = ("id",) if kind == "entity" else ("id", "snapshot_at")
-    return Table(name=name, columns=tuple(columns), kind=kind, doc=doc, primary_key=key, distribution="id")
+# -- Platform API tables: derived from Heroku's schema, never listed by hand -----------------------------
 
-
-HEROKU_APPS = _entity_table(
-    "heroku_apps",
-    "Apps visible to the token, from GET /apps.",
-    [
-        Column("id", "string", nullable=False, width=36, doc="the app's id (UUID)"),
-        Column("name", "string", nullable=False, width=100, doc="the app's name"),
-        Column("generation", "string", width=16, doc="cedar | fir"),
-        Column("region", "string", width=32, doc="region name (us, eu, ...)"),
-        Column("stack", "string", width=32, doc="stack name (heroku-24, ...)"),
-        Column("owner_email", "string", width=320, masking="email", doc="email of the app's owner"),
-        Column("web_url", "string", width=400, doc="the app's web URL"),
-        Column("created_at", "timestamp", doc="when the app was created (UTC)"),
-        Column("released_at", "timestamp", doc="when the app was last released (UTC)"),
-        Column("updated_at", "timestamp", doc="when the app was last updated (UTC)"),
-    ],
+API_META_COLUMNS: tuple[Column, ...] = (
+    Column("_parent", "string", width=100, doc="id of the parent the row was listed under (app, team, ...)"),
+    Column("_fetched_at", "timestamp", doc="when the row was last read from the API or a webhook"),
+    Column("_deleted_at", "timestamp", doc="when the row stopped being listed: deleted or gone"),
+    Column("_extra", "json", width=4000, doc="fields the vendored schema does not know, and retyped values"),
 )
+_EMAIL_NAME = re.compile(r"(^|_)email$")
 
-HEROKU_RELEASES = _entity_table(
-    "heroku_releases",
-    "Releases per app, from GET /apps/{app}/releases.",
-    [
-        Column("id", "string", nullable=False, width=36, doc="the release's id (UUID)"),
-        Column("app", "string", nullable=False, width=100, doc="the app's name"),
-        Column("version", "int32", doc="the release's version number (N of vN)"),
-        Column("status", "string", width=16, doc="failed, pending, succeeded or expired"),
-        Column("current", "bool", doc="whether this is the app's current release"),
-        Column(
-            "description",
-            "string",
-            width=4000,
-            doc="what the release did (Deploy 5ec1351, Set FOO config vars, ...)",
-        ),
-        Column("user_id", "string", width=36, doc="id of the user who made the release"),
-        Column(
-            "user_email", "string", width=320, masking="email", doc="email of the user who made the release"
-        ),
-        Column("slug_id", "string", width=36, doc="id of the slug released, if any"),
-        Column("created_at", "timestamp", doc="when the release was created (UTC)"),
-        Column("updated_at", "timestamp", doc="when the release was last updated (UTC)"),
-    ],
-)
 
-HEROKU_BUILDS = _entity_table(
-    "heroku_builds",
-    "Builds per app, from GET /apps/{app}/builds.",
-    [
-        Column("id", "string", nullable=False, width=36, doc="the build's id (UUID)"),
-        Column("app", "string", nullable=False, width=100, doc="the app's name"),
-        Column("status", "string", width=16, doc="failed, pending or succeeded"),
-        Column("stack", "string", width=32, doc="stack the build ran on"),
-        Column("source_version", "string", width=200, doc="version of the source built (a git commit)"),
-        Column("release_id", "string", width=36, doc="id of the release the build made, if any"),
-        Column(
-            "user_email", "string", width=320, masking="email", doc="email of the user who started the build"
-        ),
-        Column("created_at", "timestamp", doc="when the build was created (UTC)"),
-        Column("updated_at", "timestamp", doc="when the build was last updated (UTC)"),
-    ],
-)
+def _api_column(leaf: Leaf, key: bool) -> Column:
+    masking: Masking | None = (
+        "email" if leaf.format == "email" or _EMAIL_NAME.search(leaf.column_name) else None
+    )
+    # Only keys are NOT NULL: a value of the wrong type is moved to _extra and leaves its column null.
+    note = "" if leaf.nullable else " (never null per the schema)"
+    return Column(
+        leaf.column_name,
+        leaf.type,
+        nullable=not key,
+        width=leaf.width,
+        masking=masking,
+        # The schema describes most properties; the few it leaves bare are named by their JSON path.
+        doc=((leaf.description.strip().split("\n")[0][:200] or f"the API's `{'.'.join(leaf.path)}`") + note),
+    )
 
-HEROKU_DYNOS = _entity_table(
-    "heroku_dynos",
-    "Snapshots of the dynos of each app, stamped with the time they were taken.",
-    [
-        Column("id", "string", nullable=False, width=36, doc="the dyno's id (UUID)"),
-        Column("snapshot_at", "timestamp", nullable=False, doc="when the snapshot was taken (UTC)"),
-        Column("app", "string", nullable=False, width=100, doc="the app's name"),
-        Column("name", "string", width=100, doc="the dyno's name (web.1, run.2660)"),
-        Column("type", "string", width=100, doc="the dyno's process type (web, worker, run)"),
-        Column("state", "string", width=16, doc="crashed, down, idle, starting or up"),
-        Column("size", "string", width=32, doc="dyno size (Basic, Standard-1X, ...)"),
-        Column("command", "string", width=4000, doc="the command the dyno runs"),
-        Column("release_id", "string", width=36, doc="id of the release the dyno runs"),
-        Column("release_version", "int32", doc="version of the release the dyno runs"),
-        Column("created_at", "timestamp", doc="when the dyno was created (UTC)"),
-        Column("updated_at", "timestamp", doc="when the dyno was last updated (UTC)"),
-    ],
-    kind="snapshot",
-)
 
-HEROKU_FORMATION = _entity_table(
-    "heroku_formation",
-    "Snapshots of each app's formation (process types, quantity, size).",
-    [
-        Column("id", "string", nullable=False, width=36, doc="the formation entry's id (UUID)"),
-        Column("snapshot_at", "timestamp", nullable=False, doc="when the snapshot was taken (UTC)"),
-        Column("app", "string", nullable=False, width=100, doc="the app's name"),
-        Column("type", "string", width=100, doc="the process type (web, worker)"),
-        Column("quantity", "int32", doc="how many dynos of the type run"),
-        Column("size", "string", width=32, doc="dyno size (Basic, Standard-1X, ...)"),
-        Column("command", "string", width=4000, doc="the command the process type runs"),
-        Column("updated_at", "timestamp", doc="when the formation was last updated (UTC)"),
-    ],
-    kind="snapshot",
-)
+def api_table(resource: Resource) -> Table:
+    """The table of a Platform API resource, from the schema of what its list returns: every property
+    except the secret ones, flattened, then the bookkeeping columns."""
+    from heroku_assets.platform_api import schema
 
-ENTITY_TABLES: tuple[Table, ...] = (
-    HEROKU_APPS,
-    HEROKU_RELEASES,
-    HEROKU_BUILDS,
-    HEROKU_DYNOS,
-    HEROKU_FORMATION,
-)
+    item = schema.vendored().item_schema(resource.name, resource.path)
+    leaves = [leaf for leaf in schema.vendored().leaves(item) if not any(map(is_secret_name, leaf.path))]
+    columns = [_api_column(leaf, leaf.column_name in resource.key) for leaf in leaves]
+    columns += [
+        dataclasses.replace(c, nullable=False) if c.name in resource.key else c for c in API_META_COLUMNS
+    ]
+    mode = {"incremental": f"incremental on {resource.bookmark}", "snapshot": "a snapshot", "by_id": "by id"}
+    return Table(
+        name=resource.table,
+        columns=tuple(columns),
+        kind="entity",
+        doc=(resource.doc or f"Heroku {resource.name} records.")
+        + f" GET {resource.path}, {mode[resource.mode]}.",
+        primary_key=resource.key,
+        distribution="id" if "id" in resource.key else resource.key[0],
+    )
+
+
+@functools.cache
+def api_tables() -> dict[str, Table]:
+    """Every Platform API table, derived once per process on first use (not at import)."""
+    from heroku_assets.platform_api.resources import RESOURCES
+
+    return {r.table: api_table(r) for r in RESOURCES}
+
 
 HEROKU_ERROR_CODES = Table(
     name="heroku_error_codes",
@@ -334,4 +293,22 @@ HEROKU_ERROR_CODES = Table(
 
 REFERENCE_TABLES: tuple[Table, ...] = (HEROKU_ERROR_CODES,)
 
-ALL_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *ENTITY_TABLES, *REFERENCE_TABLES)}
+STATIC_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *REFERENCE_TABLES)}
+
+
+def all_tables() -> dict[str, Table]:
+    """Every table the project writes: the declared ones and those derived from the Platform API schema."""
+    return {**STATIC_TABLES, **api_tables()}
+
+
+_DERIVED = {"ALL_TABLES": all_tables, "ENTITY_TABLES": lambda: tuple(api_tables().values())}
+
+
+def __getattr__(name: str) -> object:
+    """``ALL_TABLES``, ``ENTITY_TABLES`` and ``HEROKU_<RESOURCE>`` (``HEROKU_APPS``) resolve on first use, so
+    importing this module never parses the schema."""
+    if name in _DERIVED:
+        return _DERIVED[name]()
+    if name.startswith("HEROKU_") and name.lower() in api_tables():
+        return api_tables()[name.lower()]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
