@@ -3,6 +3,7 @@ Dagster daemon as a real process."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
@@ -43,7 +44,7 @@ def _merge(base: dict, override: dict) -> dict:
 def postgres_server() -> Iterator[PostgresServer]:
     bindir = find_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed: apt-get install postgresql")
+        pytest.skip("no PostgreSQL server (initdb, pg_ctl) installed: apt-get install postgresql")
     with running_postgres(bindir) as server:
         yield server
 
@@ -94,10 +95,8 @@ class Deployment:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-            try:  # what the daemon left (a code server, a run worker) goes with the group
+            with contextlib.suppress(ProcessLookupError):  # what the daemon left goes with its group
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             log.close()
 
     def daemon_log(self) -> str:
@@ -111,7 +110,7 @@ class Deployment:
             if result:
                 return result
             time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}; the daemon's log ends with:\n{self.daemon_log()}")
+        raise AssertionError(f"timed out waiting for {what}; the daemon's log ends:\n{self.daemon_log()}")
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ def test_the_postgres_instance_stores_everything_in_postgres_and_queues_runs(dep
         assert not instance.run_retries_retry_on_asset_or_op_failure
         assert instance.run_monitoring_enabled
         daemons = set(instance.get_required_daemon_types())
-        assert {"SENSOR", "SCHEDULER", "QUEUED_RUN_COORDINATOR", "MONITORING", "EVENT_LOG_CONSUMER"} <= daemons
+        needed = {"SENSOR", "SCHEDULER", "QUEUED_RUN_COORDINATOR", "MONITORING", "EVENT_LOG_CONSUMER"}
+        assert needed <= daemons
         # the pool the warehouse steps name gets the default limit of one slot
         instance.event_log_storage.initialize_concurrency_limit_to_default("warehouse")
         assert instance.event_log_storage.get_concurrency_info("warehouse").slot_count == 1
