@@ -32,9 +32,8 @@ RUN pip install --no-compile -c requirements.lock . mssql-python-odbc
 # .ci/install-odbc does for a developer's checkout: the shared object's path depends on the wheel.
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN driver="$(python -c 'import glob, os, mssql_python_odbc as m; print(sorted(glob.glob(os.path.join(m.get_libs_dir(), "linux", "debian_ubuntu", "x86_64", "lib", "libmsodbcsql-18*.so*")))[-1])')" \
-    && printf '[ODBC Driver 18 for SQL Server]\nDescription=Microsoft ODBC Driver 18 for SQL Server\nDriver=%s\n' "$driver" > /tmp/msodbcsql18.ini \
-    && odbcinst -i -d -f /tmp/msodbcsql18.ini \
-    && rm /tmp/msodbcsql18.ini \
+    && printf '[ODBC Driver 18 for SQL Server]\nDescription=Microsoft ODBC Driver 18 for SQL Server\nDriver=%s\n' "$driver" \
+        | odbcinst -i -d -r \
     && python -c 'import pyodbc, sys; sys.exit(0 if "ODBC Driver 18 for SQL Server" in pyodbc.drivers() else "driver not registered")'
 
 COPY workspace.yaml ./

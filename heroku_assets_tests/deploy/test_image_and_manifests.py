@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -163,3 +164,26 @@ def test_the_receiver_started_as_the_manifest_says_answers_its_probes_and_stops_
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def _dockerfile_run(containing: str) -> str:
+    """One RUN instruction of the Dockerfile, its continuation lines joined as the shell sees them."""
+    text = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    [command] = [
+        line[len("RUN ") :] for line in text.splitlines() if line.startswith("RUN ") and containing in line
+    ]
+    return command
+
+
+@pytest.mark.skipif(shutil.which("odbcinst") is None, reason="odbcinst not installed: .ci/install-odbc")
+def test_the_image_step_that_registers_odbc_driver_18_registers_it_for_pyodbc(tmp_path):
+    # The image writes /etc/odbcinst.ini; here ODBCSYSINI points the same step at a temporary folder,
+    # with this checkout's Python and its mssql-python-odbc wheel. The step ends by asking pyodbc.
+    step = _dockerfile_run("odbcinst -i -d -r")
+    env = dict(os.environ, ODBCSYSINI=str(tmp_path), PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}")
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", step], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    ini = (tmp_path / "odbcinst.ini").read_text()
+    assert "[ODBC Driver 18 for SQL Server]" in ini and "libmsodbcsql-18" in ini
