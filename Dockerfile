@@ -26,7 +26,7 @@ WORKDIR /opt/heroku-assets
 # mssql-python-odbc wheel that carries ODBC Driver 18.
 COPY requirements.lock pyproject.toml README.md ./
 COPY heroku_assets ./heroku_assets
-RUN pip install --no-compile -c requirements.lock . mssql-python-odbc
+RUN pip install -c requirements.lock . mssql-python-odbc
 
 # Register "ODBC Driver 18 for SQL Server" system-wide (/etc/odbcinst.ini) from the wheel, as
 # .ci/install-odbc does for a developer's checkout: the shared object's path depends on the wheel.
