@@ -229,6 +229,12 @@ def test_the_chart_asks_for_the_instance_the_postgres_tests_run():
     assert values["runLauncher"]["type"] == "K8sRunLauncher"
     assert daemon["runCoordinator"]["type"] == "QueuedRunCoordinator"
     assert instance["run_coordinator"]["class"] == "QueuedRunCoordinator"
+    queue = daemon["runCoordinator"]["config"]["queuedRunCoordinator"]
+    assert {
+        "dequeue_interval_seconds": queue["dequeueIntervalSeconds"],
+        "dequeue_use_threads": queue["dequeueUseThreads"],
+        "dequeue_num_workers": queue["dequeueNumWorkers"],
+    } == instance["run_coordinator"]["config"]
     assert values["concurrency"]["enabled"]
     assert {
         "pools": {"default_limit": values["concurrency"]["pools"]["defaultLimit"]},
