@@ -17,7 +17,8 @@ def test_the_postgres_instance_stores_everything_in_postgres_and_queues_runs(dep
         concurrency = instance.get_concurrency_config()
         assert concurrency.run_queue_config.max_concurrent_runs == 4
         assert concurrency.pool_config.default_pool_limit == 1
-        assert instance.run_coordinator.dequeue_use_threads and instance.run_coordinator.dequeue_num_workers == 4
+        coordinator = instance.run_coordinator
+        assert coordinator.dequeue_use_threads and coordinator.dequeue_num_workers == 4
         assert instance.event_log_storage.supports_global_concurrency_limits
         assert instance.run_retries_enabled and instance.run_retries_max_retries == 2
         assert not instance.run_retries_retry_on_asset_or_op_failure
