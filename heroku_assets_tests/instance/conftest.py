@@ -103,13 +103,15 @@ class Deployment:
         path = self.logs / "daemon.log"
         return path.read_text(errors="replace")[-6000:] if path.exists() else ""
 
-    def wait_for(self, what: str, condition: Callable[[], object], timeout: float = 240) -> object:
+    def wait_for(
+        self, what: str, condition: Callable[[], object], timeout: float = 240, poll: float = 0.2
+    ) -> object:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             result = condition()
             if result:
                 return result
-            time.sleep(0.2)
+            time.sleep(poll)
         raise AssertionError(f"timed out waiting for {what}; the daemon's log ends:\n{self.daemon_log()}")
 
 

@@ -155,7 +155,8 @@ def _in_warehouse_step(instance, run_id: str) -> bool:
 
 def test_a_run_whose_worker_is_killed_in_the_warehouse_step_is_retried_and_lands_once(deployment, tmp_path):
     day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=3)
-    _import_dump(deployment, tmp_path, "doomed", day, 60000)
+    # enough lines that the DuckDB load lasts seconds, so that the kill lands inside it
+    _import_dump(deployment, tmp_path, "doomed", day, 150000)
     _import_dump(deployment, tmp_path, "other", day, 3000)
     deployment.cli("sensor", "start", "raw_objects_sensor")
 
@@ -171,7 +172,9 @@ def test_a_run_whose_worker_is_killed_in_the_warehouse_step_is_retried_and_lands
                     return run_id
             return None
 
-        first = deployment.wait_for("the first run to reach its DuckDB load", doomed_run_loading, timeout=420)
+        first = deployment.wait_for(
+            "the first run to reach its DuckDB load", doomed_run_loading, timeout=420, poll=0.05
+        )
         pid = _run_worker_pid(instance, first)
         assert pid is not None, "the run worker's pid is in the run's engine events"
         os.kill(pid, signal.SIGKILL)  # holding the warehouse slot, mid-load
@@ -192,4 +195,4 @@ def test_a_run_whose_worker_is_killed_in_the_warehouse_step_is_retried_and_lands
         # the slot the dead worker held was given back: nothing holds it now
         assert instance.event_log_storage.get_concurrency_info("warehouse").active_slot_count == 0
     # the half-done load of the killed run left nothing behind: each line is in the table once
-    assert _router_rows(deployment) == {"doomed": 60000, "other": 3000}
+    assert _router_rows(deployment) == {"doomed": 150000, "other": 3000}
