@@ -24,6 +24,7 @@ from heroku_assets_tests.instance.postgres_server import PostgresServer, find_bi
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_CONFIG = ROOT / "config" / "dagster-postgres.yaml"
 BIN = Path(sys.executable).parent
+WAREHOUSE_POOL = "warehouse"
 _databases = itertools.count()
 
 # Only the timings change for the tests, so that a lost slot or a queued run does not take a minute.
@@ -61,9 +62,9 @@ class Deployment:
     def instance(self) -> dg.DagsterInstance:
         return dg.DagsterInstance.from_config(str(self.home))
 
-    def cli(self, *args: str) -> str:
+    def cli(self, *args: str, workspace: bool = True) -> str:
         done = subprocess.run(
-            [str(BIN / "dagster"), *args, "-w", str(ROOT / "workspace.yaml")],
+            [str(BIN / "dagster"), *args, *(["-w", str(ROOT / "workspace.yaml")] if workspace else [])],
             cwd=ROOT,
             env=self.env,
             capture_output=True,
@@ -147,4 +148,8 @@ def deployment(postgres_server, tmp_path, monkeypatch) -> Deployment:
             monkeypatch.delenv(key)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    return Deployment(env=env, home=home, data_dir=data_dir, logs=logs)
+    deployment = Deployment(env=env, home=home, data_dir=data_dir, logs=logs)
+    # As after installing (README, "Deployment"): the warehouse pool's limit set explicitly, so that no
+    # run has to create it (on PostgreSQL two runs doing so at once can fail one; see test_postgres_instance)
+    deployment.cli("instance", "concurrency", "set", WAREHOUSE_POOL, "1", workspace=False)
+    return deployment
