@@ -133,6 +133,7 @@ APP_EVENTS = _event_table(
         Column("dyno", "string", width=100),
         Column("process_type", "string", width=100),
         Column("message", "string", width=4000),
+        Column("extra", "json", width=4000, doc="JSON object: OTLP severity, trace and span ids, attributes"),
     ],
 )
 
@@ -151,6 +152,7 @@ PLATFORM_EVENTS = _event_table(
         Column("release_version", "int32"),
         Column("actor", "string", width=320, masking="email", doc="who released, deployed or scaled"),
         Column("message", "string", width=4000),
+        Column("extra", "json", width=4000, doc="JSON object: OTLP attributes not mapped to a column"),
     ],
 )
 
@@ -168,6 +170,25 @@ RUNTIME_METRICS = _event_table(
     ],
 )
 
+SPANS = _event_table(
+    "spans",
+    "One row per span of a Fir telemetry drain's traces (event_ts is the span's start).",
+    [
+        Column("trace_id", "string", width=32, doc="hex"),
+        Column("span_id", "string", width=16, doc="hex"),
+        Column("parent_span_id", "string", width=16, doc="hex; null for a root span"),
+        Column("name", "string", width=400),
+        Column("kind", "string", width=16, doc="server, client, internal, producer, consumer"),
+        Column("start_ts", "timestamp"),
+        Column("end_ts", "timestamp"),
+        Column("duration_ms", "float64"),
+        Column("status", "string", width=16, doc="unset, ok or error"),
+        Column("service_name", "string", width=100, doc="the service.name attribute"),
+        Column("dyno", "string", width=100),
+        Column("attributes", "json", width=4000, doc="JSON: span and resource attributes, events, links"),
+    ],
+)
+
 REJECTED_LINES = _event_table(
     "rejected_lines",
     "Every line that could not be read as a log line, with the reason: nothing is dropped silently.",
@@ -182,6 +203,7 @@ EVENT_TABLES: tuple[Table, ...] = (
     APP_EVENTS,
     PLATFORM_EVENTS,
     RUNTIME_METRICS,
+    SPANS,
     REJECTED_LINES,
 )
 
