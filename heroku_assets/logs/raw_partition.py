@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets.capture.received import canonical_text, dated_batches
+from heroku_assets.logs.otlp.partition import write_manifest
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -153,6 +154,8 @@ def build_partition(
     replacing any earlier one (the key is deterministic)."""
     objects = candidate_objects(raw, app, day, late_days)
     key = layout.raw_partition_object(app, day)
+    # OTLP requests are structured already: a manifest names them and staging maps their records.
+    otlp = write_manifest(raw, app, day, late_days)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         out_path = Path(tmp) / "lines.log.gz"
         received, lines, size, markers = _write_sorted(raw, objects, day, out_path, Path(tmp), memory_limit)
@@ -160,7 +163,8 @@ def build_partition(
             "app": app,
             "date": day.isoformat(),
             "lines": str(lines),
-            "source_objects": str(len(objects)),
+            "otlp_records": str(otlp.records),
+            "source_objects": str(len(objects) + len(otlp.objects)),
         }
         info = raw.put_file(key, out_path, meta)
     gaps = sum(1 for _ in raw.list(f"gaps/{day.isoformat()}/{app}/"))
@@ -168,7 +172,7 @@ def build_partition(
         key=key,
         lines=lines,
         bytes=size,
-        source_objects=[o.key for o in objects],
+        source_objects=[o.key for o in objects] + otlp.objects,
         duplicates_removed=received - lines,
         loss_markers=markers,
         gap_markers=gaps,

@@ -4,6 +4,7 @@ partition landed in exactly one table."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from heroku_assets.logs.otlp.partition import table_batches as otlp_table_batches
 from heroku_assets.logs.raw_partition import read_partition_lines
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
@@ -30,7 +32,7 @@ class StagedTable:
 
 @dataclass(frozen=True)
 class StageResult:
-    raw_lines: int
+    raw_lines: int  # Logplex lines and OTLP records (each is one accounting unit)
     tables: dict[str, StagedTable]
     accounting_error: str | None  # None when every raw line is in exactly one table
 
@@ -55,9 +57,15 @@ def stage_partition(
     if head is None:
         raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize heroku_raw_logs first")
     raw_lines = int(head.metadata.get("lines", "-1"))
+    otlp_records = int(head.metadata.get("otlp_records", "0"))
     with tempfile.TemporaryDirectory(prefix="heroku-assets-stage-", dir=workdir) as tmp:
         lines = read_lines(read_partition_lines(raw, app, day), fmt="text")
-        files = write_parquet(parse_lines(lines, app=app, default_date=day), Path(tmp))
+        batches = itertools.chain(
+            parse_lines(lines, app=app, default_date=day),
+            otlp_table_batches(raw, app, day, first_line_number=raw_lines + 1),  # numbered after the lines
+        )
+        raw_lines += otlp_records
+        files = write_parquet(batches, Path(tmp))
         tables: dict[str, StagedTable] = {}
         seen_numbers = []
         for table in EVENT_TABLES:

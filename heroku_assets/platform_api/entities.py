@@ -390,8 +390,6 @@ def fetch_formation(client: HerokuClient, app: str, snapshot_at: dt.datetime | N
 
 
 def log_app_names(apps: pa.Table) -> list[str]:
-    """Apps whose logs Logplex can deliver (drains, log sessions): every generation but Fir, which only
-    has OpenTelemetry drains. An app with no generation reported is an older Cedar app."""
-    names = apps.column("name").to_pylist()
-    generations = apps.column("generation").to_pylist()
-    return sorted({n for n, g in zip(names, generations, strict=True) if (g or "cedar") != "fir"})
+    """Apps that become log partitions: Cedar apps (Logplex drains, log sessions) and Fir apps
+    (OpenTelemetry telemetry drains) alike; heroku_apps.generation says which path feeds each."""
+    return sorted(set(apps.column("name").to_pylist()))

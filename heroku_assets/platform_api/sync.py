@@ -71,7 +71,8 @@ def _load(
 
 
 def sync_apps(client: HerokuClient, staging: ObjectStore, warehouse: Warehouse) -> SyncResult:
-    """Apps changed since the bookmark; returns, in ``apps``, the ones whose logs Logplex can deliver."""
+    """Apps changed since the bookmark; returns, in ``apps``, the ones that become log partitions (every
+    generation: Cedar through Logplex, Fir through telemetry drains)."""
     now = dt.datetime.now(dt.UTC)
     bookmark = entities.load_bookmark(staging, tables.HEROKU_APPS)
     fetch = entities.fetch_apps(client, bookmark)

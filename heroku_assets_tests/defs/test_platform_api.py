@@ -46,8 +46,8 @@ def test_entities_load_incrementally_and_apps_become_log_partitions(
         ("worker.1", "crashed"),
     ]
     assert _rows(project_env, "SELECT type, quantity FROM heroku_formation") == [("web", 2)]
-    # Fir apps have no Logplex: only Cedar apps become log partitions.
-    assert instance.get_dynamic_partitions(heroku_apps.name) == ["shop"]
+    # Fir apps (telemetry drains) become log partitions like Cedar apps.
+    assert instance.get_dynamic_partitions(heroku_apps.name) == ["shop", "telemetry"]
 
     # A late status change inside the look-back window, and a new release.
     fake_heroku.update_release("shop", 3, status="failed")
