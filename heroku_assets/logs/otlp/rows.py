@@ -200,7 +200,7 @@ def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] |
     ts = timestamp(record.time_unix_nano) or timestamp(record.observed_time_unix_nano)
     attrs = _Attributes(attributes(record.attributes), resource)
     body_value = any_value(record.body) if record.HasField("body") else None
-    if body_value is None and not record.attributes:
+    if body_value in (None, "") and not record.attributes:
         return [_rejected("otlp_empty_record: no body and no attributes", ts, _raw(record))]
     body = body_value if isinstance(body_value, str) or body_value is None else _compact(body_value)
     service = attrs.peek(mapping.SERVICE_NAME)
