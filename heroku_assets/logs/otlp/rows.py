@@ -341,7 +341,7 @@ def _metric_rows(
         "description": metric.description or None,
         "start_ts": _iso(timestamp(point.start_time_unix_nano)),
         "flags": point.flags or None,
-        "exemplars": len(point.exemplars) or None,
+        "exemplars": len(getattr(point, "exemplars", ())) or None,  # summaries have none
         "scope": scope,
     }
     if hasattr(data, "aggregation_temporality"):
