@@ -32,6 +32,7 @@ from heroku_assets.logs.logplex import logfmt, vector
 from heroku_assets.logs.logplex.lines import LogLine
 from heroku_assets.logs.logplex.reader import LINE_SCHEMA, LineStream, batch_of
 from heroku_assets.logs.logplex.vector import spans_to_strings
+from heroku_assets.logs.otlp import mapping as fir_mapping
 
 FAST = True  # use the vectorised fast paths (the per-line reference is used when False)
 
@@ -214,8 +215,9 @@ def platform_row(message: str) -> dict[str, Any]:
 
 
 def process_type(dyno: str | None) -> str | None:
-    """The process type of a dyno name: web.1 -> web, run.2660 -> run, router -> router."""
-    return None if dyno is None else dyno.split(".", 1)[0]
+    """The process type of a dyno name: web.1 -> web, run.2660 -> run, router -> router, and for Fir
+    dynos web-848cd4f64d-pvpr2 -> web (``mapping.process_type``)."""
+    return fir_mapping.process_type(dyno)
 
 
 # --------------------------------------------------------------------------------------- fast paths
@@ -486,10 +488,17 @@ def _table_batch(table: tables.Table, cols: dict[str, pa.Array], state: _State) 
     return pa.RecordBatch.from_arrays(arrays, schema=table.arrow_schema)
 
 
+_FIR_PROCESS = f"^(?:{fir_mapping.FIR_DYNO.pattern})$"
+
+
 def _process_types(dyno: pa.Array) -> pa.Array:
     if not FAST:
         return pa.array([process_type(d) for d in dyno.to_pylist()], pa.string())
-    return _fields(pc.extract_regex(dyno, r"^(?P<p>[^.]*)"))["p"]
+    cedar = _fields(pc.extract_regex(dyno, r"^(?P<p>[^.]*)"))["p"]
+    if not pc.any(pc.fill_null(pc.match_substring_regex(dyno, _FIR_PROCESS), False)).as_py():
+        return cedar
+    fir = _fields(pc.extract_regex(dyno, _FIR_PROCESS))["type"]
+    return pc.coalesce(fir, cedar)
 
 
 _COMMON = ("app", "event_date", "line_number", "event_ts")

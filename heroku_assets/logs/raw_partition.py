@@ -176,7 +176,7 @@ def build_partition(
         duplicates_removed=received - lines,
         loss_markers=markers,
         gap_markers=gaps,
-        version=info.version,
+        version=otlp.partition_version(info.version),
     )
 
 

@@ -638,6 +638,10 @@ def test_every_text_line_lands_in_exactly_one_table(lines: list[str]) -> None:
 
 def test_empty_input_gives_nothing() -> None:
     assert list(parse_lines(read_lines([b""]), "a")) == []
+    # Fir dynos (log sessions of Fir apps): <process type>-<pod template hash>-<suffix>
+    fir = only(f"{TS} app[web-848cd4f64d-pvpr2]: hello", "app_events")
+    assert (fir["dyno"], fir["process_type"]) == ("web-848cd4f64d-pvpr2", "web")
+    assert classify.process_type("release-worker-5f7c9d8b4-x2k9q") == "release-worker"
     assert list(parse_lines([], "a")) == []
 
 

@@ -11,6 +11,7 @@ re-derives them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ class OtlpManifest:
 
     objects: list[str]
     records: int
+    version: str  # a hash of the requests' keys and versions ("" when there are none)
+
+    def partition_version(self, lines_version: str) -> str:
+        """The raw partition's data version: its lines' version, and the requests' when there are any."""
+        return f"{lines_version}-{self.version}" if self.version else lines_version
 
 
 def _received_day(info: ObjectInfo) -> dt.date:
@@ -85,7 +91,9 @@ def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> 
         )
     elif raw.head(key) is not None:
         raw.delete(key)
-    return OtlpManifest([e["key"] for e in entries], sum(e["records"] for e in entries))
+    digest = hashlib.sha256("".join(f"{e['key']}\0{e['version']}\n" for e in entries).encode())
+    version = digest.hexdigest()[:16] if entries else ""
+    return OtlpManifest([e["key"] for e in entries], sum(e["records"] for e in entries), version)
 
 
 def read_manifest(raw: ObjectStore, app: str, day: dt.date) -> list[dict]:
