@@ -24,7 +24,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig
-from heroku_assets.capture.received import store_received
+from heroku_assets.capture.received import store_received, undated_day
 from heroku_assets.logs.otlp import decode, mapping
 from heroku_assets.logs.otlp.rows import records_by_day
 from heroku_assets.storage import layout
@@ -32,8 +32,6 @@ from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
-# Exporters retry a failed request within seconds; a retry just after midnight finds yesterday's object.
-RETRY_WINDOW = dt.timedelta(minutes=10)
 _RETRY = {"Retry-After": "1"}
 _CONTENT_TYPES = {"pb": "application/x-protobuf", "json": "application/json"}
 
@@ -59,18 +57,17 @@ class ReceivedRequest:
 
 def store_otlp_request(store: ObjectStore, request: ReceivedRequest) -> ObjectInfo:
     """Store one OTLP request as a received object, named by a hash of its body so that a retry
-    overwrites itself (across midnight too). The one place an OTLP request is written."""
+    overwrites itself. The one place an OTLP request is written.
+
+    A request retried across midnight is stored once under each received day; both copies carry the
+    same name and the same ``received`` day (``undated_day``), and a partition keeps one of them."""
     digest = hashlib.sha256(request.body).hexdigest()
-    day = request.received_at.date()
-    key = layout.otlp_object(request.app, day, digest, request.signal, request.encoding)
-    since_midnight = request.received_at - dt.datetime.combine(day, dt.time(), dt.UTC)
-    if since_midnight < RETRY_WINDOW:
-        earlier_day = day - dt.timedelta(days=1)
-        earlier = layout.otlp_object(request.app, earlier_day, digest, request.signal, request.encoding)
-        if store.head(earlier) is not None:
-            key, day = earlier, earlier_day
+    key = layout.otlp_object(
+        request.app, request.received_at.date(), digest, request.signal, request.encoding
+    )
+    received = undated_day(request.received_at)
     body, meta = request.body, request.metadata
-    return store_received(store, key, body, layout.OTLP_KIND, day, meta, days=request.days)
+    return store_received(store, key, body, layout.OTLP_KIND, received, meta, days=request.days)
 
 
 def _bearer(header: str) -> str:
@@ -185,7 +182,7 @@ class OtlpReceiver:
             log.warning("OTLP %s request not decodable (%s): stored as received", signal, exc)
         else:
             service_names = _service_names(signal, decoded)
-            counts = records_by_day(signal, decoded, received_at.date())
+            counts = records_by_day(signal, decoded, undated_day(received_at))
             days, records = set(counts), sum(counts.values())
         app, app_source = mapping.request_app(
             service_names,
@@ -212,7 +209,7 @@ class OtlpReceiver:
             content_encoding=content_encoding,
             received_at=received_at,
             app=app,
-            days=days or {received_at.date()},
+            days=days or {undated_day(received_at)},
             metadata=metadata,
         )
 

@@ -16,6 +16,7 @@ from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
 from heroku_assets.logs.otlp import decode
+from heroku_assets.logs.otlp.mapping import APP_HEADER
 from heroku_assets_tests.capture import otel_sdk
 from heroku_assets_tests.capture.conftest import APP, PASSWORD, PATH_TOKEN, USER, Drain, default_config
 
@@ -265,3 +266,30 @@ def test_paths_that_are_not_otlp_signals_are_404(drain: Drain) -> None:
     for path in ("/otlp/v1/profiles", "/otlp/v2/logs", f"/otlp/{PATH_TOKEN}/extra/v1/logs", "/otlp/logs"):
         assert requests.post(drain.url + path, data=b"", headers=headers).status_code == 404, path
     assert _otlp_objects(drain) == []
+
+
+def test_a_request_retried_across_midnight_counts_once(start_drain) -> None:
+    from heroku_assets.logs.otlp.partition import write_manifest
+
+    midnight = dt.datetime(2026, 3, 5, tzinfo=dt.UTC)
+    before = start_drain(clock=lambda: midnight - dt.timedelta(seconds=2))
+    after = start_drain(clock=lambda: midnight + dt.timedelta(seconds=30))
+    request = ExportLogsServiceRequest()
+    records = request.resource_logs.add().scope_logs.add().log_records
+    records.add(
+        time_unix_nano=int((midnight - dt.timedelta(seconds=3)).timestamp()) * 10**9
+    ).body.string_value = "a"
+    records.add().body.string_value = "no time: dated by its receipt"
+    body = request.SerializeToString()
+    headers = {"Authorization": BASIC, "Content-Type": "application/x-protobuf", APP_HEADER: APP}
+    for drain in (before, after):  # the first answer was lost; the exporter sent it again after midnight
+        assert (
+            requests.post(f"{drain.url}/otlp/{PATH_TOKEN}/v1/logs", data=body, headers=headers).status_code
+            == 200
+        )
+    copies = _otlp_objects(after)
+    assert [o.key.split("/")[1] for o in copies] == ["2026-03-04", "2026-03-05"]
+    assert {o.metadata["days"] for o in copies} == {"2026-03-04"}
+    manifest = write_manifest(after.store, APP, dt.date(2026, 3, 4), late_days=1)
+    assert manifest.records == 2 and len(manifest.objects) == 1
+    assert write_manifest(after.store, APP, dt.date(2026, 3, 5), late_days=1).records == 0

@@ -71,11 +71,16 @@ def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> 
     """List the OTLP requests with records of (app, day), count those records, and write the manifest
     staging reads (replacing an earlier one; none is written when there are no requests)."""
     entries = []
+    names: set[str] = set()
     for prefix in layout.otlp_prefixes(app, day, late_days):
         for info in raw.list(prefix):
             days = info.metadata.get("days")
             if days is not None and day not in layout.parse_days(days):
                 continue
+            name = info.key.rsplit("/", 1)[-1]  # the body's hash: a copy stored on the next day is the same
+            if name in names:
+                continue
+            names.add(name)
             received = _received_day(info)
             _, signal, request = _decoded(raw, info)
             if isinstance(request, str):
