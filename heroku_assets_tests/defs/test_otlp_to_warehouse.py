@@ -18,8 +18,9 @@ from opentelemetry.sdk.metrics.export import PeriodicExportingMetricReader
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
+from heroku_assets import cli
 from heroku_assets.capture.drain import create_app
-from heroku_assets.defs.logs.automation import JOB_NAME
+from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.partitions import log_partition_key
 from heroku_assets.logs.otlp import mapping
 from heroku_assets.settings import load
@@ -197,7 +198,8 @@ def test_fir_telemetry_lands_in_the_warehouse_once(definitions, instance, resour
     assert _counts(project_env) == counts
 
 
-def test_a_mapping_fix_re_derives_the_rows_of_a_day(definitions, instance, project_env, monkeypatch):
+def test_a_mapping_fix_re_derives_the_rows_of_a_day(project_env, monkeypatch, capsys):
+    """Through `heroku-assets run`, as an operator would after changing the mapping."""
     day = days_ago(1)
     store = FlakyStore(load().raw_dir)
     with serve(create_app(store, default_config())) as served:
@@ -208,13 +210,10 @@ def test_a_mapping_fix_re_derives_the_rows_of_a_day(definitions, instance, proje
                 logger.emit(timestamp=_ns(day, i), body=ROUTER_LINE.format(i=i))
 
         assert otel_sdk.export(target, "logs", otel_sdk.log_records("heroku-edge", emit))
-    instance.add_dynamic_partitions("heroku_apps", [APP])
-    job = definitions.resolve_job_def(JOB_NAME)
-    partition = log_partition_key(APP, day)
     # The router's service name is not the one expected: its records are app lines...
-    assert job.execute_in_process(partition_key=partition, instance=instance).success
+    assert cli.main(["run", "--no-summary"]) == 0, capsys.readouterr().err
     assert (_counts(project_env)["app_events"], _counts(project_env)["router_events"]) == (10, 0)
     # ...until the mapping names it; running the day again re-derives its rows from the stored requests.
     monkeypatch.setattr(mapping, "ROUTER_SERVICES", frozenset({"heroku-router", "heroku-edge"}))
-    assert job.execute_in_process(partition_key=partition, instance=instance).success
+    assert cli.main(["run", "--no-summary", "--app", APP, "--date", day.isoformat()]) == 0
     assert (_counts(project_env)["app_events"], _counts(project_env)["router_events"]) == (0, 10)
