@@ -23,6 +23,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from heroku_assets.capture.drain import _basic_credentials
 from heroku_assets.capture.drain_config import DrainConfig
 from heroku_assets.capture.received import store_received, undated_day
 from heroku_assets.logs.otlp import decode, mapping
@@ -97,8 +98,6 @@ class OtlpReceiver:
     def authorized(self, request: Request, path_token: str | None) -> bool:
         """Basic credentials when configured; the path token when configured, in the path or as a
         Bearer token. Every comparison is made, in constant time, whatever the others gave."""
-        from heroku_assets.capture.drain import _basic_credentials
-
         config = self.config
         header = request.headers.get("authorization", "")
         ok = True
@@ -132,7 +131,7 @@ class OtlpReceiver:
             return Response(status_code=400)  # nobody is listening; the exporter retries
         content_type = request.headers.get("content-type")
         content_encoding = request.headers.get("content-encoding", "")
-        encoding = decode.encoding_of(content_type, body)
+        encoding = decode.encoding_of(content_type)
         try:
             received = await run_in_threadpool(
                 self._prepare, signal, encoding, body, content_encoding, request, content_type

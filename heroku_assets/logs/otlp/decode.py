@@ -55,7 +55,7 @@ class TooLarge(ValueError):
     """The body inflates beyond the limit."""
 
 
-def encoding_of(content_type: str | None, body: bytes) -> Encoding:
+def encoding_of(content_type: str | None) -> Encoding:
     """``json`` for ``application/json``, ``pb`` for protobuf and for anything unnamed."""
     kind = (content_type or "").split(";", 1)[0].strip().lower()
     if kind == "application/json":

@@ -98,7 +98,7 @@ def _valid_app(name: str) -> bool:
     return name != layout.UNMAPPED_APP
 
 
-def table_of_log(service: str | None, body: str | None, has_samples: bool) -> str:
+def table_of_log(service: str | None, has_samples: bool) -> str:
     """Which table a log record goes to, by its service (then by a body holding ``sample#`` metrics)."""
     if service in ROUTER_SERVICES:
         return "router_events"

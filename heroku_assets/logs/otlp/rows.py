@@ -218,7 +218,7 @@ def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] |
     if ts is None and record.time_unix_nano:
         otlp_extra["time_unix_nano"] = str(record.time_unix_nano)
     has_samples = body is not None and bool(_METRICS.search(body))
-    table = mapping.table_of_log(service, body, has_samples)
+    table = mapping.table_of_log(service, has_samples)
     if table == "router_events":
         return [("router_events", _router_columns(ts, body, attrs, otlp_extra))]
     dyno = attrs.dyno()
