@@ -164,7 +164,7 @@ def test_records_without_content_or_that_fail_to_map_are_rejected(monkeypatch) -
     def broken(*_args):
         raise KeyError("boom")
 
-    monkeypatch.setattr(rows.classify, "platform_row", broken)
+    monkeypatch.setattr(rows.rules, "platform_row", broken)
     table, row = _one("logs", _logs("heroku-runtime", {"body": "Idling"}))
     assert table == "rejected_lines" and "KeyError" in row["reason"]
 

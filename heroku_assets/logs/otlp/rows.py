@@ -21,14 +21,14 @@ from typing import Any
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
-from heroku_assets.logs import classify
+from heroku_assets.logs.classify import rules
 from heroku_assets.logs.otlp import mapping
 from heroku_assets.logs.otlp.decode import Signal, hex_id
 
 Row = tuple[str, dict[str, Any]]  # (table, columns other than app, event_date and line_number)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MAX_NS = int((dt.datetime(9999, 12, 31, tzinfo=dt.UTC) - _EPOCH).total_seconds()) * 1_000_000_000
-_METRICS = re.compile(classify.METRICS_PATTERN)
+_METRICS = re.compile(rules.METRICS_PATTERN)
 _RAW_LIMIT = 4000
 _UNIT_WIDTH = 16
 
@@ -224,7 +224,7 @@ def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] |
     dyno = attrs.dyno()
     if table == "runtime_metrics":
         assert body is not None
-        rows = classify.metric_rows(dyno, body)
+        rows = rules.metric_rows(dyno, body)
         if rows:
             extra = attrs.extra(**otlp_extra)
             return [
@@ -243,7 +243,7 @@ def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] |
     if table == "platform_events":
         if dyno is None and service in mapping.API_SERVICES:
             common["dyno"] = common["process_type"] = "api"
-        return [("platform_events", {**common, **classify.platform_row(body or "")})]
+        return [("platform_events", {**common, **rules.platform_row(body or "")})]
     return [("app_events", common)]
 
 
@@ -252,7 +252,7 @@ def _router_columns(
 ) -> dict[str, Any]:
     """A router record: a logfmt body through the Cedar router parser, then the structured HTTP
     attributes, which fill or override the columns they name."""
-    row = classify.router_row(body) if body else {"extra": None}
+    row = rules.router_row(body) if body else {"extra": None}
     parsed_extra = row.pop("extra")
     for key, column in mapping.ROUTER_ATTRIBUTES.items():
         value = attrs.peek(key)
