@@ -223,7 +223,7 @@ def test_metrics_one_record_per_data_point() -> None:
         ("nan", None, None),
     ]
     gauge = records[0][0][1]
-    assert gauge["dyno"] == "web-848cd4f64d-pvpr2"
+    assert (gauge["dyno"], gauge["dyno_id"]) == ("web-848cd4f64d-pvpr2", None)  # the name is no id
     assert json.loads(gauge["extra"])["attributes"] == {"state": "used"}
     assert json.loads(records[1][0][1]["extra"])["temporality"] == "cumulative"
     histogram_extra = json.loads(records[2][0][1]["extra"])
@@ -234,6 +234,24 @@ def test_metrics_one_record_per_data_point() -> None:
     )
     nan_extra = json.loads(records[4][0][1]["extra"])
     assert nan_extra["value"] == "nan" and nan_extra["unit"] == "a-unit-longer-than-sixteen"
+
+
+def test_a_dyno_id_beside_the_dyno_name() -> None:
+    request = ExportMetricsServiceRequest()
+    resource = request.resource_metrics.add()
+    uuid = "6d1a3c2e-0d2b-4b1f-9a4e-2c1f0e9b7a55"
+    attrs = {
+        "service.name": "shop",
+        "heroku.dyno.name": "worker-7d4b9c6f5-abcde",
+        "service.instance.id": uuid,
+    }
+    resource.resource.attributes.extend(_kv(k, v) for k, v in attrs.items())
+    resource.scope_metrics.add().metrics.add(name="cpu").gauge.data_points.add(
+        time_unix_nano=NS, as_double=0.5
+    )
+    ((_, row),) = _rows("metrics", request)[0]
+    assert (row["dyno"], row["dyno_id"]) == ("worker-7d4b9c6f5-abcde", uuid)
+    assert json.loads(row["extra"])["resource"] == {"service.name": "shop"}
 
 
 def test_spans() -> None:

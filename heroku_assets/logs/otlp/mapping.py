@@ -30,6 +30,8 @@ APP_QUERY = "app"
 # name (Fir: web-848cd4f64d-pvpr2; Cedar: web.1): the semantic conventions put the dyno id there.
 DYNO_ATTRIBUTES = ("heroku.dyno.name", "heroku.dyno", "dyno")
 DYNO_IF_NAME_ATTRIBUTES = ("service.instance.id",)
+# runtime_metrics.dyno_id: the dyno's id (the semantic conventions put HEROKU_DYNO_ID in service.instance.id).
+DYNO_ID_ATTRIBUTES = ("heroku.dyno.id", "service.instance.id")
 ADDON_ATTRIBUTES = ("heroku.addon.name", "addon")
 
 # Fir dynos are Kubernetes pods: <process type>-<pod template hash>-<5 character suffix>. Process types

@@ -114,6 +114,14 @@ class _Attributes:
                 return value
         return None
 
+    def dyno_id(self) -> str | None:
+        """After ``dyno``: an id attribute that is not itself the dyno's name."""
+        for key in mapping.DYNO_ID_ATTRIBUTES:
+            value = self.peek(key)
+            if isinstance(value, str) and value and not mapping.is_dyno_name(value):
+                return self.take(key)
+        return None
+
     def addon(self) -> str | None:
         for key in mapping.ADDON_ATTRIBUTES:
             value = self.peek(key)
@@ -334,6 +342,7 @@ def _metric_rows(
     ts = timestamp(point.time_unix_nano)
     attrs = _Attributes(attributes(point.attributes), resource)
     dyno = attrs.dyno()
+    dyno_id = attrs.dyno_id()
     addon = attrs.addon()
     unit = metric.unit or None
     base: dict[str, Any] = {
@@ -391,6 +400,7 @@ def _metric_rows(
                 {
                     "event_ts": ts,
                     "dyno": dyno,
+                    "dyno_id": dyno_id,
                     "source_name": None,
                     "addon": addon,
                     "metric": metric_name,
