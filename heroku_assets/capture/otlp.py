@@ -175,14 +175,15 @@ class OtlpReceiver:
         try:
             data = decode.decompress(body, content_encoding, limit)
             decoded = decode.decode_request(signal, data, encoding)
-        except decode.OtlpDecodeError as exc:
-            self.undecodable += 1
-            problem = str(exc)
-            log.warning("OTLP %s request not decodable (%s): stored as received", signal, exc)
-        else:
             service_names = _service_names(signal, decoded)
             counts = records_by_day(signal, decoded, undated_day(received_at))
             days, records = set(counts), sum(counts.values())
+        except decode.TooLarge:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a body this cannot read is stored all the same
+            self.undecodable += 1
+            problem = str(exc) if isinstance(exc, decode.OtlpDecodeError) else f"{type(exc).__name__}: {exc}"
+            log.warning("OTLP %s request not decodable (%s): stored as received", signal, problem)
         app, app_source = mapping.request_app(
             service_names,
             request.headers.get(mapping.APP_HEADER),
