@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "heroku_assets.capture.import_command",  # import
     "heroku_assets.runner",  # run, summary
     "heroku_assets.capture.drain_command",  # drain serve
+    "heroku_assets.capture.telemetry_command",  # telemetry
     "heroku_assets.capture.pull_command",  # pull
     "heroku_assets.platform_api.command",  # api resources, schema-diff, webhooks
 )

@@ -145,6 +145,7 @@ APP_EVENTS = _event_table(
         ),
         Column("process_type", "string", width=100, doc="the dyno's process type (web, worker, run)"),
         Column("message", "string", width=4000, doc="the line's text after SOURCE[DYNO]:"),
+        Column("extra", "json", width=4000, doc="JSON object: OTLP severity, trace and span ids, attributes"),
     ],
 )
 
@@ -174,6 +175,7 @@ PLATFORM_EVENTS = _event_table(
         Column("release_version", "int32", doc="N of a release vN"),
         Column("actor", "string", width=320, masking="email", doc="who released, deployed or scaled"),
         Column("message", "string", width=4000, doc="the line's text"),
+        Column("extra", "json", width=4000, doc="JSON object: OTLP attributes not mapped to a column"),
     ],
 )
 
@@ -191,6 +193,25 @@ RUNTIME_METRICS = _event_table(
         Column("value", "float64", doc="the sample's number, without its unit; null when unreadable"),
         Column("unit", "string", width=16, doc="MB, kB, bytes, pages or null"),
         Column("extra", "json", width=4000, doc="JSON object of the line's other keys and unreadable values"),
+    ],
+)
+
+SPANS = _event_table(
+    "spans",
+    "One row per span of a Fir telemetry drain's traces (event_ts is the span's start).",
+    [
+        Column("trace_id", "string", width=32, doc="the trace's id, hex"),
+        Column("span_id", "string", width=16, doc="the span's id, hex"),
+        Column("parent_span_id", "string", width=16, doc="the parent span's id, hex; null for a root span"),
+        Column("name", "string", width=400, doc="the span's name (GET /cart, db.query, ...)"),
+        Column("kind", "string", width=16, doc="server, client, internal, producer, consumer or unspecified"),
+        Column("start_ts", "timestamp", doc="when the span started, UTC"),
+        Column("end_ts", "timestamp", doc="when the span ended, UTC"),
+        Column("duration_ms", "float64", doc="end minus start, milliseconds"),
+        Column("status", "string", width=16, doc="unset, ok or error"),
+        Column("service_name", "string", width=100, doc="the service.name attribute"),
+        Column("dyno", "string", width=100, doc="the dyno that recorded the span"),
+        Column("attributes", "json", width=4000, doc="JSON: span and resource attributes, events, links"),
     ],
 )
 
@@ -213,6 +234,7 @@ EVENT_TABLES: tuple[Table, ...] = (
     APP_EVENTS,
     PLATFORM_EVENTS,
     RUNTIME_METRICS,
+    SPANS,
     REJECTED_LINES,
 )
 

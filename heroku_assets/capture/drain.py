@@ -22,6 +22,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -34,6 +35,9 @@ from heroku_assets.capture.received import store_received, undated_day
 from heroku_assets.capture.webhooks import webhook_routes
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
+
+if TYPE_CHECKING:
+    from heroku_assets.capture.otlp import OtlpReceiver
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +85,7 @@ class _Receiver:
         self.stored = 0
         self.failed = 0
         self.refused = 0
+        self.otlp: OtlpReceiver | None = None
 
     def authorized(self, request: Request) -> bool:
         """Every configured credential must match; each is compared in constant time, and all are
@@ -166,9 +171,12 @@ class _Receiver:
         return Response(status_code=204)
 
     async def health(self, request: Request) -> Response:
-        return JSONResponse(
-            {"status": "ok", "stored": self.stored, "failed": self.failed, "refused": self.refused}
-        )
+        from heroku_assets.capture.otlp import counters
+
+        figures = {"status": "ok", "stored": self.stored, "failed": self.failed, "refused": self.refused}
+        if self.otlp is not None:
+            figures.update(counters(self.otlp))
+        return JSONResponse(figures)
 
 
 def create_app(
@@ -177,21 +185,29 @@ def create_app(
     *,
     clock: Callable[[], dt.datetime] | None = None,
 ) -> Starlette:
-    """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies, ``GET /health``
-    answers with counters. ``clock`` (UTC now by default) names the received day."""
+    """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies,
+    ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
+    ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
+    default) names the received day."""
     import heroku_assets.logs  # noqa: F401 - loaded now rather than by the first POST (about a second)
+    from heroku_assets.capture.otlp import otlp_routes
 
-    receiver = _Receiver(store, config, clock or (lambda: dt.datetime.now(dt.UTC)))
+    clock = clock or (lambda: dt.datetime.now(dt.UTC))
+    receiver = _Receiver(store, config, clock)
+    otlp, otlp_route = otlp_routes(store, config, clock)
+    receiver.otlp = otlp
     limit = config.max_body_bytes
     app = Starlette(
         routes=[
             Route("/logs", receiver.receive, methods=["POST"], max_body_size=limit),
             Route("/logs/{path_token}", receiver.receive, methods=["POST"], max_body_size=limit),
+            *otlp_route,
             Route("/health", receiver.health, methods=["GET"]),
         ]
     )
     app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
     app.state.receiver = receiver
+    app.state.otlp = otlp
     return app
 
 

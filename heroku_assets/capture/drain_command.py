@@ -17,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="receive Logplex drain POSTs and store them in the raw store",
         description=(
             "Serve POST /logs and /logs/<path token> for `heroku drains:add https://USER:PASSWORD@HOST/logs"
-            "?app=APP`. Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
+            "?app=APP`, and POST /otlp/[<path token>/]v1/{logs,metrics,traces} for Fir telemetry drains "
+            "(`heroku-assets telemetry` prints the `heroku telemetry:add` command). "
+            "Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
             "HEROKU_DRAIN_PATH_TOKEN, drain tokens from HEROKU_DRAIN_APPS (d.<uuid>=app,...), the body "
             "limit from HEROKU_DRAIN_MAX_BODY_BYTES, where data lives from the HEROKU_ASSETS_* settings. "
             "Put TLS in front of it (a load balancer or the Heroku router)."

@@ -111,15 +111,18 @@ def store_received(
     fmt: str,
     received: dt.date,
     metadata: Mapping[str, str] | None = None,
+    days: set[dt.date] | None = None,
 ) -> ObjectInfo:
     """Store one received object verbatim under ``key`` with ``days``, ``format`` and ``received`` (the
-    UTC day it arrived, which unreadable lines are attributed to) in its metadata.
+    UTC day it arrived, which unreadable lines are attributed to) in its metadata. ``days`` is read from
+    the lines unless the caller knows them (an OTLP request is not lines).
     Returns only once the store confirms the write (StoreError otherwise)."""
     meta = dict(metadata or {})
     meta["format"] = fmt
     meta["received"] = received.isoformat()
     try:
-        meta["days"] = layout.format_days(days_of(data, fmt, received) or {received})
+        found = days if days is not None else days_of(data, fmt, received)
+        meta["days"] = layout.format_days(found or {received})
     except Exception:
         # A reader defect must not cost the body: store it without ``days``, which makes every partition
         # of its received window read it (and the sensor take it for the day it arrived).

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets.capture.received import RETRY_WINDOW, canonical_text, dated_batches
+from heroku_assets.logs.otlp.partition import write_manifest
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -191,6 +192,8 @@ def build_partition(
     replacing any earlier one (the key is deterministic)."""
     objects = candidate_objects(raw, app, day, late_days)
     key = layout.raw_partition_object(app, day)
+    # OTLP requests are structured already: a manifest names them and staging maps their records.
+    otlp = write_manifest(raw, app, day, late_days)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         out_path = Path(tmp) / "lines.log.gz"
         received, removed, lines, size, markers = _write_sorted(
@@ -202,7 +205,8 @@ def build_partition(
             "lines": str(lines),
             "received_lines": str(received),
             "duplicates_removed": str(removed),
-            "source_objects": str(len(objects)),
+            "otlp_records": str(otlp.records),
+            "source_objects": str(len(objects) + len(otlp.objects)),
         }
         info = raw.put_file(key, out_path, meta)
     gaps = sum(1 for _ in raw.list(f"gaps/{day.isoformat()}/{app}/"))
@@ -211,11 +215,11 @@ def build_partition(
         lines=lines,
         received_lines=received,
         bytes=size,
-        source_objects=[o.key for o in objects],
+        source_objects=[o.key for o in objects] + otlp.objects,
         duplicates_removed=removed,
         loss_markers=markers,
         gap_markers=gaps,
-        version=info.version,
+        version=otlp.partition_version(info.version),
     )
 
 

@@ -4,6 +4,7 @@ partition landed in exactly one table."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from heroku_assets.logs.otlp.partition import table_batches as otlp_table_batches
 from heroku_assets.logs.raw_partition import read_partition_lines
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
@@ -31,7 +33,7 @@ class StagedTable:
 
 @dataclass(frozen=True)
 class StageResult:
-    raw_lines: int
+    raw_lines: int  # Logplex lines and OTLP records (each is one accounting unit)
     tables: dict[str, StagedTable]
     accounting_error: str | None  # None when every raw line is in exactly one table
 
@@ -56,9 +58,16 @@ def stage_partition(
     if head is None:
         raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize raw/heroku_logs first")
     raw_lines = _kept_lines(head.metadata)
+    otlp_records = int(head.metadata.get("otlp_records", "0"))
+    partition_lines = int(head.metadata.get("lines", "0"))
     with tempfile.TemporaryDirectory(prefix="heroku-assets-stage-", dir=workdir) as tmp:
         lines = read_lines(read_partition_lines(raw, app, day), fmt="text")
-        files = write_parquet(parse_lines(lines, app=app, default_date=day), Path(tmp))
+        batches = itertools.chain(
+            parse_lines(lines, app=app, default_date=day),
+            otlp_table_batches(raw, app, day, first_line_number=partition_lines + 1),  # after the lines
+        )
+        raw_lines += otlp_records if raw_lines >= 0 else 0
+        files = write_parquet(batches, Path(tmp))
         tables: dict[str, StagedTable] = {}
         seen_numbers = []
         other_days = 0

@@ -95,15 +95,9 @@ def live_rows(store: ObjectStore, resource_name: str) -> list[dict[str, Any]]:
 
 
 def log_app_names(store: ObjectStore) -> list[str]:
-    """Apps whose logs Logplex can deliver (drains, log sessions): every live app but Fir ones, which
-    only have OpenTelemetry drains. An app with no generation reported is an older Cedar app."""
-    return sorted(
-        {
-            r["name"]
-            for r in live_rows(store, "app")
-            if r.get("name") and (r.get("generation_name") or "cedar") != "fir"
-        }
-    )
+    """Apps that become log partitions: every live app, Cedar (Logplex drains, log sessions) and Fir
+    (OpenTelemetry telemetry drains) alike; heroku_apps.generation_name says which path feeds each."""
+    return sorted({r["name"] for r in live_rows(store, "app") if r.get("name")})
 
 
 def stage_table(staging: ObjectStore, table: tables.Table, data: pa.Table, taken_at: dt.datetime) -> str:

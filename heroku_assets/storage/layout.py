@@ -5,9 +5,12 @@ Raw store (objects exactly as received, never rewritten):
     drain/<received day>/<app>/<frame id>.logplex   a drain POST body; a retried frame overwrites itself
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
+    otlp/<received day>/<app>/<hash>.<signal>.<pb|json>  an OTLP/HTTP request of a Fir telemetry drain,
+                                                    body as received (maybe gzip); a retry overwrites it
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
     webhooks/<received day>/<delivery id>.json      a signed app webhook delivery, as received
     partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered
+    partitions/app=<app>/date=<day>/otlp.json       the OTLP requests holding records of that day
 
 The received day comes first so that a sensor lists only the last few days, whatever the history.
 Every received object carries the metadata ``days``: the UTC days its lines belong to, space separated,
@@ -30,7 +33,8 @@ import re
 
 from heroku_assets.storage.base import validate_key
 
-RECEIVED_PREFIXES = ("drain/", "pull/", "import/")
+RECEIVED_PREFIXES = ("drain/", "pull/", "import/", "otlp/")
+OTLP_KIND = "otlp"
 UNMAPPED_APP = "_unmapped"
 _APP_NAME = re.compile(r"^[a-z][a-z0-9-]{0,99}$")
 
@@ -44,6 +48,20 @@ def validate_app(app: str) -> str:
 
 def drain_object(app: str, received: dt.date, frame_id: str) -> str:
     return validate_key(f"drain/{received.isoformat()}/{validate_app(app)}/{frame_id}.logplex")
+
+
+def otlp_object(app: str, received: dt.date, content_hash: str, signal: str, encoding: str) -> str:
+    if signal not in ("logs", "metrics", "traces") or encoding not in ("pb", "json"):
+        raise ValueError(f"not an OTLP signal and encoding: {signal!r} {encoding!r}")
+    name = f"{content_hash[:32]}.{signal}.{encoding}"
+    return validate_key(f"{OTLP_KIND}/{received.isoformat()}/{validate_app(app)}/{name}")
+
+
+def otlp_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
+    """The OTLP prefixes that can hold records of ``day``: what arrived that day and up to ``late_days``
+    later (telemetry of late evening exported after midnight)."""
+    validate_app(app)
+    return [f"{OTLP_KIND}/{(day + dt.timedelta(days=i)).isoformat()}/{app}/" for i in range(late_days + 1)]
 
 
 def pull_object(app: str, received_at: dt.datetime, content_hash: str) -> str:
@@ -75,13 +93,13 @@ def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
 
 def received_day_prefixes(day: dt.date) -> list[str]:
     """What arrived on ``day`` for every app (the sensor's unit of listing)."""
-    return [f"drain/{day.isoformat()}/", f"pull/{day.isoformat()}/"]
+    return [f"drain/{day.isoformat()}/", f"pull/{day.isoformat()}/", f"{OTLP_KIND}/{day.isoformat()}/"]
 
 
 def app_of_received_key(key: str) -> str | None:
     """The app a received object belongs to, read from its key."""
     parts = key.split("/")
-    if parts[0] in ("drain", "pull", "gaps") and len(parts) >= 4:
+    if parts[0] in ("drain", "pull", "gaps", OTLP_KIND) and len(parts) >= 4:
         return parts[2]
     if parts[0] == "import" and len(parts) >= 3:
         return parts[1]
@@ -90,6 +108,10 @@ def app_of_received_key(key: str) -> str | None:
 
 def raw_partition_object(app: str, day: dt.date) -> str:
     return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/lines.log.gz")
+
+
+def otlp_manifest_object(app: str, day: dt.date) -> str:
+    return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/otlp.json")
 
 
 def staged_prefix(table: str, app: str, day: dt.date) -> str:

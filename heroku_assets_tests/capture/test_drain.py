@@ -125,7 +125,7 @@ def test_a_failing_store_answers_503_and_acknowledges_nothing(drain: Drain) -> N
     assert post(drain, frame.body, frame.headers).status_code == 204
     assert len(drain_objects(drain)) == 1
     health = requests.get(drain.url + "/health", timeout=5).json()
-    assert health == {"status": "ok", "stored": 1, "failed": 1, "refused": 0}
+    assert health["stored"] == 1 and health["failed"] == 1 and health["refused"] == 0
 
 
 def test_bodies_above_the_limit_are_refused_with_413(start_drain: Callable[..., Drain]) -> None:

@@ -80,8 +80,8 @@ def test_entities_load_and_apps_become_log_partitions(
         ("worker.1", "crashed"),
     ]
     assert _rows(project_env, "SELECT hostname FROM heroku_domains") == [("shop.example.com",)]
-    # Fir apps have no Logplex: only Cedar apps become log partitions.
-    assert instance.get_dynamic_partitions(heroku_apps.name) == ["shop"]
+    # Fir apps (telemetry drains) become log partitions like Cedar apps.
+    assert instance.get_dynamic_partitions(heroku_apps.name) == ["shop", "telemetry"]
     checks = _checks(result)
     assert checks[("heroku_apps", DRIFT_CHECK)].passed and checks[("heroku_apps", KEYED_CHECK)].passed
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from heroku_assets import tables
 from heroku_assets.logs import LogLine, parse_lines, read_lines
+from heroku_assets.logs.classify import process_type
 from heroku_assets.logs.logplex.lines import REASON_UNRECOGNISED
 
 UTC = dt.UTC
@@ -446,6 +447,7 @@ def test_app_lines() -> None:
         "dyno": "worker.3",
         "process_type": "worker",
         "message": "Job done in 3ms",
+        "extra": None,
     }
     assert only(f"{TS} app[heroku-postgres]: [DATABASE] checkpoint complete", "app_events")[
         "process_type"
@@ -718,6 +720,10 @@ def test_blank_lines_are_counted_in_line_numbers(lines: list[str], batch_rows: i
 
 def test_empty_input_gives_nothing() -> None:
     assert list(parse_lines(read_lines([b""]), "a")) == []
+    # Fir dynos (log sessions of Fir apps): <process type>-<pod template hash>-<suffix>
+    fir = only(f"{TS} app[web-848cd4f64d-pvpr2]: hello", "app_events")
+    assert (fir["dyno"], fir["process_type"]) == ("web-848cd4f64d-pvpr2", "web")
+    assert process_type("release-worker-5f7c9d8b4-x2k9q") == "release-worker"
     assert list(parse_lines([], "a")) == []
 
 
@@ -729,5 +735,6 @@ def test_schema_of_every_batch_is_the_declared_one() -> None:
         f"{TS} heroku[web.1]: sample#a=1",
         "junk",
     )
-    assert sorted(out) == sorted(t.name for t in tables.EVENT_TABLES)
+    # every table but spans, which only OTLP traces fill
+    assert sorted(out) == sorted(t.name for t in tables.EVENT_TABLES if t is not tables.SPANS)
     assert pa.Table.from_pylist(out["router_events"], tables.ROUTER_EVENTS.arrow_schema).num_rows == 1

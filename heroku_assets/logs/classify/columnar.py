@@ -35,6 +35,7 @@ from heroku_assets.logs.logplex import vector
 from heroku_assets.logs.logplex.lines import LogLine
 from heroku_assets.logs.logplex.reader import BLANK_LINE, LINE_SCHEMA, LineStream, batch_of
 from heroku_assets.logs.logplex.vector import spans_to_strings
+from heroku_assets.logs.otlp import mapping as fir_mapping
 
 _NULL_STR = pa.scalar(None, pa.string())
 _EPOCH_DAY = dt.date(1970, 1, 1)
@@ -316,10 +317,18 @@ def _table_batch(table: tables.Table, cols: dict[str, pa.Array], state: _State) 
     return pa.RecordBatch.from_arrays(arrays, schema=table.arrow_schema)
 
 
+_FIR_PROCESS = f"^(?:{fir_mapping.FIR_DYNO.pattern})$"
+
+
 def _process_types(dyno: pa.Array, fast: bool) -> pa.Array:
+    """As ``rules.process_type``: up to the first dot, or a Fir dyno name's process type."""
     if not fast:
         return pa.array([process_type(d) for d in dyno.to_pylist()], pa.string())
-    return _fields(pc.extract_regex(dyno, r"^(?P<p>[^.]*)"))["p"]
+    cedar = _fields(pc.extract_regex(dyno, r"^(?P<p>[^.]*)"))["p"]
+    if not pc.any(pc.fill_null(pc.match_substring_regex(dyno, _FIR_PROCESS), False)).as_py():
+        return cedar
+    fir = _fields(pc.extract_regex(dyno, _FIR_PROCESS))["type"]
+    return pc.coalesce(fir, cedar)
 
 
 _COMMON = ("app", "event_date", "line_number", "event_ts")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from heroku_assets.logs.logplex import logfmt
+from heroku_assets.logs.otlp import mapping as fir_mapping
 
 # A message holds metrics when a token starts with sample#name= (RE2 and Python read it the same).
 METRICS_PATTERN = r"(?:^|[ \t\n\r\f\v])sample#[^ \t\n\r\f\v=]+="
@@ -197,5 +198,6 @@ def platform_row(message: str) -> dict[str, Any]:
 
 
 def process_type(dyno: str | None) -> str | None:
-    """The process type of a dyno name: web.1 -> web, run.2660 -> run, router -> router."""
-    return None if dyno is None else dyno.split(".", 1)[0]
+    """The process type of a dyno name: web.1 -> web, run.2660 -> run, router -> router, and for Fir
+    dynos web-848cd4f64d-pvpr2 -> web (``heroku_assets.logs.otlp.mapping.process_type``)."""
+    return fir_mapping.process_type(dyno)
