@@ -10,14 +10,18 @@ export ODBCSYSINI ?= $(CURDIR)/.tools/odbc
 SAMPLE_DIR := $(HEROKU_ASSETS_DATA_DIR)/samples
 SAMPLE_START ?= $(shell $(PYTHON) -c 'import datetime as d; print(d.date.today() - d.timedelta(days=3))')
 
-.PHONY: install run dev test lint bench clean
+.PHONY: install run dev test lint bench clean lock
 
 $(BIN)/heroku-assets: pyproject.toml requirements.lock
+	@echo "make install: creating $(VENV) with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "make install: installing pip and uv"
 	$(BIN)/python -m pip install -q --upgrade pip uv
-	$(BIN)/uv pip install -q -p $(BIN)/python -r requirements.lock
+	@echo "make install: installing the locked dependencies (requirements.lock; about 20 s the first time)"
+	$(BIN)/uv pip install -p $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install -q -p $(BIN)/python --no-deps -e .
 	touch $@
+	@echo "make install: done; the commands are in $(BIN)/ (try $(BIN)/heroku-assets --help)"
 
 install: $(BIN)/heroku-assets
 
@@ -39,16 +43,24 @@ dev: install $(DAGSTER_HOME)/dagster.yaml
 test: install
 	.ci/install-odbc
 	.ci/install-azurite
+	.ci/install-postgres
 	$(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
 
 bench: install
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_drain.py
+	$(BIN)/python bench/bench_api_rows.py
+
+# Re-resolve the lock after changing pyproject.toml (a requirements-style file: no index URLs in it).
+lock: install
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra azure --extra bench --no-header -o requirements.lock
 
 clean:
 	rm -rf $(HEROKU_ASSETS_DATA_DIR)

@@ -11,8 +11,8 @@ never a 4xx for a body it cannot parse: the body is stored as received and its u
 rejected_lines later. The only refusals are bad credentials (401) and bodies above the size limit (413).
 
 A body is named by its ``Logplex-Frame-Id`` (the same on every retry of a frame), or by a hash of its
-content when there is none (Private Space drains): a retried frame overwrites its own object, and in
-segments the partition builder counts a frame id once however many records carry it.
+content when there is none (Private Space drains). A frame retried (across midnight UTC, or to another
+receiver) is kept more than once; the partition builder counts each frame id once.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import logging
 import os
 import re
 from collections.abc import AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -35,17 +36,19 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
-from heroku_assets.capture.received import store_received
+from heroku_assets.capture.received import store_received, undated_day
 from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.capture.spool import Record, SpoolError
+from heroku_assets.capture.webhooks import webhook_routes
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
+
+if TYPE_CHECKING:
+    from heroku_assets.capture.otlp import OtlpReceiver
 
 log = logging.getLogger(__name__)
 
 _FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-# Logplex retries within seconds; a retry just after midnight UTC still finds yesterday's object.
-RETRY_WINDOW = dt.timedelta(minutes=10)
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
 
 
@@ -96,6 +99,7 @@ class _Receiver:
         self.stored = 0
         self.failed = 0
         self.refused = 0
+        self.otlp: OtlpReceiver | None = None
 
     def authorized(self, request: Request) -> bool:
         """Every configured credential must match; each is compared in constant time, and all are
@@ -134,16 +138,14 @@ class _Receiver:
     def store_frame(
         self, app: str, name: str, body: bytes, received_at: dt.datetime, metadata: Mapping[str, str]
     ) -> ObjectInfo:
-        """Write the body (blocking: runs in a worker thread). A frame retried across midnight UTC
-        overwrites the object it made the day before instead of making a second one."""
-        day = received_at.date()
-        key = layout.drain_object(app, day, name)
-        since_midnight = received_at - dt.datetime.combine(day, dt.time(), dt.UTC)
-        if since_midnight < RETRY_WINDOW:
-            earlier = layout.drain_object(app, day - dt.timedelta(days=1), name)
-            if self.store.head(earlier) is not None:
-                key, day = earlier, day - dt.timedelta(days=1)
-        return store_received(self.store, key, body, "logplex", day, metadata)
+        """Write the body (blocking: runs in a worker thread) under the day it was received.
+
+        Nothing here looks for an earlier copy: an attempt still being written when Logplex retries
+        cannot be seen, so a frame retried across midnight is stored once under each day, and the
+        partition builder keeps one of them. For that, both copies must be dated alike, which
+        ``undated_day`` sees to."""
+        key = layout.drain_object(app, received_at.date(), name)
+        return store_received(self.store, key, body, "logplex", undated_day(received_at), metadata)
 
     async def receive(self, request: Request) -> Response:
         if not self.authorized(request):
@@ -218,6 +220,8 @@ class _Receiver:
         return Response(status_code=204)
 
     async def health(self, request: Request) -> Response:
+        from heroku_assets.capture.otlp import counters
+
         status: dict[str, object] = {
             "status": "ok",
             "stored": self.stored,
@@ -233,6 +237,8 @@ class _Receiver:
                 segments_shipped=runner.shipper.shipped,
                 ship_failures=runner.shipper.failures,
             )
+        if self.otlp is not None:
+            status.update(counters(self.otlp))
         return JSONResponse(status)
 
 
@@ -243,13 +249,19 @@ def create_app(
     clock: Callable[[], dt.datetime] | None = None,
     spool: SpoolRunner | None = None,
 ) -> Starlette:
-    """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies, ``GET /health``
-    answers with counters. ``clock`` (UTC now by default) names the received day. With ``spool``, bodies
-    go to the spool; the app's lifespan starts it (recovering and shipping what is left) and stops it on
-    shutdown (SIGTERM), sealing and shipping the open segment."""
+    """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies,
+    ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
+    ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
+    default) names the received day. With ``spool``, Logplex bodies go to the spool; the app's lifespan
+    starts it (recovering and shipping what is left) and stops it on shutdown (SIGTERM), sealing and
+    shipping the open segment."""
     import heroku_assets.logs  # noqa: F401 - loaded now rather than by the first POST (about a second)
+    from heroku_assets.capture.otlp import otlp_routes
 
-    receiver = _Receiver(store, config, clock or (lambda: dt.datetime.now(dt.UTC)), spool)
+    clock = clock or (lambda: dt.datetime.now(dt.UTC))
+    receiver = _Receiver(store, config, clock, spool)
+    otlp, otlp_route = otlp_routes(store, config, clock)
+    receiver.otlp = otlp
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -266,11 +278,14 @@ def create_app(
         routes=[
             Route("/logs", receiver.receive, methods=["POST"], max_body_size=limit),
             Route("/logs/{path_token}", receiver.receive, methods=["POST"], max_body_size=limit),
+            *otlp_route,
             Route("/health", receiver.health, methods=["GET"]),
         ],
         lifespan=lifespan,
     )
+    app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
     app.state.receiver = receiver
+    app.state.otlp = otlp
     return app
 
 

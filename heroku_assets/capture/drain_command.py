@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from heroku_assets.cli import CommandError, add_data_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("drain", help="the HTTPS log drain receiver")
+    parser = subparsers.add_parser(
+        "drain", help="the HTTPS log drain receiver", description="The HTTPS log drain receiver."
+    )
     commands = parser.add_subparsers(dest="drain_command", required=True, metavar="COMMAND")
     serve = commands.add_parser(
         "serve",
         help="receive Logplex drain POSTs and store them in the raw store",
         description=(
             "Serve POST /logs and /logs/<path token> for `heroku drains:add https://USER:PASSWORD@HOST/logs"
-            "?app=APP`. Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
+            "?app=APP`, and POST /otlp/[<path token>/]v1/{logs,metrics,traces} for Fir telemetry drains "
+            "(`heroku-assets telemetry` prints the `heroku telemetry:add` command). "
+            "Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
             "HEROKU_DRAIN_PATH_TOKEN, drain tokens from HEROKU_DRAIN_APPS (d.<uuid>=app,...), the body "
             "limit from HEROKU_DRAIN_MAX_BODY_BYTES, where data lives from the HEROKU_ASSETS_* settings. "
             "Bodies are acknowledged once appended to the local spool (HEROKU_DRAIN_SPOOL_DIR, "
@@ -25,22 +30,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
-    serve.add_argument("--data-dir", help="data folder (overrides HEROKU_ASSETS_DATA_DIR; local stores)")
+    add_data_dir(serve)
     serve.add_argument(
         "--allow-anonymous", action="store_true", help="accept posts without credentials (local trials only)"
     )
     serve.add_argument(
         "--workers", type=int, default=1, help="worker processes (default 1; one per core for more POSTs/s)"
     )
-    serve.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=("debug", "info", "warning", "error"),
+        help="least severe messages logged (default info)",
+    )
     serve.set_defaults(handler=serve_command)
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    import dataclasses
     import logging
     import os
-    from pathlib import Path
 
     import uvicorn
 
@@ -52,12 +60,9 @@ def serve_command(args: argparse.Namespace) -> int:
     try:
         config = DrainConfig.from_env(allow_anonymous=args.allow_anonymous)
         settings = settings_module.load()
-        if args.data_dir:
-            settings = dataclasses.replace(settings, data_dir=Path(args.data_dir).expanduser().absolute())
         spool_config = SpoolConfig.from_env(settings.data_dir)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        raise CommandError(str(exc)) from None
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

@@ -16,7 +16,10 @@ PASSWORD_ENV = "HEROKU_DRAIN_PASSWORD"
 PATH_TOKEN_ENV = "HEROKU_DRAIN_PATH_TOKEN"
 APPS_ENV = "HEROKU_DRAIN_APPS"
 MAX_BODY_ENV = "HEROKU_DRAIN_MAX_BODY_BYTES"
+OTLP_MAX_BODY_ENV = "HEROKU_DRAIN_OTLP_MAX_BODY_BYTES"
 DEFAULT_MAX_BODY_BYTES = 1 << 20
+# The OTLP specification recommends accepting 64 MiB, decompressed: telemetry batches are larger.
+DEFAULT_OTLP_MAX_BODY_BYTES = 64 << 20
 _PATH_TOKEN = re.compile(r"^[A-Za-z0-9._~-]{16,200}$")
 
 
@@ -36,6 +39,7 @@ class DrainConfig:
     path_token: str | None = dataclasses.field(default=None, repr=False)
     apps: Mapping[str, str] = dataclasses.field(default_factory=dict, repr=False)
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    otlp_max_body_bytes: int = DEFAULT_OTLP_MAX_BODY_BYTES
     allow_anonymous: bool = False
 
     def __post_init__(self) -> None:
@@ -50,8 +54,8 @@ class DrainConfig:
                 f"no drain credentials: set {USER_ENV}/{PASSWORD_ENV} and/or {PATH_TOKEN_ENV} "
                 "(or allow anonymous posts explicitly)"
             )
-        if self.max_body_bytes < 1:
-            raise ValueError("max_body_bytes must be positive")
+        if self.max_body_bytes < 1 or self.otlp_max_body_bytes < 1:
+            raise ValueError("max_body_bytes and otlp_max_body_bytes must be positive")
         for token, app in self.apps.items():
             if not token.strip():
                 raise ValueError("an empty drain token in the app mapping")
@@ -71,7 +75,8 @@ class DrainConfig:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> DrainConfig:
         """Read ``HEROKU_DRAIN_USER``, ``HEROKU_DRAIN_PASSWORD``, ``HEROKU_DRAIN_PATH_TOKEN``,
-        ``HEROKU_DRAIN_APPS`` (``d.xxx=my-app,d.yyy=other-app``) and ``HEROKU_DRAIN_MAX_BODY_BYTES``."""
+        ``HEROKU_DRAIN_APPS`` (``d.xxx=my-app,d.yyy=other-app``), ``HEROKU_DRAIN_MAX_BODY_BYTES`` and
+        ``HEROKU_DRAIN_OTLP_MAX_BODY_BYTES`` (the limit of an OTLP request, compressed and inflated)."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {
             "username": env.get(USER_ENV) or None,
@@ -79,11 +84,12 @@ class DrainConfig:
             "path_token": env.get(PATH_TOKEN_ENV) or None,
             "apps": parse_app_mapping(env.get(APPS_ENV, "")),
         }
-        if env.get(MAX_BODY_ENV):
-            try:
-                values["max_body_bytes"] = int(env[MAX_BODY_ENV])
-            except ValueError as exc:
-                raise ValueError(f"{MAX_BODY_ENV} must be a number of bytes") from exc
+        for name, field in ((MAX_BODY_ENV, "max_body_bytes"), (OTLP_MAX_BODY_ENV, "otlp_max_body_bytes")):
+            if env.get(name):
+                try:
+                    values[field] = int(env[name])
+                except ValueError as exc:
+                    raise ValueError(f"{name} must be a number of bytes") from exc
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 

@@ -15,6 +15,9 @@ from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
+# Logplex retries a frame within seconds (3 tries, 5 s timeout): every attempt at one frame arrives
+# within this long of the first.
+RETRY_WINDOW = dt.timedelta(minutes=10)
 _UTC_DAY = pa.date32()
 _DASH = pa.scalar("-", pa.string())
 _EMPTY = pa.scalar("", pa.string())
@@ -56,6 +59,8 @@ def canonical_text(lines: pa.RecordBatch) -> pa.Array:
     """``LogLine.canonical()`` for a whole batch at once (the raw partition is written from millions of
     lines): the `heroku logs` line with a UTC microsecond timestamp, or the raw text of an unreadable
     line, with CR and LF written as \\r and \\n so that one line stays one line."""
+    from heroku_assets.logs.logplex.reader import one_line
+
     ts_text = _utc_text(lines.column("ts"))
     joined = pc.binary_join_element_wise(
         pc.fill_null(ts_text, _DASH),
@@ -67,9 +72,7 @@ def canonical_text(lines: pa.RecordBatch) -> pa.Array:
         pc.fill_null(lines.column("message"), _EMPTY),
         "",
     )
-    text = pc.if_else(pc.is_null(lines.column("error")), joined, lines.column("raw"))
-    text = pc.replace_substring(text, "\r", "\\r")
-    return pc.replace_substring(text, "\n", "\\n")
+    return one_line(pc.if_else(pc.is_null(lines.column("error")), joined, lines.column("raw")))
 
 
 def _utc_text(ts: pa.Array) -> pa.Array:
@@ -95,6 +98,12 @@ def days_of(data: bytes, fmt: str, received: dt.date) -> set[dt.date]:
     return days
 
 
+def undated_day(received_at: dt.datetime) -> dt.date:
+    """The day a drain body's lines belong to when none of them has a timestamp: the UTC day of
+    ``RETRY_WINDOW`` before receipt, so every attempt at one frame gives the same day, midnight or not."""
+    return (received_at.astimezone(dt.UTC) - RETRY_WINDOW).date()
+
+
 def store_received(
     store: ObjectStore,
     key: str,
@@ -102,15 +111,18 @@ def store_received(
     fmt: str,
     received: dt.date,
     metadata: Mapping[str, str] | None = None,
+    days: set[dt.date] | None = None,
 ) -> ObjectInfo:
     """Store one received object verbatim under ``key`` with ``days``, ``format`` and ``received`` (the
-    UTC day it arrived, which unreadable lines are attributed to) in its metadata.
+    UTC day it arrived, which unreadable lines are attributed to) in its metadata. ``days`` is read from
+    the lines unless the caller knows them (an OTLP request is not lines).
     Returns only once the store confirms the write (StoreError otherwise)."""
     meta = dict(metadata or {})
     meta["format"] = fmt
     meta["received"] = received.isoformat()
     try:
-        meta["days"] = layout.format_days(days_of(data, fmt, received) or {received})
+        found = days if days is not None else days_of(data, fmt, received)
+        meta["days"] = layout.format_days(found or {received})
     except Exception:
         # A reader defect must not cost the body: store it without ``days``, which makes every partition
         # of its received window read it (and the sensor take it for the day it arrived).

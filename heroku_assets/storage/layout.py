@@ -8,8 +8,12 @@ Raw store (objects exactly as received, never rewritten):
                                                     a spool, and stores written before segments)
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
+    otlp/<received day>/<app>/<hash>.<signal>.<pb|json>  an OTLP/HTTP request of a Fir telemetry drain,
+                                                    body as received (maybe gzip); a retry overwrites it
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
+    webhooks/<received day>/<delivery id>.json      a signed app webhook delivery, as received
     partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered
+    partitions/app=<app>/date=<day>/otlp.json       the OTLP requests holding records of that day
 
 The received day comes first so that a sensor lists only the last few days, whatever the history.
 Every received object carries the metadata ``days``: the UTC days its lines belong to, space separated,
@@ -19,6 +23,7 @@ Staging store (what the warehouse loads, and what COPY INTO points at):
     <table>/app=<app>/date=<day>/part-00000.parquet   parsed events, one folder per table/app/day
     <table>/snapshot=<time>/part-00000.parquet          API entities, one folder per fetch
     state/<name>[/<app>][/<variant>].json               bookmarks kept between runs
+    state/<table>/live.parquet                          API rows listed last (to notice deletions)
 
 The raw store keeps the log-session pull state (the tail of each app's last pull) under the same
 ``state/`` prefix, outside the received prefixes, so sensors never take it for received data.
@@ -31,7 +36,8 @@ import re
 
 from heroku_assets.storage.base import validate_key
 
-RECEIVED_PREFIXES = ("segment/", "drain/", "pull/", "import/")
+RECEIVED_PREFIXES = ("segment/", "drain/", "pull/", "import/", "otlp/")
+OTLP_KIND = "otlp"
 UNMAPPED_APP = "_unmapped"
 _APP_NAME = re.compile(r"^[a-z][a-z0-9-]{0,99}$")
 _RECEIVER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
@@ -62,6 +68,20 @@ def is_segment(key: str) -> bool:
     return key.startswith("segment/")
 
 
+def otlp_object(app: str, received: dt.date, content_hash: str, signal: str, encoding: str) -> str:
+    if signal not in ("logs", "metrics", "traces") or encoding not in ("pb", "json"):
+        raise ValueError(f"not an OTLP signal and encoding: {signal!r} {encoding!r}")
+    name = f"{content_hash[:32]}.{signal}.{encoding}"
+    return validate_key(f"{OTLP_KIND}/{received.isoformat()}/{validate_app(app)}/{name}")
+
+
+def otlp_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
+    """The OTLP prefixes that can hold records of ``day``: what arrived that day and up to ``late_days``
+    later (telemetry of late evening exported after midnight)."""
+    validate_app(app)
+    return [f"{OTLP_KIND}/{(day + dt.timedelta(days=i)).isoformat()}/{app}/" for i in range(late_days + 1)]
+
+
 def pull_object(app: str, received_at: dt.datetime, content_hash: str) -> str:
     stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     day = received_at.astimezone(dt.UTC).date().isoformat()
@@ -79,10 +99,12 @@ def gap_object(app: str, received_at: dt.datetime) -> str:
 
 
 def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
-    """The raw prefixes that can hold lines of ``day``: what arrived that day and up to ``late_days``
-    later (lines received after midnight), plus every import (dumps span any days)."""
+    """The raw prefixes that can hold lines of ``day``: what arrived that day, the day before (a line
+    stamped just after midnight by a clock a little ahead of the receiver's) and up to ``late_days``
+    later, at least one (lines received after midnight, and the receiver files the first minutes of a
+    day's undated lines under the day before), plus every import (dumps span any days)."""
     validate_app(app)
-    received = [day + dt.timedelta(days=i) for i in range(late_days + 1)]
+    received = [day + dt.timedelta(days=i) for i in range(-1, max(late_days, 1) + 1)]
     prefixes = [f"{kind}/{d.isoformat()}/{app}/" for kind in ("drain", "pull") for d in received]
     # segments hold many apps: their ``apps`` metadata says which
     segments = [f"segment/{d.isoformat()}/" for d in received]
@@ -91,13 +113,14 @@ def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
 
 def received_day_prefixes(day: dt.date) -> list[str]:
     """What arrived on ``day`` for every app (the sensor's unit of listing)."""
-    return [f"segment/{day.isoformat()}/", f"drain/{day.isoformat()}/", f"pull/{day.isoformat()}/"]
+    text = day.isoformat()
+    return [f"segment/{text}/", f"drain/{text}/", f"pull/{text}/", f"{OTLP_KIND}/{text}/"]
 
 
 def app_of_received_key(key: str) -> str | None:
     """The app a received object belongs to, read from its key (None for a segment: many apps)."""
     parts = key.split("/")
-    if parts[0] in ("drain", "pull", "gaps") and len(parts) >= 4:
+    if parts[0] in ("drain", "pull", "gaps", OTLP_KIND) and len(parts) >= 4:
         return parts[2]
     if parts[0] == "import" and len(parts) >= 3:
         return parts[1]
@@ -106,6 +129,10 @@ def app_of_received_key(key: str) -> str | None:
 
 def raw_partition_object(app: str, day: dt.date) -> str:
     return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/lines.log.gz")
+
+
+def otlp_manifest_object(app: str, day: dt.date) -> str:
+    return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/otlp.json")
 
 
 def staged_prefix(table: str, app: str, day: dt.date) -> str:
@@ -125,6 +152,20 @@ def state_object(name: str, app: str | None = None, variant: str | None = None) 
     state of an app and filter (``state/pull/my-app/all.json``)."""
     parts = [name, *([validate_app(app)] if app is not None else []), *([variant] if variant else [])]
     return validate_key("state/" + "/".join(parts) + ".json")
+
+
+def api_live_object(table: str) -> str:
+    """The rows of an API table that its last listing returned (and webhooks added since)."""
+    return validate_key(f"state/{table}/live.parquet")
+
+
+def webhook_object(received: dt.date, delivery_id: str) -> str:
+    if not re.match(r"^[A-Za-z0-9-]{1,64}$", delivery_id):
+        raise ValueError(f"invalid webhook delivery id: {delivery_id!r}")
+    return validate_key(f"webhooks/{received.isoformat()}/{delivery_id}.json")
+
+
+WEBHOOKS_PREFIX = "webhooks/"
 
 
 def format_days(days: set[dt.date] | list[dt.date]) -> str:

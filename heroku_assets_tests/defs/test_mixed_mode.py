@@ -209,7 +209,8 @@ def test_the_partition_job_runs_through_azurite_and_copy_into_reads_the_staged_b
             assert keys == [layout.staged_object(table.name, APP, day)]
             url = materialized[dg.AssetKey(["staged", table.name])]["object"].value
             assert url == stores.staging.url(keys[0]) and url.startswith(azurite.account_url)
-        assert [staged[t.name][1] for t in EVENT_TABLES] == [40, 1, 2, 2, 1]
+        # router, app, platform, metrics, spans (none: no OTLP here), rejected
+        assert [staged[t.name][1] for t in EVENT_TABLES] == [40, 1, 2, 2, 0, 1]
 
         _assert_duckdb_holds_the_staged_rows(settings, stores.staging, staged, day, tmp_path)
         _assert_copy_into_reads_the_staged_blobs(clean_env, azurite, stores.staging, staged, day)

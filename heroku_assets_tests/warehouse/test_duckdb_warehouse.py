@@ -25,6 +25,7 @@ def _app_rows(app: str, day: dt.date, messages: list[str]) -> pa.Table:
             "dyno": ["web.1"] * n,
             "process_type": ["web"] * n,
             "message": messages,
+            "extra": [None] * n,
         },
         schema=APP_EVENTS.arrow_schema,
     )

@@ -38,6 +38,7 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
         "dagster/partition_row_count": result.lines,
         "dagster/uri": url,
         "lines": result.lines,
+        "received_lines": result.received_lines,
         "bytes": result.bytes,
         "source_objects": len(result.source_objects),
         # the first hundred keys: enough to trace a day fed by imports or pulls, bounded for drains
@@ -76,7 +77,8 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
             LINES_ACCOUNTED_FOR,
             asset=staged_asset_key(table.name),
             blocking=True,
-            description="Every raw line of the partition is in exactly one event table or in rejected_lines.",
+            description="Every line the raw partition kept from what was received is in exactly one event "
+            "table or in rejected_lines, dated on the partition's day.",
         )
         for table in EVENT_TABLES
     ],

@@ -7,6 +7,7 @@ CREATE TABLE [dbo].[app_events] (
     [source] nvarchar(16) NULL,
     [dyno] nvarchar(100) NULL,
     [process_type] nvarchar(100) NULL,
-    [message] nvarchar(4000) NULL
+    [message] nvarchar(4000) NULL,
+    [extra] nvarchar(4000) NULL
 )
 WITH (DISTRIBUTION = HASH([line_number]), CLUSTERED COLUMNSTORE INDEX);

@@ -7,13 +7,14 @@ CREATE TABLE [stg].[app_events__my_app__20261120] (
     [source] nvarchar(max) NULL,
     [dyno] nvarchar(max) NULL,
     [process_type] nvarchar(max) NULL,
-    [message] nvarchar(max) NULL
+    [message] nvarchar(max) NULL,
+    [extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
 TRUNCATE TABLE [stg].[app_events__my_app__20261120];
 
-COPY INTO [stg].[app_events__my_app__20261120] ([app], [event_date], [line_number], [event_ts], [source], [dyno], [process_type], [message])
+COPY INTO [stg].[app_events__my_app__20261120] ([app], [event_date], [line_number], [event_ts], [source], [dyno], [process_type], [message], [extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/app_events/app=my-app/date=2026-11-20/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -25,12 +26,13 @@ SELECT
     COUNT_BIG(*) AS [staged_rows],
     COALESCE(SUM(CASE WHEN [app] = ? AND [event_date] = ? THEN 0 ELSE 1 END), 0) AS [outside_rows],
     COALESCE(SUM(CASE WHEN [app] IS NULL OR [event_date] IS NULL OR [line_number] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 OR DATALENGTH([source]) > 32 OR DATALENGTH([dyno]) > 200 OR DATALENGTH([process_type]) > 200 OR DATALENGTH([message]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 OR DATALENGTH([source]) > 32 OR DATALENGTH([dyno]) > 200 OR DATALENGTH([process_type]) > 200 OR DATALENGTH([message]) > 8000 OR DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__app],
     COALESCE(SUM(CASE WHEN DATALENGTH([source]) > 32 THEN 1 ELSE 0 END), 0) AS [truncated__source],
     COALESCE(SUM(CASE WHEN DATALENGTH([dyno]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__dyno],
     COALESCE(SUM(CASE WHEN DATALENGTH([process_type]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__process_type],
-    COALESCE(SUM(CASE WHEN DATALENGTH([message]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__message]
+    COALESCE(SUM(CASE WHEN DATALENGTH([message]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__message],
+    COALESCE(SUM(CASE WHEN DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__extra]
 FROM [stg].[app_events__my_app__20261120];
 
 BEGIN TRANSACTION;
@@ -40,7 +42,7 @@ DELETE FROM [dbo].[app_events]
 WHERE [app] = ? AND [event_date] = ?;
 
 -- params: ['my-app', '2026-11-20']
-INSERT INTO [dbo].[app_events] ([app], [event_date], [line_number], [event_ts], [source], [dyno], [process_type], [message])
+INSERT INTO [dbo].[app_events] ([app], [event_date], [line_number], [event_ts], [source], [dyno], [process_type], [message], [extra])
 SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
@@ -49,7 +51,8 @@ SELECT
     CAST([source] AS nvarchar(16)),
     CAST([dyno] AS nvarchar(100)),
     CAST([process_type] AS nvarchar(100)),
-    CAST([message] AS nvarchar(4000))
+    CAST([message] AS nvarchar(4000)),
+    CAST([extra] AS nvarchar(4000))
 FROM [stg].[app_events__my_app__20261120]
 WHERE [app] = ? AND [event_date] = ?;
 

@@ -14,6 +14,7 @@ CREATE TABLE [dbo].[platform_events] (
     [exit_status] int NULL,
     [release_version] int NULL,
     [actor] nvarchar(320) NULL,
-    [message] nvarchar(4000) NULL
+    [message] nvarchar(4000) NULL,
+    [extra] nvarchar(4000) NULL
 )
 WITH (DISTRIBUTION = HASH([line_number]), CLUSTERED COLUMNSTORE INDEX);

@@ -1,0 +1,248 @@
+"""OTLP/HTTP for Fir telemetry drains, in the same receiver as the Logplex drain.
+
+A telemetry drain is an OpenTelemetry exporter: it POSTs protobuf (or OTLP/JSON), usually gzip, to
+``<endpoint>/v1/logs``, ``/v1/metrics`` and ``/v1/traces``. Under OTLP only 429, 502, 503 and 504 are
+retried and every other status drops the data for good, so the receiver stores the request as received
+before answering and then always answers 200 (an empty Export*ServiceResponse in the request's encoding),
+even for a body it cannot decode: that body is kept and its records become a rejected row when the day
+is staged. It answers 503 with Retry-After when the store fails, 413 above the size limit (the OTLP
+specification requires it) and 401 for bad credentials.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from heroku_assets.capture.drain import _basic_credentials
+from heroku_assets.capture.drain_config import DrainConfig
+from heroku_assets.capture.received import store_received, undated_day
+from heroku_assets.logs.otlp import decode, mapping
+from heroku_assets.logs.otlp.rows import records_by_day
+from heroku_assets.storage import layout
+from heroku_assets.storage.base import ObjectInfo, ObjectStore
+
+log = logging.getLogger(__name__)
+
+_RETRY = {"Retry-After": "1"}
+_CONTENT_TYPES = {"pb": "application/x-protobuf", "json": "application/json"}
+
+
+def _header_value(value: str | None, limit: int = 256) -> str:
+    """A header as a metadata value: printable ASCII only, bounded."""
+    return "".join(c for c in (value or "") if " " <= c <= "~")[:limit]
+
+
+@dataclass(frozen=True)
+class ReceivedRequest:
+    """What the receiver knows of one request when it stores it."""
+
+    signal: decode.Signal
+    encoding: decode.Encoding
+    body: bytes  # as received (still compressed)
+    content_encoding: str
+    received_at: dt.datetime
+    app: str
+    days: set[dt.date]
+    metadata: dict[str, str]
+
+
+def store_otlp_request(store: ObjectStore, request: ReceivedRequest) -> ObjectInfo:
+    """Store one OTLP request as a received object, named by a hash of its body so that a retry
+    overwrites itself. The one place an OTLP request is written.
+
+    A request retried across midnight is stored once under each received day; both copies carry the
+    same name and the same ``received`` day (``undated_day``), and a partition keeps one of them."""
+    digest = hashlib.sha256(request.body).hexdigest()
+    key = layout.otlp_object(
+        request.app, request.received_at.date(), digest, request.signal, request.encoding
+    )
+    received = undated_day(request.received_at)
+    body, meta = request.body, request.metadata
+    return store_received(store, key, body, layout.OTLP_KIND, received, meta, days=request.days)
+
+
+def _bearer(header: str) -> str:
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+class OtlpReceiver:
+    """``POST /otlp/[<path token>/]v1/<signal>``; the credentials are the Logplex drain's."""
+
+    def __init__(
+        self,
+        store: ObjectStore,
+        config: DrainConfig,
+        clock: Callable[[], dt.datetime],
+        store_request: Callable[[ObjectStore, ReceivedRequest], ObjectInfo] = store_otlp_request,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.clock = clock
+        self.store_request = store_request
+        self.stored = 0
+        self.failed = 0
+        self.refused = 0
+        self.undecodable = 0
+
+    def authorized(self, request: Request, path_token: str | None) -> bool:
+        """Basic credentials when configured; the path token when configured, in the path or as a
+        Bearer token. Every comparison is made, in constant time, whatever the others gave."""
+        config = self.config
+        header = request.headers.get("authorization", "")
+        ok = True
+        if config.path_token is not None:
+            expected = config.path_token.encode()
+            in_path = hmac.compare_digest((path_token or "").encode(), expected)
+            as_bearer = hmac.compare_digest(_bearer(header).encode(), expected)
+            ok &= in_path | as_bearer
+        elif path_token:
+            ok = False  # a token in the path that no one configured: a misaddressed drain
+        if config.uses_basic:
+            assert config.username is not None and config.password is not None
+            user, password = _basic_credentials(header)
+            ok &= hmac.compare_digest(user, config.username.encode())
+            ok &= hmac.compare_digest(password, config.password.encode())
+        return ok
+
+    async def receive(self, request: Request) -> Response:
+        parts = request.path_params["rest"].strip("/").split("/")
+        if len(parts) < 2 or parts[-2] != "v1" or parts[-1] not in decode.SIGNALS or len(parts) > 3:
+            return PlainTextResponse("not an OTLP path: use /otlp/v1/logs|metrics|traces\n", status_code=404)
+        signal: decode.Signal = parts[-1]  # type: ignore[assignment]
+        path_token = parts[0] if len(parts) == 3 else None
+        if not self.authorized(request, path_token):
+            self.refused += 1
+            log.warning("OTLP post refused: bad or missing credentials")
+            return PlainTextResponse("unauthorized\n", status_code=401)
+        try:
+            body = await request.body()
+        except ClientDisconnect:
+            return Response(status_code=400)  # nobody is listening; the exporter retries
+        content_type = request.headers.get("content-type")
+        content_encoding = request.headers.get("content-encoding", "")
+        encoding = decode.encoding_of(content_type)
+        try:
+            received = await run_in_threadpool(
+                self._prepare, signal, encoding, body, content_encoding, request, content_type
+            )
+        except decode.TooLarge:
+            return PlainTextResponse("request too large once inflated\n", status_code=413)
+        try:
+            info = await run_in_threadpool(self.store_request, self.store, received)
+        except Exception as exc:  # noqa: BLE001 - whatever failed, the request is not safe: say so, retryably
+            self.failed += 1
+            log.error(
+                "OTLP %s request of %s not stored (%s): answering 503",
+                signal,
+                received.app,
+                type(exc).__name__,
+            )
+            return PlainTextResponse("not stored, retry later\n", status_code=503, headers=_RETRY)
+        self.stored += 1
+        log.debug("stored %s (%d bytes)", info.key, len(body))
+        return Response(
+            decode.empty_response(signal, encoding), status_code=200, media_type=_CONTENT_TYPES[encoding]
+        )
+
+    def _prepare(
+        self,
+        signal: decode.Signal,
+        encoding: decode.Encoding,
+        body: bytes,
+        content_encoding: str,
+        request: Request,
+        content_type: str | None,
+    ) -> ReceivedRequest:
+        """Decode enough to name the app and the days (blocking: runs in a worker thread). A body that
+        does not decode is still stored, under the configured app and the day it arrived."""
+        received_at = self.clock().astimezone(dt.UTC)
+        limit = self.config.otlp_max_body_bytes
+        service_names: list[str] = []
+        days: set[dt.date] = set()
+        records = 0
+        problem = ""
+        try:
+            data = decode.decompress(body, content_encoding, limit)
+            decoded = decode.decode_request(signal, data, encoding)
+            service_names = _service_names(signal, decoded)
+            counts = records_by_day(signal, decoded, undated_day(received_at))
+            days, records = set(counts), sum(counts.values())
+        except decode.TooLarge:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a body this cannot read is stored all the same
+            self.undecodable += 1
+            problem = str(exc) if isinstance(exc, decode.OtlpDecodeError) else f"{type(exc).__name__}: {exc}"
+            log.warning("OTLP %s request not decodable (%s): stored as received", signal, problem)
+        app, app_source = mapping.request_app(
+            service_names,
+            request.headers.get(mapping.APP_HEADER),
+            request.query_params.get(mapping.APP_QUERY),
+        )
+        metadata = {
+            "app": app,
+            "app_source": app_source,
+            "signal": signal,
+            "encoding": encoding,
+            "content_type": _header_value(content_type, 100),
+            "content_encoding": _header_value(content_encoding, 32),
+            "user_agent": _header_value(request.headers.get("user-agent")),
+            "received_at": received_at.isoformat(),
+            "records": str(records),
+        }
+        if problem:
+            metadata["decode_error"] = _header_value(problem, 200)
+        return ReceivedRequest(
+            signal=signal,
+            encoding=encoding,
+            body=body,
+            content_encoding=content_encoding,
+            received_at=received_at,
+            app=app,
+            days=days or {undated_day(received_at)},
+            metadata=metadata,
+        )
+
+
+def _service_names(signal: decode.Signal, request: object) -> list[str]:
+    resources = {
+        "logs": lambda r: r.resource_logs,
+        "metrics": lambda r: r.resource_metrics,
+        "traces": lambda r: r.resource_spans,
+    }[signal](request)
+    names = []
+    for item in resources:
+        for kv in item.resource.attributes:
+            if kv.key == mapping.SERVICE_NAME and kv.value.HasField("string_value"):
+                names.append(kv.value.string_value)
+    return names
+
+
+def otlp_routes(
+    store: ObjectStore, config: DrainConfig, clock: Callable[[], dt.datetime]
+) -> tuple[OtlpReceiver, list[Route]]:
+    """The receiver and its route (any path under /otlp ending in /v1/<signal>)."""
+    receiver = OtlpReceiver(store, config, clock)
+    route = Route(
+        "/otlp/{rest:path}", receiver.receive, methods=["POST"], max_body_size=config.otlp_max_body_bytes
+    )
+    return receiver, [route]
+
+
+def counters(receiver: OtlpReceiver) -> Mapping[str, int]:
+    return {
+        "otlp_stored": receiver.stored,
+        "otlp_failed": receiver.failed,
+        "otlp_refused": receiver.refused,
+        "otlp_undecodable": receiver.undecodable,
+    }

@@ -1,0 +1,70 @@
+IF OBJECT_ID(N'[stg].[heroku_pipeline_couplings__eb1353eabbc246d0]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_pipeline_couplings__eb1353eabbc246d0] (
+    [app_id] nvarchar(max) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(max) NULL,
+    [pipeline_id] nvarchar(max) NULL,
+    [stage] nvarchar(max) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(max) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(max) NULL
+)
+WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
+
+TRUNCATE TABLE [stg].[heroku_pipeline_couplings__eb1353eabbc246d0];
+
+COPY INTO [stg].[heroku_pipeline_couplings__eb1353eabbc246d0] ([app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_pipeline_couplings/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app_id]) > 72 OR DATALENGTH([id]) > 72 OR DATALENGTH([pipeline_id]) > 72 OR DATALENGTH([stage]) > 22 OR DATALENGTH([_parent]) > 200 OR DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__app_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([pipeline_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__pipeline_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([stage]) > 22 THEN 1 ELSE 0 END), 0) AS [truncated__stage],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
+FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0];
+
+SELECT COUNT_BIG(*) AS [distinct_keys]
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0]) AS [k];
+
+BEGIN TRANSACTION;
+
+DELETE FROM [dbo].[heroku_pipeline_couplings]
+WHERE EXISTS (
+    SELECT 1 FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0] AS [s]
+    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_pipeline_couplings].[id]
+);
+
+INSERT INTO [dbo].[heroku_pipeline_couplings] ([app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
+FROM (
+    SELECT
+        CAST([app_id] AS nvarchar(36)) AS [app_id],
+        [created_at] AS [created_at],
+        CAST([id] AS nvarchar(36)) AS [id],
+        CAST([pipeline_id] AS nvarchar(36)) AS [pipeline_id],
+        CAST([stage] AS nvarchar(11)) AS [stage],
+        [updated_at] AS [updated_at],
+        CAST([_parent] AS nvarchar(100)) AS [_parent],
+        [_fetched_at] AS [_fetched_at],
+        [_deleted_at] AS [_deleted_at],
+        CAST([_extra] AS nvarchar(4000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
+    FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0]
+) AS [d]
+WHERE [__row_number] = 1;
+
+COMMIT TRANSACTION;
+
+IF OBJECT_ID(N'[stg].[heroku_pipeline_couplings__eb1353eabbc246d0]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_pipeline_couplings__eb1353eabbc246d0];
