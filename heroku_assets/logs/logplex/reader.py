@@ -431,10 +431,10 @@ def read_bodies(bodies: Iterable[bytes]) -> Iterator[tuple[pa.RecordBatch, np.nd
         pieces.extend(framed)
         owners.extend([index] * len(framed))
         if len(pieces) >= FRAMES_PER_BLOCK:
-            yield frame_batch(pieces), np.array(owners, dtype=np.int64)
+            yield settle_rejected(frame_batch(pieces)), np.array(owners, dtype=np.int64)
             pieces, owners = [], []
     if pieces:
-        yield frame_batch(pieces), np.array(owners, dtype=np.int64)
+        yield settle_rejected(frame_batch(pieces)), np.array(owners, dtype=np.int64)
 
 
 def frame_batch(pieces: list[tuple[bytes, str | None]]) -> pa.RecordBatch:
