@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from heroku_assets.tables import ALL_TABLES, Table
-from heroku_assets.warehouse import synapse_sql as sql
+from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.duckdb import create_table_sql
 from heroku_assets.warehouse.synapse_loader import (
     LoadError,

@@ -29,7 +29,7 @@ from heroku_assets.tables import ALL_TABLES, Table
 from heroku_assets.warehouse.base import load_metadata, validate_identifier
 from heroku_assets.warehouse.synapse_connection import SynapseConfig, connect
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
-from heroku_assets.warehouse.synapse_sql import CopyCredential
+from heroku_assets.warehouse.sql import CopyCredential
 
 REQUIRED = ("SYNAPSE_SERVER", "SYNAPSE_DATABASE", "AZURE_STORAGE_ACCOUNT_URL", "AZURE_STORAGE_SAS_TOKEN")
 ROUTER = ALL_TABLES["router_events"]

@@ -32,7 +32,7 @@ from heroku_assets.warehouse.synapse_connection import (
     is_transient,
 )
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
-from heroku_assets.warehouse.synapse_sql import CopyCredential
+from heroku_assets.warehouse.sql import CopyCredential
 
 REPO = Path(__file__).resolve().parents[2]
 ODBC_DIR = REPO / ".tools" / "odbc"

@@ -16,7 +16,7 @@ from sqlglot import exp
 
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
-from heroku_assets.warehouse import synapse_sql as sql
+from heroku_assets.warehouse import sql
 
 GOLDEN = Path(__file__).parent / "golden"
 APP = "my-app"

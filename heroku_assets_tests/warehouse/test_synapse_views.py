@@ -19,7 +19,7 @@ import sqlglot
 from sqlglot import exp
 
 from heroku_assets.tables import HEROKU_ERROR_CODES, PLATFORM_EVENTS, ROUTER_EVENTS, Table
-from heroku_assets.warehouse import synapse_sql as sql
+from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
 from heroku_assets.warehouse.error_codes import error_codes_table
 from heroku_assets.warehouse.synapse_loader import fetch

@@ -10,7 +10,6 @@ from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import app_and_day
 from heroku_assets.defs.resources import StoresResource, WarehouseResource
 from heroku_assets.tables import EVENT_TABLES, HEROKU_ERROR_CODES, ROUTER_EVENTS
-from heroku_assets.warehouse.base import load_metadata
 
 STAGED_ROWS_LOADED = "staged_rows_loaded"
 REQUEST_ID_DUPLICATES = "request_id_duplicates"
@@ -70,11 +69,12 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
             wh.ensure_tables(EVENT_TABLES)
             for table in EVENT_TABLES:
                 keys, staged = staged_rows(s.staging, table.name, app, day)
-                loaded = wh.replace_partition(table, app, day, s.staging, keys)
+                result = wh.replace_partition(table, app, day, s.staging, keys)
+                loaded = result.rows
                 yield dg.MaterializeResult(
                     asset_key=warehouse_key(table.name),
-                    # Synapse adds its load report: truncated values per column, the COPY INTO sources.
-                    metadata={"dagster/row_count": loaded, "staged_objects": len(keys), **load_metadata(wh)},
+                    # The load report: truncated values per column, the COPY INTO sources on Synapse.
+                    metadata={"dagster/row_count": loaded, "staged_objects": len(keys), **result.metadata()},
                 )
                 yield dg.AssetCheckResult(
                     asset_key=warehouse_key(table.name),
@@ -100,20 +100,18 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
         pool="warehouse",
     )
     def heroku_error_codes(stores: StoresResource, warehouse: WarehouseResource) -> dg.MaterializeResult:
-        import pyarrow.parquet as pq
-
+        from heroku_assets.logs.parquet import write_staged_table
         from heroku_assets.warehouse.error_codes import error_codes_table
 
         table = error_codes_table()
         key = f"{HEROKU_ERROR_CODES.name}/reference/part-00000.parquet"
         with stores.open() as s, warehouse.open() as wh, tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "codes.parquet"
-            pq.write_table(table, path)
+            write_staged_table(HEROKU_ERROR_CODES, table, path)
             s.staging.put_file(key, path, {"rows": str(table.num_rows)})
             wh.ensure_tables([HEROKU_ERROR_CODES])
-            merged = wh.upsert(HEROKU_ERROR_CODES, s.staging, [key])
-            report = load_metadata(wh)
-        return dg.MaterializeResult(metadata={"dagster/row_count": merged, **report})
+            result = wh.upsert(HEROKU_ERROR_CODES, s.staging, [key])
+        return dg.MaterializeResult(metadata={"dagster/row_count": result.rows, **result.metadata()})
 
     @dg.asset(
         key=VIEWS,
