@@ -257,7 +257,9 @@ def partition_load(
     sources: Sequence[str] = (),
     dialect: Dialect = TSQL,
 ) -> PartitionLoad:
-    apps = tuple(sorted(set(apps)))
+    apps = tuple(sorted({validate_app(a) for a in apps}))
+    if not apps:
+        raise ValueError("a partition load needs at least one app")
     tag = label(table.name, apps[0] if len(apps) == 1 else f"{len(apps)}apps", day)
     return PartitionLoad(
         table=table,

@@ -1,5 +1,5 @@
-IF OBJECT_ID(N'[stg].[heroku_builds__6efaaae0aa4d4682]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_builds__6efaaae0aa4d4682] (
+IF OBJECT_ID(N'[stg].[heroku_builds__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_builds__0123456789ab] (
     [id] nvarchar(max) NULL,
     [app] nvarchar(max) NULL,
     [status] nvarchar(max) NULL,
@@ -7,14 +7,14 @@ CREATE TABLE [stg].[heroku_builds__6efaaae0aa4d4682] (
     [source_version] nvarchar(max) NULL,
     [release_id] nvarchar(max) NULL,
     [user_email] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
-    [updated_at] datetime2(6) NULL
+    [created_at] bigint NULL,
+    [updated_at] bigint NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_builds__6efaaae0aa4d4682];
+TRUNCATE TABLE [stg].[heroku_builds__0123456789ab];
 
-COPY INTO [stg].[heroku_builds__6efaaae0aa4d4682] ([id], [app], [status], [stack], [source_version], [release_id], [user_email], [created_at], [updated_at])
+COPY INTO [stg].[heroku_builds__0123456789ab] ([id], [app], [status], [stack], [source_version], [release_id], [user_email], [created_at], [updated_at])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_builds/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -32,18 +32,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([source_version]) > 400 THEN 1 ELSE 0 END), 0) AS [truncated__source_version],
     COALESCE(SUM(CASE WHEN DATALENGTH([release_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__release_id],
     COALESCE(SUM(CASE WHEN DATALENGTH([user_email]) > 640 THEN 1 ELSE 0 END), 0) AS [truncated__user_email]
-FROM [stg].[heroku_builds__6efaaae0aa4d4682];
+FROM [stg].[heroku_builds__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_builds__6efaaae0aa4d4682]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_builds__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_builds]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_builds__6efaaae0aa4d4682] AS [s]
+    SELECT 1 FROM [stg].[heroku_builds__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_builds].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 INSERT INTO [dbo].[heroku_builds] ([id], [app], [status], [stack], [source_version], [release_id], [user_email], [created_at], [updated_at])
 SELECT [id], [app], [status], [stack], [source_version], [release_id], [user_email], [created_at], [updated_at]
@@ -56,14 +59,15 @@ FROM (
         CAST([source_version] AS nvarchar(200)) AS [source_version],
         CAST([release_id] AS nvarchar(36)) AS [release_id],
         CAST([user_email] AS nvarchar(320)) AS [user_email],
-        [created_at] AS [created_at],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_builds__6efaaae0aa4d4682]
+    FROM [stg].[heroku_builds__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_builds__6efaaae0aa4d4682]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_builds__6efaaae0aa4d4682];
+IF OBJECT_ID(N'[stg].[heroku_builds__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_builds__0123456789ab];

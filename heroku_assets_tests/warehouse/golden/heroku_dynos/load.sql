@@ -1,7 +1,7 @@
-IF OBJECT_ID(N'[stg].[heroku_dynos__2f4a99248deb9f04]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_dynos__2f4a99248deb9f04] (
+IF OBJECT_ID(N'[stg].[heroku_dynos__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_dynos__0123456789ab] (
     [id] nvarchar(max) NULL,
-    [snapshot_at] datetime2(6) NULL,
+    [snapshot_at] bigint NULL,
     [app] nvarchar(max) NULL,
     [name] nvarchar(max) NULL,
     [type] nvarchar(max) NULL,
@@ -10,14 +10,14 @@ CREATE TABLE [stg].[heroku_dynos__2f4a99248deb9f04] (
     [command] nvarchar(max) NULL,
     [release_id] nvarchar(max) NULL,
     [release_version] int NULL,
-    [created_at] datetime2(6) NULL,
-    [updated_at] datetime2(6) NULL
+    [created_at] bigint NULL,
+    [updated_at] bigint NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_dynos__2f4a99248deb9f04];
+TRUNCATE TABLE [stg].[heroku_dynos__0123456789ab];
 
-COPY INTO [stg].[heroku_dynos__2f4a99248deb9f04] ([id], [snapshot_at], [app], [name], [type], [state], [size], [command], [release_id], [release_version], [created_at], [updated_at])
+COPY INTO [stg].[heroku_dynos__0123456789ab] ([id], [snapshot_at], [app], [name], [type], [state], [size], [command], [release_id], [release_version], [created_at], [updated_at])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_dynos/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -36,25 +36,28 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([size]) > 64 THEN 1 ELSE 0 END), 0) AS [truncated__size],
     COALESCE(SUM(CASE WHEN DATALENGTH([command]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__command],
     COALESCE(SUM(CASE WHEN DATALENGTH([release_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__release_id]
-FROM [stg].[heroku_dynos__2f4a99248deb9f04];
+FROM [stg].[heroku_dynos__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_dynos:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id], [snapshot_at] AS [snapshot_at] FROM [stg].[heroku_dynos__2f4a99248deb9f04]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id], DATEADD(MICROSECOND, CAST([snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [snapshot_at] FROM [stg].[heroku_dynos__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_dynos:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_dynos]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_dynos__2f4a99248deb9f04] AS [s]
-    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_dynos].[id] AND [s].[snapshot_at] = [heroku_dynos].[snapshot_at]
-);
+    SELECT 1 FROM [stg].[heroku_dynos__0123456789ab] AS [s]
+    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_dynos].[id] AND DATEADD(MICROSECOND, CAST([s].[snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([s].[snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([s].[snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) = [heroku_dynos].[snapshot_at]
+)
+OPTION (LABEL = 'heroku-assets:heroku_dynos:upsert');
 
 INSERT INTO [dbo].[heroku_dynos] ([id], [snapshot_at], [app], [name], [type], [state], [size], [command], [release_id], [release_version], [created_at], [updated_at])
 SELECT [id], [snapshot_at], [app], [name], [type], [state], [size], [command], [release_id], [release_version], [created_at], [updated_at]
 FROM (
     SELECT
         CAST([id] AS nvarchar(36)) AS [id],
-        [snapshot_at] AS [snapshot_at],
+        DATEADD(MICROSECOND, CAST([snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [snapshot_at],
         CAST([app] AS nvarchar(100)) AS [app],
         CAST([name] AS nvarchar(100)) AS [name],
         CAST([type] AS nvarchar(100)) AS [type],
@@ -63,14 +66,15 @@ FROM (
         CAST([command] AS nvarchar(4000)) AS [command],
         CAST([release_id] AS nvarchar(36)) AS [release_id],
         [release_version] AS [release_version],
-        [created_at] AS [created_at],
-        [updated_at] AS [updated_at],
-        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)), [snapshot_at] ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_dynos__2f4a99248deb9f04]
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)), DATEADD(MICROSECOND, CAST([snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) ORDER BY [updated_at] DESC) AS [__row_number]
+    FROM [stg].[heroku_dynos__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_dynos:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_dynos__2f4a99248deb9f04]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_dynos__2f4a99248deb9f04];
+IF OBJECT_ID(N'[stg].[heroku_dynos__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_dynos__0123456789ab];

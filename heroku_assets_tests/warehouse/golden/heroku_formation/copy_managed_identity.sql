@@ -1,4 +1,4 @@
-COPY INTO [stg].[heroku_formation__105b8e9fd9a3af40] ([id], [snapshot_at], [app], [type], [quantity], [size], [command], [updated_at])
+COPY INTO [stg].[heroku_formation__0123456789ab] ([id], [snapshot_at], [app], [type], [quantity], [size], [command], [updated_at])
 FROM 'https://examplestaging.dfs.core.windows.net/heroku-staging/heroku_formation/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',

@@ -1,5 +1,5 @@
-IF OBJECT_ID(N'[stg].[heroku_releases__bf479cb63c56021f]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_releases__bf479cb63c56021f] (
+IF OBJECT_ID(N'[stg].[heroku_releases__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_releases__0123456789ab] (
     [id] nvarchar(max) NULL,
     [app] nvarchar(max) NULL,
     [version] int NULL,
@@ -9,14 +9,14 @@ CREATE TABLE [stg].[heroku_releases__bf479cb63c56021f] (
     [user_id] nvarchar(max) NULL,
     [user_email] nvarchar(max) NULL,
     [slug_id] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
-    [updated_at] datetime2(6) NULL
+    [created_at] bigint NULL,
+    [updated_at] bigint NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_releases__bf479cb63c56021f];
+TRUNCATE TABLE [stg].[heroku_releases__0123456789ab];
 
-COPY INTO [stg].[heroku_releases__bf479cb63c56021f] ([id], [app], [version], [status], [current], [description], [user_id], [user_email], [slug_id], [created_at], [updated_at])
+COPY INTO [stg].[heroku_releases__0123456789ab] ([id], [app], [version], [status], [current], [description], [user_id], [user_email], [slug_id], [created_at], [updated_at])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_releases/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -34,18 +34,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([user_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__user_id],
     COALESCE(SUM(CASE WHEN DATALENGTH([user_email]) > 640 THEN 1 ELSE 0 END), 0) AS [truncated__user_email],
     COALESCE(SUM(CASE WHEN DATALENGTH([slug_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__slug_id]
-FROM [stg].[heroku_releases__bf479cb63c56021f];
+FROM [stg].[heroku_releases__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_releases__bf479cb63c56021f]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_releases__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_releases]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_releases__bf479cb63c56021f] AS [s]
+    SELECT 1 FROM [stg].[heroku_releases__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_releases].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 INSERT INTO [dbo].[heroku_releases] ([id], [app], [version], [status], [current], [description], [user_id], [user_email], [slug_id], [created_at], [updated_at])
 SELECT [id], [app], [version], [status], [current], [description], [user_id], [user_email], [slug_id], [created_at], [updated_at]
@@ -60,14 +63,15 @@ FROM (
         CAST([user_id] AS nvarchar(36)) AS [user_id],
         CAST([user_email] AS nvarchar(320)) AS [user_email],
         CAST([slug_id] AS nvarchar(36)) AS [slug_id],
-        [created_at] AS [created_at],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_releases__bf479cb63c56021f]
+    FROM [stg].[heroku_releases__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_releases__bf479cb63c56021f]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_releases__bf479cb63c56021f];
+IF OBJECT_ID(N'[stg].[heroku_releases__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_releases__0123456789ab];
