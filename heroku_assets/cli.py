@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "heroku_assets.runner",  # run, summary
     "heroku_assets.capture.drain_command",  # drain serve
     "heroku_assets.capture.pull_command",  # pull
+    "heroku_assets.warehouse.check_command",  # synapse check
 )
 
 

@@ -141,9 +141,7 @@ class DuckDBWarehouse:
             cur.execute("ANALYZE")
 
     def duplicate_request_ids(self, app: str, day: dt.date) -> int:
-        query = sql.duplicate_request_ids(
-            sql.TableName(self.schema, "router_events"), app, day, sql.DUCKDB
-        )
+        query = sql.duplicate_request_ids(sql.TableName(self.schema, "router_events"), app, day, sql.DUCKDB)
         with self._cursor() as cur:
             return fetch(cur, query)["duplicated_request_ids"]
 

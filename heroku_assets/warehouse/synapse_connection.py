@@ -290,7 +290,9 @@ def connect(config: SynapseConfig) -> Any:
         )
 
     retrying = tenacity.Retrying(
-        **retry_policy(config.connect_attempts, config.retry_wait, config.warmup_attempts, config.warmup_wait),
+        **retry_policy(
+            config.connect_attempts, config.retry_wait, config.warmup_attempts, config.warmup_wait
+        ),
         retry=tenacity.retry_if_exception(
             lambda e: isinstance(e, pyodbc.Error) and is_transient(e, connecting=True)
         ),

@@ -338,4 +338,3 @@ class SynapseWarehouse:
                 return fetch_rows(cursor, query)
 
         return self._retrying("querying", run)
-

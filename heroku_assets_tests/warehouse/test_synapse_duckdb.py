@@ -275,7 +275,9 @@ def test_entities_upsert_by_id(conn: duckdb.DuckDBPyConnection, tmp_path: Path) 
         ("b" * 36, "long"),
     ]
     conn.execute("SET TimeZone = 'UTC'")
-    assert _rows(conn, "SELECT updated_at FROM heroku_apps WHERE id = 'a2'") == [(_app("", "", 5)["updated_at"],)]
+    assert _rows(conn, "SELECT updated_at FROM heroku_apps WHERE id = 'a2'") == [
+        (_app("", "", 5)["updated_at"],)
+    ]
 
 
 def test_snapshots_upsert_by_id_and_time(conn: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:

@@ -22,14 +22,14 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from heroku_assets.logs.parquet import write_staged_table
 from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.tables import ALL_TABLES, Table
-from heroku_assets.logs.parquet import write_staged_table
 from heroku_assets.warehouse.base import validate_identifier
+from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig, connect
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
-from heroku_assets.warehouse.sql import CopyCredential
 
 REQUIRED = ("SYNAPSE_SERVER", "SYNAPSE_DATABASE", "AZURE_STORAGE_ACCOUNT_URL", "AZURE_STORAGE_SAS_TOKEN")
 ROUTER = ALL_TABLES["router_events"]
@@ -134,7 +134,10 @@ def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
 
     warehouse.ensure_tables([ALL_TABLES["platform_events"], ALL_TABLES["heroku_error_codes"]])
     assert warehouse.ensure_views() == ["daily_request_stats", "errors_by_code"]
-    assert warehouse.ensure_views() == ["daily_request_stats", "errors_by_code"]  # created once, altered again
+    assert warehouse.ensure_views() == [
+        "daily_request_stats",
+        "errors_by_code",
+    ]  # created once, altered again
     assert warehouse.duplicate_request_ids(app, DAY) == 0
 
     snapshot = layout.snapshot_prefix(APPS.name, ts) + "part-00000.parquet"

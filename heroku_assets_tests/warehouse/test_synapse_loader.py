@@ -12,9 +12,9 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
+from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig
 from heroku_assets.warehouse.synapse_loader import LoadResult, SynapseWarehouse, copy_sources
-from heroku_assets.warehouse.sql import CopyCredential
 
 DAY = dt.date(2026, 11, 20)
 ROUTER = ALL_TABLES["router_events"]

@@ -20,6 +20,7 @@ from azure.core.credentials import AccessToken
 
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
+from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import (
     DEFAULT_DRIVER,
     SQL_COPT_SS_ACCESS_TOKEN,
@@ -33,7 +34,6 @@ from heroku_assets.warehouse.synapse_connection import (
     retry_policy,
 )
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
-from heroku_assets.warehouse.sql import CopyCredential
 
 REPO = Path(__file__).resolve().parents[2]
 ODBC_DIR = REPO / ".tools" / "odbc"
@@ -159,7 +159,9 @@ def test_transient_errors_are_told_apart(pyodbc) -> None:
     login_failed = error(pyodbc.InterfaceError, "28000", "Login failed for user 'loader'. (18456)")
     syntax = error(pyodbc.ProgrammingError, "42000", "Incorrect syntax near 'FROM'. (102)")
     no_driver = error(pyodbc.InterfaceError, "IM002", "Data source name not found (0)")
-    warming_up = error(pyodbc.OperationalError, "42000", "The SQL pool is warming up. Please try again. (42109)")
+    warming_up = error(
+        pyodbc.OperationalError, "42000", "The SQL pool is warming up. Please try again. (42109)"
+    )
     deadlock = error(pyodbc.Error, "40001", "Transaction (Process ID 51) was deadlocked (1205)")
     tcp = error(pyodbc.OperationalError, "08001", "TCP Provider: Error code 0x2746 (10054)")
     assert is_transient(unavailable) and is_transient(throttled) and is_transient(link_lost)

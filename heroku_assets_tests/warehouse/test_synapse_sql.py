@@ -10,13 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-import sqlglot
 from sqlfluff.core import FluffConfig, Linter
 from sqlglot import exp
 
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
-from heroku_assets.warehouse import sql
+from heroku_assets.warehouse import sql, synapse_check
 from heroku_assets.warehouse.synapse_loader import isolation_query
 from heroku_assets.warehouse.views import synapse_views
 from heroku_assets_tests.warehouse.tsql import LABEL, parse_one, parse_statement
@@ -105,6 +104,7 @@ def _golden_files() -> dict[str, str]:
     files["router_events/partition_count.sql"] = _render([_count().statement])
     files["router_events/update_statistics.sql"] = _render(sql.update_statistics([table]))
     files["setup/isolation.sql"] = _render([isolation_query().statement])
+    files["synapse_check/statements.sql"] = _render(_check_statements())
     views = _views()
     for create, alter in zip(views[::2], views[1::2], strict=True):
         name = re.search(r"ALTER VIEW \[dbo\]\.\[(\w+)\]", alter.sql)[1]
@@ -114,6 +114,23 @@ def _golden_files() -> dict[str, str]:
 
 def _duplicates() -> sql.Query:
     return sql.duplicate_request_ids(sql.TableName("dbo", "router_events"), APP, DAY)
+
+
+def _check_statements() -> list[sql.Statement]:
+    """Every statement `synapse check` sends, for a fixed run."""
+    names = synapse_check.CheckNames(RUN)
+    url = f"{ACCOUNT}/{names.key.rpartition('/')[0]}/*.parquet"
+    plan = sql.synapse_partition_load(
+        synapse_check.PROBE,
+        synapse_check.DAY,
+        [synapse_check.APP],
+        [url],
+        CREDENTIALS["managed_identity"],
+        schema=names.schema,
+        staging_schema=names.schema,
+        run_id=RUN,
+    )
+    return synapse_check.all_statements(names, plan, ["dbo", "stg"])
 
 
 def _count() -> sql.Query:
@@ -133,6 +150,7 @@ def _all_statements() -> list[sql.Statement]:
     statements += [_duplicates().statement, _count().statement, isolation_query().statement]
     statements += sql.update_statistics(list(ALL_TABLES.values()))
     statements += _views()
+    statements += _check_statements()
     return statements
 
 
@@ -202,7 +220,9 @@ def test_dml_and_queries_carry_the_label_of_what_they_load() -> None:
     for statement in [load.check.statement, *load.replace[1:3], load.count.statement]:
         assert LABEL.search(statement.sql)[1] == "heroku-assets:router_events:my-app:2026-11-20"
     assert LABEL.search(_day_load().replace[1].sql)[1] == "heroku-assets:router_events:3apps:2026-11-20"
-    assert LABEL.search(_load(ALL_TABLES["heroku_apps"]).merge[1].sql)[1] == "heroku-assets:heroku_apps:upsert"
+    assert (
+        LABEL.search(_load(ALL_TABLES["heroku_apps"]).merge[1].sql)[1] == "heroku-assets:heroku_apps:upsert"
+    )
     for bad in ["My App'--", "a b", "x" * 300]:
         with pytest.raises(ValueError, match="not a valid query label"):
             sql.label("router_events", bad)

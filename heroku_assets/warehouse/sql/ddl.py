@@ -183,6 +183,4 @@ def view_statements(views: dict[str, str], schema: str = "dbo") -> list[Statemen
 def update_statistics(tables: Sequence[Table], schema: str = "dbo") -> list[Statement]:
     """After a day's loads: dedicated pools create statistics but never refresh them, and a plan built on
     statistics that predate the day's dates misjudges every filter on event_date."""
-    return [
-        Statement(f"UPDATE STATISTICS {TableName(schema, t.name).sql()}", kind="ddl") for t in tables
-    ]
+    return [Statement(f"UPDATE STATISTICS {TableName(schema, t.name).sql()}", kind="ddl") for t in tables]

@@ -113,7 +113,9 @@ def _partition_filter(table: Table, dialect: Dialect, apps: Sequence[str], day: 
     return f"{dialect.quote('event_date')} = ? AND {app_test}", (day, *apps)
 
 
-def partition_check(table: Table, staged: TableName, dialect: Dialect = TSQL, tag: str | None = None) -> Query:
+def partition_check(
+    table: Table, staged: TableName, dialect: Dialect = TSQL, tag: str | None = None
+) -> Query:
     """What the staged rows hold before they replace their partitions, per (app, event_date) they carry:
     how many, how many lack a required value (a broken invariant, refused before the target is touched),
     how many have values wider than their column (truncated and counted). Rows of a partition the load
@@ -194,7 +196,8 @@ def partition_count(
     return Query(
         Statement(
             dialect.labelled(
-                f"SELECT {dialect.count} AS {dialect.quote('rows')}\nFROM {target.sql(dialect)}\nWHERE {where}",
+                f"SELECT {dialect.count} AS {dialect.quote('rows')}\n"
+                f"FROM {target.sql(dialect)}\nWHERE {where}",
                 label(table.name, app, day, "count"),
             ),
             params,
@@ -334,7 +337,9 @@ def upsert(
     # Epoch microseconds order as the times they stand for.
     order = f"{dialect.quote('updated_at')} DESC" if "updated_at" in table.column_names else "(SELECT NULL)"
     cols = ", ".join(dialect.quote(c) for c in table.column_names)
-    fitted = ",\n        ".join(f"{staged_value(c, dialect)} AS {dialect.quote(c.name)}" for c in table.columns)
+    fitted = ",\n        ".join(
+        f"{staged_value(c, dialect)} AS {dialect.quote(c.name)}" for c in table.columns
+    )
     row_number = (
         f"ROW_NUMBER() OVER (PARTITION BY {', '.join(_key_exprs(table, dialect))} ORDER BY {order}) "
         f"AS {dialect.quote(ROW_NUMBER_COLUMN)}"
