@@ -181,7 +181,9 @@ def test_loads_are_refused_while_readers_would_see_half_a_partition(setting: int
     conn.execute("CREATE MACRO db_name() AS 'pool'")
     warehouse = SynapseWarehouse(lambda: _TranspilingConnection(conn), CopyCredential.sas(SAS))
     if refused:
-        with pytest.raises(SynapseSetupError, match=r"ALTER DATABASE \[<pool>\] SET READ_COMMITTED_SNAPSHOT ON"):
+        with pytest.raises(
+            SynapseSetupError, match=r"ALTER DATABASE \[<pool>\] SET READ_COMMITTED_SNAPSHOT ON"
+        ):
             warehouse.check_isolation()
     else:
         warehouse.check_isolation()
