@@ -15,6 +15,7 @@ STAGED_ROWS_LOADED = "staged_rows_loaded"
 REQUEST_ID_DUPLICATES = "request_id_duplicates"
 ERROR_CODES = dg.AssetKey(["warehouse", HEROKU_ERROR_CODES.name])
 VIEWS = dg.AssetKey(["warehouse", "analytics_views"])
+STATISTICS = dg.AssetKey(["warehouse", "statistics"])
 
 
 def warehouse_key(table: str) -> dg.AssetKey:
@@ -128,4 +129,18 @@ def build_warehouse_assets(partitions: dg.PartitionsDefinition, kind: str) -> li
             names = wh.ensure_views()
         return dg.MaterializeResult(metadata={"views": ", ".join(names)})
 
-    return [warehouse_event_tables, heroku_error_codes, analytics_views]
+    @dg.asset(
+        key=STATISTICS,
+        deps=[warehouse_key(t.name) for t in EVENT_TABLES],
+        group_name="warehouse",
+        kinds={kind},
+        description="The optimizer's statistics on the event tables, refreshed after a day's loads: a "
+        "dedicated pool creates statistics but never updates them, so plans misjudge the new day's dates.",
+        pool="warehouse",
+    )
+    def warehouse_statistics(warehouse: WarehouseResource) -> dg.MaterializeResult:
+        with warehouse.open() as wh:
+            wh.update_statistics(EVENT_TABLES)
+        return dg.MaterializeResult(metadata={"tables": ", ".join(t.name for t in EVENT_TABLES)})
+
+    return [warehouse_event_tables, heroku_error_codes, analytics_views, warehouse_statistics]
