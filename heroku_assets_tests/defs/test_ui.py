@@ -51,6 +51,7 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     assert {s["name"]: s["cronSchedule"] for s in repo["schedules"]} == {
         "daily_logs_schedule": "30 3 * * *",
         "platform_api_schedule": "*/30 * * * *",
+        "warehouse_statistics_job_schedule": "30 5 * * *",  # after the daily logs run
     }
     assert nodes["warehouse/heroku_releases"]["dependencyKeys"] == [{"path": ["warehouse", "heroku_apps"]}]
     assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api"

@@ -20,7 +20,9 @@ def warehouse_definitions() -> dg.Definitions:
     )
     return dg.Definitions(
         assets=build_warehouse_assets(log_partitions(settings.start_date), kind),
-        schedules=[dg.ScheduleDefinition(job=statistics, cron_schedule="30 3 * * *", execution_timezone="UTC")],
+        schedules=[
+            dg.ScheduleDefinition(job=statistics, cron_schedule="30 5 * * *", execution_timezone="UTC")
+        ],
         jobs=[
             statistics,
             dg.define_asset_job(
@@ -28,6 +30,6 @@ def warehouse_definitions() -> dg.Definitions:
                 selection=dg.AssetSelection.assets(ERROR_CODES, VIEWS),
                 description="The error-code reference table and the analytics views "
                 "(run once, and after upgrades).",
-            )
+            ),
         ],
     )
