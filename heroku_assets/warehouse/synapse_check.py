@@ -520,7 +520,7 @@ def synapse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
 
     return CheckEngine(
         dialect=sql.TSQL,
-        cursor=warehouse._cursor,
+        cursor=warehouse.cursor,
         plan=plan,
         credential=credential.kind,
         loader_schemas=(warehouse.schema, warehouse.staging_schema),

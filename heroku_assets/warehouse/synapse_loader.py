@@ -121,6 +121,7 @@ class SynapseWarehouse:
         self.masked = masked
         self._policy = retry_policy(load_attempts, retry_wait, warmup_attempts, warmup_wait, max_wait=60)
         self._isolation_checked = False
+        self._swept = False
         self._storage_checked: set[int] = set()
 
     def __repr__(self) -> str:
@@ -131,7 +132,8 @@ class SynapseWarehouse:
         )
 
     @contextlib.contextmanager
-    def _cursor(self) -> Iterator[Any]:
+    def cursor(self) -> Iterator[Any]:
+        """A cursor on a connection of its own, closed afterwards."""
         conn = self._connect()
         try:
             cursor = conn.cursor()
@@ -167,7 +169,7 @@ class SynapseWarehouse:
 
     def _run(self, what: str, statements: Sequence[sql.Statement]) -> None:
         def run() -> None:
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 for statement in statements:
                     execute(cursor, statement)
 
@@ -181,7 +183,7 @@ class SynapseWarehouse:
             return
 
         def run() -> int:
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 return fetch(cursor, isolation_query())["is_read_committed_snapshot_on"]
 
         if not self._retrying("reading the pool's isolation setting", run):
@@ -206,6 +208,28 @@ class SynapseWarehouse:
             tables, schema=self.schema, staging_schema=self.staging_schema, masked=self.masked
         )
         self._run("creating the warehouse tables", statements)
+        self.drop_stale_staging_tables()
+
+    def drop_stale_staging_tables(self) -> int:
+        """Drop staging tables a killed run left behind (older than a day), once per warehouse."""
+        if self._swept:
+            return 0
+        from heroku_assets.tables import ALL_TABLES
+
+        def run() -> list[str]:
+            with self.cursor() as cursor:
+                return [
+                    row["name"] for row in fetch_rows(cursor, sql.stale_staging_query(self.staging_schema))
+                ]
+
+        drops = sql.stale_staging_drops(
+            self.staging_schema, self._retrying("listing staging tables", run), list(ALL_TABLES.values())
+        )
+        if drops:
+            log.warning("dropping %d staging tables left behind by runs that did not finish", len(drops))
+            self._run("dropping stale staging tables", drops)
+        self._swept = True
+        return len(drops)
 
     def plan_day_load(
         self,
@@ -252,7 +276,7 @@ class SynapseWarehouse:
         def run() -> dict[str, LoadResult]:
             # A retry reuses this run's staging table: the prepare step creates it if the failed attempt
             # dropped it and empties it if not; no other run ever names it.
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 return run_partition_load(cursor, plan)
 
         return self._retrying(f"loading {plan.table.name} ({', '.join(plan.apps)}; {plan.day})", run)
@@ -297,7 +321,7 @@ class SynapseWarehouse:
             return LoadResult(table=table.name, rows=0, staged_rows=0)
 
         def run() -> LoadResult:
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 return run_entity_load(cursor, load)
 
         return self._retrying(f"upserting {table.name}", run)
@@ -306,7 +330,7 @@ class SynapseWarehouse:
         query = sql.partition_count(table, sql.TableName(self.schema, table.name), app, day)
 
         def run() -> int:
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 return fetch(cursor, query)["rows"]
 
         return self._retrying(f"counting {table.name} ({app}, {day})", run)
@@ -315,7 +339,7 @@ class SynapseWarehouse:
         query = sql.duplicate_request_ids(sql.TableName(self.schema, "router_events"), app, day)
 
         def run() -> int:
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 return fetch(cursor, query)["duplicated_request_ids"]
 
         return self._retrying(f"counting duplicated request ids ({app}, {day})", run)
@@ -334,7 +358,7 @@ class SynapseWarehouse:
 
     def query_rows(self, query: sql.Query) -> list[dict[str, Any]]:
         def run() -> list[dict[str, Any]]:
-            with self._cursor() as cursor:
+            with self.cursor() as cursor:
                 return fetch_rows(cursor, query)
 
         return self._retrying("querying", run)

@@ -12,9 +12,9 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
+from heroku_assets.warehouse.base import LoadResult
 from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig
-from heroku_assets.warehouse.base import LoadResult
 from heroku_assets.warehouse.synapse_loader import SynapseSetupError, SynapseWarehouse, copy_sources
 
 DAY = dt.date(2026, 11, 20)
@@ -160,7 +160,11 @@ class _TranspilingConnection:
     def execute(self, text: str, params=None):
         import sqlglot
 
-        self._conn.execute(sqlglot.transpile(text, read="tsql", write="duckdb")[0], params or [])
+        if text.startswith("IF ") and "\n" in text:  # a guard sqlglot cannot transpile: run what it guards
+            text = text.split("\n", 1)[1]
+        (translated,) = sqlglot.transpile(text, read="tsql", write="duckdb")
+        assert translated, text
+        self._conn.execute(translated, params or [])
         return self
 
     def fetchall(self):
@@ -187,3 +191,32 @@ def test_loads_are_refused_while_readers_would_see_half_a_partition(setting: int
             warehouse.check_isolation()
     else:
         warehouse.check_isolation()
+
+
+def test_staging_tables_a_killed_run_left_behind_are_dropped_once() -> None:
+    """The sweep's own statements, transpiled, on a sys.tables of our making: only this loader's staging
+    tables older than a day go, and only the first ensure_tables looks."""
+    import duckdb
+
+    conn = duckdb.connect()
+    conn.execute("CREATE SCHEMA sys")
+    conn.execute("CREATE TABLE sys.schemas (schema_id INTEGER, name VARCHAR)")
+    conn.execute("INSERT INTO sys.schemas VALUES (1, 'dbo'), (2, 'stg')")
+    conn.execute("CREATE TABLE sys.tables (name VARCHAR, schema_id INTEGER, create_date TIMESTAMP)")
+    conn.execute("CREATE MACRO sysutcdatetime() AS TIMESTAMP '2026-11-21 12:00:00'")
+    conn.execute("CREATE SCHEMA stg")
+    for name, created in [
+        ("router_events__20261119__0123456789ab", "2026-11-19 01:00:00"),  # left behind
+        ("router_events__20261121__fedcba987654", "2026-11-21 11:00:00"),  # a load running now
+        ("keep_me", "2026-01-01 00:00:00"),  # not the loader's
+    ]:
+        conn.execute("INSERT INTO sys.tables VALUES (?, 2, ?)", [name, created])
+        conn.execute(f'CREATE TABLE stg."{name}" (x INTEGER)')
+    warehouse = SynapseWarehouse(lambda: _TranspilingConnection(conn), CopyCredential.sas(SAS))
+    assert warehouse.drop_stale_staging_tables() == 1
+    left = {
+        r[0]
+        for r in conn.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'stg'").fetchall()
+    }
+    assert left == {"router_events__20261121__fedcba987654", "keep_me"}
+    assert warehouse.drop_stale_staging_tables() == 0  # once per warehouse

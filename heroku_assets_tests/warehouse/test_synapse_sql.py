@@ -104,6 +104,7 @@ def _golden_files() -> dict[str, str]:
     files["router_events/partition_count.sql"] = _render([_count().statement])
     files["router_events/update_statistics.sql"] = _render(sql.update_statistics([table]))
     files["setup/isolation.sql"] = _render([isolation_query().statement])
+    files["setup/stale_staging_tables.sql"] = _render([sql.stale_staging_query("stg").statement])
     files["synapse_check/statements.sql"] = _render(_check_statements())
     views = _views()
     for create, alter in zip(views[::2], views[1::2], strict=True):
@@ -148,6 +149,10 @@ def _all_statements() -> list[sql.Statement]:
     statements += _day_load().statements()
     statements.append(sql.Statement(sql.TSQL.rollback, kind="transaction"))
     statements += [_duplicates().statement, _count().statement, isolation_query().statement]
+    statements.append(sql.stale_staging_query("stg").statement)
+    statements += sql.stale_staging_drops(
+        "stg", ["router_events__20261120__0123456789ab"], [ALL_TABLES["router_events"]]
+    )
     statements += sql.update_statistics(list(ALL_TABLES.values()))
     statements += _views()
     statements += _check_statements()
@@ -522,3 +527,22 @@ def test_the_tsql_timestamp_conversion_is_exact_for_every_datetime2() -> None:
     ]:
         micros = (when - epoch) // dt.timedelta(microseconds=1)
         assert _tsql_value(expr, micros) == when, when
+
+
+def test_only_this_loaders_stale_staging_tables_are_dropped() -> None:
+    names = [
+        "router_events__20261120__0123456789ab",  # a partition load's
+        "heroku_apps__fedcba987654",  # an upsert's
+        "router_events__my_app__20261120",  # an older naming: not this loader's now
+        "customer_table",  # anything else the schema holds
+        "unknown_table__20261120__0123456789ab",  # not a declared table
+    ]
+    drops = sql.stale_staging_drops("stg", names, list(ALL_TABLES.values()))
+    assert [d.sql.splitlines()[-1] for d in drops] == [
+        "DROP TABLE [stg].[router_events__20261120__0123456789ab]",
+        "DROP TABLE [stg].[heroku_apps__fedcba987654]",
+    ]
+    query = sql.stale_staging_query("stg", hours=24).statement
+    assert query.params == ("stg", -24)
+    with pytest.raises(ValueError):
+        sql.stale_staging_query("stg]; DROP")

@@ -11,12 +11,14 @@ TIMESTAMP(MICROS)); the staging table keeps them as bigint and the INSERT ... SE
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from heroku_assets.storage.layout import validate_app
 from heroku_assets.tables import ROUTER_EVENTS, Column, Table
+from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql.copy import CopyCredential, copy_into
 from heroku_assets.warehouse.sql.ddl import (
     create_schema,
@@ -48,8 +50,38 @@ def new_run_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+_STAGING_NAME = re.compile(r"^(?P<table>[a-z_]+?)(__\d{8})?__(?P<run>[0-9a-f]{12})$")
+
+
+def stale_staging_query(schema: str, hours: int = 24) -> Query:
+    """The tables of the staging schema older than ``hours``: a run killed before it could drop its own
+    leaves one behind, and no load runs that long (each statement times out within the hour)."""
+    return Query(
+        Statement(
+            "SELECT [t].[name] AS [name]\nFROM sys.tables AS [t]\n"
+            "JOIN sys.schemas AS [s] ON [s].[schema_id] = [t].[schema_id]\n"
+            "WHERE [s].[name] = ? AND [t].[create_date] < DATEADD(HOUR, ?, SYSUTCDATETIME())",
+            (validate_identifier(schema), -hours),
+            kind="query",
+        ),
+        ("name",),
+    )
+
+
+def stale_staging_drops(schema: str, names: Sequence[str], tables: Sequence[Table]) -> list[Statement]:
+    """Drops of the listed tables that are staging tables of this loader (``<table>[__<day>]__<run>``
+    of a declared table), and of nothing else the schema may hold."""
+    declared = {t.name for t in tables}
+    out = []
+    for name in names:
+        match = _STAGING_NAME.match(name)
+        if match and match["table"] in declared:
+            out.append(drop_table(TableName(schema, name)))
+    return out
+
+
 def staging_table(schema: str, table: Table, run_id: str, day: dt.date | None = None) -> TableName:
-    if not run_id.isalnum() or len(run_id) > 32:
+    if not re.fullmatch(r"[0-9a-f]{12}", run_id):
         raise ValueError(f"invalid run id {run_id!r}")
     day_part = f"__{day:%Y%m%d}" if day else ""
     return TableName(schema, f"{table.name}{day_part}__{run_id}")
