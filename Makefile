@@ -10,7 +10,7 @@ export ODBCSYSINI ?= $(CURDIR)/.tools/odbc
 SAMPLE_DIR := $(HEROKU_ASSETS_DATA_DIR)/samples
 SAMPLE_START ?= $(shell $(PYTHON) -c 'import datetime as d; print(d.date.today() - d.timedelta(days=3))')
 
-.PHONY: install run dev test lint bench clean
+.PHONY: install run dev test lint bench clean lock
 
 $(BIN)/heroku-assets: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench: install
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_drain.py
+
+# Re-resolve the lock after changing pyproject.toml (a requirements-style file: no index URLs in it).
+lock: install
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --extra azure --extra bench --no-header -o requirements.lock
 
 clean:
 	rm -rf $(HEROKU_ASSETS_DATA_DIR)

@@ -38,7 +38,7 @@ def _child(data_dir: str, day: str) -> None:
     import dagster as dg
 
     from heroku_assets.definitions import defs
-    from heroku_assets.defs.logs.automation import JOB_NAME
+    from heroku_assets.defs.logs.jobs import JOB_NAME
     from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 
     with dg.instance_for_test() as instance:

@@ -1,10 +1,89 @@
-"""The one entry point: every Dagster object under defs/, with the resources of the chosen environment."""
+"""The one entry point: every Dagster object under defs/, then what depends on the environment, applied
+once here: the resources, the sensor's interval, each asset's kinds and table name, owners, freshness and
+links to the code that defines it."""
 
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
 
+OWNERS = ["team:data-engineering"]
+# Fresh means a drain's lines reach the warehouse within minutes: warn after 30 minutes without a new
+# load of a log table, fail after 2 hours.
+LOG_TABLES_FRESHNESS = dg.FreshnessPolicy.time_window(
+    fail_window=dt.timedelta(hours=2), warn_window=dt.timedelta(minutes=30)
+)
+
 
 @dg.definitions
 def defs() -> dg.Definitions:
-    return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
+    from heroku_assets import settings as settings_module
+    from heroku_assets.defs.logs.sensors import build_raw_objects_sensor
+    from heroku_assets.defs.resources import build_resources
+    from heroku_assets.defs.warehouse.assets import warehouse_key
+    from heroku_assets.tables import EVENT_TABLES
+
+    settings = settings_module.load()
+    warehouse_kind = "synapse" if settings.uses_synapse else "duckdb"
+    store_kind = "azure" if settings.uses_blob else None
+    log_tables = {warehouse_key(t.name) for t in EVENT_TABLES}
+    if settings.uses_synapse:
+        schema, where = settings_module.load_synapse().schema, {}
+    else:
+        schema, where = "main", {"duckdb_path": dg.MetadataValue.path(str(settings.duckdb_path))}
+
+    def policy(spec: dg.AssetSpec) -> dg.AssetSpec:
+        layer = spec.key.path[0]
+        kinds = set()
+        if layer == "warehouse":
+            kinds.add(warehouse_kind)
+        if layer in ("raw", "staged") and store_kind:
+            kinds.add(store_kind)
+        metadata = {}
+        if layer == "warehouse" and spec.key.path[-1] != "analytics_views":
+            metadata = {"dagster/table_name": f"{schema}.{spec.key.path[-1]}", **where}
+        spec = spec.merge_attributes(owners=OWNERS, kinds=kinds, metadata=metadata)
+        if spec.key in log_tables:
+            spec = spec.replace_attributes(freshness_policy=LOG_TABLES_FRESHNESS)
+        return spec
+
+    folder = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
+    with _pinned_beta_apis():
+        assets = dg.with_source_code_references(list(folder.assets or []))
+    local = dg.Definitions(
+        assets=assets,
+        asset_checks=folder.asset_checks,
+        jobs=folder.jobs,
+        schedules=folder.schedules,
+        sensors=[
+            *(folder.sensors or []),
+            build_raw_objects_sensor(
+                lookback_days=settings.late_days + 1, interval_seconds=settings.sensor_interval
+            ),
+            # Declarative automation (API assets on a cron, views when missing or changed) runs through
+            # this sensor; off until turned on in the UI, like the others.
+            dg.AutomationConditionSensorDefinition(
+                "automation_sensor",
+                target=dg.AssetSelection.all(),
+                default_status=dg.DefaultSensorStatus.STOPPED,
+            ),
+        ],
+        resources=build_resources(settings),
+    )
+    with _pinned_beta_apis():
+        return local.map_asset_specs(func=policy)
+
+
+@contextlib.contextmanager
+def _pinned_beta_apis() -> Iterator[None]:
+    """Code references and spec mapping are Dagster's documented way to do this, still marked beta and
+    preview; the Dagster version is pinned, so their warnings would only be noise in every `dg` command."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.BetaWarning)
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        yield

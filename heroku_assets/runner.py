@@ -42,8 +42,8 @@ def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
     from heroku_assets.capture.changes import all_partitions
     from heroku_assets.definitions import defs
-    from heroku_assets.defs.logs.automation import JOB_NAME
-    from heroku_assets.defs.partitions import heroku_apps, log_partition_key
+    from heroku_assets.defs.logs.jobs import JOB_NAME
+    from heroku_assets.defs.partitions import FIRST_DAY, heroku_apps, log_partition_key
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()
@@ -56,12 +56,10 @@ def _run(args: argparse.Namespace) -> int:
         for day in sorted(found[app])
         if (not args.app or app in args.app) and (not args.date or day in args.date)
     ]
-    skipped = [(a, d) for a, d in wanted if not config.start_date <= d <= today]
+    skipped = [(a, d) for a, d in wanted if not FIRST_DAY <= d <= today]
     wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]
     for app, day in skipped:
-        print(
-            f"skipped {app} {day}: outside the partitions ({config.start_date} to {today})", file=sys.stderr
-        )
+        print(f"skipped {app} {day}: outside the partitions ({FIRST_DAY} to {today})", file=sys.stderr)
     if not wanted:
         print("nothing to run: the raw store holds no lines (try `heroku-assets import`)", file=sys.stderr)
         return 1

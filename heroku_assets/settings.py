@@ -8,24 +8,26 @@
   on a laptop.
 - ``azure``: Azure Blob Storage and a Synapse dedicated SQL pool.
 
-Values are read when a function here is called, never at import. Secrets are not read here: the Dagster
-resources take them as ``EnvVar`` references so the UI shows the variable's name, never its value.
+Values are read when ``load()`` is called, never at import, and validated once (pydantic-settings), with
+messages that name the variable. The Dagster resources take secrets as ``EnvVar`` references so the UI
+shows the variable's name, never its value.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["local", "mixed", "azure"]
 
 ENV = "HEROKU_ASSETS_ENV"
 DATA_DIR = "HEROKU_ASSETS_DATA_DIR"
-START_DATE = "HEROKU_ASSETS_START_DATE"
 LATE_DAYS = "HEROKU_ASSETS_LATE_DAYS"
 SENSOR_INTERVAL = "HEROKU_ASSETS_SENSOR_INTERVAL"
 DUCKDB_PATH = "HEROKU_ASSETS_DUCKDB_PATH"
@@ -37,7 +39,6 @@ AZURE_ACCOUNT_KEY = "AZURE_STORAGE_ACCOUNT_KEY"
 AZURE_SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN"
 HEROKU_API_KEY = "HEROKU_API_KEY"
 HEROKU_API_URL = "HEROKU_API_URL"
-HEROKU_APPS = "HEROKU_ASSETS_APPS"
 SYNAPSE_SERVER = "SYNAPSE_SERVER"
 SYNAPSE_DATABASE = "SYNAPSE_DATABASE"
 SYNAPSE_AUTH = "SYNAPSE_AUTH"
@@ -52,25 +53,55 @@ SYNAPSE_DRIVER = "SYNAPSE_DRIVER"
 # secret: SQL login password or service principal client secret, read only through dg.EnvVar
 SYNAPSE_PASSWORD = "SYNAPSE_PASSWORD"
 
-DEFAULT_START_DATE = dt.date(2026, 1, 1)
 
+class Settings(BaseSettings):
+    """Everything about where data lives, as read from ``HEROKU_ASSETS_*`` and the Azure storage variables.
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything that is not a secret, as read from the environment."""
+    The storage secrets are kept as ``SecretStr`` for the command line, which has no Dagster resources;
+    Dagster gets them as ``EnvVar`` references instead (``heroku_assets.defs.resources``).
+    """
 
-    environment: Environment
-    data_dir: Path
-    start_date: dt.date
-    late_days: int
-    sensor_interval: int
-    duckdb_path: Path
-    raw_container: str
-    staging_container: str
-    azure_account_url: str | None
-    azure_credential: Literal["key", "sas", "default"]
-    heroku_api_url: str
-    apps: tuple[str, ...]
+    model_config = SettingsConfigDict(env_prefix="HEROKU_ASSETS_", frozen=True, extra="ignore")
+
+    environment: Environment = Field("local", validation_alias=ENV)
+    data_dir: Path = Path("data")
+    late_days: int = Field(1, ge=0, le=7, description="days after a day whose arrivals may hold its lines")
+    sensor_interval: int = Field(300, ge=30, description="seconds between raw objects sensor ticks")
+    duckdb_path_setting: Path | None = Field(None, validation_alias=DUCKDB_PATH)
+    raw_container: str = "heroku-raw"
+    staging_container: str = "heroku-staging"
+    azure_account_url: str | None = Field(None, validation_alias=AZURE_ACCOUNT_URL)
+    azure_account_key: SecretStr | None = Field(None, validation_alias=AZURE_ACCOUNT_KEY, repr=False)
+    azure_sas_token: SecretStr | None = Field(None, validation_alias=AZURE_SAS_TOKEN, repr=False)
+    heroku_api_url: str = Field("https://api.heroku.com", validation_alias=HEROKU_API_URL)
+    heroku_api_key: SecretStr | None = Field(None, validation_alias=HEROKU_API_KEY, repr=False)
+
+    @field_validator("environment", mode="before")
+    @classmethod
+    def _environment(cls, value: object) -> object:
+        return (value.strip().lower() or "local") if isinstance(value, str) else value
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().absolute()
+
+    @field_validator(
+        "azure_account_url", "azure_account_key", "azure_sas_token", "heroku_api_key", mode="before"
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _blob_needs_an_account(self) -> Settings:
+        if self.environment != "local" and not self.azure_account_url:
+            raise ValueError(f"{ENV}={self.environment} needs {AZURE_ACCOUNT_URL}")
+        return self
+
+    @property
+    def duckdb_path(self) -> Path:
+        return self.duckdb_path_setting or self.data_dir / "warehouse.duckdb"
 
     @property
     def raw_dir(self) -> Path:
@@ -81,6 +112,11 @@ class Settings:
         return self.data_dir / "staging"
 
     @property
+    def azure_credential(self) -> Literal["key", "sas", "default"]:
+        """Which storage secret is set picks the credential: key, else SAS, else DefaultAzureCredential."""
+        return "key" if self.azure_account_key else "sas" if self.azure_sas_token else "default"
+
+    @property
     def uses_blob(self) -> bool:
         return self.environment in ("mixed", "azure")
 
@@ -89,54 +125,29 @@ class Settings:
         return self.environment == "azure"
 
 
-def load(environ: Mapping[str, str] | None = None) -> Settings:
+def load() -> Settings:
     """Read the settings; raise ValueError naming the variable when one is wrong."""
-    env = os.environ if environ is None else environ
-    environment = env.get(ENV, "local").strip().lower() or "local"
-    if environment not in ("local", "mixed", "azure"):
-        raise ValueError(f"{ENV} must be local, mixed or azure, not {environment!r}")
-    data_dir = Path(env.get(DATA_DIR, "data")).expanduser().absolute()
+    return _read(Settings)
+
+
+def _read(model: type[BaseSettings]) -> Any:
     try:
-        start_date = dt.date.fromisoformat(env.get(START_DATE, DEFAULT_START_DATE.isoformat()))
-    except ValueError as exc:
-        raise ValueError(f"{START_DATE} must be a date like 2026-01-01") from exc
-    try:
-        late_days = int(env.get(LATE_DAYS, "1"))
-    except ValueError as exc:
-        raise ValueError(f"{LATE_DAYS} must be a whole number of days") from exc
-    if not 0 <= late_days <= 7:
-        raise ValueError(f"{LATE_DAYS} must be between 0 and 7")
-    try:
-        sensor_interval = int(env.get(SENSOR_INTERVAL, "300"))
-    except ValueError as exc:
-        raise ValueError(f"{SENSOR_INTERVAL} must be a whole number of seconds") from exc
-    if sensor_interval < 30:
-        raise ValueError(f"{SENSOR_INTERVAL} must be at least 30 seconds")
-    account_url = env.get(AZURE_ACCOUNT_URL) or None
-    if environment != "local" and not account_url:
-        raise ValueError(f"{ENV}={environment} needs {AZURE_ACCOUNT_URL}")
-    # Which secret is set picks the credential; its value is read later, through dg.EnvVar.
-    if env.get(AZURE_ACCOUNT_KEY):
-        azure_credential = "key"
-    elif env.get(AZURE_SAS_TOKEN):
-        azure_credential = "sas"
+        return model()
+    except ValidationError as exc:
+        raise ValueError("; ".join(_explain(model, e) for e in exc.errors())) from None
+
+
+def _explain(model: type[BaseSettings], error: Any) -> str:
+    """One validation error as a sentence that names the environment variable, never its value."""
+    if not error["loc"]:
+        return str(error["msg"]).removeprefix("Value error, ")
+    where = str(error["loc"][0])
+    field = model.model_fields.get(where)
+    if field is None:  # already the variable: fields read through an alias are reported by it
+        name = where
     else:
-        azure_credential = "default"
-    apps = tuple(a.strip() for a in env.get(HEROKU_APPS, "").split(",") if a.strip())
-    return Settings(
-        environment=environment,  # type: ignore[arg-type]
-        data_dir=data_dir,
-        start_date=start_date,
-        late_days=late_days,
-        sensor_interval=sensor_interval,
-        duckdb_path=Path(env.get(DUCKDB_PATH) or data_dir / "warehouse.duckdb"),
-        raw_container=env.get(RAW_CONTAINER, "heroku-raw"),
-        staging_container=env.get(STAGING_CONTAINER, "heroku-staging"),
-        azure_account_url=account_url,
-        azure_credential=azure_credential,  # type: ignore[arg-type]
-        heroku_api_url=env.get(HEROKU_API_URL, "https://api.heroku.com"),
-        apps=apps,
-    )
+        name = field.validation_alias or model.model_config.get("env_prefix", "") + where
+    return f"{str(name).upper()}: {str(error['msg']).removeprefix('Value error, ')}"
 
 
 SynapseAuth = Literal["sql", "service_principal", "token"]

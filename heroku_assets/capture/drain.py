@@ -6,7 +6,8 @@ cannot parse: the body is stored as received and its unreadable lines end in rej
 only refusals are bad credentials (401) and bodies above the size limit (413).
 
 A body is named by its ``Logplex-Frame-Id`` (the same on every retry of a frame), or by a hash of its
-content when there is none (Private Space drains), so a retried frame overwrites itself.
+content when there is none (Private Space drains), so a retried frame overwrites itself. A frame retried
+across midnight UTC is stored under both received days; the partition builder keeps one copy.
 """
 
 from __future__ import annotations
@@ -29,15 +30,13 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig
-from heroku_assets.capture.received import store_received
+from heroku_assets.capture.received import store_received, undated_day
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
 _FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-# Logplex retries within seconds; a retry just after midnight UTC still finds yesterday's object.
-RETRY_WINDOW = dt.timedelta(minutes=10)
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
 
 
@@ -119,16 +118,14 @@ class _Receiver:
     def store_frame(
         self, app: str, name: str, body: bytes, received_at: dt.datetime, metadata: Mapping[str, str]
     ) -> ObjectInfo:
-        """Write the body (blocking: runs in a worker thread). A frame retried across midnight UTC
-        overwrites the object it made the day before instead of making a second one."""
-        day = received_at.date()
-        key = layout.drain_object(app, day, name)
-        since_midnight = received_at - dt.datetime.combine(day, dt.time(), dt.UTC)
-        if since_midnight < RETRY_WINDOW:
-            earlier = layout.drain_object(app, day - dt.timedelta(days=1), name)
-            if self.store.head(earlier) is not None:
-                key, day = earlier, day - dt.timedelta(days=1)
-        return store_received(self.store, key, body, "logplex", day, metadata)
+        """Write the body (blocking: runs in a worker thread) under the day it was received.
+
+        Nothing here looks for an earlier copy: an attempt still being written when Logplex retries
+        cannot be seen, so a frame retried across midnight is stored once under each day, and the
+        partition builder keeps one of them. For that, both copies must be dated alike, which
+        ``undated_day`` sees to."""
+        key = layout.drain_object(app, received_at.date(), name)
+        return store_received(self.store, key, body, "logplex", undated_day(received_at), metadata)
 
     async def receive(self, request: Request) -> Response:
         if not self.authorized(request):

@@ -34,7 +34,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    import dataclasses
     import logging
     import os
     from pathlib import Path
@@ -53,7 +52,7 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.data_dir:
-        settings = dataclasses.replace(settings, data_dir=Path(args.data_dir).expanduser().absolute())
+        settings = settings.model_copy(update={"data_dir": Path(args.data_dir).expanduser().absolute()})
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

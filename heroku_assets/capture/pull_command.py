@@ -31,8 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import dataclasses
-    import os
     import threading
     from pathlib import Path
 
@@ -48,12 +46,12 @@ def run(args: argparse.Namespace) -> int:
     from heroku_assets.storage.factory import open_stores
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    token = os.environ.get(settings_module.HEROKU_API_KEY, "")
-    if not token:
-        print(f"error: set {settings_module.HEROKU_API_KEY} to a Heroku API token", file=sys.stderr)
-        return 2
     try:
         config = settings_module.load()
+        if not config.heroku_api_key:
+            print(f"error: set {settings_module.HEROKU_API_KEY} to a Heroku API token", file=sys.stderr)
+            return 2
+        token = config.heroku_api_key.get_secret_value()
         apps = [layout.validate_app(a) for a in args.app]
         pull_filter = PullFilter(source=args.source, dyno_name=args.dyno_name)
         if not 1 <= args.lines <= 1500:
@@ -62,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.data_dir:
-        config = dataclasses.replace(config, data_dir=Path(args.data_dir).expanduser().absolute())
+        config = config.model_copy(update={"data_dir": Path(args.data_dir).expanduser().absolute()})
 
     def keep_going(app: str, exc: Exception) -> bool:
         # A refused token or app will not fix itself; anything else (rate limits, outages) is retried.

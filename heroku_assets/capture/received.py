@@ -15,6 +15,9 @@ from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
 
+# Logplex retries a frame within seconds (3 tries, 5 s timeout): every attempt at one frame arrives
+# within this long of the first.
+RETRY_WINDOW = dt.timedelta(minutes=10)
 _UTC_DAY = pa.date32()
 _DASH = pa.scalar("-", pa.string())
 _EMPTY = pa.scalar("", pa.string())
@@ -56,6 +59,8 @@ def canonical_text(lines: pa.RecordBatch) -> pa.Array:
     """``LogLine.canonical()`` for a whole batch at once (the raw partition is written from millions of
     lines): the `heroku logs` line with a UTC microsecond timestamp, or the raw text of an unreadable
     line, with CR and LF written as \\r and \\n so that one line stays one line."""
+    from heroku_assets.logs.logplex.reader import one_line
+
     ts_text = _utc_text(lines.column("ts"))
     joined = pc.binary_join_element_wise(
         pc.fill_null(ts_text, _DASH),
@@ -67,9 +72,7 @@ def canonical_text(lines: pa.RecordBatch) -> pa.Array:
         pc.fill_null(lines.column("message"), _EMPTY),
         "",
     )
-    text = pc.if_else(pc.is_null(lines.column("error")), joined, lines.column("raw"))
-    text = pc.replace_substring(text, "\r", "\\r")
-    return pc.replace_substring(text, "\n", "\\n")
+    return one_line(pc.if_else(pc.is_null(lines.column("error")), joined, lines.column("raw")))
 
 
 def _utc_text(ts: pa.Array) -> pa.Array:
@@ -93,6 +96,12 @@ def days_of(data: bytes, fmt: str, received: dt.date) -> set[dt.date]:
     for batch in dated_batches([data], fmt, received):
         days.update(pc.unique(batch.days).to_pylist())
     return days
+
+
+def undated_day(received_at: dt.datetime) -> dt.date:
+    """The day a drain body's lines belong to when none of them has a timestamp: the UTC day of
+    ``RETRY_WINDOW`` before receipt, so every attempt at one frame gives the same day, midnight or not."""
+    return (received_at.astimezone(dt.UTC) - RETRY_WINDOW).date()
 
 
 def store_received(

@@ -1,12 +1,16 @@
-"""Turning table declarations and rows into what the Dagster UI shows."""
+"""Table declarations and rows in Dagster's own metadata types, so the UI renders them natively."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Sequence
 
 import dagster as dg
 
 from heroku_assets.tables import Table
+
+PREVIEW_WIDTH = 200
 
 
 def column_schema(table: Table) -> dg.TableSchema:
@@ -23,20 +27,25 @@ def column_schema(table: Table) -> dg.TableSchema:
     )
 
 
-def markdown_table(rows: Sequence[dict], table: Table | None = None, max_width: int = 60) -> str:
-    """A short preview; long values are cut so the UI stays readable, and columns declared as personal
-    data (IPs, emails) are hidden."""
-    if not rows:
-        return "_no rows_"
-    columns = list(rows[0])
-    hidden = {c.name for c in table.columns if c.masking} if table else set()
-    rows = [{k: ("(hidden)" if k in hidden and v is not None else v) for k, v in r.items()} for r in rows]
+def _cell(value: object) -> str | int | float | bool | None:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= PREVIEW_WIDTH else text[: PREVIEW_WIDTH - 1] + "…"
 
-    def cell(value: object) -> str:
-        text = "" if value is None else str(value)
-        text = text.replace("|", "\\|").replace("\n", " ")
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
-    return "\n".join(lines)
+def preview(rows: Sequence[dict], table: Table) -> dg.TableMetadataValue:
+    """The first rows as a table; columns declared as personal data (IPs, e-mails) are hidden."""
+    hidden = {c.name for c in table.columns if c.masking}
+    records = [
+        dg.TableRecord({k: "(hidden)" if k in hidden and v is not None else _cell(v) for k, v in row.items()})
+        for row in rows
+    ]
+    return dg.MetadataValue.table(records=records, schema=column_schema(table))
+
+
+def location(url: str) -> dg.UrlMetadataValue | dg.PathMetadataValue:
+    """An object's location: a link for a blob, a path for a local file."""
+    return dg.MetadataValue.url(url) if url.startswith("http") else dg.MetadataValue.path(url)

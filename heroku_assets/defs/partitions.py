@@ -1,30 +1,30 @@
-"""Log partitions: Heroku app (added as apps are found) x UTC day."""
+"""Log partitions: Heroku app (added as apps are found) x UTC day.
+
+The partitions are part of every log asset's identity, so they are a constant, not a deployment knob:
+``START_DATE`` is the first day a partition exists for. Lines dated earlier (an imported old dump) are
+reported by the sensor and by ``heroku-assets run``, never loaded into a partition that does not exist.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import dagster as dg
 
+START_DATE = "2026-01-01"
+FIRST_DAY = dt.date.fromisoformat(START_DATE)
 APP_DIMENSION = "app"
 DATE_DIMENSION = "date"
 
 heroku_apps = dg.DynamicPartitionsDefinition(name="heroku_apps")
 
-
-@functools.cache
-def log_partitions(start_date: dt.date) -> dg.MultiPartitionsDefinition:
-    """App x day from ``start_date``; the last day is today (UTC), so today's lines are loaded as they
-    arrive and re-loaded when more come."""
-    return dg.MultiPartitionsDefinition(
-        {
-            APP_DIMENSION: heroku_apps,
-            DATE_DIMENSION: dg.DailyPartitionsDefinition(
-                start_date=start_date.isoformat(), timezone="UTC", end_offset=1
-            ),
-        }
-    )
+# The last day is today (UTC), so today's lines load as they arrive and re-load when more come.
+log_partitions = dg.MultiPartitionsDefinition(
+    {
+        APP_DIMENSION: heroku_apps,
+        DATE_DIMENSION: dg.DailyPartitionsDefinition(start_date=START_DATE, timezone="UTC", end_offset=1),
+    }
+)
 
 
 def log_partition_key(app: str, day: dt.date) -> dg.MultiPartitionKey:

@@ -1,6 +1,6 @@
 """Classify read lines into the event tables and type their columns, a batch at a time.
 
-Routing (DESIGN.md): ``heroku[router]`` -> router_events; a message holding ``sample#name=`` metrics ->
+Routing: ``heroku[router]`` -> router_events; a message holding ``sample#name=`` metrics ->
 runtime_metrics (one row per sample); ``heroku[<dyno>]``, ``heroku[api]``, ``app[api]``,
 ``heroku[logplex]``, ``app[log-shuttle]`` -> platform_events; every other readable line -> app_events;
 a line that could not be read -> rejected_lines. Every line lands in exactly one table.

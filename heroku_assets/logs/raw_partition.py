@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from heroku_assets.capture.received import canonical_text, dated_batches
+from heroku_assets.capture.received import RETRY_WINDOW, canonical_text, dated_batches
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -39,7 +39,8 @@ class PartitionResult:
     """What was written, and the figures the asset reports as metadata."""
 
     key: str
-    lines: int
+    lines: int  # written to the partition
+    received_lines: int  # lines of the day found in the received objects, before dedupe
     bytes: int
     source_objects: list[str]
     duplicates_removed: int
@@ -49,14 +50,51 @@ class PartitionResult:
 
 
 def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> list[ObjectInfo]:
-    """Received objects that may hold lines of (app, day), by their ``days`` metadata."""
+    """Received objects that may hold lines of (app, day), by their ``days`` metadata, each drain frame
+    once (``_one_copy_per_frame``)."""
+    listed = [info for prefix in layout.received_prefixes(app, day, late_days) for info in raw.list(prefix)]
     found = []
-    for prefix in layout.received_prefixes(app, day, late_days):
-        for info in raw.list(prefix):
-            days = info.metadata.get("days")
-            if days is None or day in layout.parse_days(days):
-                found.append(info)
+    for info in _one_copy_per_frame(listed):
+        days = info.metadata.get("days")
+        if days is None or day in layout.parse_days(days):
+            found.append(info)
     return found
+
+
+def _one_copy_per_frame(infos: list[ObjectInfo]) -> list[ObjectInfo]:
+    """Drop the earlier copy of a drain frame stored under two received days.
+
+    A frame first sent just before midnight UTC and retried after it (Logplex gives up on an attempt
+    after 5 s) can be stored twice, once under each day, however the attempts interleave. The copies
+    share the object name (the frame id, or the hash of a body without one) and arrived within
+    ``RETRY_WINDOW`` of each other; every partition that lists one lists both, and keeps the later,
+    whose body is the one Logplex sent last (it rebuilds its loss reports on a retry). The receiver dates
+    undated lines alike in both (``undated_day``), so the copies touch the same partitions and no
+    partition keeps lines of the earlier one after the later has landed."""
+    drains: dict[str, list[ObjectInfo]] = {}
+    others = []
+    for info in infos:
+        if info.key.startswith("drain/"):
+            drains.setdefault(info.key.rsplit("/", 1)[-1], []).append(info)
+        else:
+            others.append(info)
+    kept = []
+    for copies in drains.values():
+        copies.sort(key=lambda i: i.key)
+        for earlier, later in zip(copies, [*copies[1:], None], strict=True):
+            if later is None or not _retried(earlier, later):
+                kept.append(earlier)
+    return [*sorted(kept, key=lambda i: i.key), *others]
+
+
+def _retried(earlier: ObjectInfo, later: ObjectInfo) -> bool:
+    """Whether ``later`` is a retry of ``earlier``: it arrived within the retry window after it."""
+    try:
+        first = dt.datetime.fromisoformat(earlier.metadata["received_at"])
+        then = dt.datetime.fromisoformat(later.metadata["received_at"])
+    except (KeyError, ValueError):
+        return False
+    return dt.timedelta(0) <= then - first <= RETRY_WINDOW
 
 
 def _received_day(info: ObjectInfo) -> dt.date:
@@ -155,11 +193,15 @@ def build_partition(
     key = layout.raw_partition_object(app, day)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         out_path = Path(tmp) / "lines.log.gz"
-        received, lines, size, markers = _write_sorted(raw, objects, day, out_path, Path(tmp), memory_limit)
+        received, removed, lines, size, markers = _write_sorted(
+            raw, objects, day, out_path, Path(tmp), memory_limit
+        )
         meta = {
             "app": app,
             "date": day.isoformat(),
             "lines": str(lines),
+            "received_lines": str(received),
+            "duplicates_removed": str(removed),
             "source_objects": str(len(objects)),
         }
         info = raw.put_file(key, out_path, meta)
@@ -167,9 +209,10 @@ def build_partition(
     return PartitionResult(
         key=key,
         lines=lines,
+        received_lines=received,
         bytes=size,
         source_objects=[o.key for o in objects],
-        duplicates_removed=received - lines,
+        duplicates_removed=removed,
         loss_markers=markers,
         gap_markers=gaps,
         version=info.version,
@@ -178,7 +221,9 @@ def build_partition(
 
 def _write_sorted(
     raw: ObjectStore, objects: list[ObjectInfo], day: dt.date, path: Path, tmp: Path, memory_limit: str
-) -> tuple[int, int, int, dict[str, int]]:
+) -> tuple[int, int, int, int, dict[str, int]]:
+    """Gather the lines of ``day`` and write them deduped and ordered to ``path``: (lines received,
+    copies removed, lines written, bytes written, loss markers)."""
     # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
     con = duckdb.connect(":memory:")
     try:
@@ -197,12 +242,14 @@ def _write_sorted(
         sources = {_source_of(info, i) for i, info in enumerate(objects)}
         query = _DEDUPED_SQL if len(sources) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"
         reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
+        kept = 0
         with _GzipLines(path) as out:
             for batch in reader:
+                kept += batch.num_rows
                 out.write(batch.column(0))
     finally:
         con.close()
-    return received, out.lines, out.size, out.markers
+    return received, received - kept, out.lines, out.size, out.markers
 
 
 def _count_loss_markers(data: bytes, markers: dict[str, int]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,17 +54,21 @@ def stage_partition(
 
     head = raw.head(layout.raw_partition_object(app, day))
     if head is None:
-        raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize heroku_raw_logs first")
-    raw_lines = int(head.metadata.get("lines", "-1"))
+        raise FileNotFoundError(f"no raw partition for {app} on {day}: materialize raw/heroku_logs first")
+    raw_lines = _kept_lines(head.metadata)
     with tempfile.TemporaryDirectory(prefix="heroku-assets-stage-", dir=workdir) as tmp:
         lines = read_lines(read_partition_lines(raw, app, day), fmt="text")
         files = write_parquet(parse_lines(lines, app=app, default_date=day), Path(tmp))
         tables: dict[str, StagedTable] = {}
         seen_numbers = []
+        other_days = 0
         for table in EVENT_TABLES:
             written = files[table.name]
-            numbers = pq.read_table(written.path, columns=["line_number"]).column("line_number")
-            distinct = pc.unique(numbers)
+            staged = pq.read_table(written.path, columns=["line_number", "event_date"])
+            of_day = pc.equal(staged.column("event_date"), pa.scalar(day, pa.date32()))
+            other_days += len(pc.unique(pc.filter(staged.column("line_number"), pc.invert(of_day))))
+            # Only the rows of the day count: the load keeps nothing else.
+            distinct = pc.unique(pc.filter(staged.column("line_number"), of_day))
             seen_numbers.append(distinct)
             key = layout.staged_object(table.name, app, day)
             meta = {"rows": str(written.rows), "lines": str(len(distinct))}
@@ -79,13 +84,29 @@ def stage_partition(
                 lines=len(distinct),
                 preview=_preview(Path(written.path), preview_rows),
             )
-    return StageResult(
-        raw_lines=raw_lines, tables=tables, accounting_error=_accounting_error(raw_lines, seen_numbers)
-    )
+    error = _accounting_error(raw_lines, seen_numbers)
+    if other_days:
+        error = f"{other_days} lines dated on another day than {day}, which the load would drop" + (
+            f"; {error}" if error else ""
+        )
+    return StageResult(raw_lines=raw_lines, tables=tables, accounting_error=error)
+
+
+def _kept_lines(metadata: Mapping[str, str]) -> int:
+    """The lines the builder kept for the partition, from what it received: the lines of the day it
+    found in the received objects less the copies it removed (-1 when a partition does not say, which
+    no count matches)."""
+    try:
+        return int(metadata["received_lines"]) - int(metadata["duplicates_removed"])
+    except (KeyError, ValueError):
+        return -1
 
 
 def _accounting_error(raw_lines: int, per_table: list) -> str | None:
-    """Line numbers 1..N must each appear in exactly one table."""
+    """Line numbers 1..N of the day must each appear in exactly one table, N the lines the builder
+    kept from what it received."""
+    if raw_lines < 0:
+        return "the raw partition does not record what it received: materialize raw/heroku_logs again"
     total = sum(len(n) for n in per_table)
     if total != raw_lines:
         return f"{raw_lines} raw lines but {total} lines across the event tables"

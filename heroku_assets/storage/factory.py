@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,8 +19,8 @@ class Stores:
 
 @contextlib.contextmanager
 def open_stores(config: settings_module.Settings) -> Iterator[Stores]:
-    """The raw and staging stores of ``config``; on Azure the secret comes from the environment here,
-    since the command line has no Dagster resources."""
+    """The raw and staging stores of ``config``; on Azure the secret comes from the settings here, since
+    the command line has no Dagster resources."""
     if not config.uses_blob:
         yield Stores(raw=LocalObjectStore(config.raw_dir), staging=LocalObjectStore(config.staging_dir))
         return
@@ -29,10 +28,10 @@ def open_stores(config: settings_module.Settings) -> Iterator[Stores]:
 
     from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 
-    if config.azure_credential == "key":
-        credential: object = os.environ[settings_module.AZURE_ACCOUNT_KEY]
-    elif config.azure_credential == "sas":
-        credential = os.environ[settings_module.AZURE_SAS_TOKEN]
+    if config.azure_account_key:
+        credential: object = config.azure_account_key.get_secret_value()
+    elif config.azure_sas_token:
+        credential = config.azure_sas_token.get_secret_value()
     else:
         from azure.identity import DefaultAzureCredential
 

@@ -6,7 +6,7 @@ Raw store (objects exactly as received, never rewritten):
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
-    partitions/app=<app>/date=<day>/lines.log.gz    heroku_raw_logs: one day of one app, deduped, ordered
+    partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered
 
 The received day comes first so that a sensor lists only the last few days, whatever the history.
 Every received object carries the metadata ``days``: the UTC days its lines belong to, space separated,
@@ -61,10 +61,12 @@ def gap_object(app: str, received_at: dt.datetime) -> str:
 
 
 def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
-    """The raw prefixes that can hold lines of ``day``: what arrived that day and up to ``late_days``
-    later (lines received after midnight), plus every import (dumps span any days)."""
+    """The raw prefixes that can hold lines of ``day``: what arrived that day, the day before (a line
+    stamped just after midnight by a clock a little ahead of the receiver's) and up to ``late_days``
+    later, at least one (lines received after midnight, and the receiver files the first minutes of a
+    day's undated lines under the day before), plus every import (dumps span any days)."""
     validate_app(app)
-    received = [day + dt.timedelta(days=i) for i in range(late_days + 1)]
+    received = [day + dt.timedelta(days=i) for i in range(-1, max(late_days, 1) + 1)]
     prefixes = [f"{kind}/{d.isoformat()}/{app}/" for kind in ("drain", "pull") for d in received]
     return [*prefixes, f"import/{app}/"]
 

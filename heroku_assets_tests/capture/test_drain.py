@@ -248,20 +248,6 @@ def test_an_unusable_frame_id_is_hashed_into_a_stable_name(drain: Drain) -> None
     assert drain.store.get(key) == b"retry"
 
 
-def test_a_retry_just_after_midnight_overwrites_the_frame_of_the_day_before(
-    start_drain: Callable[..., Drain],
-) -> None:
-    now = [dt.datetime(2026, 11, 20, 23, 59, 58, tzinfo=dt.UTC)]
-    drain = start_drain(clock=lambda: now[0])
-    (frame,) = bodies(1)
-    assert post(drain, frame.body, frame.headers).status_code == 204
-    now[0] = dt.datetime(2026, 11, 21, 0, 0, 3, tzinfo=dt.UTC)
-    assert post(drain, frame.body, frame.headers).status_code == 204
-    (key,) = drain_objects(drain)
-    assert key.startswith("drain/2026-11-20/")
-    assert drain.store.head(key).metadata["received_at"] == now[0].isoformat()  # type: ignore[union-attr]
-
-
 def test_health(drain: Drain) -> None:
     response = requests.get(drain.url + "/health", timeout=5)
     assert response.status_code == 200

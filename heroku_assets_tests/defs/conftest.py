@@ -14,7 +14,6 @@ def project_env(tmp_path, monkeypatch) -> Path:
     for name in ("HEROKU_ASSETS_ENV", "AZURE_STORAGE_ACCOUNT_URL", "HEROKU_ASSETS_DUCKDB_PATH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HEROKU_ASSETS_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("HEROKU_ASSETS_START_DATE", "2026-01-01")
     return tmp_path / "data"
 
 

@@ -7,7 +7,8 @@ import duckdb
 import pytest
 
 from heroku_assets.capture.imports import import_file
-from heroku_assets.defs.logs.automation import JOB_NAME
+from heroku_assets.defs.logs.assets import RAW_LOGS
+from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 from heroku_assets.settings import load
 from heroku_assets.storage.local import LocalObjectStore
@@ -81,7 +82,7 @@ def test_a_partition_run_twice_leaves_the_same_rows_and_every_check_passes(
         if e.check_name in ("lines_accounted_for", "staged_rows_loaded")
     ]
     assert len(evaluations) == 10 and all(e.passed for e in evaluations)
-    raw_meta = instance.get_latest_materialization_event(dg.AssetKey("heroku_raw_logs")).asset_materialization
+    raw_meta = instance.get_latest_materialization_event(RAW_LOGS).asset_materialization
     assert raw_meta.metadata["lines"].value == 55
 
     assert (
@@ -173,17 +174,36 @@ def test_the_daily_schedule_skips_when_no_app_is_known(definitions, instance):
 def test_settings_name_the_variable_that_is_wrong(monkeypatch):
     from heroku_assets import settings
 
-    assert settings.load({}).sensor_interval == 300
+    for name in ("HEROKU_ASSETS_ENV", "AZURE_STORAGE_ACCOUNT_URL", "HEROKU_ASSETS_SENSOR_INTERVAL"):
+        monkeypatch.delenv(name, raising=False)
+    assert settings.load().sensor_interval == 300
     for name, value in (
         ("HEROKU_ASSETS_SENSOR_INTERVAL", "5"),
         ("HEROKU_ASSETS_LATE_DAYS", "soon"),
-        ("HEROKU_ASSETS_START_DATE", "yesterday"),
         ("HEROKU_ASSETS_ENV", "cloud"),
     ):
-        with pytest.raises(ValueError, match=name):
-            settings.load({name: value})
+        with monkeypatch.context() as m:
+            m.setenv(name, value)
+            with pytest.raises(ValueError, match=name) as raised:
+                settings.load()
+            assert value not in str(raised.value).replace(name, "")  # the message names, never echoes
+    monkeypatch.setenv("HEROKU_ASSETS_ENV", "mixed")
     with pytest.raises(ValueError, match="AZURE_STORAGE_ACCOUNT_URL"):
-        settings.load({"HEROKU_ASSETS_ENV": "mixed"})
+        settings.load()
+
+
+def test_storage_secrets_pick_the_credential_and_never_show(monkeypatch):
+    from heroku_assets import settings
+
+    monkeypatch.setenv("HEROKU_ASSETS_ENV", "mixed")
+    monkeypatch.setenv("AZURE_STORAGE_ACCOUNT_URL", "https://acct.blob.core.windows.net")
+    monkeypatch.delenv("AZURE_STORAGE_ACCOUNT_KEY", raising=False)
+    monkeypatch.setenv("AZURE_STORAGE_SAS_TOKEN", "sv=2024&sig=secret-signature")
+    loaded = settings.load()
+    assert loaded.azure_credential == "sas" and loaded.uses_blob and not loaded.uses_synapse
+    assert "secret-signature" not in repr(loaded) and "secret-signature" not in str(loaded.model_dump())
+    monkeypatch.setenv("AZURE_STORAGE_ACCOUNT_KEY", "a2V5")
+    assert settings.load().azure_credential == "key"
 
 
 def test_the_raw_partition_names_the_objects_it_was_built_from(definitions, instance, project_env, tmp_path):
@@ -193,6 +213,6 @@ def test_the_raw_partition_names_the_objects_it_was_built_from(definitions, inst
     result = import_file(LocalObjectStore(load().raw_dir), dump, "shop")
     instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
     _run(definitions, instance, "shop", day)
-    event = instance.get_latest_materialization_event(dg.AssetKey("heroku_raw_logs")).asset_materialization
+    event = instance.get_latest_materialization_event(RAW_LOGS).asset_materialization
     assert event.metadata["source_object_keys"].value == [result.key]
     assert event.metadata["source_objects"].value == 1

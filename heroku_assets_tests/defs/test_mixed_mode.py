@@ -28,11 +28,13 @@ from sqlglot import exp
 
 from heroku_assets import settings as settings_module
 from heroku_assets.capture.imports import import_file
-from heroku_assets.defs.logs.automation import JOB_NAME
+from heroku_assets.defs.logs.assets import RAW_LOGS
+from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.partitions import heroku_apps, log_partition_key
-from heroku_assets.defs.resources import BlobStoresResource, build_resources
-from heroku_assets.defs.synapse_resource import SynapseWarehouseResource, synapse_warehouse_resource
+from heroku_assets.defs.resources import build_resources
 from heroku_assets.logs.staging import staged_rows
+from heroku_assets.resources.azure import BlobStoresResource
+from heroku_assets.resources.synapse import SynapseWarehouseResource, synapse_warehouse_resource
 from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.factory import open_stores
@@ -75,7 +77,6 @@ def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyP
     for name in _ENV_NAMES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HEROKU_ASSETS_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("HEROKU_ASSETS_START_DATE", "2026-01-01")
     return monkeypatch
 
 
@@ -177,7 +178,7 @@ def test_the_partition_job_runs_through_azurite_and_copy_into_reads_the_staged_b
         materialized = {
             key: instance.get_latest_materialization_event(key).asset_materialization.metadata
             for key in [
-                dg.AssetKey("heroku_raw_logs"),
+                RAW_LOGS,
                 *(dg.AssetKey(["staged", t.name]) for t in EVENT_TABLES),
             ]
         }
@@ -197,7 +198,7 @@ def test_the_partition_job_runs_through_azurite_and_copy_into_reads_the_staged_b
         raw_partition = layout.raw_partition_object(APP, day)
         assert [i.key for i in stores.raw.list()] == sorted([imported.key, raw_partition])
         assert stores.raw.head(raw_partition).metadata["lines"] == "45"
-        assert materialized[dg.AssetKey("heroku_raw_logs")]["object"].value == stores.raw.url(raw_partition)
+        assert materialized[RAW_LOGS]["object"].value == stores.raw.url(raw_partition)
         # One Parquet blob per event table, plus the error-code reference the reference job staged.
         staged = {t.name: staged_rows(stores.staging, t.name, APP, day) for t in EVENT_TABLES}
         assert {i.key for i in stores.staging.list()} == {

@@ -3,7 +3,7 @@
 import duckdb
 
 from heroku_assets.defs.partitions import heroku_apps
-from heroku_assets.defs.resources import HerokuApiResource
+from heroku_assets.resources import HerokuApiResource
 
 
 def _rows(data_dir, sql):

@@ -16,6 +16,12 @@ QUERY = """
     partitionDefinition { dimensionTypes { name } }
     assetChecksOrError { ... on AssetChecks { checks { name blocking } } }
     dependencyKeys { path }
+    kinds
+    owners { ... on TeamAssetOwner { team } }
+    opVersion
+    automationCondition { label }
+    internalFreshnessPolicy { ... on TimeWindowFreshnessPolicy { failWindowSeconds warnWindowSeconds } }
+    metadataEntries { label }
   }
   repositoriesOrError {
     ... on RepositoryConnection {
@@ -32,12 +38,20 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     assert result.errors is None, result.errors
     nodes = {"/".join(n["assetKey"]["path"]): n for n in result.data["assetNodes"]}
 
-    raw = nodes["heroku_raw_logs"]
+    # lineage starts at Heroku: what the receiver, pulls and imports write, observed by the sensor
+    assert nodes["heroku/received_logs"]["kinds"] == ["heroku"]
+    raw = nodes["raw/heroku_logs"]
     assert raw["groupName"] == "logs" and raw["isPartitioned"]
+    assert raw["dependencyKeys"] == [{"path": ["heroku", "received_logs"]}]
     assert [d["name"] for d in raw["partitionDefinition"]["dimensionTypes"]] == ["app", "date"]
+    materializable = [n for n in nodes.values() if n["assetKey"]["path"][0] != "heroku"]
+    assert all(n["owners"] == [{"team": "data-engineering"}] for n in materializable)
+    assert all("gzip" not in n["kinds"] for n in nodes.values())
 
     staged = nodes["staged/router_events"]
-    assert staged["dependencyKeys"] == [{"path": ["heroku_raw_logs"]}]
+    assert staged["dependencyKeys"] == [{"path": ["raw", "heroku_logs"]}]
+    assert staged["opVersion"] and "parquet" in staged["kinds"]
+    assert "dagster/code_references" in {m["label"] for m in staged["metadataEntries"]}
     assert {"name": "lines_accounted_for", "blocking": True} in staged["assetChecksOrError"]["checks"]
 
     loaded = nodes["warehouse/router_events"]
@@ -45,15 +59,20 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     assert loaded["dependencyKeys"] == [{"path": ["staged", "router_events"]}]
     checks = {c["name"]: c["blocking"] for c in loaded["assetChecksOrError"]["checks"]}
     assert checks == {"staged_rows_loaded": True, "request_id_duplicates": False}
-    assert not nodes["warehouse/analytics_views"]["isPartitioned"]
+    assert "duckdb" in loaded["kinds"]
+    labels = {m["label"] for m in loaded["metadataEntries"]}
+    assert {"dagster/table_name", "dagster/column_schema", "duckdb_path"} <= labels
+    assert loaded["internalFreshnessPolicy"] == {"failWindowSeconds": 7200, "warnWindowSeconds": 1800}
+    views = nodes["warehouse/analytics_views"]
+    assert not views["isPartitioned"] and views["automationCondition"] is not None
+    assert nodes["warehouse/heroku_apps"]["automationCondition"] is not None
 
     (repo,) = result.data["repositoriesOrError"]["nodes"]
     assert {s["name"]: s["cronSchedule"] for s in repo["schedules"]} == {
         "daily_logs_schedule": "30 3 * * *",
-        "platform_api_schedule": "*/30 * * * *",
-        "warehouse_statistics_job_schedule": "30 5 * * *",  # after the daily logs run
+        "warehouse_statistics_schedule": "30 5 * * *",  # after the daily logs run
     }
-    assert nodes["warehouse/heroku_releases"]["dependencyKeys"] == [{"path": ["warehouse", "heroku_apps"]}]
+    assert {"path": ["warehouse", "heroku_apps"]} in nodes["warehouse/heroku_releases"]["dependencyKeys"]
     assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api"
-    assert "raw_objects_sensor" in {s["name"] for s in repo["sensors"]}
+    assert {"raw_objects_sensor", "automation_sensor"} <= {s["name"] for s in repo["sensors"]}
     assert "heroku_logs_job" in {j["name"] for j in repo["jobs"]}

@@ -78,6 +78,7 @@ def test_late_lines_received_after_midnight_and_loss_markers_are_counted(tmp_pat
     raw = LocalObjectStore(tmp_path / "raw")
     put_drain(raw, "shop", DAY, "b" * 32, [frame("2026-11-20T12:00:00+00:00", "app", "web.1", "noon")])
     late = "Error L10 (output buffer overflow): 7 messages dropped since 2026-11-20T23:00:00+00:00."
+    late_ts = "2026-11-20T23:59:30+00:00"
     put_drain(
         raw,
         "shop",
@@ -88,8 +89,11 @@ def test_late_lines_received_after_midnight_and_loss_markers_are_counted(tmp_pat
     result = build_partition(raw, "shop", DAY)
     assert result.lines == 2
     assert result.loss_markers == {"L10": 1}
-    # With no late window the late object is not read.
-    assert build_partition(raw, "shop", DAY, late_days=0).lines == 1
+    # The day after is always read; what arrives later only within the late window.
+    assert build_partition(raw, "shop", DAY, late_days=0).lines == 2
+    put_drain(raw, "shop", DAY + dt.timedelta(days=2), "e" * 32, [frame(late_ts, "app", "web.1", "later")])
+    assert build_partition(raw, "shop", DAY, late_days=1).lines == 2
+    assert build_partition(raw, "shop", DAY, late_days=2).lines == 3
 
 
 def test_unreadable_lines_belong_to_the_day_they_were_received(tmp_path):
@@ -129,3 +133,37 @@ def test_repeats_across_drain_bodies_stay_and_garbage_is_never_merged(tmp_path):
     assert lines.count("2026-11-20T10:00:00.000001+00:00 app[web.1]: tick") == 2
     assert lines.count("<html>") == 2
     assert result.lines == 4
+
+
+def _put_received(raw, at: dt.datetime, name: str, body: bytes) -> None:
+    from heroku_assets.capture.received import store_received, undated_day
+
+    key = layout.drain_object("shop", at.date(), name)
+    store_received(raw, key, body, "logplex", undated_day(at), {"received_at": at.isoformat()})
+
+
+def test_a_frame_retried_across_midnight_is_read_once_and_as_last_sent(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    line = frame("2026-11-20T23:59:57+00:00", "app", "web.1", "x")
+    loss = "Error L10 (output buffer overflow): {} messages dropped since 2026-11-20T23:00:00+00:00."
+    before = dt.datetime(2026, 11, 20, 23, 59, 58, tzinfo=dt.UTC)
+    after = dt.datetime(2026, 11, 21, 0, 0, 4, tzinfo=dt.UTC)
+    # Logplex rebuilds its loss report on a retry: the copies differ, the later one counts.
+    _put_received(
+        raw, before, "f" * 32, line + frame("2026-11-20T23:59:58+00:00", "heroku", "logplex", loss.format(3))
+    )
+    _put_received(
+        raw, after, "f" * 32, line + frame("2026-11-20T23:59:58+00:00", "heroku", "logplex", loss.format(5))
+    )
+    result = build_partition(raw, "shop", DAY)
+    assert result.source_objects == [layout.drain_object("shop", after.date(), "f" * 32)]
+    assert [x.split(": ", 1)[1] for x in _lines(raw, "shop", DAY)] == ["x", loss.format(5)]
+
+
+def test_the_same_body_a_day_apart_is_no_retry(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    body = b"ping\n"  # no frame id and nothing dated: both are named by the same content hash
+    _put_received(raw, dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC), "sha256-ping", body)
+    _put_received(raw, dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC), "sha256-ping", body)
+    assert build_partition(raw, "shop", DAY).lines == 1
+    assert build_partition(raw, "shop", DAY + dt.timedelta(days=1)).lines == 1

@@ -222,7 +222,7 @@ _syslog_payload = st.builds(
         st.sampled_from(["-", "2012-02-30T00:00:00Z", "2012-02-07T09:43:06+0100"]),
     ),
     st.sampled_from(["host", "d.f8ad5c4e-5b5c-4f3a-8c42-5d47a1b3b0c1", "-"]),
-    st.sampled_from(["app", "heroku", "-", "a]b"]),
+    st.sampled_from(["app", "heroku", "-", "a]b", "[x"]),
     st.sampled_from(["web.1", "router", "-", "x\tz"]),
     st.one_of(
         st.just(""),
@@ -264,11 +264,80 @@ def test_vectorised_frame_reader_agrees_with_the_syslog_reader(frames: list[tupl
 )
 def test_canonical_text_reads_back_line_for_line(data: bytes, fmt: str) -> None:
     """The raw partition is the canonical text of what was read: reading it again must give exactly as
-    many lines, and a readable line the same fields."""
+    many lines, each the same reading (a log line or rejected content) with the same timestamp, and a
+    readable line the same fields."""
     first = list(read_lines([data], fmt))  # type: ignore[arg-type]
     text = "".join(f"{x.canonical()}\n" for x in first).encode()
     again = list(read_lines([text], "text"))
     assert len(again) == len(first)
     for a, b in zip(first, again, strict=True):
-        if a.error is None and "\n" not in (a.message or "") and "\r" not in (a.message or ""):
+        assert (b.error is None, b.ts_us) == (a.error is None, a.ts_us), (a, b)
+        # the fields come back alike when the text form can carry them (LogLine.canonical)
+        carried = "[" not in (a.source or "") and "]:" not in (a.dyno or "")
+        if a.error is None and carried and "\n" not in (a.message or "") and "\r" not in (a.message or ""):
             assert (b.ts_us, b.source, b.dyno, b.message) == (a.ts_us, a.source, a.dyno, a.message)
+
+
+_TS = st.one_of(
+    st.sampled_from(["2026-11-30T23:59:59+00:00", "2026-12-01T00:00:00.001Z", "2026-12-01T12:00:00-05:00"]),
+    st.sampled_from(["-", "2026-02-30T00:00:00Z", "2026-12-01T10:00:00"]),
+)
+_SOURCE = st.sampled_from(["app", "heroku", "-", "a]b", "a[b", "[x", "x["])
+_DYNO = st.sampled_from(["web.1", "router", "-", "a]:b", "]"])
+_MESSAGE = st.text(st.characters(codec="utf-8", exclude_characters="\n"), max_size=12)
+_syslog_line = st.builds("<190>1 {} host {} {} - {}".format, _TS, _SOURCE, _DYNO, _MESSAGE)
+_text_line = st.builds("{} {}[{}]: {}".format, _TS, _SOURCE, _DYNO, _MESSAGE)
+
+
+def _counted(payload: str) -> bytes:
+    data = payload.encode()
+    return b"%d %s" % (len(data), data)
+
+
+# A drain body as it can arrive: counted frames (of syslog or `heroku logs` lines) and lines that are
+# not frames at all, with or without separators, CR or LF inside, and stray bytes.
+_body_piece = st.one_of(
+    _syslog_line.map(_counted),
+    _text_line.map(_counted),
+    _syslog_line.map(lambda x: x.encode() + b"\n"),
+    _text_line.map(lambda x: x.encode() + b"\n"),
+    st.sampled_from([b"\n", b"\r\n", b"junk\n", b"a\rb\n", b"- a\rb[c]: d\n", b"\x00\xff\n"]),
+    st.binary(max_size=20),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_body_piece, max_size=10), st.sampled_from(["logplex", "text"]))
+def test_a_line_has_one_reading_framed_or_not(pieces: list[bytes], fmt: str) -> None:
+    """Whatever framing brought a line, the reader, the raw partition's text and staging's second
+    reading of that text agree on whether it is a log line or rejected content, and on its timestamp."""
+    first = list(read_lines([b"".join(pieces)], fmt))  # type: ignore[arg-type]
+    written = [batch for batch in read_lines([b"".join(pieces)], fmt).batches()]  # type: ignore[arg-type]
+    text = "".join(f"{x.canonical()}\n" for x in first).encode()
+    again = list(read_lines([text], "text"))
+    assert len(again) == len(first) == sum(b.num_rows for b in written)
+    for a, b in zip(first, again, strict=True):
+        assert (b.error is None, b.ts_us) == (a.error is None, a.ts_us), (a, b)
+
+
+def test_lines_that_are_not_frames_are_read_by_their_text() -> None:
+    today, yesterday = "2026-12-01T10:00:00+00:00", "2026-11-30T23:59:59+00:00"
+    body = (
+        _counted(f"<190>1 {today} host app web.1 - framed")
+        + f"\n<190>1 {yesterday} host app web.1 - unframed syslog\n".encode()
+        + f"{yesterday} app[web.1]: unframed text\n".encode()
+        + _counted(f"{yesterday} app[web.2]: a counted text line")
+        + b"\nnot a line at all\n"
+        + _counted("counted, but not a line either")
+    )
+    lines = list(read_lines([body], "logplex"))
+    assert [(x.message, x.error) for x in lines] == [
+        ("framed", None),
+        ("unframed syslog", None),
+        ("unframed text", None),
+        ("a counted text line", None),
+        (None, REASON_GARBAGE),
+        (None, "unreadable syslog header: expected '<PRI>VERSION TIMESTAMP HOST APP PROCID MESSAGE'"),
+    ]
+    assert [x.ts_us for x in lines[1:4]] == [parse_text_line(f"{yesterday} a[b]: c").ts_us] * 3
+    assert lines[2].raw == f"{yesterday} app[web.1]: unframed text"

@@ -2,12 +2,14 @@
 
 import dagster as dg
 
-from heroku_assets.defs.metadata import column_schema, markdown_table
-from heroku_assets.defs.partitions import app_and_day
-from heroku_assets.defs.resources import StoresResource
+from heroku_assets import code_versions
+from heroku_assets.defs.metadata import column_schema, location, preview
+from heroku_assets.defs.partitions import app_and_day, log_partitions
+from heroku_assets.defs.sources import RECEIVED_LOGS
+from heroku_assets.resources import StoresResource
 from heroku_assets.tables import EVENT_TABLES
 
-RAW_LOGS = dg.AssetKey("heroku_raw_logs")
+RAW_LOGS = dg.AssetKey(["raw", "heroku_logs"])
 LINES_ACCOUNTED_FOR = "lines_accounted_for"
 
 
@@ -15,94 +17,101 @@ def staged_asset_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["staged", table])
 
 
-def build_log_assets(partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefinition]:
-    @dg.asset(
-        key=RAW_LOGS,
-        partitions_def=partitions,
-        group_name="logs",
-        kinds={"gzip"},
-        description="One app's log lines of one UTC day, gathered from every received object (drain "
-        "bodies, pulls, imports, late ones included), deduped across sources and ordered by time.",
-    )
-    def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -> dg.MaterializeResult:
-        from heroku_assets.logs.raw_partition import build_partition
+@dg.asset(
+    key=RAW_LOGS,
+    deps=[RECEIVED_LOGS],
+    partitions_def=log_partitions,
+    group_name="logs",
+    kinds={"heroku"},
+    code_version=code_versions.RAW_PARTITION,
+    description="One app's log lines of one UTC day, gathered from every received object (drain "
+    "bodies, pulls, imports, late ones included), deduped across sources and ordered by time.",
+)
+def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -> dg.MaterializeResult:
+    from heroku_assets.logs.raw_partition import build_partition
 
-        app, day = app_and_day(context)
-        with stores.open() as s:
-            result = build_partition(s.raw, app, day, late_days=stores.late_days)
-            url = s.raw.url(result.key)
-        metadata: dict[str, object] = {
-            "dagster/row_count": result.lines,
-            "lines": result.lines,
-            "bytes": result.bytes,
-            "source_objects": len(result.source_objects),
-            # the first hundred keys: enough to trace a day fed by imports or pulls, bounded for drains
-            "source_object_keys": dg.MetadataValue.json(result.source_objects[:100]),
-            "duplicates_removed": result.duplicates_removed,
-            "gap_markers": result.gap_markers,
-            "object": dg.MetadataValue.url(url) if url.startswith("http") else dg.MetadataValue.path(url),
-        }
-        for code in ("L10", "L11", "L12", "L13"):
-            metadata[f"loss_markers_{code}"] = result.loss_markers.get(code, 0)
-        if result.gap_markers or result.loss_markers:
-            context.log.warning(
-                f"{app} {day}: Heroku reported lost lines ({result.loss_markers}) "
-                f"or pulls found gaps ({result.gap_markers})"
-            )
-        return dg.MaterializeResult(metadata=metadata, data_version=dg.DataVersion(result.version))
+    app, day = app_and_day(context)
+    with stores.open() as s:
+        result = build_partition(s.raw, app, day, late_days=stores.late_days)
+        url = s.raw.url(result.key)
+    metadata: dict[str, object] = {
+        "dagster/partition_row_count": result.lines,
+        "dagster/uri": url,
+        "lines": result.lines,
+        "received_lines": result.received_lines,
+        "bytes": result.bytes,
+        "source_objects": len(result.source_objects),
+        # the first hundred keys: enough to trace a day fed by imports or pulls, bounded for drains
+        "source_object_keys": dg.MetadataValue.json(result.source_objects[:100]),
+        "duplicates_removed": result.duplicates_removed,
+        "gap_markers": result.gap_markers,
+        "object": location(url),
+    }
+    for code in ("L10", "L11", "L12", "L13"):
+        metadata[f"loss_markers_{code}"] = result.loss_markers.get(code, 0)
+    if result.gap_markers or result.loss_markers:
+        context.log.warning(
+            f"{app} {day}: Heroku reported lost lines ({result.loss_markers}) "
+            f"or pulls found gaps ({result.gap_markers})"
+        )
+    return dg.MaterializeResult(metadata=metadata, data_version=dg.DataVersion(result.version))
 
-    specs = [
+
+@dg.multi_asset(
+    name="parsed_log_events",
+    specs=[
         dg.AssetSpec(
             staged_asset_key(table.name),
             deps=[RAW_LOGS],
-            partitions_def=partitions,
+            partitions_def=log_partitions,
             group_name="logs",
             kinds={"parquet"},
+            code_version=code_versions.PARSER,
             description=table.doc,
             metadata={"dagster/column_schema": column_schema(table)},
         )
         for table in EVENT_TABLES
-    ]
-    checks = [
+    ],
+    check_specs=[
         dg.AssetCheckSpec(
             LINES_ACCOUNTED_FOR,
             asset=staged_asset_key(table.name),
             blocking=True,
-            description="Every raw line of the partition is in exactly one event table or in rejected_lines.",
+            description="Every line the raw partition kept from what was received is in exactly one event "
+            "table or in rejected_lines, dated on the partition's day.",
         )
         for table in EVENT_TABLES
-    ]
+    ],
+    partitions_def=log_partitions,
+)
+def parsed_log_events(context: dg.AssetExecutionContext, stores: StoresResource):
+    """Classify the raw partition into the event tables and stage each as Parquet; the line accounting
+    is checked in the same step, so a failed check blocks the load."""
+    from heroku_assets.logs.staging import stage_partition
 
-    @dg.multi_asset(name="parsed_log_events", specs=specs, check_specs=checks, partitions_def=partitions)
-    def parsed_log_events(context: dg.AssetExecutionContext, stores: StoresResource):
-        from heroku_assets.logs.staging import stage_partition
-
-        app, day = app_and_day(context)
-        with stores.open() as s:
-            result = stage_partition(s.raw, s.staging, app, day)
-        for table in EVENT_TABLES:
-            staged = result.tables[table.name]
-            yield dg.MaterializeResult(
-                asset_key=staged_asset_key(table.name),
-                metadata={
-                    "dagster/row_count": staged.rows,
-                    "lines": staged.lines,
-                    "object": dg.MetadataValue.url(staged.url)
-                    if staged.url.startswith("http")
-                    else dg.MetadataValue.path(staged.url),
-                    "preview": dg.MetadataValue.md(markdown_table(staged.preview, table)),
-                },
-            )
-        for table in EVENT_TABLES:
-            yield dg.AssetCheckResult(
-                asset_key=staged_asset_key(table.name),
-                check_name=LINES_ACCOUNTED_FOR,
-                passed=result.accounting_error is None,
-                metadata={
-                    "raw_lines": result.raw_lines,
-                    "accounted_lines": result.accounted_lines,
-                    "problem": result.accounting_error or "none",
-                },
-            )
-
-    return [heroku_raw_logs, parsed_log_events]
+    app, day = app_and_day(context)
+    with stores.open() as s:
+        result = stage_partition(s.raw, s.staging, app, day)
+    for table in EVENT_TABLES:
+        staged = result.tables[table.name]
+        yield dg.MaterializeResult(
+            asset_key=staged_asset_key(table.name),
+            metadata={
+                "dagster/partition_row_count": staged.rows,
+                "dagster/uri": staged.url,
+                "lines": staged.lines,
+                "object": location(staged.url),
+                "preview": preview(staged.preview, table),
+            },
+        )
+    for table in EVENT_TABLES:
+        yield dg.AssetCheckResult(
+            asset_key=staged_asset_key(table.name),
+            check_name=LINES_ACCOUNTED_FOR,
+            passed=result.accounting_error is None,
+            metadata={
+                "raw_lines": result.raw_lines,
+                "accounted_lines": result.accounted_lines,
+                "problem": result.accounting_error or "none",
+            },
+        )

@@ -124,7 +124,9 @@ def format_ts(ts_us: int) -> str:
 _TEXT = re.compile(r"(\S+) ([^\s\[]+)\[(\S*?)\]: ?(.*)\Z", re.DOTALL | re.ASCII)
 
 # A syslog line as Logplex frames it: <PRI>VERSION TIMESTAMP HOST APP-NAME PROCID [MSGID [SD]] MESSAGE.
-_SYSLOG = re.compile(r"<(\d{1,3})>(\d{1,2}) (\S+) (\S+) (\S+) (\S+)(?: (.*))?\Z", re.DOTALL | re.ASCII)
+# An APP-NAME starting with '[' is not read: the `heroku logs` form (SOURCE[DYNO]) cannot carry it, and
+# a line must read the same in the raw partition as on receipt.
+_SYSLOG = re.compile(r"<(\d{1,3})>(\d{1,2}) (\S+) (\S+) ([^\s\[]\S*) (\S+)(?: (.*))?\Z", re.DOTALL | re.ASCII)
 
 # A text line that is really a frame (a drain body saved line by line): optional count, then <PRI>.
 _SYSLOG_START = re.compile(r"(?:\d{1,9} )?(<\d{1,3}>\d{1,2} .*)\Z", re.DOTALL | re.ASCII)

@@ -62,7 +62,7 @@ _FAST_HEADER = (
 _FAST_SYSLOG = (
     r"^<\d{1,3}>\d{1,2} (?P<ts>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
     r":[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)) "
-    rf"(?P<host>[^{_W}]+) (?P<source>[^{_W}]+) (?P<dyno>[^{_W}]+)"
+    rf"(?P<host>[^{_W}]+) (?P<source>[^{_W}\[][^{_W}]*) (?P<dyno>[^{_W}]+)"
 )
 
 
@@ -109,8 +109,7 @@ class LineStream(Iterator[LogLine]):
         if self._rows is not None:
             raise RuntimeError("the stream is already being read line by line")
         self._rows = iter(())
-        for block in _blocks(self._chunks, self._fmt):
-            yield block if isinstance(block, pa.RecordBatch) else batch_of(block)
+        yield from _blocks(self._chunks, self._fmt)
 
 
 def batch_of(lines: list[LogLine]) -> pa.RecordBatch:
@@ -128,24 +127,61 @@ def batch_of(lines: list[LogLine]) -> pa.RecordBatch:
     )
 
 
-def _rows_of(blocks: Iterator[pa.RecordBatch | list[LogLine]]) -> Iterator[LogLine]:
+def _rows_of(blocks: Iterator[pa.RecordBatch]) -> Iterator[LogLine]:
     for block in blocks:
-        if isinstance(block, list):
-            yield from block
-            continue
         cols = [block.column(0).cast(pa.int64())] + [block.column(i) for i in range(1, 6)]
         yield from map(LogLine, *(c.to_pylist() for c in cols))
 
 
-def _blocks(chunks: Iterable[bytes], fmt: Format) -> Iterator[pa.RecordBatch | list[LogLine]]:
+def _blocks(chunks: Iterable[bytes], fmt: Format) -> Iterator[pa.RecordBatch]:
     it = iter(chunks)
     if fmt == "auto":
         head, fmt = _detect(it)
         it = _chain(head, it)
-    if fmt == "logplex":
-        yield from _logplex_blocks(it)
-    else:
-        yield from _text_blocks(it)
+    blocks = _logplex_blocks(it) if fmt == "logplex" else _text_blocks(it)
+    for block in blocks:
+        yield settle_rejected(block if isinstance(block, pa.RecordBatch) else batch_of(block))
+
+
+def one_line(text: pa.Array) -> pa.Array:
+    """Text with CR and LF written as the two characters \\r and \\n: the form a line has in a raw
+    partition, where one line must stay one line."""
+    return pc.replace_substring(pc.replace_substring(text, "\r", "\\r"), "\n", "\\n")
+
+
+def settle_rejected(block: pa.RecordBatch) -> pa.RecordBatch:
+    """Read every line the framer or the syslog reader could not take as the text line it is.
+
+    A line is what its text says, whatever framing (or lack of it) brought it: an unframed syslog or
+    `heroku logs` line in a drain body, a counted frame holding a `heroku logs` line, a piece of an
+    overlong line are log lines when their one-line form (``one_line``) reads as one. That form is what
+    the raw partition holds and what staging reads again, so the line gets the same reading, and the same
+    UTC day, on receipt, in the partition and in the warehouse. Lines that still do not read keep the
+    reason they were first rejected with."""
+    error = block.column("error")
+    if error.null_count == len(error):
+        return block
+    at = pc.indices_nonzero(pc.is_valid(error))
+    text = one_line(pc.take(block.column("raw"), at))
+    blank = pc.or_(pc.equal(pc.binary_length(text), 0), pc.ascii_is_space(text))
+    if pc.any(blank).as_py():  # not a line to the text reader either: it stays as it is
+        at, text = pc.filter(at, pc.invert(blank)), pc.filter(text, pc.invert(blank))
+    if not len(at):
+        return block
+    again = text_batch(text)
+    readable = pc.is_null(again.column("error"))
+    if not pc.any(readable).as_py():
+        return block
+    again = again.filter(readable)
+    mask = np.zeros(block.num_rows, dtype=bool)
+    mask[pc.filter(at, readable).to_numpy()] = True
+    columns = [
+        block.column(name)
+        if name == "raw"
+        else pc.replace_with_mask(block.column(name), pa.array(mask), again.column(name))
+        for name in LINE_SCHEMA.names
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=LINE_SCHEMA)
 
 
 def _chain(head: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:

@@ -15,7 +15,7 @@ import dagster as dg
 from pydantic import Field
 
 from heroku_assets import settings as settings_module
-from heroku_assets.defs.resources import WarehouseResource
+from heroku_assets.resources import WarehouseResource
 from heroku_assets.warehouse.base import Warehouse
 from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
 

@@ -1,0 +1,68 @@
+"""The sensor that runs partitions as raw objects arrive: an outside trigger with a cursor.
+
+Its interval is a setting, so ``definitions.py`` builds it from the environment's settings.
+"""
+
+import datetime as dt
+
+import dagster as dg
+
+from heroku_assets.defs.logs.jobs import JOB_NAME
+from heroku_assets.defs.partitions import FIRST_DAY, heroku_apps, log_partition_key
+from heroku_assets.defs.sources import RECEIVED_LOGS
+from heroku_assets.resources import StoresResource
+
+
+def build_raw_objects_sensor(lookback_days: int, interval_seconds: int = 300) -> dg.SensorDefinition:
+    @dg.sensor(
+        name="raw_objects_sensor",
+        job_name=JOB_NAME,
+        # Each run rebuilds its whole day: while a drain streams, today re-runs at most this often.
+        minimum_interval_seconds=interval_seconds,
+        default_status=dg.DefaultSensorStatus.STOPPED,
+        description="Runs exactly the partitions that new or changed raw objects touch (drain bodies, "
+        "pulls, imports), and adds newly seen apps as partitions. Run keys carry a content version, so "
+        "late lines re-run their partition.",
+    )
+    def raw_objects_sensor(context: dg.SensorEvaluationContext, stores: StoresResource) -> dg.SensorResult:
+        from heroku_assets.capture.changes import ScanCursor, scan_changes
+
+        today = dt.datetime.now(dt.UTC).date()
+        with stores.open() as s:
+            result = scan_changes(s.raw, ScanCursor.loads(context.cursor), today, lookback_days=lookback_days)
+        known = set(context.instance.get_dynamic_partitions(heroku_apps.name))
+        new_apps = sorted(result.apps - known)
+        requests = []
+        for touched in result.partitions:
+            if not FIRST_DAY <= touched.day <= today:
+                context.log.warning(
+                    f"{touched.app}: lines dated {touched.day} are outside the partitions "
+                    f"({FIRST_DAY} to {today}) and are not loaded"
+                )
+                continue
+            requests.append(
+                dg.RunRequest(
+                    run_key=f"{touched.app}|{touched.day}|{touched.version}",
+                    partition_key=log_partition_key(touched.app, touched.day),
+                    tags={
+                        "heroku_assets/trigger": "raw_objects",
+                        "heroku_assets/objects": str(touched.objects),
+                    },
+                )
+            )
+        if result.more_pending:
+            context.log.info("more new objects than one tick takes; the next tick continues")
+        observations = [
+            dg.AssetObservation(
+                RECEIVED_LOGS,
+                metadata={"partitions_touched": len(result.partitions), "apps": len(result.apps)},
+            )
+        ]
+        return dg.SensorResult(
+            run_requests=requests,
+            dynamic_partitions_requests=[heroku_apps.build_add_request(new_apps)] if new_apps else [],
+            asset_events=observations if result.partitions else [],
+            cursor=result.cursor.dumps(),
+        )
+
+    return raw_objects_sensor

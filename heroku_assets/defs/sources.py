@@ -1,0 +1,25 @@
+"""Heroku itself on the graph: what arrives from outside Dagster, so lineage starts at Heroku.
+
+Written by the drain receiver, pulls and imports (received logs) and read live from the Platform API;
+Dagster does not materialize them, it observes them (the raw objects sensor records what arrived).
+"""
+
+import dagster as dg
+
+RECEIVED_LOGS = dg.AssetKey(["heroku", "received_logs"])
+PLATFORM_API = dg.AssetKey(["heroku", "platform_api"])
+
+received_logs = dg.AssetSpec(
+    RECEIVED_LOGS,
+    group_name="heroku",
+    kinds={"heroku"},
+    description="Log drain bodies, log-session pulls and imported dumps, exactly as received, in the raw "
+    "store (written by `heroku-assets drain serve`, `pull` and `import`).",
+)
+
+platform_api = dg.AssetSpec(
+    PLATFORM_API,
+    group_name="heroku",
+    kinds={"heroku"},
+    description="The Heroku Platform API (api.heroku.com): apps, releases, builds, dynos, formation.",
+)

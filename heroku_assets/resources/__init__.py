@@ -1,0 +1,91 @@
+"""Dagster resources: the stores, the warehouse and the Platform API as Dagster sees them.
+
+Each resource opens a library object (an ObjectStore pair, a Warehouse, a HerokuClient), so assets stay
+thin. Which ones a deployment uses is chosen in ``heroku_assets.defs.resources``; the Azure resources live
+in ``resources.azure`` and ``resources.synapse`` so their SDKs load only when that environment is chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from heroku_assets.storage.factory import Stores
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.warehouse.base import Warehouse
+
+if TYPE_CHECKING:
+    from heroku_assets.platform_api.client import HerokuClient
+
+
+class StoresResource(dg.ConfigurableResource):
+    """The raw and staging object stores, wherever they live."""
+
+    late_days: int = 1
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Stores]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+
+class LocalStoresResource(StoresResource):
+    """Folders under the data directory: the embedded default."""
+
+    data_dir: str
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Stores]:
+        root = Path(self.data_dir)
+        yield Stores(raw=LocalObjectStore(root / "raw"), staging=LocalObjectStore(root / "staging"))
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """Where the tables live; ``open`` yields a library ``Warehouse``."""
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Warehouse]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+
+class DuckDBWarehouseResource(WarehouseResource):
+    """DuckDB through dagster-duckdb's resource."""
+
+    duckdb: DuckDBResource
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Warehouse]:
+        from heroku_assets.warehouse.duckdb import DuckDBWarehouse
+
+        Path(self.duckdb.database).parent.mkdir(parents=True, exist_ok=True)
+        with self.duckdb.get_connection() as conn:
+            yield DuckDBWarehouse(conn)
+
+
+class HerokuApiResource(dg.ConfigurableResource):
+    """The Platform API; the token is an EnvVar reference, never shown."""
+
+    token: str
+    base_url: str = "https://api.heroku.com"
+
+    @contextlib.contextmanager
+    def client(self) -> Iterator[HerokuClient]:
+        from heroku_assets.platform_api.client import (
+            HerokuAuthError,
+            HerokuClient,
+            HerokuForbiddenError,
+            HerokuNotFoundError,
+        )
+
+        try:
+            with HerokuClient(self.token, base_url=self.base_url) as client:
+                yield client
+        except (HerokuAuthError, HerokuForbiddenError, HerokuNotFoundError) as exc:
+            # Retrying cannot fix a bad token, a missing permission or a deleted app.
+            raise dg.Failure(description=str(exc), allow_retries=False) from exc
