@@ -3,8 +3,9 @@
 Only the step that fills the staging table differs (an INSERT from read_parquet where Synapse runs COPY
 INTO); the checks, the one transaction per replace, the counts and the drop are the same statements
 rendered for DuckDB and run by the same runner. Each run stages into a table of its own, so two runs of
-one partition never share staged rows; when both then replace the partition at once, DuckDB's optimistic
-concurrency makes one of them fail with a conflict and that one is retried.
+one partition never share staged rows (a temporary table, in memory and in its own connection); when both
+then replace the partition at once, DuckDB's optimistic concurrency makes one of them fail with a
+conflict and that one is retried.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class DuckDBWarehouse:
         self,
         conn: duckdb.DuckDBPyConnection,
         schema: str = "main",
-        staging_schema: str = "stg",
+        staging_schema: str = sql.DUCKDB_TEMP,
         conflict_attempts: int = 5,
     ) -> None:
         self.conn = conn
@@ -76,7 +77,7 @@ class DuckDBWarehouse:
 
     def ensure_tables(self, tables: Sequence[Table]) -> None:
         with self._cursor() as cur:
-            for schema in {self.schema, self.staging_schema} - {"main"}:
+            for schema in {self.schema, self.staging_schema} - {"main", sql.DUCKDB_TEMP}:
                 cur.execute(f"CREATE SCHEMA IF NOT EXISTS {sql.DUCKDB.quote(schema)}")
             for table in tables:
                 cur.execute(create_table_sql(table, self.schema))

@@ -78,7 +78,8 @@ def _rows(conn: duckdb.DuckDBPyConnection, query: str, *params: object) -> list[
 
 
 def _staging_tables(conn) -> int:
-    return _rows(conn, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'stg'")[0][0]
+    """Staging tables are temporary: this connection's, where the runs in these tests made them."""
+    return _rows(conn, "SELECT count(*) FROM duckdb_tables() WHERE temporary")[0][0]
 
 
 def test_partition_replace_is_idempotent_and_scoped(conn: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
@@ -212,7 +213,7 @@ def test_a_failure_inside_the_transaction_rolls_back(conn: duckdb.DuckDBPyConnec
     # A staging table without the status column passes the checks (they do not read it), then fails the
     # INSERT after the DELETE ran.
     load = _load(ROUTER, ["my-app"], DAY, [good])
-    staged = load.prepare[0].sql.split()[5]  # CREATE TABLE IF NOT EXISTS <name>
+    staged = load.cleanup[0].sql.split()[-1]  # DROP TABLE IF EXISTS <name>
     spoil = sql.Statement(f'ALTER TABLE {staged} DROP COLUMN "status"', kind="ddl")
     broken = sql.PartitionLoad(**{**load.__dict__, "prepare": (*load.prepare, spoil)})
     with pytest.raises(StatementError, match="INSERT INTO"):
@@ -232,6 +233,7 @@ def test_two_runs_of_one_partition_never_share_staged_rows(
     assert first.prepare[0].sql != second.prepare[0].sql  # each run has its own staging table
     for statement in first.prepare:
         execute(conn, statement)
+    assert _staging_tables(conn) == 1
     # The second run stages, replaces and cleans up while the first has staged and not yet replaced.
     assert run_partition_load(conn, second, sql.DUCKDB)["my-app"].rows == 3
     result = run_partition_load(conn, first, sql.DUCKDB)["my-app"]  # prepares again: same own table

@@ -12,6 +12,7 @@ from heroku_assets.warehouse.sql.copy import (
     validate_copy_url,
 )
 from heroku_assets.warehouse.sql.ddl import (
+    DUCKDB_TEMP,
     MASK_FUNCTIONS,
     MAX_NVARCHAR,
     column_type,
@@ -69,6 +70,7 @@ from heroku_assets.warehouse.sql.plans import (
 __all__ = [
     "COPY_PARQUET_TYPES",
     "DUCKDB",
+    "DUCKDB_TEMP",
     "MASK_FUNCTIONS",
     "MAX_APPS_PER_LOAD",
     "MAX_NVARCHAR",

@@ -15,6 +15,7 @@ from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Statement
 
 # Columnstore tables cannot hold (n)varchar(max): 4000 UTF-16 code units is the widest usable string.
 MAX_NVARCHAR = 4000
+DUCKDB_TEMP = "temp"  # DuckDB's catalog of a connection's temporary tables
 
 _TSQL_TYPES = {
     "int32": "int",
@@ -125,7 +126,9 @@ def _create_duckdb(table: Table, name: TableName, *, staging: bool) -> Statement
         f"{'' if staging or c.nullable else ' NOT NULL'}"
         for c in table.columns
     )
-    return Statement(f"CREATE TABLE IF NOT EXISTS {name.sql(DUCKDB)} (\n{cols}\n)", kind="ddl")
+    # A staging table in DuckDB's "temp" catalog lives in memory and in its connection only.
+    temporary = "TEMP " if staging and name.schema == DUCKDB_TEMP else ""
+    return Statement(f"CREATE {temporary}TABLE IF NOT EXISTS {name.sql(DUCKDB)} (\n{cols}\n)", kind="ddl")
 
 
 def drop_table(name: TableName, dialect: Dialect = TSQL) -> Statement:

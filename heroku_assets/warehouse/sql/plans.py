@@ -21,6 +21,7 @@ from heroku_assets.tables import ROUTER_EVENTS, Column, Table
 from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql.copy import CopyCredential, copy_into
 from heroku_assets.warehouse.sql.ddl import (
+    DUCKDB_TEMP,
     create_schema,
     create_staging_table,
     create_table,
@@ -497,7 +498,7 @@ def duckdb_partition_load(
     paths: Sequence[str],
     *,
     schema: str = "main",
-    staging_schema: str = "stg",
+    staging_schema: str = DUCKDB_TEMP,
     run_id: str | None = None,
 ) -> PartitionLoad:
     staged = staging_table(staging_schema, table, run_id or new_run_id(), day)
@@ -537,7 +538,7 @@ def duckdb_entity_load(
     paths: Sequence[str],
     *,
     schema: str = "main",
-    staging_schema: str = "stg",
+    staging_schema: str = DUCKDB_TEMP,
     run_id: str | None = None,
 ) -> EntityLoad:
     staged = staging_table(staging_schema, table, run_id or new_run_id())
