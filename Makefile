@@ -13,11 +13,15 @@ SAMPLE_START ?= $(shell $(PYTHON) -c 'import datetime as d; print(d.date.today()
 .PHONY: install run dev test lint bench clean lock
 
 $(BIN)/heroku-assets: pyproject.toml requirements.lock
+	@echo "make install: creating $(VENV) with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "make install: installing pip and uv"
 	$(BIN)/python -m pip install -q --upgrade pip uv
-	$(BIN)/uv pip install -q -p $(BIN)/python -r requirements.lock
+	@echo "make install: installing the locked dependencies (requirements.lock; about 20 s the first time)"
+	$(BIN)/uv pip install -p $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install -q -p $(BIN)/python --no-deps -e .
 	touch $@
+	@echo "make install: done; the commands are in $(BIN)/ (try $(BIN)/heroku-assets --help)"
 
 install: $(BIN)/heroku-assets
 
@@ -49,6 +53,7 @@ bench: install
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_drain.py
+	$(BIN)/python bench/bench_api_rows.py
 
 # Re-resolve the lock after changing pyproject.toml (a requirements-style file: no index URLs in it).
 lock: install

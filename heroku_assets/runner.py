@@ -11,6 +11,9 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
+
+from heroku_assets.cli import CommandError, add_data_dir, report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,12 +23,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Materialize (app, day) partitions through raw -> parsed/staged -> warehouse, then "
         "the reference table and views, and print a summary.",
     )
-    run.add_argument("--app", action="append", help="only this app (repeatable)")
-    run.add_argument("--date", action="append", type=dt.date.fromisoformat, help="only this day (repeatable)")
-    run.add_argument("--no-summary", action="store_true")
+    run.add_argument("--app", action="append", metavar="NAME", help="only this app (repeatable)")
+    run.add_argument(
+        "--date", action="append", type=_date, metavar="YYYY-MM-DD", help="only this UTC day (repeatable)"
+    )
+    run.add_argument("--no-summary", action="store_true", help="do not print the summary at the end")
+    add_data_dir(run)
     run.set_defaults(handler=_run)
-    summary = subparsers.add_parser("summary", help="print requests, error rate, p95 and top error codes")
+    summary = subparsers.add_parser(
+        "summary",
+        help="print requests, error rate, p95 and top error codes",
+        description="Read the DuckDB warehouse that `heroku-assets run` loaded and print, per app and day, "
+        "the requests, error rate and p95 service time, then the most frequent error codes.",
+    )
+    add_data_dir(summary)
     summary.set_defaults(handler=_summary)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _instance():
@@ -34,7 +53,10 @@ def _instance():
     if os.environ.get("DAGSTER_HOME"):
         os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
         return dg.DagsterInstance.get()
-    print("DAGSTER_HOME is not set: runs are not kept (make run sets it)", file=sys.stderr)
+    print(
+        "heroku-assets run: warning: DAGSTER_HOME is not set: runs are not kept (make run sets it)",
+        file=sys.stderr,
+    )
     return dg.DagsterInstance.ephemeral()
 
 
@@ -59,35 +81,40 @@ def _run(args: argparse.Namespace) -> int:
     skipped = [(a, d) for a, d in wanted if not FIRST_DAY <= d <= today]
     wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]
     for app, day in skipped:
-        print(f"skipped {app} {day}: outside the partitions ({FIRST_DAY} to {today})", file=sys.stderr)
+        report(args, "warning", f"skipped {app} {day}: outside the partitions ({FIRST_DAY} to {today})")
     if not wanted:
-        print("nothing to run: the raw store holds no lines (try `heroku-assets import`)", file=sys.stderr)
-        return 1
+        raise CommandError(_nothing_to_run(found, args, skipped), status=1)
     instance = _instance()
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
     definitions = defs()
     job = definitions.resolve_job_def(JOB_NAME)
     failures = 0
-    # Step logs go to the instance (the UI shows them); the terminal gets warnings and a line per run.
+    # Step logs go to the instance (the UI shows them); the terminal gets warnings and a line per run,
+    # under a progress bar on a terminal.
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    for app, day in wanted:
-        result = job.execute_in_process(
-            partition_key=log_partition_key(app, day),
-            instance=instance,
-            raise_on_error=False,
-            run_config=quiet,
+    total = len(wanted) + 1
+    with _Progress(total) as progress:
+        for app, day in wanted:
+            began = time.perf_counter()
+            result = job.execute_in_process(
+                partition_key=log_partition_key(app, day),
+                instance=instance,
+                raise_on_error=False,
+                run_config=quiet,
+            )
+            failures += not result.success
+            progress.done(f"{app} {day}", result.success, result.run_id, time.perf_counter() - began)
+        began = time.perf_counter()
+        reference = definitions.resolve_job_def("warehouse_reference_job").execute_in_process(
+            instance=instance, raise_on_error=False, run_config=quiet
         )
-        state = "ok" if result.success else "FAILED"
-        failures += not result.success
-        print(f"{app} {day}: {state} (run {result.run_id[:8]})", file=sys.stderr)
-    reference = definitions.resolve_job_def("warehouse_reference_job").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=quiet
-    )
-    failures += not reference.success
+        failures += not reference.success
+        progress.done(
+            "reference table and views", reference.success, reference.run_id, time.perf_counter() - began
+        )
     if failures:
-        print(f"{failures} run(s) failed: see `make dev` for their logs", file=sys.stderr)
-        return 1
+        raise CommandError(f"{failures} run(s) failed: see `make dev` for their logs", status=1)
     if not args.no_summary:
         return _summary(args)
     return 0
@@ -101,11 +128,57 @@ def _summary(args: argparse.Namespace) -> int:
 
     config = settings.load()
     if config.uses_synapse:
-        print("summary reads the DuckDB warehouse; query Synapse's views directly", file=sys.stderr)
-        return 1
+        raise CommandError("summary reads the DuckDB warehouse; query Synapse's views directly", status=1)
     if not config.duckdb_path.exists():
-        print(f"no warehouse at {config.duckdb_path}: run `heroku-assets run` first", file=sys.stderr)
-        return 1
+        raise CommandError(f"no warehouse at {config.duckdb_path}: run `heroku-assets run` first", status=1)
     with duckdb.connect(str(config.duckdb_path), read_only=True) as conn:
         print(summary_text(conn))
     return 0
+
+
+def _nothing_to_run(found: dict, args: argparse.Namespace, skipped: list) -> str:
+    """Why no partition matched, in terms of what the raw store does hold."""
+    if not found:
+        return "nothing to run: the raw store holds no lines (try `heroku-assets import`)"
+    if skipped:
+        return "nothing to run: every matching partition is outside the partitions (see the warnings)"
+    apps = sorted(found)
+    unknown = sorted(set(args.app or ()) - set(apps))
+    if unknown:
+        return (
+            f"nothing to run: no lines of {', '.join(unknown)} in the raw store (it holds {', '.join(apps)})"
+        )
+    days = sorted({d for app in apps if not args.app or app in args.app for d in found[app]})
+    wanted = ", ".join(d.isoformat() for d in sorted(args.date or ()))
+    held = f"{days[0]} to {days[-1]}" if len(days) > 1 else f"{days[0]}"
+    return f"nothing to run: no lines on {wanted} in the raw store (it holds {held})"
+
+
+class _Progress:
+    """A progress bar on a terminal (tqdm); elsewhere (logs, CI) one line per finished run."""
+
+    def __init__(self, total: int) -> None:
+        self._total = total
+        self._count = 0
+        self._bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="run", file=sys.stderr, dynamic_ncols=True)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def done(self, what: str, ok: bool, run_id: str, seconds: float) -> None:
+        self._count += 1
+        state = "ok" if ok else "FAILED"
+        line = f"[{self._count}/{self._total}] {what}: {state} (run {run_id[:8]}, {seconds:.1f} s)"
+        if self._bar is None:
+            print(line, file=sys.stderr, flush=True)
+        else:
+            self._bar.write(line, file=sys.stderr)
+            self._bar.update(1)

@@ -1,15 +1,25 @@
 """The one declaration of every table the project writes.
 
 Arrow schemas (here), DuckDB DDL and Synapse DDL (in ``heroku_assets.warehouse``) are all derived from
-these declarations, so a column is added or retyped in exactly one place.
+these declarations, so a column is added or retyped in exactly one place. The Platform API tables are
+declared by ``api_table`` from Heroku's own schema and the resource list in
+``heroku_assets.platform_api.resources``; they are derived on first use, not at import.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pyarrow as pa
+
+from heroku_assets.platform_api.resources import Resource, is_secret_name
+
+if TYPE_CHECKING:
+    from heroku_assets.platform_api.schema import Leaf
 
 LogicalType = Literal["string", "json", "int32", "int64", "float64", "bool", "timestamp", "date"]
 TableKind = Literal["event", "entity", "snapshot"]
@@ -103,24 +113,24 @@ ROUTER_EVENTS = _event_table(
     "router_events",
     "One row per heroku[router] line: an HTTP request or a router error.",
     [
-        Column("at", "string", width=16),
+        Column("at", "string", width=16, doc="info, warning or error"),
         Column("code", "string", width=8, doc="H10, H12, ... on errors"),
-        Column("desc", "string", width=400),
-        Column("sock", "string", width=16),
-        Column("cause", "string", width=400),
-        Column("method", "string", width=16),
-        Column("path", "string", width=4000),
-        Column("host", "string", width=400),
-        Column("request_id", "string", width=100),
+        Column("desc", "string", width=400, doc="the error's description, on errors"),
+        Column("sock", "string", width=16, doc="client or backend: which side closed the connection"),
+        Column("cause", "string", width=400, doc="why the router failed the request, when it says"),
+        Column("method", "string", width=16, doc="HTTP method"),
+        Column("path", "string", width=4000, doc="request path with its query string"),
+        Column("host", "string", width=400, doc="the Host header"),
+        Column("request_id", "string", width=100, doc="the X-Request-ID the router set or passed on"),
         Column("fwd", "string", width=400, masking="ip", doc="X-Forwarded-For"),
         Column("dyno", "string", width=100, doc="the serving dyno"),
-        Column("connect_ms", "int64"),
-        Column("service_ms", "int64"),
-        Column("status", "int32"),
-        Column("bytes", "int64"),
-        Column("protocol", "string", width=16),
-        Column("tls", "bool"),
-        Column("tls_version", "string", width=16),
+        Column("connect_ms", "int64", doc="milliseconds to connect to the dyno"),
+        Column("service_ms", "int64", doc="milliseconds the dyno took to answer"),
+        Column("status", "int32", doc="HTTP status sent to the client"),
+        Column("bytes", "int64", doc="bytes of the response"),
+        Column("protocol", "string", width=16, doc="http, https, or on Router 2.0 http1.1 / http2.0"),
+        Column("tls", "bool", doc="whether the client connection used TLS (Router 2.0)"),
+        Column("tls_version", "string", width=16, doc="tls1.2, tls1.3 or unknown (Router 2.0)"),
         Column("extra", "json", width=4000, doc="JSON object of any other keys"),
     ],
 )
@@ -129,10 +139,12 @@ APP_EVENTS = _event_table(
     "app_events",
     "One row per line an app's processes wrote (app[web.1], app[worker.2], ...).",
     [
-        Column("source", "string", width=16),
-        Column("dyno", "string", width=100),
-        Column("process_type", "string", width=100),
-        Column("message", "string", width=4000),
+        Column("source", "string", width=16, doc="app, or another source name of the line"),
+        Column(
+            "dyno", "string", width=100, doc="the process that wrote the line (web.1, worker.2, run.2660)"
+        ),
+        Column("process_type", "string", width=100, doc="the dyno's process type (web, worker, run)"),
+        Column("message", "string", width=4000, doc="the line's text after SOURCE[DYNO]:"),
     ],
 )
 
@@ -140,17 +152,28 @@ PLATFORM_EVENTS = _event_table(
     "platform_events",
     "Dyno manager, API, Logplex and log-shuttle lines, classified by event type.",
     [
-        Column("source", "string", width=16),
-        Column("dyno", "string", width=100),
-        Column("process_type", "string", width=100),
-        Column("event_type", "string", width=32),
+        Column("source", "string", width=16, doc="heroku, or app for api and log-shuttle lines"),
+        Column("dyno", "string", width=100, doc="the dyno the event is about, or api, logplex, log-shuttle"),
+        Column("process_type", "string", width=100, doc="the dyno's process type (web, worker, run)"),
+        Column(
+            "event_type",
+            "string",
+            width=32,
+            doc="state_change, process_start, process_exit, stopping, idling, error, release, deploy, "
+            "scale, build or other",
+        ),
         Column("code", "string", width=8, doc="R14, L10, ..."),
-        Column("from_state", "string", width=32),
-        Column("to_state", "string", width=32),
-        Column("exit_status", "int32"),
-        Column("release_version", "int32"),
+        Column(
+            "from_state",
+            "string",
+            width=32,
+            doc="state before a state change (starting, up, crashed, down, ...)",
+        ),
+        Column("to_state", "string", width=32, doc="state after a state change"),
+        Column("exit_status", "int32", doc="a process's exit status"),
+        Column("release_version", "int32", doc="N of a release vN"),
         Column("actor", "string", width=320, masking="email", doc="who released, deployed or scaled"),
-        Column("message", "string", width=4000),
+        Column("message", "string", width=4000, doc="the line's text"),
     ],
 )
 
@@ -158,11 +181,14 @@ RUNTIME_METRICS = _event_table(
     "runtime_metrics",
     "One row per sample#name=value of log-runtime-metrics and add-on metrics lines.",
     [
-        Column("dyno", "string", width=200),
+        Column("dyno", "string", width=100, doc="the process (web.1), as in every other table"),
+        Column("dyno_id", "string", width=200, doc="the dyno= value: heroku.<app id>.<dyno uuid>"),
         Column("source_name", "string", width=100, doc="the source= value"),
-        Column("addon", "string", width=200),
+        Column(
+            "addon", "string", width=200, doc="the addon= value of add-on metrics (postgresql-..., redis-...)"
+        ),
         Column("metric", "string", width=100, doc="the sample's name without sample#"),
-        Column("value", "float64"),
+        Column("value", "float64", doc="the sample's number, without its unit; null when unreadable"),
         Column("unit", "string", width=16, doc="MB, kB, bytes, pages or null"),
         Column("extra", "json", width=4000, doc="JSON object of the line's other keys and unreadable values"),
     ],
@@ -172,8 +198,13 @@ REJECTED_LINES = _event_table(
     "rejected_lines",
     "Every line that could not be read as a log line, with the reason: nothing is dropped silently.",
     [
-        Column("reason", "string", nullable=False, width=200),
-        Column("raw_line", "string", width=4000),
+        Column("reason", "string", nullable=False, width=200, doc="why the line could not be read"),
+        Column(
+            "raw_line",
+            "string",
+            width=4000,
+            doc="the line as received (bytes that are not UTF-8 written as \\xNN)",
+        ),
     ],
 )
 
@@ -186,113 +217,73 @@ EVENT_TABLES: tuple[Table, ...] = (
 )
 
 
-def _entity_table(name: str, doc: str, columns: list[Column], kind: TableKind = "entity") -> Table:
-    """Entity tables upsert by id; snapshot tables keep one row per id per snapshot time."""
-    key = ("id",) if kind == "entity" else ("id", "snapshot_at")
-    return Table(name=name, columns=tuple(columns), kind=kind, doc=doc, primary_key=key, distribution="id")
+# -- Platform API tables: derived from Heroku's schema, never listed by hand -----------------------------
 
-
-HEROKU_APPS = _entity_table(
-    "heroku_apps",
-    "Apps visible to the token, from GET /apps.",
-    [
-        Column("id", "string", nullable=False, width=36),
-        Column("name", "string", nullable=False, width=100),
-        Column("generation", "string", width=16, doc="cedar | fir"),
-        Column("region", "string", width=32),
-        Column("stack", "string", width=32),
-        Column("owner_email", "string", width=320, masking="email"),
-        Column("web_url", "string", width=400),
-        Column("created_at", "timestamp"),
-        Column("released_at", "timestamp"),
-        Column("updated_at", "timestamp"),
-    ],
+API_META_COLUMNS: tuple[Column, ...] = (
+    Column("_parent", "string", width=100, doc="id of the parent the row was listed under (app, team, ...)"),
+    Column("_fetched_at", "timestamp", doc="when the row was last read from the API or a webhook"),
+    Column("_deleted_at", "timestamp", doc="when the row stopped being listed: deleted or gone"),
+    Column("_extra", "json", width=4000, doc="fields the vendored schema does not know, and retyped values"),
 )
+_EMAIL_NAME = re.compile(r"(^|_)email$")
 
-HEROKU_RELEASES = _entity_table(
-    "heroku_releases",
-    "Releases per app, from GET /apps/{app}/releases.",
-    [
-        Column("id", "string", nullable=False, width=36),
-        Column("app", "string", nullable=False, width=100),
-        Column("version", "int32"),
-        Column("status", "string", width=16),
-        Column("current", "bool"),
-        Column("description", "string", width=4000),
-        Column("user_id", "string", width=36),
-        Column("user_email", "string", width=320, masking="email"),
-        Column("slug_id", "string", width=36),
-        Column("created_at", "timestamp"),
-        Column("updated_at", "timestamp"),
-    ],
-)
 
-HEROKU_BUILDS = _entity_table(
-    "heroku_builds",
-    "Builds per app, from GET /apps/{app}/builds.",
-    [
-        Column("id", "string", nullable=False, width=36),
-        Column("app", "string", nullable=False, width=100),
-        Column("status", "string", width=16),
-        Column("stack", "string", width=32),
-        Column("source_version", "string", width=200),
-        Column("release_id", "string", width=36),
-        Column("user_email", "string", width=320, masking="email"),
-        Column("created_at", "timestamp"),
-        Column("updated_at", "timestamp"),
-    ],
-)
+def _api_column(leaf: Leaf, key: bool) -> Column:
+    masking: Masking | None = (
+        "email" if leaf.format == "email" or _EMAIL_NAME.search(leaf.column_name) else None
+    )
+    # Only keys are NOT NULL: a value of the wrong type is moved to _extra and leaves its column null.
+    note = "" if leaf.nullable else " (never null per the schema)"
+    return Column(
+        leaf.column_name,
+        leaf.type,
+        nullable=not key,
+        width=leaf.width,
+        masking=masking,
+        # The schema describes most properties; the few it leaves bare are named by their JSON path.
+        doc=((leaf.description.strip().split("\n")[0][:200] or f"the API's `{'.'.join(leaf.path)}`") + note),
+    )
 
-HEROKU_DYNOS = _entity_table(
-    "heroku_dynos",
-    "Snapshots of the dynos of each app, stamped with the time they were taken.",
-    [
-        Column("id", "string", nullable=False, width=36),
-        Column("snapshot_at", "timestamp", nullable=False),
-        Column("app", "string", nullable=False, width=100),
-        Column("name", "string", width=100),
-        Column("type", "string", width=100),
-        Column("state", "string", width=16),
-        Column("size", "string", width=32),
-        Column("command", "string", width=4000),
-        Column("release_id", "string", width=36),
-        Column("release_version", "int32"),
-        Column("created_at", "timestamp"),
-        Column("updated_at", "timestamp"),
-    ],
-    kind="snapshot",
-)
 
-HEROKU_FORMATION = _entity_table(
-    "heroku_formation",
-    "Snapshots of each app's formation (process types, quantity, size).",
-    [
-        Column("id", "string", nullable=False, width=36),
-        Column("snapshot_at", "timestamp", nullable=False),
-        Column("app", "string", nullable=False, width=100),
-        Column("type", "string", width=100),
-        Column("quantity", "int32"),
-        Column("size", "string", width=32),
-        Column("command", "string", width=4000),
-        Column("updated_at", "timestamp"),
-    ],
-    kind="snapshot",
-)
+def api_table(resource: Resource) -> Table:
+    """The table of a Platform API resource, from the schema of what its list returns: every property
+    except the secret ones, flattened, then the bookkeeping columns."""
+    from heroku_assets.platform_api import schema
 
-ENTITY_TABLES: tuple[Table, ...] = (
-    HEROKU_APPS,
-    HEROKU_RELEASES,
-    HEROKU_BUILDS,
-    HEROKU_DYNOS,
-    HEROKU_FORMATION,
-)
+    item = schema.vendored().item_schema(resource.name, resource.path)
+    leaves = [leaf for leaf in schema.vendored().leaves(item) if not any(map(is_secret_name, leaf.path))]
+    columns = [_api_column(leaf, leaf.column_name in resource.key) for leaf in leaves]
+    columns += [
+        dataclasses.replace(c, nullable=False) if c.name in resource.key else c for c in API_META_COLUMNS
+    ]
+    mode = {"incremental": f"incremental on {resource.bookmark}", "snapshot": "a snapshot", "by_id": "by id"}
+    return Table(
+        name=resource.table,
+        columns=tuple(columns),
+        kind="entity",
+        doc=(resource.doc or f"Heroku {resource.name} records.")
+        + f" GET {resource.path}, {mode[resource.mode]}.",
+        primary_key=resource.key,
+        distribution="id" if "id" in resource.key else resource.key[0],
+    )
+
+
+@functools.cache
+def api_tables() -> dict[str, Table]:
+    """Every Platform API table, derived once per process on first use (not at import)."""
+    from heroku_assets.platform_api.resources import RESOURCES
+
+    return {r.table: api_table(r) for r in RESOURCES}
+
 
 HEROKU_ERROR_CODES = Table(
     name="heroku_error_codes",
     columns=(
-        Column("code", "string", nullable=False, width=8),
+        Column("code", "string", nullable=False, width=8, doc="H10, R14, L10, ..."),
         Column("family", "string", nullable=False, width=16, doc="router | runtime | logging"),
-        Column("meaning", "string", nullable=False, width=200),
+        Column(
+            "meaning", "string", nullable=False, width=200, doc="what the code means, as Heroku documents it"
+        ),
     ),
     kind="entity",
     doc="Heroku's H, R and L error codes with their meaning, to read error counts by.",
@@ -302,4 +293,22 @@ HEROKU_ERROR_CODES = Table(
 
 REFERENCE_TABLES: tuple[Table, ...] = (HEROKU_ERROR_CODES,)
 
-ALL_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *ENTITY_TABLES, *REFERENCE_TABLES)}
+STATIC_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *REFERENCE_TABLES)}
+
+
+def all_tables() -> dict[str, Table]:
+    """Every table the project writes: the declared ones and those derived from the Platform API schema."""
+    return {**STATIC_TABLES, **api_tables()}
+
+
+_DERIVED = {"ALL_TABLES": all_tables, "ENTITY_TABLES": lambda: tuple(api_tables().values())}
+
+
+def __getattr__(name: str) -> object:
+    """``ALL_TABLES``, ``ENTITY_TABLES`` and ``HEROKU_<RESOURCE>`` (``HEROKU_APPS``) resolve on first use, so
+    importing this module never parses the schema."""
+    if name in _DERIVED:
+        return _DERIVED[name]()
+    if name.startswith("HEROKU_") and name.lower() in api_tables():
+        return api_tables()[name.lower()]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,6 +31,7 @@ from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig
 from heroku_assets.capture.received import store_received, undated_day
+from heroku_assets.capture.webhooks import webhook_routes
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -189,6 +190,7 @@ def create_app(
             Route("/health", receiver.health, methods=["GET"]),
         ]
     )
+    app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
     app.state.receiver = receiver
     return app
 

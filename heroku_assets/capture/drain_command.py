@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from heroku_assets.cli import CommandError, add_data_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("drain", help="the HTTPS log drain receiver")
+    parser = subparsers.add_parser(
+        "drain", help="the HTTPS log drain receiver", description="The HTTPS log drain receiver."
+    )
     commands = parser.add_subparsers(dest="drain_command", required=True, metavar="COMMAND")
     serve = commands.add_parser(
         "serve",
@@ -22,21 +25,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
-    serve.add_argument("--data-dir", help="data folder (overrides HEROKU_ASSETS_DATA_DIR; local stores)")
+    add_data_dir(serve)
     serve.add_argument(
         "--allow-anonymous", action="store_true", help="accept posts without credentials (local trials only)"
     )
     serve.add_argument(
         "--workers", type=int, default=1, help="worker processes (default 1; one per core for more POSTs/s)"
     )
-    serve.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=("debug", "info", "warning", "error"),
+        help="least severe messages logged (default info)",
+    )
     serve.set_defaults(handler=serve_command)
 
 
 def serve_command(args: argparse.Namespace) -> int:
     import logging
     import os
-    from pathlib import Path
 
     import uvicorn
 
@@ -49,10 +56,7 @@ def serve_command(args: argparse.Namespace) -> int:
         config = DrainConfig.from_env(allow_anonymous=args.allow_anonymous)
         settings = settings_module.load()
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if args.data_dir:
-        settings = settings.model_copy(update={"data_dir": Path(args.data_dir).expanduser().absolute()})
+        raise CommandError(str(exc)) from None
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

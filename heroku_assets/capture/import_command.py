@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from heroku_assets.cli import add_data_dir, report
+
+# above this share of unreadable lines an import is most likely not a log file at all
+MOSTLY_UNREADABLE = 0.5
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,9 +18,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Store a file verbatim in the raw store, named by its content: importing it twice "
         "changes nothing. The sensor then runs the partitions its lines belong to.",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="`heroku logs` dumps or drain bodies"
+    )
     parser.add_argument("--app", required=True, help="the Heroku app the lines belong to")
-    parser.add_argument("--format", choices=["auto", "text", "logplex"], default="auto")
+    parser.add_argument(
+        "--format",
+        choices=["auto", "text", "logplex"],
+        default="auto",
+        help="text: `heroku logs` lines; logplex: drain bodies; auto (default): told by the first bytes",
+    )
+    add_data_dir(parser)
     parser.set_defaults(handler=_run_import)
 
 
@@ -30,11 +42,28 @@ def _run_import(args: argparse.Namespace) -> int:
     with open_stores(config) as stores:
         for path in args.files:
             if not path.is_file():
-                print(f"heroku-assets import: no such file: {path}", file=sys.stderr)
+                report(args, "error", f"no such file: {path}")
                 status = 1
+                continue
+            if path.stat().st_size == 0:
+                report(args, "warning", f"{path} is empty: nothing imported")
                 continue
             result = import_file(stores.raw, path, args.app, fmt=args.format)
             days = ", ".join(sorted(d.isoformat() for d in result.days)) or "none"
             state = "imported" if result.created else "already imported"
             print(f"{path}: {state} as {result.key} ({result.lines} lines; days {days})")
+            for warning in import_warnings(path, result.lines, result.unreadable):
+                report(args, "warning", warning)
     return status
+
+
+def import_warnings(path: Path, lines: int, unreadable: int) -> list[str]:
+    """What to tell the user about a file that is mostly not log lines (a binary file, a wrong file)."""
+    if lines == 0:
+        return [f"{path} holds no log lines (only blank lines)"]
+    if unreadable > lines * MOSTLY_UNREADABLE:
+        return [
+            f"{path}: {unreadable} of {lines} lines ({unreadable / lines:.0%}) are not log lines (a binary "
+            "file, or not a `heroku logs` dump or drain body?); they are kept as rejected_lines rows"
+        ]
+    return []

@@ -22,6 +22,7 @@ class ImportResult:
     lines: int
     days: set[dt.date]
     created: bool  # False when the same content was already imported
+    unreadable: int = 0  # lines that are not log lines: they will be rejected_lines rows
 
 
 def _chunks(path: Path):
@@ -48,21 +49,24 @@ def import_file(
             lines=int(existing.metadata.get("lines", "0")),
             days=layout.parse_days(existing.metadata.get("days")),
             created=False,
+            unreadable=int(existing.metadata.get("unreadable", "0")),
         )
     days: set[dt.date] = set()
-    lines = 0
+    lines = unreadable = 0
     for batch in dated_batches(_chunks(path), fmt, received):
         lines += batch.lines.num_rows
+        unreadable += batch.lines.num_rows - batch.lines.column("error").null_count
         days.update(pc.unique(batch.days).to_pylist())
     meta = {
         "format": fmt,
         "received": received.isoformat(),
         "days": layout.format_days(days or {received}),
         "lines": str(lines),
+        "unreadable": str(unreadable),
         "file_name": _ascii(path.name),
     }
     raw.put_file(key, path, meta)
-    return ImportResult(key=key, lines=lines, days=days, created=True)
+    return ImportResult(key=key, lines=lines, days=days, created=True, unreadable=unreadable)
 
 
 def _ascii(text: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
+
+from heroku_assets.cli import CommandError, add_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lines", type=int, default=1500, help="lines per pull, at most 1500 (default 1500)")
     parser.add_argument("--source", choices=("app", "heroku"), help="only this source, like `--source`")
     parser.add_argument("--ps", dest="dyno_name", metavar="DYNO", help="only this dyno or process type")
-    parser.add_argument("--data-dir", help="data folder (overrides HEROKU_ASSETS_DATA_DIR; local stores)")
+    add_data_dir(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     import threading
-    from pathlib import Path
 
     from heroku_assets import settings as settings_module
     from heroku_assets.capture.pull import PullFilter, pull_once, run_pulls
@@ -49,18 +49,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = settings_module.load()
         if not config.heroku_api_key:
-            print(f"error: set {settings_module.HEROKU_API_KEY} to a Heroku API token", file=sys.stderr)
-            return 2
+            raise CommandError(f"set {settings_module.HEROKU_API_KEY} to a Heroku API token")
         token = config.heroku_api_key.get_secret_value()
         apps = [layout.validate_app(a) for a in args.app]
         pull_filter = PullFilter(source=args.source, dyno_name=args.dyno_name)
         if not 1 <= args.lines <= 1500:
             raise ValueError("--lines must be between 1 and 1500")
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if args.data_dir:
-        config = config.model_copy(update={"data_dir": Path(args.data_dir).expanduser().absolute()})
+        raise CommandError(str(exc)) from None
 
     def keep_going(app: str, exc: Exception) -> bool:
         # A refused token or app will not fix itself; anything else (rate limits, outages) is retried.
@@ -91,6 +87,5 @@ def run(args: argparse.Namespace) -> int:
                 on_error=keep_going,
             )
         except HerokuError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
+            raise CommandError(str(exc), status=1) from None
     return 0

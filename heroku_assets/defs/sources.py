@@ -21,5 +21,6 @@ platform_api = dg.AssetSpec(
     PLATFORM_API,
     group_name="heroku",
     kinds={"heroku"},
-    description="The Heroku Platform API (api.heroku.com): apps, releases, builds, dynos, formation.",
+    description="The Heroku Platform API (api.heroku.com): every resource a read-only token can list "
+    "(apps, releases, builds, dynos, add-ons, teams, pipelines, ...), and the app webhooks it sends.",
 )

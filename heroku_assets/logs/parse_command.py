@@ -17,34 +17,42 @@ def register(subparsers: Any) -> None:
         description=(
             "Read `heroku logs` text lines or Logplex drain bodies (octet-counted frames) and write one "
             'JSON object per output row: "table" names its table, the other keys are its columns. '
-            "Unreadable lines are rejected_lines rows; the exit status is non-zero only when the input "
-            "cannot be read."
+            "Unreadable lines are rejected_lines rows; line_number counts every line of the input, blank "
+            "ones included. The exit status is non-zero only when the input cannot be read (a reader that "
+            "stops early, as `| head` does, is not an error)."
         ),
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="input file, or - for stdin")
-    parser.add_argument("--format", choices=("auto", "text", "logplex"), default="auto", dest="fmt")
+    parser.add_argument(
+        "--format",
+        choices=("auto", "text", "logplex"),
+        default="auto",
+        dest="fmt",
+        help="text: `heroku logs` lines; logplex: drain bodies; auto (default): told by the first bytes",
+    )
     parser.add_argument("--app", default=None, help="Heroku app name for the app column (default null)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from heroku_assets.cli import CommandError
     from heroku_assets.logs.classify import parse_groups
     from heroku_assets.logs.logplex.reader import read_lines
 
     try:
         source = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as exc:
-        print(f"heroku-assets parse: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from None
     out = sys.stdout
     try:
         with source:
             for group in parse_groups(read_lines(_chunks(source), args.fmt), args.app):
                 _write_group(group, args.app, out)
+            out.flush()
+    except BrokenPipeError:
+        raise  # stdout closed by the reader: main() ends quietly
     except OSError as exc:
-        print(f"heroku-assets parse: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    out.flush()
+        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from None
     return 0
 
 

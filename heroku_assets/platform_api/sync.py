@@ -1,36 +1,110 @@
-"""One sync of Platform API entities: fetch (incrementally where the API sorts), stage as Parquet, upsert
-into the warehouse, then move the bookmark. Bookmarks move only after the rows are safe, so a failed run
-fetches the same window again."""
+"""One sync of one Platform API resource, whatever it is: list it (per parent, from a bookmark where the
+API sorts), turn items into rows (``records``), mark rows that stopped being listed, stage the rows as
+Parquet and upsert them, then keep the listing and move the bookmarks.
+
+The order is what makes a failed run harmless: bookmarks and the kept listing (``state/<table>/
+live.parquet``, what deletions are noticed against) move only after the warehouse has the rows, so a run
+that fails fetches the same window again.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 import json
+import logging
 import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from heroku_assets import tables
 from heroku_assets.logs.parquet import write_staged_table
-from heroku_assets.platform_api import entities
-from heroku_assets.platform_api.client import HerokuClient
+from heroku_assets.platform_api import records
+from heroku_assets.platform_api.client import (
+    HerokuClient,
+    HerokuForbiddenError,
+    HerokuNotFoundError,
+    quote_segment,
+)
+from heroku_assets.platform_api.resources import BY_NAME, Resource
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.warehouse.base import Warehouse
 
-APPS_STATE = "known_apps"
+log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclasses.dataclass
 class SyncResult:
+    """What a sync did, for asset metadata and checks."""
+
+    resource: str
     table: str
-    rows: int = 0
-    apps: list[str] = field(default_factory=list)
-    staged: list[str] = field(default_factory=list)
-    windows: dict[str, str | int | None] = field(default_factory=dict)
+    rows: int = 0  # rows upserted (fetched and tombstones)
+    fetched: int = 0  # items the API returned
+    deleted: int = 0  # rows marked _deleted_at this run
+    parents: int = 0
+    forbidden: list[str] = dataclasses.field(default_factory=list)
+    staged: list[str] = dataclasses.field(default_factory=list)
+    windows: dict[str, Any] = dataclasses.field(default_factory=dict)
+    drift: records.Drift = dataclasses.field(default_factory=records.Drift)
+
+
+# -- kept state --------------------------------------------------------------------------------------
+
+
+def load_live(store: ObjectStore, table: tables.Table) -> pa.Table:
+    """The rows the last listing returned (empty before the first)."""
+    key = layout.api_live_object(table.name)
+    if store.head(key) is None:
+        return table.arrow_schema.empty_table()
+    return pq.read_table(io.BytesIO(store.get(key))).cast(table.arrow_schema)
+
+
+def save_live(store: ObjectStore, table: tables.Table, rows: pa.Table) -> None:
+    buffer = io.BytesIO()
+    pq.write_table(rows.cast(table.arrow_schema), buffer)
+    store.put(layout.api_live_object(table.name), buffer.getvalue(), {"rows": str(rows.num_rows)})
+
+
+def load_bookmarks(store: ObjectStore, table: str) -> dict[str, dict[str, Any]]:
+    """Per parent id: ``{"value": <highest sort value seen>, "full_at": <last full listing>}``."""
+    key = layout.state_object(table, variant="bookmarks")
+    if store.head(key) is None:
+        return {}
+    try:
+        data = json.loads(store.get(key))
+    except ValueError as exc:
+        raise ValueError(f"{key} is not a bookmark object: {exc}") from None
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)}
+
+
+def save_bookmarks(store: ObjectStore, table: str, bookmarks: dict[str, dict[str, Any]]) -> None:
+    key = layout.state_object(table, variant="bookmarks")
+    store.put(key, json.dumps(bookmarks, sort_keys=True, default=str).encode())
+
+
+def live_rows(store: ObjectStore, resource_name: str) -> list[dict[str, Any]]:
+    """The live rows of a resource's table (a parent's rows, for its children's paths)."""
+    table = tables.api_tables()[BY_NAME[resource_name].table]
+    return [r for r in load_live(store, table).to_pylist() if r.get("_deleted_at") is None]
+
+
+def log_app_names(store: ObjectStore) -> list[str]:
+    """Apps whose logs Logplex can deliver (drains, log sessions): every live app but Fir ones, which
+    only have OpenTelemetry drains. An app with no generation reported is an older Cedar app."""
+    return sorted(
+        {
+            r["name"]
+            for r in live_rows(store, "app")
+            if r.get("name") and (r.get("generation_name") or "cedar") != "fir"
+        }
+    )
 
 
 def stage_table(staging: ObjectStore, table: tables.Table, data: pa.Table, taken_at: dt.datetime) -> str:
@@ -43,83 +117,192 @@ def stage_table(staging: ObjectStore, table: tables.Table, data: pa.Table, taken
     return key
 
 
-def known_apps(staging: ObjectStore) -> list[str]:
-    """Every app name a sync of heroku_apps has seen (an incremental fetch returns only changed apps)."""
-    info = staging.head(layout.state_object(APPS_STATE))
-    if info is None:
-        return []
-    return json.loads(staging.get(info.key))["apps"]
+# -- listing ------------------------------------------------------------------------------------------
 
 
-def _remember_apps(staging: ObjectStore, apps: Sequence[str], log_apps: Sequence[str]) -> None:
-    previous = staging.head(layout.state_object(APPS_STATE))
-    state = json.loads(staging.get(previous.key)) if previous else {"apps": [], "log_apps": []}
-    state["apps"] = sorted(set(state["apps"]) | set(apps))
-    state["log_apps"] = sorted(set(state.get("log_apps", [])) | set(log_apps))
-    staging.put(layout.state_object(APPS_STATE), json.dumps(state, sort_keys=True).encode())
+def _key(resource: Resource, row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row.get(k) for k in resource.key)
 
 
-def _load(
-    staging: ObjectStore, warehouse: Warehouse, table: tables.Table, data: pa.Table, now: dt.datetime
-) -> str | None:
-    if not data.num_rows:
+def _start_query(resource: Resource, now: dt.datetime) -> str:
+    if resource.start_param == "day":
+        return "?start=" + (now.date() - dt.timedelta(days=resource.window)).isoformat()
+    if resource.start_param == "month":
+        month = now.year * 12 + now.month - 1 - resource.window
+        return f"?start={month // 12:04d}-{month % 12 + 1:02d}"
+    return ""
+
+
+def _sort_value(resource: Resource, item: Any) -> Any:
+    value = item.get(resource.sort_field) if isinstance(item, dict) else None
+    if isinstance(value, bool):
         return None
-    key = stage_table(staging, table, data, now)
-    warehouse.ensure_tables([table])
-    warehouse.upsert(table, staging, [key])
-    return key
+    if isinstance(resource.lookback, int):
+        return value if isinstance(value, int) else None
+    if isinstance(value, str):
+        try:
+            return records.parse_timestamp(value)
+        except records.RetypedValue:
+            return None
+    return None
 
 
-def sync_apps(client: HerokuClient, staging: ObjectStore, warehouse: Warehouse) -> SyncResult:
-    """Apps changed since the bookmark; returns, in ``apps``, the ones whose logs Logplex can deliver."""
-    now = dt.datetime.now(dt.UTC)
-    bookmark = entities.load_bookmark(staging, tables.HEROKU_APPS)
-    fetch = entities.fetch_apps(client, bookmark)
-    key = _load(staging, warehouse, tables.HEROKU_APPS, fetch.table, now)
-    log_apps = entities.log_app_names(fetch.table)
-    _remember_apps(staging, fetch.table.column("name").to_pylist(), log_apps)
-    entities.save_bookmark(staging, fetch.bookmark)
-    return SyncResult(
-        table=tables.HEROKU_APPS.name,
-        rows=fetch.table.num_rows,
-        apps=log_apps,
-        staged=[key] if key else [],
-        windows={"*": fetch.start},
-    )
+def _incremental_start(resource: Resource, bookmark: dict[str, Any] | None) -> Any:
+    if not bookmark or bookmark.get("value") is None:
+        return None
+    if isinstance(resource.lookback, int):
+        return max(1, int(bookmark["value"]) - resource.lookback)
+    value = records.parse_timestamp(str(bookmark["value"]))
+    return value - (resource.lookback or dt.timedelta(0))
 
 
-def sync_per_app(
+def _iso(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parents(staging: ObjectStore, resource: Resource) -> list[dict[str, Any] | None]:
+    if resource.parent is None:
+        return [None]
+    return live_rows(staging, resource.parent)
+
+
+def sync_resource(
     client: HerokuClient,
     staging: ObjectStore,
     warehouse: Warehouse,
-    table: tables.Table,
-    apps: Sequence[str],
+    resource: Resource,
+    *,
+    now: dt.datetime | None = None,
 ) -> SyncResult:
-    """Releases or builds (incremental by bookmark), dynos or formation (snapshots), for each app."""
-    now = dt.datetime.now(dt.UTC)
-    incremental: dict[str, Callable[..., entities.EntityFetch]] = {
-        tables.HEROKU_RELEASES.name: entities.fetch_releases,
-        tables.HEROKU_BUILDS.name: entities.fetch_builds,
-    }
-    snapshots: dict[str, Callable[..., pa.Table]] = {
-        tables.HEROKU_DYNOS.name: entities.fetch_dynos,
-        tables.HEROKU_FORMATION.name: entities.fetch_formation,
-    }
-    parts: list[pa.Table] = []
-    bookmarks: list[entities.Bookmark] = []
-    result = SyncResult(table=table.name, apps=list(apps))
-    for app in apps:
-        if table.name in incremental:
-            fetch = incremental[table.name](client, app, entities.load_bookmark(staging, table, app))
-            parts.append(fetch.table)
-            bookmarks.append(fetch.bookmark)
-            result.windows[app] = fetch.start
-        else:
-            parts.append(snapshots[table.name](client, app, now))
-    data = pa.concat_tables(parts) if parts else table.arrow_schema.empty_table()
-    key = _load(staging, warehouse, table, data, now)
-    for bookmark in bookmarks:
-        entities.save_bookmark(staging, bookmark)
-    result.rows = data.num_rows
-    result.staged = [key] if key else []
+    """List ``resource`` for every live parent, upsert what came back and mark what disappeared."""
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    table = tables.api_tables()[resource.table]
+    builder = records.RowBuilder(resource, table)
+    live = load_live(staging, table).to_pylist()
+    live_keys = {_key(resource, r) for r in live}
+    bookmarks = load_bookmarks(staging, table.name)
+    result = SyncResult(resource=resource.name, table=table.name, drift=builder.drift)
+    fresh: dict[tuple[Any, ...], dict[str, Any]] = {}
+    listed_whole: set[str] = set()  # parents whose full listing we now have
+    parents = _parents(staging, resource)
+    known_parents = {"" if p is None else str(p["id"]) for p in parents}
+    by_id_reads = 0
+    for parent in parents:
+        parent_id = "" if parent is None else str(parent["id"])
+        values = {} if parent is None else {p: parent.get(p) for p in resource.placeholders}
+        if any(v is None for v in values.values()):
+            continue
+        if resource.mode == "by_id":
+            if (str(values[resource.placeholders[-1]]),) in live_keys or by_id_reads >= resource.max_per_run:
+                continue
+            by_id_reads += 1
+        path = resource.path.format(**{k: quote_segment(str(v)) for k, v in values.items()})
+        path += _start_query(resource, now)
+        result.parents += 1
+        try:
+            items, whole = _list(client, resource, path, parent_id, bookmarks, now, result)
+        except HerokuForbiddenError:
+            result.forbidden.append(parent_id or path)
+            log.warning("%s: no access to %s, its rows are kept as they were", resource.name, path)
+            continue
+        except HerokuNotFoundError:
+            items, whole = [], resource.mode != "by_id"  # the parent went away: nothing of it is live
+        for item in items:
+            row = builder.row(item, parent_id, now)
+            if row is not None:
+                fresh[_key(resource, row)] = row
+        result.fetched += len(items)
+        if whole:
+            listed_whole.add(parent_id)
+
+    tombstones = []
+    # With no live parent at all (the parent table never synced, or emptied), nothing is concluded about
+    # rows of parents that went away.
+    parent_gone_known = resource.parent is None or bool(parents)
+    if resource.marks_deleted and resource.mode != "by_id":
+        for row in live:
+            if row.get("_deleted_at") is not None or _key(resource, row) in fresh:
+                continue
+            gone = parent_gone_known and row["_parent"] not in known_parents
+            if row["_parent"] in listed_whole or gone:
+                tombstones.append({**row, "_deleted_at": now})
+    result.deleted = len(tombstones)
+    changed = [*fresh.values(), *tombstones]
+    if changed:
+        data = builder.table_of(changed)
+        key = stage_table(staging, table, data, now)
+        warehouse.ensure_tables([table])
+        warehouse.upsert(table, staging, [key])
+        result.staged.append(key)
+    result.rows = len(changed)
+    gone = {_key(resource, r) for r in tombstones}
+    kept = [r for r in live if _key(resource, r) not in fresh and _key(resource, r) not in gone]
+    if changed or not live:
+        save_live(staging, table, builder.table_of([*kept, *fresh.values()]))
+    if resource.mode == "incremental":
+        save_bookmarks(staging, table.name, bookmarks)
     return result
+
+
+def _list(
+    client: HerokuClient,
+    resource: Resource,
+    path: str,
+    parent_id: str,
+    bookmarks: dict[str, dict[str, Any]],
+    now: dt.datetime,
+    result: SyncResult,
+) -> tuple[list[Any], bool]:
+    """The items of one list and whether they are the whole list (deletions can be read from it).
+    Updates the parent's bookmark in ``bookmarks`` (saved by the caller once the rows are stored)."""
+    if resource.mode == "by_id":
+        return [client.get_json(path)], False
+    if resource.mode == "snapshot":
+        return list(client.paginate(path, sort_key=None)), True
+    bookmark = bookmarks.get(parent_id)
+    full_at = bookmark.get("full_at") if bookmark else None
+    whole = full_at is None or now - records.parse_timestamp(str(full_at)) >= resource.full_after
+    start = None if whole else _incremental_start(resource, bookmark)
+    hint = _iso(start) if isinstance(start, dt.datetime) else start
+    items = list(client.paginate(path, sort_key=resource.bookmark, start=hint))
+    if start is not None:
+        # the server may ignore a range's start; an item without a readable sort value is kept (and
+        # reaches the row builder, which reports it)
+        items = [i for i in items if (v := _sort_value(resource, i)) is None or v >= start]
+    seen = [v for i in items if (v := _sort_value(resource, i)) is not None]
+    previous = bookmark.get("value") if bookmark else None
+    if previous is not None:
+        seen.append(
+            int(previous) if isinstance(resource.lookback, int) else records.parse_timestamp(str(previous))
+        )
+    highest = max(seen) if seen else None
+    bookmarks[parent_id] = {
+        "value": _iso(highest) if isinstance(highest, dt.datetime) else highest,
+        "full_at": _iso(now) if whole else full_at,
+    }
+    result.windows[parent_id or "*"] = "all" if hint is None else hint
+    return items, whole
+
+
+def upsert_rows(
+    staging: ObjectStore,
+    warehouse: Warehouse,
+    resource: Resource,
+    rows: Iterable[dict[str, Any]],
+    now: dt.datetime,
+) -> int:
+    """Upsert rows built elsewhere (webhook deliveries) and keep the live listing in step with them."""
+    table = tables.api_tables()[resource.table]
+    builder = records.RowBuilder(resource, table)
+    by_key = {_key(resource, r): r for r in rows}
+    if not by_key:
+        return 0
+    data = builder.table_of(by_key.values())
+    key = stage_table(staging, table, data, now)
+    warehouse.ensure_tables([table])
+    warehouse.upsert(table, staging, [key])
+    live = [r for r in load_live(staging, table).to_pylist() if _key(resource, r) not in by_key]
+    save_live(
+        staging, table, builder.table_of([*live, *(r for r in by_key.values() if r["_deleted_at"] is None)])
+    )
+    return len(by_key)

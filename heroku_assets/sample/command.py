@@ -55,7 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--days", type=_count, default=2, help="number of UTC days (default 2)")
     p.add_argument("--lines-per-day", type=_count, default=2000, help="lines per app and day (default 2000)")
-    p.add_argument("--start", type=_date, default=None, help="first UTC day (default 2026-11-20)")
+    p.add_argument(
+        "--start", type=_date, default=None, help="first UTC day (default: DAYS days before today, UTC)"
+    )
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--format", choices=("text", "logplex", "both"), default="both", help="what to write")
     p.set_defaults(handler=run)
@@ -64,10 +66,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from heroku_assets.sample.generator import DEFAULT_START, default_apps
+    from heroku_assets.cli import CommandError
+    from heroku_assets.sample.generator import default_apps
 
     apps = args.app or default_apps(args.apps)
-    start = args.start or DEFAULT_START
+    # relative by default: the last day is yesterday, so the days fall inside the UI's partitions
+    start = args.start or dt.datetime.now(dt.UTC).date() - dt.timedelta(days=args.days)
     days = [start + dt.timedelta(days=i) for i in range(args.days)]
     began = time.perf_counter()
     if args.stdout:
@@ -79,8 +83,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             written = _to_folder(Path(args.out), apps, days, args)
         except OSError as exc:
-            print(f"heroku-assets sample: cannot write to {args.out}: {exc}", file=sys.stderr)
-            return 1
+            raise CommandError(f"cannot write to {args.out}: {exc}", status=1) from None
         where = args.out
     elapsed = time.perf_counter() - began
     lines = sum(written["tables"].values())

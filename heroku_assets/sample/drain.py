@@ -17,8 +17,8 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from heroku_assets.sample.content import uuid_from
 from heroku_assets.sample.generator import SampleLine
+from heroku_assets.sample.profile import uuid_from
 
 FRAMINGS = ("counted_newline", "uncounted_newline", "no_separator")
 CONTENT_TYPE = "application/logplex-1"

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from heroku_assets.sample import content
+from heroku_assets.sample import app_messages, garbage, metrics, platform, profile, router
 from heroku_assets.storage.layout import validate_app
 
 TABLES = ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")
@@ -180,11 +180,11 @@ class _Pools:
 
     def __init__(self, app: str, seed: int, size: int, error_share: float) -> None:
         rng = _app_rng(seed, validate_app(app))
-        self.profile = prof = content.build_profile(app, rng)
+        self.profile = prof = profile.build_profile(app, rng)
         # router templates: (template, code, kind)
         self.router = []
         for _ in range(size):
-            tmpl, code = content.router_shape(rng, prof, error_share)
+            tmpl, code = router.router_shape(rng, prof, error_share)
             self.router.append((tmpl, code, "router_error" if code else "router"))
         # app message groups: ("app[<dyno>]: ", [(message, has {time}, has {clf})]) per process type
         self.app_groups = []
@@ -193,17 +193,17 @@ class _Pools:
             r = rng.random()
             if r < 0.72:
                 dyno = f"web.{rng.randrange(1, prof.web + 1)}"
-                msgs = content.web_messages(rng, prof)
+                msgs = app_messages.web_messages(rng, prof)
             elif r < 0.90 and prof.workers:
                 dyno = f"worker.{rng.randrange(1, prof.workers + 1)}"
-                msgs = content.worker_messages(rng, prof)
+                msgs = app_messages.worker_messages(rng, prof)
             elif r < 0.95:
                 kind = rng.choice(("run", "scheduler"))
                 dyno = f"{kind}.{rng.randrange(1000, 9999)}"
-                msgs = content.oneoff_messages(rng, prof, kind)
+                msgs = app_messages.oneoff_messages(rng, prof, kind)
             else:
                 dyno = f"postgres.{rng.randrange(1000, 99999)}"
-                msgs = content.postgres_messages(rng, prof)
+                msgs = app_messages.postgres_messages(rng, prof)
             self.app_groups.append((f"app[{dyno}]: ", [_clean(m) for m in msgs]))
         # metrics lines: (source prefix, message, samples, kind)
         self.metrics = []
@@ -213,19 +213,19 @@ class _Pools:
             if r < 0.7:
                 dyno = rng.choice(dynos)
                 parts, src, kind = (
-                    content.runtime_metrics_message(rng, prof, dyno),
+                    metrics.runtime_metrics_message(rng, prof, dyno),
                     f"heroku[{dyno}]: ",
                     "runtime_metrics",
                 )
             elif r < 0.9 or prof.addon_redis is None:
                 parts, src, kind = (
-                    content.postgres_metrics_message(rng, prof),
+                    metrics.postgres_metrics_message(rng, prof),
                     "app[heroku-postgres]: ",
                     "addon_metrics",
                 )
             else:
                 parts, src, kind = (
-                    content.redis_metrics_message(rng, prof),
+                    metrics.redis_metrics_message(rng, prof),
                     "app[heroku-redis]: ",
                     "addon_metrics",
                 )
@@ -239,7 +239,7 @@ class _Pools:
 
 def _clean(msg: str) -> tuple[str, bool, bool]:
     """A pooled message, with flags for the placeholders to fill at emit time."""
-    msg = msg.translate(content.NO_BREAKS)
+    msg = msg.translate(profile.NO_BREAKS)
     return msg, "{time}" in msg, "{clf}" in msg
 
 
@@ -396,7 +396,7 @@ def generate_day(
         elif r < c_platform:
             if not platform_pending:
                 release += 1
-                platform_pending.extend(content.platform_episode(rng, prof, release))
+                platform_pending.extend(platform.platform_episode(rng, prof, release))
             source, dyno, msg, event_type, code = platform_pending.popleft()
             if "{since}" in msg:
                 since = us - int(rnd() * 600_000_000)
@@ -409,7 +409,7 @@ def generate_day(
             src, msg, samples, kind = metrics_pool[int(rnd() * n_metrics)]
             yield make(Line, (f"{ts} {src}{msg}", METRICS, app, day, ts_us, samples, kind, None, None))
         else:
-            text, kind = content.garbage_line(rng, ts)
+            text, kind = garbage.garbage_line(rng, ts)
             yield make(Line, (text, REJECTED, app, day, None, 0, kind, None, None))
 
 
@@ -428,7 +428,7 @@ def _clf_time(us: int) -> str:
     return t.strftime("%d/%b/%Y:%H:%M:%S +0000")
 
 
-def _long_message(rng: random.Random, prof: content.AppProfile) -> list[str]:
+def _long_message(rng: random.Random, prof: profile.AppProfile) -> list[str]:
     """One message of 10-40 kB (a serialized payload an app logged whole), split as Logplex does: chunks
     of exactly CHUNK_BYTES bytes, the last one shorter. ASCII only, so a chunk never splits a character."""
     size = rng.randrange(CHUNK_BYTES + 1, (_MAX_CHUNKS - 1) * CHUNK_BYTES)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import io
+import logging
 import re
 import shutil
 from collections import deque
@@ -21,15 +22,23 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from azure.core import MatchConditions
 from azure.core.exceptions import (
     AzureError,
+    ClientAuthenticationError,
     HttpResponseError,
     ResourceExistsError,
     ResourceNotFoundError,
 )
-from azure.storage.blob import BlobBlock, BlobProperties, BlobServiceClient, ContainerClient
+from azure.storage.blob import BlobBlock, BlobProperties, BlobServiceClient, ContainerClient, ExponentialRetry
 
 from heroku_assets.storage.base import ObjectInfo, StoreError, validate_key
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+# The SDK's default waits 15 s, 18 s and 24 s between tries and retries a refused credential too: a
+# wrong setting took 85 s to surface. Here: three tries in all, about 1 s then 3 s apart, a credential
+# that is refused is not retried, and every retry is logged with what failed.
+RETRIES = 2
+CONNECTION_TIMEOUT = 5  # seconds to open a connection (a read can take longer: big blocks)
 
 DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024
 _CONTAINER_NAME = re.compile(r"^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")
@@ -84,6 +93,40 @@ def scrub(text: str) -> str:
     return text
 
 
+class BoundedRetry(ExponentialRetry):
+    """The storage SDK's exponential retry, with short waits, a log line per retry, and no retry of
+    an authentication failure (a missing or refused credential does not fix itself in seconds)."""
+
+    def __init__(self, retries: int = RETRIES) -> None:
+        super().__init__(initial_backoff=1, increment_base=2, retry_total=retries, random_jitter_range=0)
+
+    def increment(self, settings, request, response=None, error=None) -> bool:  # noqa: ANN001
+        if isinstance(error, ClientAuthenticationError):
+            return False
+        again = super().increment(settings, request, response=response, error=error)
+        if again:
+            what = _first_line(error) if error is not None else f"HTTP {response.status_code}"
+            log.warning(
+                "blob storage: %s %s failed (%s); retry %d of %d",
+                request.method,
+                _strip_query(request.url),
+                scrub(what),
+                settings["count"],
+                self.total_retries,
+            )
+        return again
+
+
+def client_options() -> dict[str, object]:
+    """Keyword arguments for any Blob client this project builds: bounded, logged retries."""
+    return {"retry_policy": BoundedRetry(), "connection_timeout": CONNECTION_TIMEOUT}
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+
+
 def _strip_query(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
@@ -108,7 +151,11 @@ class AzureBlobObjectStore:
             raise ValueError(f"invalid blob container name: {container.container_name!r}")
         if chunk_size < 1 or max_concurrency < 1:
             raise ValueError("chunk_size and max_concurrency must be positive")
-        self._container = container
+        # Rebuilt on the same URL and credential with bounded retries, whoever made the client (the
+        # Dagster resource's client takes no retry settings).
+        self._container = ContainerClient.from_container_url(
+            container.url, credential=container.credential, **client_options()
+        )
         self._chunk_size = chunk_size
         self._max_concurrency = max_concurrency
         self._base_url = _strip_query(container.url)
@@ -141,12 +188,24 @@ class AzureBlobObjectStore:
     # -- errors and container creation ---------------------------------------------------------------
 
     def _error(self, action: str, key: str, exc: BaseException) -> StoreError:
+        if isinstance(exc, ClientAuthenticationError):
+            # DefaultAzureCredential's error lists every credential it tried, one per line: the first
+            # line says what happened, the hint what to set.
+            return StoreError(
+                f"could not authenticate to blob container {self._base_url}: {scrub(_first_line(exc))} "
+                "(set AZURE_STORAGE_ACCOUNT_KEY or AZURE_STORAGE_SAS_TOKEN, or make a credential available "
+                "to DefaultAzureCredential: a managed identity, AZURE_CLIENT_ID/AZURE_TENANT_ID/"
+                "AZURE_CLIENT_SECRET, or `az login`)"
+            )
         if isinstance(exc, HttpResponseError):
             first_line = (exc.message or "").strip().splitlines()[0:1]
             reason = first_line[0] if first_line else (exc.reason or "")
-            detail = f"HTTP {exc.status_code} {exc.error_code or ''}: {reason}".replace("  ", " ")
+            code = getattr(exc, "error_code", None) or ""
+            detail = f"HTTP {exc.status_code} {code}: {reason}".replace("  ", " ")
         else:
-            detail = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+            detail = _first_line(exc)
+            if isinstance(exc, AzureError):
+                detail += f" (after {RETRIES + 1} tries)"
         return StoreError(f"could not {action} {key!r} in blob container {self._base_url}: {scrub(detail)}")
 
     def _create_container(self) -> None:

@@ -26,7 +26,7 @@ def open_stores(config: settings_module.Settings) -> Iterator[Stores]:
         return
     from azure.storage.blob import BlobServiceClient
 
-    from heroku_assets.storage.azure_blob import AzureBlobObjectStore
+    from heroku_assets.storage.azure_blob import AzureBlobObjectStore, client_options
 
     if config.azure_account_key:
         credential: object = config.azure_account_key.get_secret_value()
@@ -36,7 +36,7 @@ def open_stores(config: settings_module.Settings) -> Iterator[Stores]:
         from azure.identity import DefaultAzureCredential
 
         credential = DefaultAzureCredential()
-    with BlobServiceClient(config.azure_account_url, credential=credential) as client:
+    with BlobServiceClient(config.azure_account_url, credential=credential, **client_options()) as client:
         yield Stores(
             raw=AzureBlobObjectStore(client.get_container_client(config.raw_container)),
             staging=AzureBlobObjectStore(client.get_container_client(config.staging_container)),

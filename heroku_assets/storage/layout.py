@@ -6,6 +6,7 @@ Raw store (objects exactly as received, never rewritten):
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
+    webhooks/<received day>/<delivery id>.json      a signed app webhook delivery, as received
     partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered
 
 The received day comes first so that a sensor lists only the last few days, whatever the history.
@@ -16,6 +17,7 @@ Staging store (what the warehouse loads, and what COPY INTO points at):
     <table>/app=<app>/date=<day>/part-00000.parquet   parsed events, one folder per table/app/day
     <table>/snapshot=<time>/part-00000.parquet          API entities, one folder per fetch
     state/<name>[/<app>][/<variant>].json               bookmarks kept between runs
+    state/<table>/live.parquet                          API rows listed last (to notice deletions)
 
 The raw store keeps the log-session pull state (the tail of each app's last pull) under the same
 ``state/`` prefix, outside the received prefixes, so sensors never take it for received data.
@@ -107,6 +109,20 @@ def state_object(name: str, app: str | None = None, variant: str | None = None) 
     state of an app and filter (``state/pull/my-app/all.json``)."""
     parts = [name, *([validate_app(app)] if app is not None else []), *([variant] if variant else [])]
     return validate_key("state/" + "/".join(parts) + ".json")
+
+
+def api_live_object(table: str) -> str:
+    """The rows of an API table that its last listing returned (and webhooks added since)."""
+    return validate_key(f"state/{table}/live.parquet")
+
+
+def webhook_object(received: dt.date, delivery_id: str) -> str:
+    if not re.match(r"^[A-Za-z0-9-]{1,64}$", delivery_id):
+        raise ValueError(f"invalid webhook delivery id: {delivery_id!r}")
+    return validate_key(f"webhooks/{received.isoformat()}/{delivery_id}.json")
+
+
+WEBHOOKS_PREFIX = "webhooks/"
 
 
 def format_days(days: set[dt.date] | list[dt.date]) -> str:

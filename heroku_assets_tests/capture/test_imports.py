@@ -43,3 +43,39 @@ def test_the_import_command_reports_and_refuses_bad_input(tmp_path):
     bad_app = subprocess.run([*run, str(dump), "--app", "Bad_App"], env=env, capture_output=True, text=True)
     assert bad_app.returncode != 0 and "invalid Heroku app name" in bad_app.stderr
     assert "Traceback" not in bad_app.stderr
+
+
+def test_unreadable_lines_are_counted_and_kept_in_the_metadata(tmp_path):
+    raw = LocalObjectStore(tmp_path / "raw")
+    dump = tmp_path / "dump.log"
+    dump.write_text(DUMP)
+    result = import_file(raw, dump, "shop", today=dt.date(2026, 11, 22))
+    assert (result.lines, result.unreadable) == (3, 1)
+    assert import_file(raw, dump, "shop").unreadable == 1  # already imported: from the metadata
+
+
+def test_importing_a_binary_or_empty_file_warns(tmp_path):
+    env = {"HEROKU_ASSETS_DATA_DIR": str(tmp_path / "data"), "PATH": ""}
+    run = [sys.executable, "-m", "heroku_assets.cli", "import"]
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(bytes(range(256)) * 40)
+    empty = tmp_path / "empty.log"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.log"
+    blank.write_bytes(b"\n \n\r\n")
+    good = tmp_path / "dump.log"
+    good.write_text(DUMP)  # one line in three is unreadable: no warning
+    result = subprocess.run(
+        [*run, str(binary), str(empty), str(blank), str(good), "--app", "shop"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert all(w.startswith("heroku-assets import: warning: ") for w in warnings), warnings
+    assert len(warnings) == 3
+    assert "photo.jpg: " in warnings[0] and "(100%) are not log lines" in warnings[0]
+    assert "empty.log is empty: nothing imported" in warnings[1]
+    assert "blank.log holds no log lines" in warnings[2]
+    assert "empty.log" not in result.stdout and f"{good}: imported" in result.stdout

@@ -74,5 +74,9 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     }
     assert {"path": ["warehouse", "heroku_apps"]} in nodes["warehouse/heroku_releases"]["dependencyKeys"]
     assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api"
-    assert {"raw_objects_sensor", "automation_sensor"} <= {s["name"] for s in repo["sensors"]}
+    assert {"raw_objects_sensor", "automation_sensor", "heroku_webhooks_sensor"} <= {
+        s["name"] for s in repo["sensors"]
+    }
+    api_checks = {c["name"] for c in nodes["warehouse/heroku_apps"]["assetChecksOrError"]["checks"]}
+    assert api_checks == {"schema_drift", "rows_keyed"}
     assert "heroku_logs_job" in {j["name"] for j in repo["jobs"]}

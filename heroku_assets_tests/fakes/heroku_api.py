@@ -7,7 +7,13 @@ It yields a fresh, running ``FakeHeroku`` per test (one loopback server is share
 
     fake_heroku.url                     base URL for ``HerokuClient(token, base_url=...)``
     fake_heroku.token                   the only token it accepts (``Authorization: Bearer ...``)
-    fake_heroku.add_app("my-app")       an app (schema-valid JSON); ``generation="fir"`` for Fir apps
+    fake_heroku.add(resource, parent, **fields)   any resource of the Platform API schema, built from the
+                                        schema's examples (fresh ids and timestamps), ``fields`` merged
+                                        in; ``parent`` is the item it is listed under (an app, a team)
+    fake_heroku.add(..., drift={...})   a drift case: fields merged in that the schema does not allow
+                                        (unknown fields, retyped values); exempt from the schema check
+    fake_heroku.remove(resource, item)  gone from its lists (and 404 when read by id)
+    fake_heroku.add_app("my-app")       an app; ``generation="fir"`` for Fir apps
     fake_heroku.add_release(app, ...)   next version, becomes current; ``update_release(app, v, ...)``
     fake_heroku.add_build(app, ...)     ``update_build(app, build_id, status=...)``
     fake_heroku.set_dynos(app, [...]) / set_formation(app, [...])   dicts of name/type/size/...
@@ -17,25 +23,33 @@ It yields a fresh, running ``FakeHeroku`` per test (one loopback server is share
                               Fault.slow(2.0), Fault.error(401))   applied to the next requests in order
     fake_heroku.rate_limit_remaining    the RateLimit-Remaining it reports (one token per API call;
                                         at 0 it answers 429 like Heroku)
-    fake_heroku.forbidden_apps          app names answered with 403
+    fake_heroku.page_size               the default page (200, as Heroku) when no Range says otherwise;
+                                        ``max_page`` caps what a Range's ``max=`` gets (1000)
+    fake_heroku.forbidden_apps          app names (or ids) answered with 403
+    fake_heroku.live_schema             what GET /schema answers (a copy of the vendored one to edit)
     fake_heroku.requests                every request received (method, path, headers, body, status)
 
-It implements ranges as Heroku does: ``Range: <key> [<start>|]<start>]..[<end>]; max=N[, order=desc]``
-on the list's sort keys (apps: id, name, updated_at; releases: id, version; builds: id, started_at),
-answering 206 with ``Next-Range`` while more remain, ``Accept-Ranges`` and ``Content-Range`` always, and
-416 for an unknown key. Timestamps are unique so an exclusive ``Next-Range`` start never skips an item.
+Routes come from the schema's own GET links (``instances`` lists and ``self`` reads), so every resource the
+schema lists is served, under the path the schema gives it, and a path the schema does not have is a 404.
+Ranges work as Heroku's do: ``Range: <key> [<start>|]<start>]..[<end>]; max=N[, order=desc]`` on the
+list's sort keys (the link's ``ranges``; releases: id, version), answering 206 with ``Next-Range`` while
+more remain, ``Accept-Ranges`` and ``Content-Range`` always, and 416 for an unknown key. Lists whose link
+requires parameters (usage: ``start``) answer 422 without them. Timestamps are unique so an exclusive
+``Next-Range`` start never skips an item.
 
 When the fixture finds a ``heroku_schema_path`` fixture (top-level conftest.py: the vendored schema), every
-entity it serves is validated against ``definitions/<resource>`` of the Platform API JSON schema, and the
-test fails at teardown if one did not match.
+item it serves is validated against the schema of the link that served it, and the test fails at teardown
+if one did not match (drift cases excepted).
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
+import copy
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import json
 import re
@@ -44,6 +58,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote
 
 import pytest
 from starlette.applications import Starlette
@@ -51,23 +66,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from heroku_assets.platform_api.schema import PlatformSchema, vendored
 from heroku_assets_tests.fakes.server import serve
 
 ACCEPT = "application/vnd.heroku+json; version=3"
 _NS = uuid.UUID("6f0d3c38-2d0b-4a53-9d8a-6d8e7b1c2a10")
 _LINE = re.compile(r"^\S+ (?P<source>[^\s\[]+)\[(?P<dyno>[^\]]+)\]:")
-SORT_KEYS = {
-    "apps": ("id", "name", "updated_at"),
-    "releases": ("id", "version"),
-    "builds": ("id", "started_at"),
-}
-_RESOURCE = {
-    "apps": "app",
-    "releases": "release",
-    "builds": "build",
-    "dynos": "dyno",
-    "formation": "formation",
-}
+# Sort keys Heroku accepts where the schema's links do not list them (heroku.md: releases id, version).
+SORT_KEYS = {"release": ("id", "version")}
 
 
 class HerokuSchema:
@@ -98,6 +104,20 @@ class HerokuSchema:
         return [
             f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
             for e in self.validator(resource).iter_errors(instance)
+        ]
+
+    def item_errors(self, resource: str, href: str, item_schema: dict[str, Any], instance: Any) -> list[str]:
+        """Errors of ``instance`` against the item schema of the link ``href`` of ``resource`` (what a
+        list returns can differ from ``definitions/<resource>``, e.g. app webhooks)."""
+        key = f"{resource} {href}"
+        if key not in self._validators:
+            schema = {k: v for k, v in item_schema.items() if k not in ("definitions", "links")}
+            schema["definitions"] = self.root["definitions"]
+            cls = self._jsonschema.Draft4Validator
+            self._validators[key] = cls(schema, format_checker=cls.FORMAT_CHECKER)
+        return [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in self._validators[key].iter_errors(instance)
         ]
 
 
@@ -158,6 +178,126 @@ def _error(status: int, message: str | None = None, headers: dict[str, str] | No
     return JSONResponse({"id": error_id, "message": message or default}, status_code=status, headers=headers)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Link:
+    """One GET link of the schema, as a route: ``/apps/{}/releases`` -> the release list of an app."""
+
+    resource: str
+    rel: str
+    href: str  # normalized, placeholders as {}
+    pattern: re.Pattern[str]
+    parents: tuple[str, ...]  # the resource each placeholder names (app, team, ...)
+    ranges: tuple[str, ...]
+    required: tuple[str, ...]
+    item_schema: dict[str, Any] = dataclasses.field(compare=False, hash=False, repr=False)
+
+
+@functools.cache
+def _links() -> tuple[_Link, ...]:
+    """Every GET link of the schema with at most two placeholders, literal-heavy routes first."""
+    platform = vendored()
+    out = []
+    for resource in platform.resources:
+        for link in platform.definition(resource).get("links", []):
+            if link.get("method") != "GET" or link.get("rel") not in ("instances", "self"):
+                continue
+            href = link["href"].split("?")[0]
+            refs = [unquote(m) for m in re.findall(r"\{\(([^)]*)\)\}", href)]
+            parents = tuple(r.split("/")[2] for r in refs)
+            normalized = re.sub(r"\{[^}]*\}", "{}", href)
+            if len(parents) > 2 or (link["rel"] == "instances" and len(parents) > 1):
+                continue
+            regex = (
+                "^" + "/".join("([^/]+)" if p == "{}" else re.escape(p) for p in normalized.split("/")) + "$"
+            )
+            required = (
+                tuple((link.get("schema") or {}).get("required", ())) if link["rel"] == "instances" else ()
+            )
+            try:
+                item = platform.item_schema(resource, normalized)
+            except KeyError:
+                continue
+            out.append(
+                _Link(
+                    resource,
+                    link["rel"],
+                    normalized,
+                    re.compile(regex),
+                    parents,
+                    tuple(SORT_KEYS.get(resource, link.get("ranges") or ("id",))),
+                    required,
+                    item,
+                )
+            )
+    return tuple(sorted(out, key=lambda lk: (len(lk.parents), lk.rel != "instances", lk.href)))
+
+
+def instances_link(resource: str, parent: str | None) -> _Link:
+    """The list a resource is served under for a parent resource (None: the account-wide list); for a
+    resource the schema only reads by id (slugs), that read under its parent."""
+    wanted = (parent,) if parent else ()
+    for link in _links():
+        if link.resource == resource and link.rel == "instances" and link.parents == wanted:
+            return link
+    for link in _links():
+        if link.resource == resource and link.rel == "self" and link.parents == (*wanted, resource):
+            return link
+    raise KeyError(f"the schema lists no {resource} under {parent or 'the account'}")
+
+
+def _example(platform: PlatformSchema, node: Any, make: Any) -> Any:
+    """A value valid for ``node``: the schema's example when it fits, else one made from the type."""
+    node = platform.resolve(node)
+    alternatives = node.get("anyOf") or node.get("oneOf")
+    if alternatives:
+        return _example(platform, alternatives[0], make)
+    types = node.get("type", [])
+    types = [types] if isinstance(types, str) else list(types)
+    if node.get("properties") and ("object" in types or not types):
+        return {k: _example(platform, v, make) for k, v in node["properties"].items()}
+    fmt = node.get("format")
+    if fmt in ("uuid", "date-time"):
+        return make(fmt)
+    enum = [v for v in node.get("enum", []) if v is not None]
+    if enum:
+        return enum[0]
+    example = node.get("example")
+    fits = {
+        "string": isinstance(example, str),
+        "integer": isinstance(example, int) and not isinstance(example, bool),
+        "number": isinstance(example, int | float) and not isinstance(example, bool),
+        "boolean": isinstance(example, bool),
+        "array": isinstance(example, list),
+        "object": isinstance(example, dict),
+        "null": example is None and "example" in node,
+    }
+    if any(fits.get(t) for t in types):
+        return copy.deepcopy(example)
+    if fmt == "email":
+        return "dev@example.com"
+    if fmt == "uri":
+        return "https://example.com/"
+    for kind, value in (
+        ("string", "example"),
+        ("integer", 1),
+        ("number", 1.0),
+        ("boolean", False),
+        ("array", []),
+        ("object", {}),
+    ):
+        if kind in types:
+            return value
+    return None
+
+
+def _merge(target: dict[str, Any], changes: dict[str, Any]) -> None:
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict) and value:
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
 class FakeHeroku:
     """The fake's data and behaviour; see the module docstring. Thread-safe: tests change it while the
     server thread answers."""
@@ -174,11 +314,13 @@ class FakeHeroku:
         self.buffer_lines = buffer_lines
         self.schema = schema
         self.schema_errors: list[str] = []
-        self.apps: dict[str, dict[str, Any]] = {}
-        self.releases: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-        self.builds: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-        self.dynos: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-        self.formation: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+        self.page_size = 200  # without a Range, as Heroku
+        self.max_page = 1000  # the most a Range's max= gets (lower it to test paging)
+        # (resource, parent id or "") -> items, in the order added
+        self.items: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
+        self._parent_of: dict[int, tuple[str | None, str]] = {}  # id(item) -> (parent resource, parent id)
+        self._drifted: set[int] = set()
+        self._live_schema: dict[str, Any] | None = None
         self.lines: dict[str, list[str]] = collections.defaultdict(list)
         self.sessions: dict[str, dict[str, Any]] = {}
         self.forbidden_apps: set[str] = set()
@@ -201,6 +343,65 @@ class FakeHeroku:
     def _id(self, kind: str) -> str:
         return str(uuid.uuid5(_NS, f"{kind}:{next(self._counter)}"))
 
+    def add(
+        self,
+        resource: str,
+        parent: dict[str, Any] | None = None,
+        *,
+        parent_resource: str | None = None,
+        drift: dict[str, Any] | None = None,
+        at: dt.datetime | None = None,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        """A ``resource`` item built from the schema (listed under ``parent``, an item of
+        ``parent_resource``: the app by default), with ``fields`` merged in."""
+        with self._lock:
+            kind = (parent_resource or "app") if parent is not None else None
+            link = instances_link(resource, kind)
+            ts = self._tick(at)
+            item = _example(
+                vendored(), link.item_schema, lambda fmt: self._id(resource) if fmt == "uuid" else ts
+            )
+            if parent is not None and kind and isinstance(item.get(kind), dict):
+                for key in item[kind]:
+                    if key in parent:
+                        item[kind][key] = parent[key]
+            _merge(item, fields)
+            if drift:
+                _merge(item, drift)
+                self._drifted.add(id(item))
+            parent_id = "" if parent is None else str(parent["id"])
+            self.items[(resource, parent_id)].append(item)
+            self._parent_of[id(item)] = (kind, parent_id)
+            return item
+
+    def remove(self, resource: str, item: dict[str, Any]) -> None:
+        with self._lock:
+            _, parent_id = self._parent_of[id(item)]
+            self.items[(resource, parent_id)] = [
+                i for i in self.items[(resource, parent_id)] if i is not item
+            ]
+
+    def all(self, resource: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [i for (r, _), items in self.items.items() if r == resource for i in items]
+
+    def find(self, resource: str, identity: str) -> dict[str, Any] | None:
+        """The item whose id or name is ``identity``."""
+        return next((i for i in self.all(resource) if identity in (i.get("id"), i.get("name"))), None)
+
+    @property
+    def live_schema(self) -> dict[str, Any]:
+        """What ``GET /schema`` answers: the vendored schema until a test changes this copy."""
+        with self._lock:
+            if self._live_schema is None:
+                self._live_schema = copy.deepcopy(vendored().root)
+            return self._live_schema
+
+    @property
+    def apps(self) -> dict[str, dict[str, Any]]:
+        return {a["name"]: a for a in self.all("app")}
+
     def add_app(
         self,
         name: str,
@@ -211,43 +412,42 @@ class FakeHeroku:
         owner_email: str = "owner@example.com",
         at: dt.datetime | None = None,
     ) -> dict[str, Any]:
-        with self._lock:
-            ts = self._tick(at)
-            app = {
-                "acm": False,
-                "archived_at": None,
-                "buildpack_provided_description": "Python",
-                "build_stack": {"id": str(uuid.uuid5(_NS, stack)), "name": stack},
-                "created_at": ts,
-                "generation": {"id": str(uuid.uuid5(_NS, generation)), "name": generation},
-                "git_url": f"https://git.heroku.com/{name}.git",
-                "id": self._id("app"),
-                "internal_routing": None,
-                "maintenance": False,
-                "name": name,
-                "owner": {"email": owner_email, "id": str(uuid.uuid5(_NS, owner_email))},
-                "organization": None,
-                "team": None,
-                "region": {"id": str(uuid.uuid5(_NS, region)), "name": region},
-                "released_at": None,
-                "repo_size": None,
-                "slug_size": None,
-                "space": None,
-                "stack": {"id": str(uuid.uuid5(_NS, stack)), "name": stack},
-                "updated_at": ts,
-                "web_url": f"https://{name}.herokuapp.com/",
-            }
-            self.apps[name] = app
-            return app
+        return self.add(
+            "app",
+            at=at,
+            name=name,
+            archived_at=None,
+            buildpack_provided_description="Python",
+            build_stack={"id": str(uuid.uuid5(_NS, stack)), "name": stack},
+            generation={"id": str(uuid.uuid5(_NS, generation)), "name": generation},
+            git_url=f"https://git.heroku.com/{name}.git",
+            internal_routing=None,
+            owner={"email": owner_email, "id": str(uuid.uuid5(_NS, owner_email))},
+            organization=None,
+            team=None,
+            region={"id": str(uuid.uuid5(_NS, region)), "name": region},
+            released_at=None,
+            repo_size=None,
+            slug_size=None,
+            space=None,
+            stack={"id": str(uuid.uuid5(_NS, stack)), "name": stack},
+            web_url=f"https://{name}.herokuapp.com/",
+        )
 
     def update_app(self, name: str, **changes: Any) -> dict[str, Any]:
         """Change an app; its ``updated_at`` moves to now (the fake's clock) unless given."""
         with self._lock:
             app = self.apps[name]
-            app.update(changes)
+            _merge(app, changes)
             if "updated_at" not in changes:
                 app["updated_at"] = self._tick()
             return app
+
+    def _app_items(self, resource: str, app: str) -> list[dict[str, Any]]:
+        return self.items[(resource, self.apps[app]["id"])] if app in self.apps else []
+
+    def releases_of(self, app: str) -> list[dict[str, Any]]:
+        return self._app_items("release", app)
 
     def add_release(
         self,
@@ -260,7 +460,7 @@ class FakeHeroku:
     ) -> dict[str, Any]:
         """The next version; it becomes current (and the previous one stops being current)."""
         with self._lock:
-            releases = self.releases[app]
+            releases = self.releases_of(app)
             version = len(releases) + 1
             ts = self._tick(at)
             for previous in reversed(releases):  # one current release at most
@@ -268,31 +468,28 @@ class FakeHeroku:
                     previous["current"] = False
                     previous["updated_at"] = ts
                     break
-            release = {
-                "addon_plan_names": ["heroku-postgresql:essential-0"],
-                "artifacts": [],
-                "app": {"name": app, "id": self.apps[app]["id"] if app in self.apps else self._id("app")},
-                "created_at": ts,
-                "description": description or f"Deploy {version:07x}",
-                "id": self._id("release"),
-                "updated_at": ts,
-                "slug": {"id": self._id("slug")},
-                "status": status,
-                "user": {"id": str(uuid.uuid5(_NS, user_email)), "email": user_email},
-                "version": version,
-                "current": True,
-                "output_stream_url": None,
-                "eligible_for_rollback": True,
-            }
-            releases.append(release)
-            if app in self.apps:
-                self.apps[app]["released_at"] = ts
+            release = self.add(
+                "release",
+                self.apps[app],
+                at=dt.datetime.fromisoformat(ts),
+                addon_plan_names=["heroku-postgresql:essential-0"],
+                artifacts=[],
+                description=description or f"Deploy {version:07x}",
+                slug={"id": self._id("slug")},
+                status=status,
+                user={"id": str(uuid.uuid5(_NS, user_email)), "email": user_email},
+                version=version,
+                current=True,
+                output_stream_url=None,
+                eligible_for_rollback=True,
+            )
+            self.apps[app]["released_at"] = ts
             return release
 
     def update_release(self, app: str, version: int, **changes: Any) -> dict[str, Any]:
         with self._lock:
-            release = self.releases[app][version - 1]
-            release.update(changes)
+            release = self.releases_of(app)[version - 1]
+            _merge(release, changes)
             release["updated_at"] = self._tick()
             return release
 
@@ -304,92 +501,73 @@ class FakeHeroku:
         source_version: str | None = None,
         at: dt.datetime | None = None,
     ) -> dict[str, Any]:
-        with self._lock:
-            ts = self._tick(at)
-            build = {
-                "app": {"id": self.apps[app]["id"] if app in self.apps else self._id("app")},
-                "buildpacks": [{"url": "heroku/python", "name": "heroku/python"}],
-                "created_at": ts,
-                "id": self._id("build"),
-                "output_stream_url": "https://build-output.heroku.com/streams/01234567",
-                "source_blob": {
-                    "checksum": None,
-                    "url": "https://example.com/source.tgz",
-                    "version": source_version or f"{next(self._counter):040x}",
-                    "version_description": None,
-                },
-                "release": None if status == "pending" else {"id": self._id("release")},
-                "slug": None,
-                "stack": "heroku-24",
-                "status": status,
-                "updated_at": ts,
-                "user": {"id": str(uuid.uuid5(_NS, "dev")), "email": "dev@example.com"},
-            }
-            self.builds[app].append(build)
-            return build
+        return self.add(
+            "build",
+            self.apps[app],
+            at=at,
+            buildpacks=[{"url": "heroku/python", "name": "heroku/python"}],
+            output_stream_url="https://build-output.heroku.com/streams/01234567",
+            source_blob={
+                "checksum": None,
+                "url": "https://example.com/source.tgz",
+                "version": source_version or f"{next(self._counter):040x}",
+                "version_description": None,
+            },
+            release=None if status == "pending" else {"id": self._id("release")},
+            slug=None,
+            stack="heroku-24",
+            status=status,
+            user={"id": str(uuid.uuid5(_NS, "dev")), "email": "dev@example.com"},
+        )
 
     def update_build(self, app: str, build_id: str, **changes: Any) -> dict[str, Any]:
         with self._lock:
-            build = next(b for b in self.builds[app] if b["id"] == build_id)
-            build.update(changes)
+            build = next(b for b in self._app_items("build", app) if b["id"] == build_id)
+            _merge(build, changes)
             build["updated_at"] = self._tick()
             return build
 
     def set_dynos(self, app: str, dynos: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Dynos from short dicts (``name``, and optionally ``state``, ``size``, ``command``)."""
         with self._lock:
-            current = next((r for r in reversed(self.releases[app]) if r["current"]), None)
-            result = []
-            for d in dynos:
-                ts = self._tick()
-                result.append(
-                    {
-                        "attach_url": None,
-                        "command": d.get("command", "gunicorn app:app"),
-                        "created_at": ts,
-                        "id": self._id("dyno"),
-                        "name": d["name"],
-                        "release": {
-                            "id": current["id"] if current else self._id("release"),
-                            "version": current["version"] if current else 1,
-                        },
-                        "app": {
-                            "name": app,
-                            "id": self.apps[app]["id"] if app in self.apps else self._id("app"),
-                        },
-                        "size": d.get("size", "standard-1X"),
-                        "state": d.get("state", "up"),
-                        "type": d["name"].split(".")[0],
-                        "updated_at": ts,
-                    }
+            current = next((r for r in reversed(self.releases_of(app)) if r["current"]), None)
+            self.items[("dyno", self.apps[app]["id"])] = []
+            return [
+                self.add(
+                    "dyno",
+                    self.apps[app],
+                    attach_url=None,
+                    command=d.get("command", "gunicorn app:app"),
+                    name=d["name"],
+                    release={
+                        "id": current["id"] if current else self._id("release"),
+                        "version": current["version"] if current else 1,
+                    },
+                    size=d.get("size", "standard-1X"),
+                    state=d.get("state", "up"),
+                    type=d["name"].split(".")[0],
                 )
-            self.dynos[app] = result
-            return result
+                for d in dynos
+            ]
 
     def set_formation(self, app: str, processes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Formation from short dicts (``type``, and optionally ``quantity``, ``size``, ``command``)."""
         with self._lock:
+            self.items[("formation", self.apps[app]["id"])] = []
             result = []
             for p in processes:
-                ts = self._tick()
                 size = p.get("size", "standard-1X")
                 result.append(
-                    {
-                        "app": {
-                            "name": app,
-                            "id": self.apps[app]["id"] if app in self.apps else self._id("app"),
-                        },
-                        "command": p.get("command", "gunicorn app:app"),
-                        "created_at": ts,
-                        "dyno_size": {"id": str(uuid.uuid5(_NS, size)), "name": size},
-                        "id": self._id("formation"),
-                        "quantity": p.get("quantity", 1),
-                        "size": size,
-                        "type": p["type"],
-                        "updated_at": ts,
-                    }
+                    self.add(
+                        "formation",
+                        self.apps[app],
+                        command=p.get("command", "gunicorn app:app"),
+                        dyno_size={"id": str(uuid.uuid5(_NS, size)), "name": size},
+                        quantity=p.get("quantity", 1),
+                        size=size,
+                        type=p["type"],
+                    )
                 )
-            self.formation[app] = result
             return result
 
     def set_lines(self, app: str, lines: Iterable[str]) -> None:
@@ -420,12 +598,14 @@ class FakeHeroku:
                 self._faults.popleft()
             return fault
 
-    def _check(self, resource: str, items: list[dict[str, Any]]) -> None:
+    def _check(self, link: _Link, items: list[dict[str, Any]]) -> None:
         if self.schema is None:
             return
         for item in items:
-            for err in self.schema.errors(resource, item):
-                self.schema_errors.append(f"{resource} {item.get('id')}: {err}")
+            if id(item) in self._drifted:
+                continue
+            for err in self.schema.item_errors(link.resource, link.href, link.item_schema, item):
+                self.schema_errors.append(f"{link.resource} {item.get('id')}: {err}")
 
     async def handle(self, request: Request) -> Response:
         body = await request.body()
@@ -473,33 +653,63 @@ class FakeHeroku:
 
     def _route(self, request: Request, path: str, record: RecordedRequest) -> Response:
         parts = path.strip("/").split("/")
-        if parts == ["apps"] and request.method == "GET":
-            return self._list("apps", list(self.apps.values()), record.headers.get("range"))
-        if len(parts) < 2 or parts[0] != "apps":
+        if len(parts) == 3 and parts[0] == "apps" and parts[2] == "log-sessions" and request.method == "POST":
+            if parts[1] in self.forbidden_apps:
+                return _error(403, f"You do not have access to the app {parts[1]}.")
+            if parts[1] not in self.apps:
+                return _error(404)
+            return self._create_session(parts[1], record.body)
+        if request.method != "GET":
             return _error(404, "Not found.")
-        app = parts[1]
-        if app in self.forbidden_apps:
-            return _error(403, f"You do not have access to the app {app}.")
-        if app not in self.apps:
-            return _error(404)
-        if len(parts) == 2 and request.method == "GET":
-            self._check("app", [self.apps[app]])
-            return JSONResponse(self.apps[app])
-        if len(parts) == 3 and request.method == "GET" and parts[2] in ("releases", "builds"):
-            return self._list(parts[2], getattr(self, parts[2])[app], record.headers.get("range"))
-        if len(parts) == 3 and request.method == "GET" and parts[2] in ("dynos", "formation"):
-            items = list(getattr(self, parts[2])[app])
-            self._check(_RESOURCE[parts[2]], items)
-            return JSONResponse(items)
-        if parts[2:] == ["log-sessions"] and request.method == "POST":
-            return self._create_session(app, record.body)
+        if path == "/schema":
+            return JSONResponse(self.live_schema)
+        for link in _links():
+            match = link.pattern.match(path)
+            if match is None:
+                continue
+            identities = [unquote(g) for g in match.groups()]
+            parent = None
+            if link.parents and (link.rel == "instances" or len(link.parents) == 2):
+                kind, identity = link.parents[0], identities[0]
+                if kind == "app" and identity in self.forbidden_apps:
+                    return _error(403, f"You do not have access to the app {identity}.")
+                parent = self.find(kind, identity)
+                if parent is None:
+                    return _error(404)
+            if link.rel == "self":
+                if len(link.parents) == 2:
+                    pool = self.items[(link.resource, str(parent["id"]))]  # type: ignore[index]
+                else:
+                    if link.resource == "app" and identities[0] in self.forbidden_apps:
+                        return _error(403, f"You do not have access to the app {identities[0]}.")
+                    pool = self.all(link.resource)
+                item = next((i for i in pool if identities[-1] in (i.get("id"), i.get("name"))), None)
+                if item is None:
+                    return _error(404)
+                self._check(link, [item])
+                return JSONResponse(item)
+            query = parse_qs(record.query)
+            missing = [name for name in link.required if name not in query]
+            if missing:
+                return _error(422, f"Missing parameters: {', '.join(missing)}.")
+            items = (
+                self.all(link.resource)
+                if parent is None
+                else list(self.items[(link.resource, str(parent["id"]))])
+            )
+            if "start" in query:
+                start = query["start"][0]
+                items = [i for i in items if str(i.get("date") or i.get("month") or start) >= start]
+            return self._list(link, items, record.headers.get("range"))
         return _error(404, "Not found.")
 
-    def _list(self, kind: str, items: list[dict[str, Any]], range_header: str | None) -> Response:
-        keys = SORT_KEYS[kind]
+    def _list(self, link: _Link, items: list[dict[str, Any]], range_header: str | None) -> Response:
+        keys = link.ranges
         accept_ranges = ", ".join(keys)
         try:
-            key, start, exclusive, end, size, desc = _parse_range(range_header or "id ..; max=200")
+            key, start, exclusive, end, size, desc = _parse_range(
+                range_header or f"{keys[0]} ..; max={self.page_size}"
+            )
         except ValueError as exc:
             return _error(400, str(exc))
         if key not in keys:
@@ -510,13 +720,13 @@ class FakeHeroku:
             )
 
         def value(item: dict[str, Any]) -> Any:
-            return item["created_at"] if key == "started_at" else item[key]
+            return item.get("created_at") if key == "started_at" else item.get(key)
 
         def bound(text: str) -> Any:
             return int(text) if key == "version" else text
 
         try:
-            ordered = sorted(items, key=lambda i: (value(i), i["id"]), reverse=desc)
+            ordered = sorted(items, key=lambda i: (value(i), i.get("id")), reverse=desc)
             if start:
                 s = bound(start)
                 if desc:
@@ -526,15 +736,15 @@ class FakeHeroku:
             if end:
                 e = bound(end)
                 ordered = [i for i in ordered if (value(i) >= e if desc else value(i) <= e)]
-        except ValueError:
+        except (TypeError, ValueError):
             return _error(400, f"Bad range value for {key}.")
-        page = ordered[:size]
-        self._check(_RESOURCE[kind], page)
+        page = ordered[: min(size, self.max_page)]
+        self._check(link, page)
         headers = {"Accept-Ranges": accept_ranges}
         if page:
             headers["Content-Range"] = f"{key} {value(page[0])}..{value(page[-1])}"
         order = "order=desc, " if desc else ""
-        if len(ordered) > size:
+        if len(ordered) > len(page):
             headers["Next-Range"] = f"{key} ]{value(page[-1])}..; {order}max={size}"
             return JSONResponse(page, status_code=206, headers=headers)
         return JSONResponse(page, status_code=200, headers=headers)
@@ -556,7 +766,8 @@ class FakeHeroku:
             "logplex_url": f"{self.url}/logplex/sessions/{session_id}?srv=1325419200",
             "updated_at": ts,
         }
-        self._check("log-session", [session])
+        if self.schema is not None:
+            self.schema_errors.extend(f"log-session: {e}" for e in self.schema.errors("log-session", session))
         return JSONResponse(session, status_code=201)
 
     def _logplex(self, session_id: str) -> Response:

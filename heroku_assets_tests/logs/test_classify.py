@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heroku_assets import tables
-from heroku_assets.logs import LogLine, classify, parse_lines, read_lines
+from heroku_assets.logs import LogLine, parse_lines, read_lines
 from heroku_assets.logs.logplex.lines import REASON_UNRECOGNISED
 
 UTC = dt.UTC
@@ -267,6 +267,38 @@ def test_logplex_buffer_overflow() -> None:
     )
 
 
+# Heroku's logging error codes with their meaning, as the platform writes them
+_LOSS_CODES = {
+    "L10": "Drain buffer overflow",
+    "L11": "Tail buffer overflow",
+    "L12": "Local buffer overflow",
+    "L13": "Local delivery error",
+    "L14": "Certificate validation error",
+    "L15": "Tail buffer temporarily unavailable",
+    "R14": "Memory quota exceeded",
+    "H99": "Platform error",
+}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(sorted(_LOSS_CODES)),
+    st.sampled_from(["Error ", ""]),
+    st.sampled_from([" -> This tail session dropped 1101 messages since 2012-11-30T06:45:29Z", ": 5", ""]),
+    st.sampled_from(["logplex", "web.1", "router-shim"]),
+)
+def test_error_reports_get_their_code_with_or_without_the_word_error(
+    code: str, prefix: str, tail: str, dyno: str
+) -> None:
+    message = f"{prefix}{code} ({_LOSS_CODES[code]}){tail}"
+    platform(message, dyno=dyno, event_type="error", code=code)
+
+
+@pytest.mark.parametrize("message", ["R2D2 is here", "L11 messages dropped", "Errors L10 (x)", "H12"])
+def test_a_code_shaped_word_is_not_an_error_report(message: str) -> None:
+    platform(message, dyno="logplex", event_type="other")
+
+
 def test_run_dyno_start_names_the_user() -> None:
     platform(
         "Starting process with command `bin/rails console` by user ops@example.com",
@@ -330,7 +362,8 @@ def test_runtime_metrics_line() -> None:
         "sample#load_avg_1m=0.01"
     )
     shared = {
-        "dyno": "heroku.2808254.d97d0ea7-cf3d-411b-b453-d2943a50b456",
+        "dyno": "web.1",
+        "dyno_id": "heroku.2808254.d97d0ea7-cf3d-411b-b453-d2943a50b456",
         "source_name": "web.1",
         "addon": None,
     }
@@ -349,6 +382,7 @@ def test_addon_metrics_keep_hyphenated_names_and_units() -> None:
     )
     shared = {
         "dyno": "heroku-postgres",
+        "dyno_id": None,
         "source_name": "DATABASE",
         "addon": "postgresql-curved-12345",
         "extra": None,
@@ -367,12 +401,35 @@ def test_metrics_with_unreadable_values_and_other_keys_lose_nothing() -> None:
     extra = json.dumps(
         {"measure#x": "1", "sample#a": "abc", "sample#b": "1e999", "note": "hi there"}, separators=(",", ":")
     )
-    shared = {"dyno": "web.1", "source_name": None, "addon": None, "extra": extra}
+    shared = {"dyno": "web.1", "dyno_id": None, "source_name": None, "addon": None, "extra": extra}
     assert rows == [
         {**shared, "metric": "a", "value": None, "unit": None},
         {**shared, "metric": "b", "value": None, "unit": None},
         {**shared, "metric": "c", "value": -2500.0, "unit": None},
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["web.1", "worker.12", "run.2660", None]),
+    st.sampled_from(["web.1", "web.2", "", None]),
+    st.sampled_from(["heroku.2808254.d97d0ea7-cf3d-411b-b453-d2943a50b456", "", None]),
+    st.booleans(),
+)
+def test_metrics_dyno_is_the_process_and_dyno_id_the_dyno_value(
+    header: str | None, source: str | None, dyno_value: str | None, fast: bool
+) -> None:
+    """dyno is the line's dyno, as in every other table (else the source= value); dyno= is dyno_id."""
+    keys = [f"source={source}"] if source is not None else []
+    keys += [f"dyno={dyno_value}"] if dyno_value is not None else []
+    line = LogLine(0, "heroku", header, " ".join([*keys, "sample#memory_total=1MB", "sample#load=2"]), "r")
+    rows = [r for _, b in parse_lines([line], "a", fast=fast) for r in b.to_pylist()]
+    assert len(rows) == 2
+    for row in rows:
+        assert row["dyno"] == (header if header is not None else source or None)
+        assert row["dyno_id"] == (dyno_value or None)
+        assert row["source_name"] == (source or None)
+        assert row["extra"] is None
 
 
 def test_sample_inside_a_quoted_value_is_not_a_metric() -> None:
@@ -590,11 +647,7 @@ _metrics_message = st.lists(
 )
 def test_fast_paths_agree_with_the_per_line_reference(lines: list[LogLine]) -> None:
     fast = [(n, b.to_pylist()) for n, b in parse_lines(lines, "a", batch_rows=9)]
-    classify.FAST = False
-    try:
-        slow = [(n, b.to_pylist()) for n, b in parse_lines(lines, "a", batch_rows=9)]
-    finally:
-        classify.FAST = True
+    slow = [(n, b.to_pylist()) for n, b in parse_lines(lines, "a", batch_rows=9, fast=False)]
     assert fast == slow
 
 
@@ -603,7 +656,11 @@ def test_fast_paths_agree_with_the_per_line_reference(lines: list[LogLine]) -> N
 def test_every_input_line_lands_in_exactly_one_table(data: bytes, fmt: str) -> None:
     lines = list(read_lines([data], fmt))  # type: ignore[arg-type]
     seen = _tables_of(read_lines([data], fmt))  # type: ignore[arg-type]
-    assert sorted(seen) == list(range(1, len(lines) + 1))
+    assert len(seen) == len(lines)
+    if fmt == "text":
+        assert sorted(seen) == _text_line_numbers(data)
+    elif fmt == "logplex":
+        assert sorted(seen) == list(range(1, len(lines) + 1))  # frames: no blank lines to count
     for n, names in seen.items():
         assert len(set(names)) == 1, (n, names)
         assert len(names) == 1 or names[0] == "runtime_metrics"
@@ -630,9 +687,33 @@ def test_every_text_line_lands_in_exactly_one_table(lines: list[str]) -> None:
     data = "".join(x.replace("\n", " ").replace("\r", " ") + "\n" for x in lines).encode()
     read = list(read_lines([data], "text"))
     seen = _tables_of(read_lines([data], "text"), batch_rows=5)
-    assert sorted(seen) == list(range(1, len(read) + 1))
+    assert len(seen) == len(read)
+    assert sorted(seen) == _text_line_numbers(data)
     for names in seen.values():
         assert len(names) == 1 or set(names) == {"runtime_metrics"}
+
+
+def _text_line_numbers(data: bytes) -> list[int]:
+    """The numbers an editor shows for the lines that are not blank (the last newline ends a line)."""
+    lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        lines.pop()
+    return [i for i, line in enumerate(lines, 1) if line.strip(b" \t\r\n\x0b\x0c")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([f"{TS} app[web.1]: hello", "junk", "", " ", "\t\r", f"{TS} heroku[web.1]: Idling"])
+    ),
+    st.integers(1, 7),
+)
+def test_blank_lines_are_counted_in_line_numbers(lines: list[str], batch_rows: int) -> None:
+    data = "".join(f"{x}\n" for x in lines).encode()
+    rows = [r for _, b in parse_lines(read_lines([data]), "a", batch_rows=batch_rows) for r in b.to_pylist()]
+    want = [i for i, x in enumerate(lines, 1) if x.strip()]
+    assert sorted(r["line_number"] for r in rows) == want
+    assert all(r.get("raw_line", "x").strip() for r in rows)  # a blank line gives no row
 
 
 def test_empty_input_gives_nothing() -> None:

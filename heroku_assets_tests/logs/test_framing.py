@@ -189,3 +189,44 @@ def test_a_counted_frame_holding_no_syslog_line_is_still_a_frame() -> None:
     # but digits and a space inside a message do not make a wrong count right
     body = b"%d " % (len(A) - 6) + A + b" 12 xx\n" + counted(B)
     assert frames(body) == [(A + b" 12 xx", None), (B, None)]
+
+
+# Junk that can never be read as a frame or a count: no digits, no whitespace, ASCII only.
+_junk = st.text(
+    st.characters(codec="ascii", exclude_characters="0123456789 \t\r\n\x0b\x0c"), min_size=1, max_size=30
+).map(str.encode)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from([A, B, C]), st.booleans(), st.booleans()), min_size=1, max_size=5),
+    _junk,
+    st.sampled_from([b"", b"\n", b"\r\n", b" ", b"\n\n"]),
+    st.lists(st.integers(0, 600), max_size=4),
+)
+def test_a_junk_tail_after_the_last_counted_frame_is_a_garbage_line(
+    parts: list[tuple[bytes, bool, bool]], junk: bytes, end: bytes, cuts: list[int]
+) -> None:
+    """Whatever follows the last correctly counted frame, glued to it or not, and however the body is
+    cut: the frames come back exactly and the junk is a line of its own, never part of a message."""
+    body = b"".join(counted(p, newline=nl, count_newline=cn) for p, nl, cn in parts) + junk + end
+    cuts = sorted({c for c in cuts if 0 < c < len(body)})
+    expected = [(p, None) for p, _, _ in parts] + [
+        ((junk + end).split(b"\n")[0].rstrip(b"\r"), REASON_GARBAGE)
+    ]
+    assert frames(body) == expected
+    assert frames(body, pieces=cuts) == expected
+
+
+def test_a_short_count_is_still_resynchronised_at_the_end_of_the_body() -> None:
+    # a count that does not cover the syslog header, or that cuts a UTF-8 character (a count of
+    # characters, not bytes), is wrong: the frame runs to the end of the body as before
+    assert frames(b"10 " + A) == [(A, None)]
+    accented = A + " état".encode()
+    assert frames(b"%d %s" % (len(A) + 2, accented)) == [(accented, None)]  # cuts the é
+    for newline in (b"", b"\n"):  # counted in characters: one short of the bytes, the é is two
+        text = accented + newline
+        assert frames(b"%d %s" % (len(text.decode()), text)) == [(accented, None)]
+    # in the middle of a body the newline after a wrong count still ends the frame
+    body = b"%d " % (len(A) - 2) + A + b"\n" + counted(B)
+    assert frames(body) == [(A, None), (B, None)]

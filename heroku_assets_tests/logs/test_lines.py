@@ -257,3 +257,30 @@ def test_canonical_is_one_line_and_stable(text: str) -> None:
     rendered = first.canonical()
     assert "\n" not in rendered and "\r" not in rendered
     assert parse_text_line(rendered).canonical() == rendered
+
+
+_HEADER = "<190>{} 2012-11-30T06:45:29Z host app web.1"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 999), st.text(max_size=30).filter(lambda m: not m.startswith("-")))
+def test_syslog_version_of_up_to_three_digits_is_read(version: int, message: str) -> None:
+    for payload, expected in (
+        (f"{_HEADER.format(version)} - {message}", message),
+        (f"{_HEADER.format(version)} - - {message}", message),
+    ):
+        line = parse_syslog(payload)
+        assert line.error is None and (line.source, line.dyno) == ("app", "web.1")
+        assert line.message == expected
+    assert parse_syslog(f"{_HEADER.format('1000')} - x").error == REASON_BAD_SYSLOG
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"\A[0-9]{1,32}\Z"), st.booleans(), st.text(max_size=30))
+def test_a_number_in_the_msgid_slot_is_not_part_of_the_message(msgid: str, sd: bool, message: str) -> None:
+    payload = f"{_HEADER.format(1)} {msgid} {'- ' if sd else ''}{message}"
+    if not sd and (message == "-" or message.startswith("- ")):
+        message = message[2:]  # read as nil structured data, as after a nil MSGID
+    assert parse_syslog(payload).message == message
+    # a number after a nil MSGID is the message's own
+    assert parse_syslog(f"{_HEADER.format(1)} - {msgid} {message}").message == f"{msgid} {message}"

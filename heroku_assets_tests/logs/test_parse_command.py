@@ -92,7 +92,7 @@ def test_drain_body_on_stdin_with_garbage() -> None:
     result = run("-", stdin=body)
     assert result.returncode == 0, result.stderr
     out = rows(result.stdout)
-    # the reference frame names the app as APP-NAME ("app web.3"): an app line, routed as DESIGN.md says
+    # the reference frame names the app as APP-NAME ("app web.3"): an app line (README, "Tables")
     assert [r["table"] for r in out] == ["app_events", "rejected_lines", "app_events"]
     assert out[0]["app"] is None and out[0]["dyno"] == "web.3" and out[0]["process_type"] == "web"
     assert out[0]["message"] == out[2]["message"] == "State changed from starting to up"
@@ -118,10 +118,41 @@ def test_unreadable_input_fails_clearly(tmp_path: pathlib.Path, target: str) -> 
     result = run(str(tmp_path / target))
     assert result.returncode != 0
     assert result.stdout == b""
-    assert b"heroku-assets parse: cannot read" in result.stderr
+    assert b"heroku-assets parse: error: cannot read" in result.stderr
 
 
 def test_format_is_checked() -> None:
     result = run("--format", "json")
     assert result.returncode == 2
     assert b"invalid choice" in result.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: pathlib.Path) -> None:
+    """`heroku-assets parse FILE | head -1`: exit 0 and nothing on stderr, however much is left."""
+    big = tmp_path / "big.log"
+    big.write_bytes(b"2012-02-07T09:43:06Z app[web.1]: hello\n" * 200_000)
+    with subprocess.Popen(
+        [str(EXE), "parse", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # as head does after its line
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=120) == 0, stderr
+    assert json.loads(first)["message"] == "hello"
+    assert stderr == b""
+
+
+def test_blank_lines_keep_their_line_numbers() -> None:
+    data = b"2012-02-07T09:43:06Z app[web.1]: one\n\n  \r\n2012-02-07T09:43:06Z app[web.1]: four\n\njunk\n"
+    out = rows(run("-", "--format", "text", stdin=data).stdout)
+    assert [(r["table"], r["line_number"]) for r in out] == [
+        ("app_events", 1),
+        ("app_events", 4),
+        ("rejected_lines", 6),
+    ]
+
+
+def test_errors_have_the_command_prefix(tmp_path: pathlib.Path) -> None:
+    result = run(str(tmp_path / "missing.log"))
+    assert result.stderr.decode().startswith("heroku-assets parse: error: cannot read ")

@@ -226,7 +226,8 @@ _syslog_payload = st.builds(
     st.sampled_from(["web.1", "router", "-", "x\tz"]),
     st.one_of(
         st.just(""),
-        st.sampled_from([" ", " -", " - ", " - -", " - - ", " -x", " --", "\t- x", "  - x"]),
+        st.sampled_from([" ", " -", " - ", " - -", " - - ", " -x", " --", "\t- x", "  - x", " 7", " 12 - x"]),
+        st.from_regex(r"\A [0-9]{1,34}( -)?( [a-z0-9 -]{0,8})?\Z"),  # a number in the MSGID slot
         st.text(max_size=20).map(" - {}".format),
         st.text(max_size=20).map(" {}".format),
     ),
@@ -276,6 +277,27 @@ def test_canonical_text_reads_back_line_for_line(data: bytes, fmt: str) -> None:
         carried = "[" not in (a.source or "") and "]:" not in (a.dyno or "")
         if a.error is None and carried and "\n" not in (a.message or "") and "\r" not in (a.message or ""):
             assert (b.ts_us, b.source, b.dyno, b.message) == (a.ts_us, a.source, a.dyno, a.message)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 999),
+    st.from_regex(r"\A[0-9]{1,32}\Z"),
+    st.sampled_from(["", "- ", "- - "]),
+    st.text(st.characters(exclude_characters="\r\n"), max_size=20),
+)
+def test_frames_with_a_number_in_the_msgid_slot_or_a_long_version(
+    version: int, msgid: str, sd: str, message: str
+) -> None:
+    """The batch reader and the syslog reader agree on these (the batch reader takes most frames)."""
+    payloads = [
+        f"<190>{version} 2012-11-30T06:45:29Z host app web.1 {msgid} {sd}{message}",
+        f"<190>{version} 2012-11-30T06:45:29Z host app web.1 - {sd}{message}",
+    ]
+    body = b"".join(b"%d %s" % (len(p.encode()), p.encode()) for p in payloads)
+    got = [(x.message, x.error) for x in read_lines([body], "logplex")]
+    assert got == [(parse_syslog(p).message, None) for p in payloads]
+    assert got[0][0] == parse_syslog(payloads[1]).message  # the MSGID is not part of the message
 
 
 _TS = st.one_of(

@@ -71,6 +71,7 @@ def test_writes_text_dumps_drain_bodies_and_expected_rows(tmp_path, capsys):
 
 def test_rerun_replaces_the_bodies_of_a_day(tmp_path, capsys):
     base = ["sample", "--out", str(tmp_path), "--apps", "1", "--days", "1", "--lines-per-day", "800"]
+    base += ["--start", START.isoformat()]
     assert cli.main([*base, "--seed", "1"]) == 0
     first = {p.name for p in (tmp_path / "shop-web" / "2026-11-20").iterdir()}
     assert cli.main([*base, "--seed", "2", "--format", "logplex"]) == 0
@@ -115,17 +116,27 @@ def test_bad_arguments_exit_with_usage_error(tmp_path, capsys, extra):
     assert "error" in capsys.readouterr().err
 
 
+def test_start_defaults_to_the_days_before_today(tmp_path, capsys):
+    import datetime as dt
+
+    today = dt.datetime.now(dt.UTC).date()
+    argv = ["sample", "--out", str(tmp_path), "--apps", "1", "--days", "3", "--lines-per-day", "20"]
+    assert cli.main([*argv, "--format", "text"]) == 0
+    days = sorted(p.stem for p in (tmp_path / "shop-web").iterdir())
+    assert days == [(today - dt.timedelta(days=n)).isoformat() for n in (3, 2, 1)]
+
+
 def test_unwritable_folder_is_a_clear_error(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert cli.main(["sample", "--out", str(blocker / "sub"), "--lines-per-day", "10"]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("heroku-assets sample: error: cannot write")
 
 
 def test_stdout_prints_one_app_for_piping():
     proc = subprocess.run(
         [sys.executable, "-m", "heroku_assets.cli", "sample", "--stdout", "--days", "2"]
-        + ["--lines-per-day", "400", "--seed", "3"],
+        + ["--lines-per-day", "400", "--seed", "3", "--start", START.isoformat()],
         capture_output=True,
         check=True,
         timeout=60,

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 from azure.storage.blob import ContainerClient, ContainerSasPermissions, generate_container_sas
 
-from heroku_assets.storage.azure_blob import AzureBlobObjectStore, decode_metadata, encode_metadata, scrub
+from heroku_assets.storage.azure_blob import (
+    RETRIES,
+    AzureBlobObjectStore,
+    decode_metadata,
+    encode_metadata,
+    scrub,
+)
 from heroku_assets.storage.base import StoreError
 from heroku_assets_tests.fixtures_azurite import Azurite
 
@@ -149,6 +155,60 @@ def test_unreachable_account_is_a_store_error() -> None:
         AzureBlobObjectStore(client).put("a/b", b"x")
     with pytest.raises(StoreError, match="could not list"):
         list(AzureBlobObjectStore(client).list("a/"))
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_unreachable_account_is_retried_a_bounded_number_of_times_and_said(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Whatever retries the client was built with, the store retries twice, saying what it retries."""
+    client = ContainerClient(
+        f"http://127.0.0.1:{_closed_port()}/devstoreaccount1",
+        "unreachable",
+        credential={"account_name": "devstoreaccount1", "account_key": "a2V5"},
+        retry_total=10,  # the SDK's default would wait 15 s and more between tries
+    )
+    refused = r"could not list .*Connection refused.*\(after 3 tries\)"
+    with (
+        caplog.at_level("WARNING", logger="heroku_assets.storage.azure_blob"),
+        pytest.raises(StoreError, match=refused),
+    ):
+        list(AzureBlobObjectStore(client).list("a/"))
+    retries = [r.getMessage() for r in caplog.records]
+    assert len(retries) == RETRIES == 2
+    assert all(
+        m.startswith("blob storage: GET http://127.0.0.1:") and "Connection refused" in m for m in retries
+    )
+    assert retries[-1].endswith("retry 2 of 2")
+
+
+def test_default_credential_without_any_credential_fails_at_once_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """HEROKU_ASSETS_ENV=azure with only the account URL: DefaultAzureCredential finds nothing here. The
+    refusal is not retried and comes back as a StoreError of one line (it was an AttributeError)."""
+    from azure.identity import DefaultAzureCredential
+
+    for name in ("AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_CLIENT_SECRET", "AZURE_FEDERATED_TOKEN_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")  # no az, azd or pwsh to ask
+    monkeypatch.setenv("IDENTITY_ENDPOINT", f"http://127.0.0.1:{_closed_port()}/token")  # no identity
+    monkeypatch.setenv("IMDS_ENDPOINT", f"http://127.0.0.1:{_closed_port()}")
+    client = ContainerClient(
+        f"https://127.0.0.1:{_closed_port()}/devstoreaccount1", "ccc", credential=DefaultAzureCredential()
+    )
+    with (
+        caplog.at_level("WARNING", logger="heroku_assets.storage.azure_blob"),
+        pytest.raises(StoreError, match="could not authenticate to blob container") as caught,
+    ):
+        list(AzureBlobObjectStore(client).list())
+    assert "\n" not in str(caught.value) and "AZURE_STORAGE_ACCOUNT_KEY" in str(caught.value)
+    assert not [r for r in caplog.records if r.name == "heroku_assets.storage.azure_blob"]  # not retried
 
 
 def test_scrub_removes_credential_shapes() -> None:

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from heroku_assets.logs.parquet import encode_staged
-from heroku_assets.tables import ALL_TABLES, Table
+from heroku_assets.tables import ALL_TABLES, Column, Table
 from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.duckdb import create_table_sql
 from heroku_assets.warehouse.load_runner import (
@@ -34,7 +34,19 @@ DAY = dt.date(2026, 11, 20)
 UTC = dt.UTC
 ROUTER = ALL_TABLES["router_events"]
 APPS = ALL_TABLES["heroku_apps"]
-DYNOS = ALL_TABLES["heroku_dynos"]
+# A table keyed by (id, time), as a history of states would be: the loader matches on the whole key.
+DYNOS = Table(
+    name="dyno_states",
+    columns=(
+        Column("id", "string", nullable=False, width=36),
+        Column("snapshot_at", "timestamp", nullable=False),
+        Column("app", "string", width=100),
+        Column("state", "string", width=16),
+    ),
+    kind="snapshot",
+    primary_key=("id", "snapshot_at"),
+    distribution="id",
+)
 
 
 @pytest.fixture
@@ -292,7 +304,7 @@ def test_snapshots_upsert_by_id_and_time(conn: duckdb.DuckDBPyConnection, tmp_pa
     run_entity_load(conn, _entity_load(DYNOS, [path]), sql.DUCKDB)
     again = run_entity_load(conn, _entity_load(DYNOS, [path]), sql.DUCKDB)  # keys match after conversion
     assert again.rows == 2
-    assert _rows(conn, "SELECT id, state FROM heroku_dynos ORDER BY snapshot_at") == [
+    assert _rows(conn, "SELECT id, state FROM dyno_states ORDER BY snapshot_at") == [
         ("d1", "up"),
         ("d1", "crashed"),
     ]

@@ -1,8 +1,5 @@
-"""Platform API entities: apps, releases and builds incrementally, dynos and formation as snapshots.
-
-Declarative automation runs them every 30 minutes (about 10 requests per app: well within the rate
-limit's 75 tokens a minute for a few dozen apps); ``platform_api_job`` runs them on demand.
-"""
+"""One asset per Platform API resource, from the resource list, each with its checks, on its own cron
+(declarative automation through the automation sensor); ``platform_api_job`` runs them all on demand."""
 
 import dagster as dg
 
@@ -11,83 +8,138 @@ from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import heroku_apps
 from heroku_assets.defs.sources import PLATFORM_API
 from heroku_assets.defs.warehouse.assets import warehouse_key
+from heroku_assets.platform_api.resources import BY_NAME, RESOURCES, Resource
 from heroku_assets.resources import HerokuApiResource, StoresResource, WarehouseResource
 
-APPS = warehouse_key(tables.HEROKU_APPS.name)
-PER_APP = (tables.HEROKU_RELEASES, tables.HEROKU_BUILDS, tables.HEROKU_DYNOS, tables.HEROKU_FORMATION)
 RETRY = dg.RetryPolicy(max_retries=3, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
-EVERY_30_MINUTES = dg.AutomationCondition.on_cron("*/30 * * * *", cron_timezone="UTC")
+DRIFT_CHECK = "schema_drift"
+KEYED_CHECK = "rows_keyed"
+
+
+def api_asset_key(resource: Resource) -> dg.AssetKey:
+    return warehouse_key(resource.table)
+
+
+def _automation(resource: Resource) -> dg.AutomationCondition:
+    """On its cron, once its parent has run since the tick (``on_cron``); a list that runs more often than
+    its parent (dynos and formation every 10 minutes, apps every 30) runs on every tick of its own, from
+    the parent's last listing."""
+    parent = BY_NAME[resource.parent] if resource.parent else None
+    if parent is not None and _runs_per_hour(resource.cron) > _runs_per_hour(parent.cron):
+        return (
+            dg.AutomationCondition.cron_tick_passed(resource.cron, "UTC")
+            & ~dg.AutomationCondition.in_progress()
+        )
+    return dg.AutomationCondition.on_cron(resource.cron, "UTC")
+
+
+def _runs_per_hour(cron: str) -> float:
+    minute, hour = cron.split()[:2]
+    per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
+    return per_hour if hour == "*" else per_hour / 24
 
 
 def _metadata(result) -> dict:
     return {
         "dagster/row_count": result.rows,
-        "apps": len(result.apps),
+        "fetched": result.fetched,
+        "marked_deleted": result.deleted,
+        "parents": result.parents,
+        "forbidden_parents": len(result.forbidden),
         "staged_objects": len(result.staged),
-        "fetched_from": dg.MetadataValue.json({k: v for k, v in result.windows.items()}),
+        "fetched_from": dg.MetadataValue.json(result.windows),
     }
 
 
-@dg.asset(
-    key=APPS,
-    deps=[PLATFORM_API],
-    group_name="platform_api",
-    kinds={"heroku"},
-    description=tables.HEROKU_APPS.doc + " Incremental on updated_at; apps found become log partitions.",
-    metadata={"dagster/column_schema": column_schema(tables.HEROKU_APPS)},
-    automation_condition=EVERY_30_MINUTES,
-    retry_policy=RETRY,
-    pool="warehouse",
-)
-def heroku_apps_asset(
-    context: dg.AssetExecutionContext,
-    heroku_api: HerokuApiResource,
-    stores: StoresResource,
-    warehouse: WarehouseResource,
-) -> dg.MaterializeResult:
-    from heroku_assets.platform_api.sync import sync_apps
-
-    with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
-        result = sync_apps(client, s.staging, wh)
-    known = set(context.instance.get_dynamic_partitions(heroku_apps.name))
-    new = sorted(set(result.apps) - known)
-    if new:
-        context.instance.add_dynamic_partitions(heroku_apps.name, new)
-        context.log.info(f"new log partitions for apps: {', '.join(new)}")
-    return dg.MaterializeResult(metadata={**_metadata(result), "new_log_apps": len(new)})
+def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
+    drift = result.drift.as_dict()
+    unknown, retyped = drift["unknown_fields"], drift["retyped_values"]
+    names = [f"{resource.name}.{f}" for f in [*unknown, *retyped]]
+    return [
+        dg.AssetCheckResult(
+            check_name=DRIFT_CHECK,
+            passed=not unknown and not retyped,
+            severity=dg.AssetCheckSeverity.WARN,
+            description=(
+                "Heroku sent what the vendored schema does not describe (kept in _extra): " + ", ".join(names)
+                if names
+                else "Every field matched the vendored schema."
+            ),
+            metadata={k: dg.MetadataValue.json(v) for k, v in drift.items()},
+        ),
+        dg.AssetCheckResult(
+            check_name=KEYED_CHECK,
+            passed=not drift["rejected_rows"],
+            severity=dg.AssetCheckSeverity.ERROR,
+            description="Items that could not be keyed (left out): "
+            + (", ".join(f"{k} x{v}" for k, v in drift["rejected_rows"].items()) or "none"),
+            metadata={"rejected": sum(drift["rejected_rows"].values())},
+        ),
+    ]
 
 
-def _per_app_asset(table: tables.Table) -> dg.AssetsDefinition:
-    how = "incremental, with a look-back" if table.kind == "entity" else "a snapshot stamped snapshot_at"
+def _api_asset(resource: Resource) -> dg.AssetsDefinition:
+    key = api_asset_key(resource)
+    table = tables.api_tables()[resource.table]
+    how = {
+        "incremental": f"incremental on {resource.bookmark}, with a look-back",
+        "snapshot": "the whole list each run; rows no longer listed get _deleted_at",
+        "by_id": "each new id read once",
+    }[resource.mode]
 
     @dg.asset(
-        key=warehouse_key(table.name),
-        deps=[APPS, PLATFORM_API],
+        key=key,
+        deps=[PLATFORM_API, *([api_asset_key(BY_NAME[resource.parent])] if resource.parent else [])],
         group_name="platform_api",
         kinds={"heroku"},
         description=f"{table.doc} Each run: {how}.",
-        metadata={"dagster/column_schema": column_schema(table)},
-        automation_condition=EVERY_30_MINUTES,
+        metadata={"dagster/column_schema": column_schema(table), "api_path": resource.path},
         retry_policy=RETRY,
         pool="warehouse",
+        automation_condition=_automation(resource),
+        check_specs=[
+            dg.AssetCheckSpec(
+                DRIFT_CHECK,
+                asset=key,
+                description="Warns with the fields Heroku sent that the vendored schema does not know, "
+                "and the values whose type did not match their column (both kept in _extra).",
+            ),
+            dg.AssetCheckSpec(KEYED_CHECK, asset=key, description="Every item the API listed had its key."),
+        ],
     )
-    def entity_asset(
-        heroku_api: HerokuApiResource, stores: StoresResource, warehouse: WarehouseResource
-    ) -> dg.MaterializeResult:
-        from heroku_assets.platform_api.sync import known_apps, sync_per_app
+    def api_asset(
+        context: dg.AssetExecutionContext,
+        heroku_api: HerokuApiResource,
+        stores: StoresResource,
+        warehouse: WarehouseResource,
+    ):
+        from heroku_assets.platform_api.sync import log_app_names, sync_resource
 
         with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
-            result = sync_per_app(client, s.staging, wh, table, known_apps(s.staging))
-        return dg.MaterializeResult(metadata=_metadata(result))
+            result = sync_resource(client, s.staging, wh, resource)
+            log_apps = log_app_names(s.staging) if resource.name == "app" else []
+        metadata = _metadata(result)
+        if log_apps:
+            known = set(context.instance.get_dynamic_partitions(heroku_apps.name))
+            new = sorted(set(log_apps) - known)
+            if new:
+                context.instance.add_dynamic_partitions(heroku_apps.name, new)
+                context.log.info(f"new log partitions for apps: {', '.join(new)}")
+            metadata["new_log_apps"] = len(new)
+        for name, count in result.drift.unknown.items():
+            context.log.warning(
+                f"{resource.name}: field {name!r} is not in the vendored schema ({count} rows)"
+            )
+        yield dg.MaterializeResult(metadata=metadata, check_results=_checks(resource, result))
 
-    return entity_asset
+    return api_asset
 
 
-# One asset per entity table, from its declaration (the loop is the declaration, not a factory of defs).
-heroku_releases, heroku_builds, heroku_dynos, heroku_formation = (_per_app_asset(t) for t in PER_APP)
+# One asset per resource, from its declaration (the loop is the declaration, not a factory of defs).
+platform_api_assets = [_api_asset(r) for r in RESOURCES]
 
 platform_api_job = dg.define_asset_job(
     "platform_api_job",
-    selection=dg.AssetSelection.assets(APPS, *(warehouse_key(t.name) for t in PER_APP)),
-    description="Apps, releases and builds since their bookmarks; dynos and formation snapshots.",
+    selection=dg.AssetSelection.groups("platform_api"),
+    description="Every Platform API resource: incremental ones from their bookmarks, the rest whole.",
 )

@@ -25,12 +25,13 @@ _WAIT = -1
 _HEADER = re.compile(rb"(\d{1,7}) <")  # at a frame position: COUNT SP '<'
 _PARTIAL_HEADER = re.compile(rb"\d{1,7} ?\Z")  # the buffer ends inside what may be a header
 # A frame start anywhere (for resynchronising): the count is the whole digit run before " <PRI>V ".
-_START = re.compile(rb"(?<![0-9])(\d{1,7}) <\d{1,3}>\d{1,2} ")
-_EMBEDDED_START = re.compile(rb"\n[ \t\r\n]*\d{1,7} <\d{1,3}>\d{1,2} ")
+_START = re.compile(rb"(?<![0-9])(\d{1,7}) <\d{1,3}>\d{1,3} ")
+_EMBEDDED_START = re.compile(rb"\n[ \t\r\n]*\d{1,7} <\d{1,3}>\d{1,3} ")
 _BOUNDARY = re.compile(rb"[ \t\r\n]*\d{1,7} <")
 _LOOSE_HEADER = re.compile(rb"(\d{1,7}) ")
 _LOOSE_BOUNDARY = re.compile(rb"[ \t\r\n]*(\d{1,7}) ")
 _PARTIAL_BOUNDARY = re.compile(rb"[ \t\r\n]*\d{0,7} ?\Z")
+_SYSLOG_HEADER = re.compile(rb"<\d{1,3}>\d{1,3} \S+ \S+ \S+ \S+")  # <PRI>VERSION TIMESTAMP HOST APP PROCID
 
 # One framing result: (payload or garbage line bytes, None for a frame or the reason it is garbage)
 Piece = tuple[bytes, str | None]
@@ -93,7 +94,7 @@ class Framer:
                 if valid is None:
                     break  # need more bytes to judge the count
                 if not valid:
-                    stop = self._resync_end(buf, start, n, final)
+                    stop = self._resync_end(buf, start, end, n, final)
                     if stop is None:
                         break
                     end, reason = stop
@@ -133,13 +134,31 @@ class Framer:
                 return cls._valid(buf, nxt.end(), nxt.end() + int(nxt.group(1)), n, final, depth - 1)
         return False
 
-    def _resync_end(self, buf: bytearray, start: int, n: int, final: bool) -> tuple[int, str | None] | None:
-        """Where a frame with a wrong count ends: its first newline or the next frame start."""
+    def _resync_end(
+        self, buf: bytearray, start: int, end: int, n: int, final: bool
+    ) -> tuple[int, str | None] | None:
+        """Where a frame whose count ``end`` is not on a boundary ends: its first newline or the next
+        frame start. At the end of the body (no frame start follows, and nothing but blanks after the
+        newline), the count is trusted after all when it covers a whole syslog header and does not cut a
+        UTF-8 character: what follows it is then a junk tail (a garbage line), not part of the last
+        message. In the middle of a body a newline is Logplex's own separator and resyncing there gives
+        the frame as sent."""
         limit = min(n, start + MAX_FRAME)
         newline = buf.find(b"\n", start, limit)
         nxt = self._next_start(buf, start + 1, newline if newline >= 0 else limit, n, final)
         if nxt == _WAIT:
             return None
+        if (
+            nxt is None
+            and start < end < n
+            and _counted_frame(buf, start, end, newline if newline >= 0 else n)
+        ):
+            # the last frame so far: only blanks may follow the newline for the count to be trusted
+            last = newline < 0 or not buf[newline:n].strip()
+            if last and limit == n and not final:
+                return None  # more bytes may come: they decide
+            if last and limit == n:
+                return end, None
         if newline >= 0 and (nxt is None or newline < nxt):
             return newline, None
         if nxt is not None:
@@ -186,6 +205,19 @@ class Framer:
             if valid:
                 return i
         return first
+
+
+def _counted_frame(buf: bytearray, start: int, end: int, stop: int) -> bool:
+    """Whether buf[start:end] can be a whole frame, the rest up to ``stop`` being junk: it holds a full
+    syslog header up to PROCID, its end is not inside a UTF-8 character, and the count is not the
+    number of characters (rather than bytes) up to ``stop``, a known miscount of non-ASCII lines."""
+    if _SYSLOG_HEADER.match(buf, start, end) is None or 0x80 <= buf[end] <= 0xBF:
+        return False
+    line = bytes(buf[start:stop])
+    if line.isascii():
+        return True
+    characters = len(line.rstrip(b"\r").decode("utf-8", "replace"))
+    return end - start not in (characters, characters + 1)
 
 
 def _payload(buf: bytearray, start: int, end: int) -> bytes:

@@ -124,12 +124,16 @@ def format_ts(ts_us: int) -> str:
 _TEXT = re.compile(r"(\S+) ([^\s\[]+)\[(\S*?)\]: ?(.*)\Z", re.DOTALL | re.ASCII)
 
 # A syslog line as Logplex frames it: <PRI>VERSION TIMESTAMP HOST APP-NAME PROCID [MSGID [SD]] MESSAGE.
+# VERSION has up to three digits (RFC 5424: NONZERO-DIGIT 0*2DIGIT; a 0 is read too, tolerantly).
 # An APP-NAME starting with '[' is not read: the `heroku logs` form (SOURCE[DYNO]) cannot carry it, and
 # a line must read the same in the raw partition as on receipt.
-_SYSLOG = re.compile(r"<(\d{1,3})>(\d{1,2}) (\S+) (\S+) ([^\s\[]\S*) (\S+)(?: (.*))?\Z", re.DOTALL | re.ASCII)
+_SYSLOG = re.compile(r"<(\d{1,3})>(\d{1,3}) (\S+) (\S+) ([^\s\[]\S*) (\S+)(?: (.*))?\Z", re.DOTALL | re.ASCII)
 
 # A text line that is really a frame (a drain body saved line by line): optional count, then <PRI>.
-_SYSLOG_START = re.compile(r"(?:\d{1,9} )?(<\d{1,3}>\d{1,2} .*)\Z", re.DOTALL | re.ASCII)
+_SYSLOG_START = re.compile(r"(?:\d{1,9} )?(<\d{1,3}>\d{1,3} .*)\Z", re.DOTALL | re.ASCII)
+
+# The MSGID slot after PROCID: nil, or a number (older Logplex frames carry one); RFC 5424 allows 32 chars.
+_MSGID = re.compile(r"(?:-|[0-9]{1,32})(?: |\Z)", re.ASCII)
 
 
 def parse_text_line(text: str) -> LogLine:
@@ -155,10 +159,11 @@ def parse_text_line(text: str) -> LogLine:
 def parse_syslog(payload: str) -> LogLine:
     """Read one Logplex syslog line (the payload of a frame, trailing newline already removed).
 
-    Logplex lines are not strict RFC 5424: the MSGID is ``-`` or missing, structured data is ``-`` or
-    missing. Up to two leading ``-`` fields are therefore taken as MSGID and SD and dropped; anything
-    else is the message. (A message that itself starts with ``- `` loses that dash: the layouts cannot
-    be told apart.)
+    Logplex lines are not strict RFC 5424: the MSGID is ``-``, a number or missing, structured data is
+    ``-`` or missing. A leading ``-`` or number is therefore taken as the MSGID, then a ``-`` as nil SD,
+    and both are dropped; anything else is the message. (A message that itself starts with ``- ``, or
+    with a number in a frame that has no MSGID slot, loses that word: the layouts cannot be told apart,
+    and Logplex always writes the slot.)
     """
     m = _SYSLOG.match(payload)
     if m is None:
@@ -171,11 +176,11 @@ def parse_syslog(payload: str) -> LogLine:
         if ts is None:
             return LogLine(None, None, None, None, payload, REASON_BAD_TIMESTAMP)
     message = rest or ""
-    for _ in range(2):
+    msgid = _MSGID.match(message)
+    if msgid is not None:
+        message = message[msgid.end() :]
         if message == "-":
             message = ""
         elif message.startswith("- "):
             message = message[2:]
-        else:
-            break
     return LogLine(ts, None if app == "-" else app, None if procid == "-" else procid, message, payload)

@@ -24,6 +24,9 @@ from heroku_assets.logs.logplex.vector import spans_to_strings
 Format = Literal["auto", "text", "logplex"]
 FORMATS: tuple[str, ...] = ("auto", "text", "logplex")
 
+# The error of a blank text line kept for its line number (``batches(keep_blank=True)``): it is counted
+# but is not a log line, so it goes to no table.
+BLANK_LINE = "blank line"
 MAX_LINE = 1 << 20  # a text line longer than this (Heroku splits at 10000 bytes) is cut into pieces
 REASON_OVERLONG = f"line longer than {MAX_LINE} bytes: split"
 BLOCK_BYTES = 4 << 20  # text is read in blocks of about this many bytes of whole lines
@@ -60,7 +63,7 @@ _FAST_HEADER = (
 
 # The common Logplex syslog header: <PRI>VERSION TIMESTAMP HOST APP-NAME PROCID, up to PROCID's end.
 _FAST_SYSLOG = (
-    r"^<\d{1,3}>\d{1,2} (?P<ts>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
+    r"^<\d{1,3}>\d{1,3} (?P<ts>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])"
     r":[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)) "
     rf"(?P<host>[^{_W}]+) (?P<source>[^{_W}\[][^{_W}]*) (?P<dyno>[^{_W}]+)"
 )
@@ -97,19 +100,21 @@ class LineStream(Iterator[LogLine]):
 
     def __next__(self) -> LogLine:
         if self._rows is None:
-            self._rows = _rows_of(_blocks(self._chunks, self._fmt))
+            self._rows = _rows_of(_blocks(self._chunks, self._fmt, keep_blank=False))
         return next(self._rows)
 
     @property
     def started(self) -> bool:
         return self._rows is not None
 
-    def batches(self) -> Iterator[pa.RecordBatch]:
-        """The lines as record batches of LINE_SCHEMA (only before iterating the stream line by line)."""
+    def batches(self, keep_blank: bool = False) -> Iterator[pa.RecordBatch]:
+        """The lines as record batches of LINE_SCHEMA (only before iterating the stream line by line).
+        ``keep_blank``: blank text lines come too, with error BLANK_LINE, so that line numbers count them
+        as an editor does."""
         if self._rows is not None:
             raise RuntimeError("the stream is already being read line by line")
         self._rows = iter(())
-        yield from _blocks(self._chunks, self._fmt)
+        yield from _blocks(self._chunks, self._fmt, keep_blank)
 
 
 def batch_of(lines: list[LogLine]) -> pa.RecordBatch:
@@ -133,12 +138,12 @@ def _rows_of(blocks: Iterator[pa.RecordBatch]) -> Iterator[LogLine]:
         yield from map(LogLine, *(c.to_pylist() for c in cols))
 
 
-def _blocks(chunks: Iterable[bytes], fmt: Format) -> Iterator[pa.RecordBatch]:
+def _blocks(chunks: Iterable[bytes], fmt: Format, keep_blank: bool) -> Iterator[pa.RecordBatch]:
     it = iter(chunks)
     if fmt == "auto":
         head, fmt = _detect(it)
         it = _chain(head, it)
-    blocks = _logplex_blocks(it) if fmt == "logplex" else _text_blocks(it)
+    blocks = _logplex_blocks(it) if fmt == "logplex" else _text_blocks(it, keep_blank)
     for block in blocks:
         yield settle_rejected(block if isinstance(block, pa.RecordBatch) else batch_of(block))
 
@@ -210,7 +215,7 @@ def _detect(it: Iterator[bytes]) -> tuple[list[bytes], Format]:
 # ------------------------------------------------------------------------------------------------ text
 
 
-def _text_blocks(chunks: Iterator[bytes]) -> Iterator[pa.RecordBatch | list[LogLine]]:
+def _text_blocks(chunks: Iterator[bytes], keep_blank: bool) -> Iterator[pa.RecordBatch | list[LogLine]]:
     for kind, data in _line_blocks(chunks):
         if kind == "overlong":
             yield [_overlong(data)]
@@ -220,19 +225,21 @@ def _text_blocks(chunks: Iterator[bytes]) -> Iterator[pa.RecordBatch | list[LogL
         ends = np.append(cuts, len(data))
         done = 0
         for i in np.flatnonzero(ends - starts > MAX_LINE):  # rare: cut into pieces, as _cut does
-            yield from _text_lines(data, starts[done:i], ends[done:i])
+            yield from _text_lines(data, starts[done:i], ends[done:i], keep_blank)
             while ends[i] - starts[i] > MAX_LINE:
                 yield [_overlong(data[starts[i] : starts[i] + MAX_LINE])]
                 starts[i] += MAX_LINE
             done = i
-        yield from _text_lines(data, starts[done:], ends[done:])
+        yield from _text_lines(data, starts[done:], ends[done:], keep_blank)
 
 
 def _overlong(piece: bytes) -> LogLine:
     return LogLine(None, None, None, None, piece.decode("utf-8", "backslashreplace"), REASON_OVERLONG)
 
 
-def _text_lines(data: bytes, starts: np.ndarray, ends: np.ndarray) -> Iterator[pa.RecordBatch]:
+def _text_lines(
+    data: bytes, starts: np.ndarray, ends: np.ndarray, keep_blank: bool
+) -> Iterator[pa.RecordBatch]:
     if not len(starts):
         return
     raw = spans_to_strings(pa.py_buffer(data), starts, ends, binary=True)
@@ -240,7 +247,7 @@ def _text_lines(data: bytes, starts: np.ndarray, ends: np.ndarray) -> Iterator[p
         lines = raw.cast(pa.string())  # validates UTF-8 without a Python string per line
     except pa.ArrowInvalid:
         lines = pa.array([x.decode("utf-8", "backslashreplace") for x in raw.to_pylist()], pa.string())
-    batch = text_batch(lines, has_cr=b"\r" in data)
+    batch = text_batch(lines, has_cr=b"\r" in data, keep_blank=keep_blank)
     if batch.num_rows:
         yield batch
 
@@ -286,13 +293,18 @@ def _cut(data: bytes) -> Iterator[tuple[str, bytes]]:
     return tail
 
 
-def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
-    """Read a block of text lines (no LF) into a LINE_SCHEMA batch; blank lines are dropped."""
+def text_batch(lines: pa.Array, has_cr: bool = True, keep_blank: bool = False) -> pa.RecordBatch:
+    """Read a block of text lines (no LF) into a LINE_SCHEMA batch; blank lines are dropped, or kept
+    with error BLANK_LINE."""
     if has_cr:
         lines = pc.utf8_rtrim(lines, characters="\r")
     blank = pc.or_(pc.equal(pc.binary_length(lines), 0), pc.ascii_is_space(lines))
+    kept_blank = None
     if pc.any(blank).as_py():
-        lines = pc.filter(lines, pc.invert(blank))
+        if keep_blank:
+            kept_blank = blank
+        else:
+            lines = pc.filter(lines, pc.invert(blank))
     n = len(lines)
     parts = pc.extract_regex(lines, _FAST_HEADER)
     fast = pc.is_valid(parts)
@@ -313,6 +325,8 @@ def text_batch(lines: pa.Array, has_cr: bool = True) -> pa.RecordBatch:
         )
         if others.column("message").null_count < len(others):
             message = pc.replace_with_mask(message, slow, others.column("message"))
+    if kept_blank is not None:
+        error = pc.if_else(kept_blank, pa.scalar(BLANK_LINE), error)
     cols = [ts, source, dyno, message, lines, error]
     return pa.RecordBatch.from_arrays(cols, schema=LINE_SCHEMA)
 
@@ -330,7 +344,7 @@ def _messages(
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)[lines.offset : lines.offset + n + 1]
     starts, ends = offsets[:-1] + header, offsets[1:]
     data = lines.buffers()[2]
-    if data is not None and n:
+    if data is not None and data.size and n:
         bytes_ = np.frombuffer(data, dtype=np.uint8)
         room = starts < ends
         starts = starts + (room & (bytes_[np.minimum(starts, len(bytes_) - 1)] == 32))
@@ -427,6 +441,8 @@ def frame_batch(pieces: list[tuple[bytes, str | None]]) -> pa.RecordBatch:
     after = body[np.minimum(start, len(body) - 1)]
     fast &= (start == ends) | (after == 32)  # the PROCID ends the payload or a space follows it
     start = np.where(start < ends, start + 1, ends)
+    # a number in the MSGID slot is left to lines.parse_syslog, which drops it
+    fast &= ~((start < ends) & (body[start] >= 48) & (body[start] <= 57))
     for _ in range(2):  # MSGID and structured data, when nil ("-"), are not part of the message
         dash = body[start] == 45
         alone = dash & (start + 1 == ends)

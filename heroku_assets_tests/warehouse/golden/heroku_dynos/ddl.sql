@@ -1,16 +1,21 @@
 IF OBJECT_ID(N'[dbo].[heroku_dynos]', N'U') IS NULL
 CREATE TABLE [dbo].[heroku_dynos] (
-    [id] nvarchar(36) NOT NULL,
-    [snapshot_at] datetime2(6) NOT NULL,
-    [app] nvarchar(100) NOT NULL,
-    [name] nvarchar(100) NULL,
-    [type] nvarchar(100) NULL,
-    [state] nvarchar(16) NULL,
-    [size] nvarchar(32) NULL,
-    [command] nvarchar(4000) NULL,
-    [release_id] nvarchar(36) NULL,
-    [release_version] int NULL,
+    [attach_url] nvarchar(2000) NULL,
+    [command] nvarchar(2000) NULL,
     [created_at] datetime2(6) NULL,
-    [updated_at] datetime2(6) NULL
+    [id] nvarchar(36) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [release_id] nvarchar(36) NULL,
+    [release_version] bigint NULL,
+    [app_name] nvarchar(30) NULL,
+    [app_id] nvarchar(36) NULL,
+    [size] nvarchar(2000) NULL,
+    [state] nvarchar(2000) NULL,
+    [type] nvarchar(2000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
 )
-WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [snapshot_at]));
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));

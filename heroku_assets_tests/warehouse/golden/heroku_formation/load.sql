@@ -1,19 +1,26 @@
 IF OBJECT_ID(N'[stg].[heroku_formation__0123456789ab]', N'U') IS NULL
 CREATE TABLE [stg].[heroku_formation__0123456789ab] (
-    [id] nvarchar(max) NULL,
-    [snapshot_at] bigint NULL,
-    [app] nvarchar(max) NULL,
-    [type] nvarchar(max) NULL,
-    [quantity] int NULL,
-    [size] nvarchar(max) NULL,
+    [app_name] nvarchar(max) NULL,
+    [app_id] nvarchar(max) NULL,
     [command] nvarchar(max) NULL,
-    [updated_at] bigint NULL
+    [created_at] bigint NULL,
+    [dyno_size_id] nvarchar(max) NULL,
+    [dyno_size_name] nvarchar(max) NULL,
+    [id] nvarchar(max) NULL,
+    [quantity] bigint NULL,
+    [size] nvarchar(max) NULL,
+    [type] nvarchar(max) NULL,
+    [updated_at] bigint NULL,
+    [_parent] nvarchar(max) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
+    [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
 TRUNCATE TABLE [stg].[heroku_formation__0123456789ab];
 
-COPY INTO [stg].[heroku_formation__0123456789ab] ([id], [snapshot_at], [app], [type], [quantity], [size], [command], [updated_at])
+COPY INTO [stg].[heroku_formation__0123456789ab] ([app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_formation/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -22,18 +29,23 @@ WITH (
 
 SELECT
     COUNT_BIG(*) AS [staged_rows],
-    COALESCE(SUM(CASE WHEN [id] IS NULL OR [snapshot_at] IS NULL OR [app] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > 72 OR DATALENGTH([app]) > 200 OR DATALENGTH([type]) > 200 OR DATALENGTH([size]) > 64 OR DATALENGTH([command]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app_name]) > 60 OR DATALENGTH([app_id]) > 72 OR DATALENGTH([command]) > 4000 OR DATALENGTH([dyno_size_id]) > 72 OR DATALENGTH([dyno_size_name]) > 4000 OR DATALENGTH([id]) > 72 OR DATALENGTH([size]) > 4000 OR DATALENGTH([type]) > 256 OR DATALENGTH([_parent]) > 200 OR DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app_name]) > 60 THEN 1 ELSE 0 END), 0) AS [truncated__app_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__app_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([command]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__command],
+    COALESCE(SUM(CASE WHEN DATALENGTH([dyno_size_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__dyno_size_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([dyno_size_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__dyno_size_name],
     COALESCE(SUM(CASE WHEN DATALENGTH([id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__id],
-    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__app],
-    COALESCE(SUM(CASE WHEN DATALENGTH([type]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__type],
-    COALESCE(SUM(CASE WHEN DATALENGTH([size]) > 64 THEN 1 ELSE 0 END), 0) AS [truncated__size],
-    COALESCE(SUM(CASE WHEN DATALENGTH([command]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__command]
+    COALESCE(SUM(CASE WHEN DATALENGTH([size]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__size],
+    COALESCE(SUM(CASE WHEN DATALENGTH([type]) > 256 THEN 1 ELSE 0 END), 0) AS [truncated__type],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
 FROM [stg].[heroku_formation__0123456789ab]
 OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id], DATEADD(MICROSECOND, CAST([snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [snapshot_at] FROM [stg].[heroku_formation__0123456789ab]) AS [k]
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_formation__0123456789ab]) AS [k]
 OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
 BEGIN TRANSACTION;
@@ -41,23 +53,30 @@ BEGIN TRANSACTION;
 DELETE FROM [dbo].[heroku_formation]
 WHERE EXISTS (
     SELECT 1 FROM [stg].[heroku_formation__0123456789ab] AS [s]
-    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_formation].[id] AND DATEADD(MICROSECOND, CAST([s].[snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([s].[snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([s].[snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) = [heroku_formation].[snapshot_at]
+    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_formation].[id]
 )
 OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
-INSERT INTO [dbo].[heroku_formation] ([id], [snapshot_at], [app], [type], [quantity], [size], [command], [updated_at])
-SELECT [id], [snapshot_at], [app], [type], [quantity], [size], [command], [updated_at]
+INSERT INTO [dbo].[heroku_formation] ([app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
+        CAST([app_name] AS nvarchar(30)) AS [app_name],
+        CAST([app_id] AS nvarchar(36)) AS [app_id],
+        CAST([command] AS nvarchar(2000)) AS [command],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        CAST([dyno_size_id] AS nvarchar(36)) AS [dyno_size_id],
+        CAST([dyno_size_name] AS nvarchar(2000)) AS [dyno_size_name],
         CAST([id] AS nvarchar(36)) AS [id],
-        DATEADD(MICROSECOND, CAST([snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [snapshot_at],
-        CAST([app] AS nvarchar(100)) AS [app],
-        CAST([type] AS nvarchar(100)) AS [type],
         [quantity] AS [quantity],
-        CAST([size] AS nvarchar(32)) AS [size],
-        CAST([command] AS nvarchar(4000)) AS [command],
+        CAST([size] AS nvarchar(2000)) AS [size],
+        CAST([type] AS nvarchar(128)) AS [type],
         DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
-        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)), DATEADD(MICROSECOND, CAST([snapshot_at] % 1000000 AS int), DATEADD(SECOND, CAST(([snapshot_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([snapshot_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) ORDER BY [updated_at] DESC) AS [__row_number]
+        CAST([_parent] AS nvarchar(100)) AS [_parent],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        CAST([_extra] AS nvarchar(4000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
     FROM [stg].[heroku_formation__0123456789ab]
 ) AS [d]
 WHERE [__row_number] = 1

@@ -5,6 +5,7 @@ CREATE TABLE [stg].[runtime_metrics__20261120__0123456789ab] (
     [line_number] bigint NULL,
     [event_ts] bigint NULL,
     [dyno] nvarchar(max) NULL,
+    [dyno_id] nvarchar(max) NULL,
     [source_name] nvarchar(max) NULL,
     [addon] nvarchar(max) NULL,
     [metric] nvarchar(max) NULL,
@@ -16,7 +17,7 @@ WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
 TRUNCATE TABLE [stg].[runtime_metrics__20261120__0123456789ab];
 
-COPY INTO [stg].[runtime_metrics__20261120__0123456789ab] ([app], [event_date], [line_number], [event_ts], [dyno], [source_name], [addon], [metric], [value], [unit], [extra])
+COPY INTO [stg].[runtime_metrics__20261120__0123456789ab] ([app], [event_date], [line_number], [event_ts], [dyno], [dyno_id], [source_name], [addon], [metric], [value], [unit], [extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/runtime_metrics/app=my-app/date=2026-11-20/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -28,9 +29,10 @@ SELECT
     [event_date] AS [event_date],
     COUNT_BIG(*) AS [staged_rows],
     COALESCE(SUM(CASE WHEN [app] IS NULL OR [event_date] IS NULL OR [line_number] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 OR DATALENGTH([dyno]) > 400 OR DATALENGTH([source_name]) > 200 OR DATALENGTH([addon]) > 400 OR DATALENGTH([metric]) > 200 OR DATALENGTH([unit]) > 32 OR DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 OR DATALENGTH([dyno]) > 200 OR DATALENGTH([dyno_id]) > 400 OR DATALENGTH([source_name]) > 200 OR DATALENGTH([addon]) > 400 OR DATALENGTH([metric]) > 200 OR DATALENGTH([unit]) > 32 OR DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__app],
-    COALESCE(SUM(CASE WHEN DATALENGTH([dyno]) > 400 THEN 1 ELSE 0 END), 0) AS [truncated__dyno],
+    COALESCE(SUM(CASE WHEN DATALENGTH([dyno]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__dyno],
+    COALESCE(SUM(CASE WHEN DATALENGTH([dyno_id]) > 400 THEN 1 ELSE 0 END), 0) AS [truncated__dyno_id],
     COALESCE(SUM(CASE WHEN DATALENGTH([source_name]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__source_name],
     COALESCE(SUM(CASE WHEN DATALENGTH([addon]) > 400 THEN 1 ELSE 0 END), 0) AS [truncated__addon],
     COALESCE(SUM(CASE WHEN DATALENGTH([metric]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__metric],
@@ -48,13 +50,14 @@ WHERE [event_date] = ? AND [app] = ?
 OPTION (LABEL = 'heroku-assets:runtime_metrics:my-app:2026-11-20');
 
 -- params: ['2026-11-20', 'my-app']
-INSERT INTO [dbo].[runtime_metrics] ([app], [event_date], [line_number], [event_ts], [dyno], [source_name], [addon], [metric], [value], [unit], [extra])
+INSERT INTO [dbo].[runtime_metrics] ([app], [event_date], [line_number], [event_ts], [dyno], [dyno_id], [source_name], [addon], [metric], [value], [unit], [extra])
 SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
     DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
-    CAST([dyno] AS nvarchar(200)),
+    CAST([dyno] AS nvarchar(100)),
+    CAST([dyno_id] AS nvarchar(200)),
     CAST([source_name] AS nvarchar(100)),
     CAST([addon] AS nvarchar(200)),
     CAST([metric] AS nvarchar(100)),

@@ -1,25 +1,17 @@
 """Classify read lines into the event tables and type their columns, a batch at a time.
 
-Routing: ``heroku[router]`` -> router_events; a message holding ``sample#name=`` metrics ->
-runtime_metrics (one row per sample); ``heroku[<dyno>]``, ``heroku[api]``, ``app[api]``,
-``heroku[logplex]``, ``app[log-shuttle]`` -> platform_events; every other readable line -> app_events;
-a line that could not be read -> rejected_lines. Every line lands in exactly one table.
-
 The common shapes are typed over the whole batch with numpy and Arrow compute: router and metrics
 messages that are simple logfmt (``vector.tokenize``; keys in any order) and app lines. Every other
-line goes through the per-line reference functions (``router_row``, ``metric_rows``, ``platform_row``),
-which define the result for any shape; the fast paths only take lines the reference reads identically
-(``FAST = False`` switches them off, which the tests use to compare both). Platform lines are few and
-always go through the reference.
+line goes through the per-line reference rules (``rules.router_row``, ``rules.metric_rows``,
+``rules.platform_row``), which define the result for any shape; the fast paths only take lines the
+reference reads identically (``fast=False`` switches them off, which the tests use to compare both).
+Platform lines are few and always go through the reference.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,200 +20,30 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets import tables
-from heroku_assets.logs.logplex import logfmt, vector
+from heroku_assets.logs.classify.rules import (
+    METRICS_PATTERN,
+    PLATFORM_APP_DYNOS,
+    ROUTER_KEYS,
+    metric_rows,
+    platform_row,
+    process_type,
+    router_row,
+    to_bool,
+    to_ms,
+)
+from heroku_assets.logs.logplex import vector
 from heroku_assets.logs.logplex.lines import LogLine
-from heroku_assets.logs.logplex.reader import LINE_SCHEMA, LineStream, batch_of
+from heroku_assets.logs.logplex.reader import BLANK_LINE, LINE_SCHEMA, LineStream, batch_of
 from heroku_assets.logs.logplex.vector import spans_to_strings
-
-FAST = True  # use the vectorised fast paths (the per-line reference is used when False)
 
 _NULL_STR = pa.scalar(None, pa.string())
 _EPOCH_DAY = dt.date(1970, 1, 1)
-
-# A message holds metrics when a token starts with sample#name= (RE2 and Python read it the same).
-METRICS_PATTERN = r"(?:^|[ \t\n\r\f\v])sample#[^ \t\n\r\f\v=]+="
-PLATFORM_APP_DYNOS = ("api", "log-shuttle")
-
-
-# ------------------------------------------------------------------------------------------ converters
-
-_BAD: Any = object()  # a value that does not convert: the column gets null, extra keeps the value
-_MS = re.compile(r"(\d{1,15})(?:ms)?\Z", re.ASCII)
-_INT = re.compile(r"[+-]?\d{1,19}\Z", re.ASCII)
-_NUMBER = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([A-Za-z%]*)\Z", re.ASCII)
-
-
-def _to_ms(value: str) -> int:
-    m = _MS.match(value)
-    return int(m.group(1)) if m else _BAD
-
-
-def _to_int(bits: int) -> Callable[[str], int]:
-    low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
-
-    def convert(value: str) -> int:
-        if not _INT.match(value):
-            return _BAD
-        number = int(value)
-        return number if low <= number <= high else _BAD
-
-    return convert
-
-
-def _to_bool(value: str) -> bool:
-    lowered = value.lower()
-    return True if lowered == "true" else False if lowered == "false" else _BAD
-
-
-def _to_str(value: str) -> str:
-    return value
-
-
-# router key -> (column, converter)
-_ROUTER_KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
-    **{
-        k: (k, _to_str)
-        for k in (
-            "at",
-            "code",
-            "desc",
-            "sock",
-            "cause",
-            "method",
-            "path",
-            "host",
-            "request_id",
-            "fwd",
-            "dyno",
-            "protocol",
-            "tls_version",
-        )
-    },
-    "connect": ("connect_ms", _to_ms),
-    "service": ("service_ms", _to_ms),
-    "status": ("status", _to_int(32)),
-    "bytes": ("bytes", _to_int(64)),
-    "tls": ("tls", _to_bool),
-}
-
-
-def _put(extra: dict[str, Any], key: str, value: Any) -> None:
-    """Keep a value in extra; a key seen again keeps all its values, in order, as a list."""
-    if key in extra:
-        old = extra[key]
-        extra[key] = [*old, value] if isinstance(old, list) else [old, value]
-    else:
-        extra[key] = value
-
-
-def _json(extra: dict[str, Any]) -> str | None:
-    return json.dumps(extra, ensure_ascii=False, separators=(",", ":")) if extra else None
-
-
-# ------------------------------------------------------------------------------ per-line reference
-
-
-def router_row(message: str) -> dict[str, Any]:
-    """A router message's columns. The first occurrence of a known key fills its column; an empty
-    value is null; a value that does not convert, a repeated key, an unknown key or a bare word (as
-    ``true``) is kept in ``extra``."""
-    row: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    for key, value in logfmt.tokens(message):
-        if value is None:
-            _put(extra, key, True)
-            continue
-        known = _ROUTER_KEYS.get(key)
-        if known is None or known[0] in row:
-            _put(extra, key, value if value != "" else None)
-            continue
-        column, convert = known
-        if value == "":
-            row[column] = None
-            continue
-        converted = convert(value)
-        if converted is _BAD:
-            row[column] = None
-            _put(extra, key, value)
-        else:
-            row[column] = converted
-    row["extra"] = _json(extra)
-    return row
-
-
-def metric_rows(dyno: str | None, message: str) -> list[dict[str, Any]]:
-    """One row per ``sample#name=value``: the value as a float with its unit split off (an unreadable
-    value gives null and is kept in extra). ``source=``, ``dyno=`` and ``addon=`` fill their columns
-    (dyno falls back to the line's dyno); any other key or bare word is kept in extra."""
-    shared: dict[str, Any] = {"source_name": None, "dyno": None, "addon": None}
-    seen: set[str] = set()
-    extra: dict[str, Any] = {}
-    samples: list[tuple[str, float | None, str | None]] = []
-    for key, value in logfmt.tokens(message):
-        if value is None:
-            _put(extra, key, True)
-        elif key.startswith("sample#") and len(key) > 7:
-            m = _NUMBER.match(value)
-            if m is None or not math.isfinite(float(m.group(1))):
-                samples.append((key[7:], None, None))
-                _put(extra, key, value)
-            else:
-                samples.append((key[7:], float(m.group(1)), m.group(2) or None))
-        elif key in ("source", "dyno", "addon") and key not in seen:
-            seen.add(key)
-            shared["source_name" if key == "source" else key] = value or None
-        else:
-            _put(extra, key, value if value != "" else None)
-    if shared["dyno"] is None and "dyno" not in seen:
-        shared["dyno"] = dyno
-    shared["extra"] = _json(extra)
-    return [{**shared, "metric": name, "value": value, "unit": unit} for name, value, unit in samples]
-
-
-_PLATFORM = [
-    ("state_change", re.compile(r"State changed from (?P<from_state>\S+) to (?P<to_state>\S+)", re.ASCII)),
-    ("process_start", re.compile(r"Starting process with command ")),
-    ("process_exit", re.compile(r"Process exited with status (?P<exit_status>[+-]?\d+)", re.ASCII)),
-    ("stopping", re.compile(r"Stopping ")),
-    ("idling", re.compile(r"Idling\b")),
-    ("error", re.compile(r"Error (?P<code>[A-Z]\d\d)\b", re.ASCII)),
-    ("release", re.compile(r"Release v(?P<release_version>\d+)\b", re.ASCII)),
-    ("deploy", re.compile(r"Deploy(?:ed)? ")),
-    ("scale", re.compile(r"Scaled? to ")),
-    ("build", re.compile(r"Build ")),
-]
-_ACTOR = re.compile(r".* by (?:user (?P<user>\S+)|(?P<email>\S+@\S+))\Z", re.ASCII | re.DOTALL)
-_INT32 = _to_int(32)
-
-
-def platform_row(message: str) -> dict[str, Any]:
-    """A platform message's event type and the fields it carries (see the table declaration)."""
-    row: dict[str, Any] = {"event_type": "other"}
-    for event_type, pattern in _PLATFORM:
-        m = pattern.match(message)
-        if m:
-            row["event_type"] = event_type
-            for key, value in m.groupdict().items():
-                if key in ("exit_status", "release_version"):
-                    number = _INT32(value)
-                    value = None if number is _BAD else number
-                row[key] = value
-            break
-    actor = _ACTOR.match(message) if " by " in message else None
-    if actor:
-        row["actor"] = actor.group("user") or actor.group("email")
-    return row
-
-
-def process_type(dyno: str | None) -> str | None:
-    """The process type of a dyno name: web.1 -> web, run.2660 -> run, router -> router."""
-    return None if dyno is None else dyno.split(".", 1)[0]
 
 
 # --------------------------------------------------------------------------------------- fast paths
 
 
-_ROUTER_KEY_NAMES = pa.array(list(_ROUTER_KEYS))
+_ROUTER_KEY_NAMES = pa.array(list(ROUTER_KEYS))
 _MS_VALUE = r"^(?:\d{1,15}(?:ms)?)?$"
 _TYPED_VALUES = {"connect": _MS_VALUE, "service": _MS_VALUE, "status": r"^\d{0,9}$", "bytes": r"^\d{0,18}$"}
 _TYPED_VALUES["tls"] = r"^(?:true|false)?$"
@@ -261,20 +83,20 @@ def _fast_router(message: pa.Array) -> tuple[pa.Array, dict[str, pa.Array]]:
     fast = tokens.simple.copy()
     keys = tokens.keys()
     codes = _codes(keys, _ROUTER_KEY_NAMES)
-    _unique_per_line(tokens, codes, fast, len(_ROUTER_KEYS))
+    _unique_per_line(tokens, codes, fast, len(ROUTER_KEYS))
     extra = _extra_json(tokens, keys, codes < 0, fast, n)
     cols: dict[str, pa.Array] = {}
-    columns = tokens.columns(codes, len(_ROUTER_KEYS), n)
-    for values, (key, (column, convert)) in zip(columns, _ROUTER_KEYS.items(), strict=True):
+    columns = tokens.columns(codes, len(ROUTER_KEYS), n)
+    for values, (key, (column, convert)) in zip(columns, ROUTER_KEYS.items(), strict=True):
         if values is None:
             continue  # no line has the key: the batch builder fills nulls
         if key in _TYPED_VALUES:
             ok = pc.fill_null(pc.match_substring_regex(values, _TYPED_VALUES[key]), True)
             fast &= np.asarray(ok)
             values = _nonempty(pc.if_else(ok, values, _NULL_STR))  # the reference types the others
-            if convert is _to_ms:
+            if convert is to_ms:
                 values = pc.cast(pc.utf8_rtrim(values, characters="ms"), pa.int64())
-            elif convert is _to_bool:
+            elif convert is to_bool:
                 values = pc.equal(values, "true")
         else:
             values = _nonempty(values)
@@ -322,6 +144,7 @@ class _State:
     app: str
     default_date: dt.date | None
     next_line: int
+    fast: bool = True
     last_date: dt.date | None = None
 
 
@@ -331,18 +154,21 @@ def parse_lines(
     default_date: dt.date | None = None,
     batch_rows: int = 65536,
     first_line_number: int = 1,
+    fast: bool = True,
 ) -> Iterator[tuple[str, pa.RecordBatch]]:
     """Classify lines into the event tables: ``(table name, RecordBatch)`` pairs, each batch at most
     ``batch_rows`` rows with exactly the table's declared Arrow schema. Memory stays bounded by the
     batch size whatever the input.
 
-    ``line_number`` counts the input lines from ``first_line_number``; every metrics row of a line
-    carries the line's number. ``event_date`` is the UTC day of ``event_ts``; a line without a
-    timestamp takes ``default_date``, else the day of the previous line that had one (or, at the start,
-    of the next one in the same batch), else 1970-01-01. ``app`` None is written as the empty string:
-    the column is NOT NULL, and the caller that knows the app name passes it.
+    ``line_number`` counts the input lines from ``first_line_number``, as an editor numbers them: a
+    blank text line is counted but gives no row (read from a LineStream; a list of LogLines holds no
+    blank lines). Every metrics row of a line carries the line's number. ``event_date`` is the UTC day
+    of ``event_ts``; a line without a timestamp takes ``default_date``, else the day of the previous line
+    that had one (or, at the start, of the next one in the same batch), else 1970-01-01. ``app`` None is
+    written as the empty string: the column is NOT NULL, and the caller that knows the app name passes
+    it. ``fast=False`` reads every line with the per-line reference rules (slower; the same result).
     """
-    for group in parse_groups(lines, app, default_date, batch_rows, first_line_number):
+    for group in parse_groups(lines, app, default_date, batch_rows, first_line_number, fast):
         for name, batch in group.items():
             for start in range(0, batch.num_rows, batch_rows):
                 yield name, batch.slice(start, batch_rows)
@@ -354,14 +180,15 @@ def parse_groups(
     default_date: dt.date | None = None,
     batch_rows: int = 65536,
     first_line_number: int = 1,
+    fast: bool = True,
 ) -> Iterator[dict[str, pa.RecordBatch]]:
     """As parse_lines, grouped: for each block of at most ``batch_rows`` input lines, the table batches
     it gives (a metrics batch may exceed ``batch_rows`` rows here)."""
     if batch_rows < 1:
         raise ValueError("batch_rows must be at least 1")
-    state = _State(app or "", default_date, first_line_number)
+    state = _State(app or "", default_date, first_line_number, fast)
     if isinstance(lines, LineStream) and not lines.started:
-        blocks: Iterable[pa.RecordBatch] = lines.batches()
+        blocks: Iterable[pa.RecordBatch] = lines.batches(keep_blank=True)
     else:
         blocks = _batches(lines, batch_rows)
     for block in blocks:
@@ -430,10 +257,13 @@ def classify_batch(block: pa.RecordBatch, state: _State) -> dict[str, pa.RecordB
         out["platform_events"] = _platform_batch(cols, state)
     if pc.any(app).as_py():
         cols = _take({**common, "source": source, "dyno": dyno, "message": message}, app)
-        cols["process_type"] = _process_types(cols["dyno"])
+        cols["process_type"] = _process_types(cols["dyno"], state.fast)
         out["app_events"] = _table_batch(tables.APP_EVENTS, cols, state)
     if not pc.all(readable).as_py():
         rejected = pc.invert(readable)
+        blank = pc.fill_null(pc.equal(error, BLANK_LINE), False)
+        if pc.any(blank).as_py():  # counted in line numbers, but not a log line: no row
+            rejected = pc.and_(rejected, pc.invert(blank))
         cols = _take({**common, "reason": error, "raw_line": block.column("raw")}, rejected)
         out["rejected_lines"] = _table_batch(tables.REJECTED_LINES, cols, state)
     return {name: out[name] for name in _TABLE_ORDER if name in out}
@@ -486,8 +316,8 @@ def _table_batch(table: tables.Table, cols: dict[str, pa.Array], state: _State) 
     return pa.RecordBatch.from_arrays(arrays, schema=table.arrow_schema)
 
 
-def _process_types(dyno: pa.Array) -> pa.Array:
-    if not FAST:
+def _process_types(dyno: pa.Array, fast: bool) -> pa.Array:
+    if not fast:
         return pa.array([process_type(d) for d in dyno.to_pylist()], pa.string())
     return _fields(pc.extract_regex(dyno, r"^(?P<p>[^.]*)"))["p"]
 
@@ -523,7 +353,7 @@ def _router_batch(common: dict[str, pa.Array], message: pa.Array, state: _State)
     """Router rows in line order: the fast columns, with the lines they do not take read by router_row."""
     table = tables.ROUTER_EVENTS
     n = len(message)
-    if FAST:
+    if state.fast:
         fast, cols = _fast_router(message)
         slow = pc.invert(fast)
     else:
@@ -542,7 +372,7 @@ def _platform_batch(cols: dict[str, pa.Array], state: _State) -> pa.RecordBatch:
     table = tables.PLATFORM_EVENTS
     rows = [platform_row(m) for m in cols["message"].to_pylist()]
     cols = {**cols, **_rows_to_columns(rows, table, _PLATFORM_FIELDS)}
-    cols["process_type"] = _process_types(cols["dyno"])
+    cols["process_type"] = _process_types(cols["dyno"], state.fast)
     return _table_batch(table, cols, state)
 
 
@@ -554,7 +384,7 @@ def _metrics_batch(
     n = len(message)
     fast_batch = None
     slow_mask = pa.array([True] * n)
-    if FAST:
+    if state.fast:
         fast_mask, fast_batch = _fast_metrics(common, dyno, message, state)
         slow_mask = pc.invert(fast_mask)
     slow_batch = None
@@ -579,7 +409,7 @@ def _fast_metrics(
     common: dict[str, pa.Array], dyno: pa.Array, message: pa.Array, state: _State
 ) -> tuple[pa.Array, pa.RecordBatch | None]:
     """Metrics lines that are simple logfmt (see ``vector``) with source/dyno/addon at most once each
-    and only readable samples besides, typed over the batch."""
+    and only readable samples besides, typed over the batch (dyno and dyno_id as rules.metric_rows)."""
     n = len(message)
     tokens = vector.tokenize(message)
     fast = tokens.simple.copy()
@@ -602,9 +432,8 @@ def _fast_metrics(
     source, dyno_value, addon = tokens.columns(codes, len(_METRIC_SHARED), n)
     line_cols["source_name"] = pa.nulls(n, pa.string()) if source is None else _nonempty(source)
     line_cols["addon"] = pa.nulls(n, pa.string()) if addon is None else _nonempty(addon)
-    if dyno_value is not None:
-        dyno = pc.if_else(pc.is_valid(dyno_value), _nonempty(dyno_value), dyno)
-    line_cols["dyno"] = dyno
+    line_cols["dyno_id"] = pa.nulls(n, pa.string()) if dyno_value is None else _nonempty(dyno_value)
+    line_cols["dyno"] = pc.coalesce(dyno, line_cols["source_name"])  # the process, as rules.metric_rows
     rows = fast[tokens.line[sample]]  # the samples of fast lines (all readable), in line order
     row_tokens = sample[rows]
     cols = {name: pc.take(arr, pa.array(tokens.line[row_tokens])) for name, arr in line_cols.items()}

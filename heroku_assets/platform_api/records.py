@@ -1,0 +1,215 @@
+"""API items -> rows of a table derived from the schema, without ever failing on what Heroku sends.
+
+Each item is read against the schema of its list: every declared leaf lands in its column; a value of
+the wrong type (a number where a string was declared, an unreadable timestamp) lands in ``_extra`` under
+its path and is counted as retyped; a field the schema does not know lands in ``_extra`` too and is
+counted as unknown. An item without its key cannot be upserted: it is counted as rejected, with its
+reason, and left out. Secret-looking names are dropped wherever they show up (unknown fields, inside
+JSON values), and credentials inside URLs (``user:pass@``, signed query strings) are cut out.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import pyarrow as pa
+
+from heroku_assets.platform_api import schema as schema_module
+from heroku_assets.platform_api.resources import Resource, is_secret_name
+from heroku_assets.tables import Table
+
+_INT64 = (-(2**63), 2**63 - 1)
+_SIGNED_QUERY = re.compile(r"(sig|signature|token|key|secret|credential|^x-amz-|auth)", re.I)
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+@dataclasses.dataclass
+class Drift:
+    """What a batch held that its table does not: counted per field, for checks and metadata."""
+
+    unknown: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    retyped: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    rejected: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    secret_dropped: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+
+    def merge(self, other: Drift) -> None:
+        for name in ("unknown", "retyped", "rejected", "secret_dropped"):
+            getattr(self, name).update(getattr(other, name))
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {
+            "unknown_fields": dict(sorted(self.unknown.items())),
+            "retyped_values": dict(sorted(self.retyped.items())),
+            "rejected_rows": dict(sorted(self.rejected.items())),
+            "secret_fields_dropped": dict(sorted(self.secret_dropped.items())),
+        }
+
+
+class RetypedValue(ValueError):
+    """A value whose JSON type does not fit its column."""
+
+
+def redact_url(value: str) -> str:
+    """A URL without a password in it (``https://user:pass@host``) or a signed query string."""
+    if "://" not in value:
+        return value
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return value
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "[redacted]@" + netloc.rsplit("@", 1)[1]
+    query = parts.query
+    if query and any(_SIGNED_QUERY.search(k) for k, _ in parse_qsl(query, keep_blank_values=True)):
+        query = "[redacted]"
+    if (netloc, query) == (parts.netloc, parts.query):
+        return value
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def scrub(value: Any) -> Any:
+    """A JSON value with secret-looking keys removed and URLs redacted, at any depth."""
+    if isinstance(value, Mapping):
+        return {k: scrub(v) for k, v in value.items() if not is_secret_name(str(k))}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    if isinstance(value, str):
+        return redact_url(value)
+    return value
+
+
+def _convert(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "json":
+        return json.dumps(scrub(value), sort_keys=True, separators=(",", ":"))
+    if kind == "string":
+        if not isinstance(value, str):
+            raise RetypedValue
+        return redact_url(value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise RetypedValue
+        return value
+    if kind == "int64":
+        if isinstance(value, bool) or not isinstance(value, int) or not _INT64[0] <= value <= _INT64[1]:
+            raise RetypedValue
+        return value
+    if kind == "float64":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise RetypedValue
+        return float(value)
+    if kind == "timestamp":
+        if not isinstance(value, str):
+            raise RetypedValue
+        return parse_timestamp(value)
+    if kind == "date":
+        if not isinstance(value, str) or not _DATE.match(value):
+            raise RetypedValue
+        return dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    raise AssertionError(kind)
+
+
+def parse_timestamp(value: str) -> dt.datetime:
+    """An API timestamp (ISO 8601 with ``Z`` or an offset) as an aware UTC datetime."""
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise RetypedValue from None
+    if parsed.tzinfo is None:
+        raise RetypedValue
+    return parsed.astimezone(dt.UTC)
+
+
+class RowBuilder:
+    """Turns items of one resource into rows of its table; ``drift`` accumulates what did not fit."""
+
+    def __init__(self, resource: Resource, table: Table) -> None:
+        platform = schema_module.vendored()
+        item = platform.item_schema(resource.name, resource.path)
+        self.resource = resource
+        self.table = table
+        self._known = platform.known_tree(item)
+        self._leaves = {
+            leaf.column_name: leaf.path
+            for leaf in platform.leaves(item)
+            if leaf.column_name in table.column_names
+        }
+        self.drift = Drift()
+
+    def row(self, item: Any, parent: str, fetched_at: dt.datetime) -> dict[str, Any] | None:
+        """One row, or None (counted in ``drift.rejected``) when the item cannot be keyed."""
+        name = self.resource.name
+        if not isinstance(item, Mapping):
+            self.drift.rejected[f"{name}: not a JSON object"] += 1
+            return None
+        extra: dict[str, Any] = {}
+        row: dict[str, Any] = {"_parent": parent, "_fetched_at": fetched_at, "_deleted_at": None}
+        for column, path in self._leaves.items():
+            value, where = _lookup(item, path)
+            try:
+                if isinstance(value, _NotObject):
+                    value = value.value
+                    raise RetypedValue
+                row[column] = _convert(self.table.column(column).type, value)
+            except RetypedValue:
+                self.drift.retyped[column] += 1
+                extra[".".join(where)] = scrub(value)
+                row[column] = None
+        self._unknown(item, self._known, (), extra)
+        for key in self.resource.key:
+            if row.get(key) is None:
+                self.drift.rejected[f"{name}: no {key}"] += 1
+                return None
+        row["_extra"] = json.dumps(extra, sort_keys=True, default=str) if extra else None
+        return row
+
+    def _unknown(
+        self, item: Mapping[str, Any], known: Mapping[str, Any], path: tuple[str, ...], extra: dict[str, Any]
+    ) -> None:
+        for key, value in item.items():
+            where = (*path, str(key))
+            if key not in known:
+                dotted = ".".join(where)
+                if is_secret_name(str(key)):
+                    self.drift.secret_dropped[dotted] += 1
+                    continue
+                self.drift.unknown[dotted] += 1
+                extra[dotted] = scrub(value)
+            elif known[key] and isinstance(value, Mapping) and len(where) < schema_module.MAX_DEPTH:
+                self._unknown(value, known[key], where, extra)
+
+    def table_of(self, rows: Iterable[dict[str, Any]]) -> pa.Table:
+        rows = list(rows)
+        columns = {c.name: [r.get(c.name) for r in rows] for c in self.table.columns}
+        return pa.Table.from_pydict(columns, schema=self.table.arrow_schema)
+
+
+def _lookup(item: Mapping[str, Any], path: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+    """The value at ``path`` (None when a step is missing or null) and where it was found: a parent that
+    is not an object is itself the (retyped) value."""
+    value: Any = item
+    for depth, key in enumerate(path):
+        if value is None:
+            return None, path
+        if not isinstance(value, Mapping):
+            if depth == 0:
+                return value, path
+            return _NotObject(value), path[:depth]
+        value = value.get(key)
+    return value, path
+
+
+@dataclasses.dataclass(frozen=True)
+class _NotObject:
+    """A nested object that arrived as something else: every column under it is retyped."""
+
+    value: Any

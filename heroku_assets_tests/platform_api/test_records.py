@@ -1,0 +1,70 @@
+"""Items -> rows: strict types, drift into _extra, secrets never kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from heroku_assets import tables
+from heroku_assets.platform_api.records import RowBuilder, redact_url, scrub
+from heroku_assets.platform_api.resources import BY_NAME
+
+NOW = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+
+
+def _builder(name: str) -> RowBuilder:
+    resource = BY_NAME[name]
+    return RowBuilder(resource, tables.api_tables()[resource.table])
+
+
+def test_urls_lose_passwords_and_signatures() -> None:
+    assert redact_url("https://user:pass@drain.example.com/logs?app=x") == (
+        "https://[redacted]@drain.example.com/logs?app=x"
+    )
+    signed = "https://bucket.s3.amazonaws.com/slug.tgz?X-Amz-Signature=abc&X-Amz-Expires=300"
+    assert redact_url(signed) == "https://bucket.s3.amazonaws.com/slug.tgz?[redacted]"
+    assert redact_url("https://example.com/a?page=2") == "https://example.com/a?page=2"
+    assert redact_url("not a url") == "not a url"
+
+
+def test_json_values_lose_secret_keys_at_any_depth() -> None:
+    value = {"name": "x", "headers": {"x-api-key": "k"}, "nested": [{"password": "p", "ok": 1}]}
+    assert scrub(value) == {"name": "x", "nested": [{"ok": 1}]}
+
+
+def test_values_must_have_their_column_s_type() -> None:
+    builder = _builder("release")
+    good = {"id": "r1", "version": 3, "current": True, "created_at": "2026-01-01T01:30:00.123456+01:30"}
+    row = builder.row(good, "app-1", NOW)
+    assert row["created_at"] == dt.datetime(2026, 1, 1, 0, 0, 0, 123456, tzinfo=dt.UTC)
+    assert row["_extra"] is None and not builder.drift.retyped
+    for odd in (
+        {"version": True},  # a bool is not an integer
+        {"version": 2**63},  # out of range
+        {"version": "7"},
+        {"current": "true"},
+        {"created_at": "2026-01-01T00:00:00"},  # no offset: not a UTC time
+        {"created_at": "yesterday"},
+        {"user": "dev@example.com"},  # an object that arrived as a string: every column under it
+    ):
+        row = builder.row({"id": "r2", **odd}, "app-1", NOW)
+        assert row is not None, odd
+        (field,) = odd
+        assert json.loads(row["_extra"]) == {field: odd[field]}
+    assert dict(builder.drift.retyped) == {
+        "version": 3,
+        "current": 1,
+        "created_at": 2,
+        "user_id": 1,
+        "user_email": 1,
+    }
+    table = builder.table_of([builder.row(good, "app-1", NOW)])
+    assert table.schema == tables.api_tables()["heroku_releases"].arrow_schema
+
+
+def test_dates_and_months() -> None:
+    builder = _builder("team-monthly-usage")
+    row = builder.row({"id": "t1", "month": "2026-02"}, "t1", NOW)
+    assert row["month"] == "2026-02"  # a month is a string of the schema, kept as it is
+    daily = _builder("team-daily-usage").row({"id": "t1", "date": "2026-02-03"}, "t1", NOW)
+    assert daily["date"] == dt.date(2026, 2, 3)

@@ -1,0 +1,245 @@
+"""Every captured resource synced from the fake Platform API (schema-checked) into DuckDB: incremental
+lists from bookmarks, snapshots, deletions marked, drift kept in _extra and counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import duckdb
+import pytest
+
+from heroku_assets import tables
+from heroku_assets.platform_api import sync
+from heroku_assets.platform_api.client import HerokuClient
+from heroku_assets.platform_api.resources import BY_NAME, RESOURCES
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.warehouse.duckdb import DuckDBWarehouse
+from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault
+
+NOW = dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def env(tmp_path, fake_heroku: FakeHeroku):
+    conn = duckdb.connect(str(tmp_path / "wh.duckdb"))
+    staging = LocalObjectStore(tmp_path / "staging")
+    client = HerokuClient(fake_heroku.token, base_url=fake_heroku.url, backoff_factor=0.01)
+    yield fake_heroku, client, staging, DuckDBWarehouse(conn), conn
+    client.close()
+    conn.close()
+
+
+def _sync(env, name: str, now: dt.datetime = NOW) -> sync.SyncResult:
+    fake, client, staging, wh, _ = env
+    return sync.sync_resource(client, staging, wh, BY_NAME[name], now=now)
+
+
+def _rows(conn, sql: str) -> list[tuple]:
+    return conn.execute(sql).fetchall()
+
+
+def _account(fake: FakeHeroku) -> dict:
+    """One of every captured resource, under the parents the schema lists them by."""
+    app = fake.add_app("shop")
+    fake.add_release("shop")
+    fake.add_build("shop")
+    fake.set_dynos("shop", [{"name": "web.1"}])
+    fake.set_formation("shop", [{"type": "web", "quantity": 2}])
+    team = fake.add("team", name="acme")
+    pipeline = fake.add("pipeline", name="flow")
+    service = fake.add("add-on-service", name="heroku-postgresql")
+    release = fake.releases_of("shop")[0]
+    fake.add("slug", app, id=release["slug"]["id"])
+    for name in ("app-feature", "domain", "sni-endpoint", "collaborator", "log-drain", "telemetry-drain"):
+        fake.add(name, app)
+    fake.add("app-webhook", app)
+    fake.add("buildpack-installation", app, ordinal=0)
+    fake.add("plan", service, parent_resource="add-on-service")
+    for name in ("team-app", "team-member"):
+        fake.add(name, team, parent_resource="team")
+    fake.add("team-daily-usage", team, parent_resource="team", id=team["id"], date="2026-03-01")
+    fake.add("team-monthly-usage", team, parent_resource="team", id=team["id"], month="2026-02")
+    for name in ("pipeline-release", "pipeline-deployment", "review-app", "test-run"):
+        fake.add(name, pipeline, parent_resource="pipeline")
+    for name in (
+        "add-on",
+        "add-on-attachment",
+        "space",
+        "pipeline-coupling",
+        "dyno-size",
+        "region",
+        "stack",
+        "generation",
+        "account-feature",
+        "invoice",
+    ):
+        fake.add(name)
+    return app
+
+
+def test_every_resource_lands_in_its_table_with_the_schema_s_columns(env) -> None:
+    fake, _, _, _, conn = env
+    _account(fake)
+    for resource in RESOURCES:  # parents come before their children in the list
+        result = _sync(env, resource.name)
+        assert result.fetched >= 1, resource.name
+        assert result.drift.as_dict()["unknown_fields"] == {}, resource.name
+        assert result.drift.as_dict()["retyped_values"] == {}, resource.name
+        assert not result.drift.rejected, resource.name
+        table = tables.api_tables()[resource.table]
+        columns = [r[0] for r in _rows(conn, f"DESCRIBE {resource.table}")]
+        assert columns == list(table.column_names)
+        assert _rows(conn, f"SELECT count(*) FROM {resource.table} WHERE _deleted_at IS NULL")[0][0] >= 1
+    assert _rows(conn, "SELECT name, generation_name, owner_email, region_name FROM heroku_apps") == [
+        ("shop", "cedar", "owner@example.com", "us")
+    ]
+    app_id = fake.apps["shop"]["id"]
+    assert _rows(conn, "SELECT _parent, version, current FROM heroku_releases") == [(app_id, 1, True)]
+    assert _rows(conn, "SELECT _parent, type, quantity FROM heroku_formation") == [(app_id, "web", 2)]
+
+
+def test_incremental_lists_ask_from_the_bookmark_minus_the_look_back(env) -> None:
+    fake, *_, conn = env
+    fake.add_app("shop")
+    for _ in range(15):
+        fake.add_release("shop")
+    _sync(env, "app")
+    first = _sync(env, "release")
+    assert first.fetched == 15 and first.windows == {fake.apps["shop"]["id"]: "all"}
+
+    fake.update_release("shop", 15, status="failed")
+    fake.add_release("shop")
+    before = len(fake.requests)
+    second = _sync(env, "release", NOW + dt.timedelta(minutes=30))
+    ranges = [r.headers.get("range") for r in fake.requests[before:]]
+    assert ranges == ["version 5..; max=1000"]  # 15 - 10 versions of look-back
+    assert second.fetched == 12
+    assert _rows(
+        conn, "SELECT version, status, current FROM heroku_releases WHERE version >= 15 ORDER BY 1"
+    ) == [
+        (15, "failed", False),
+        (16, "succeeded", True),
+    ]
+    assert _rows(conn, "SELECT count(*) FROM heroku_releases")[0][0] == 16
+
+    # after full_after, the whole list again
+    _sync(env, "release", NOW + dt.timedelta(days=2))
+    assert fake.requests[-1].headers.get("range") == "version ..; max=1000"
+
+
+def test_timestamps_bookmarks_page_through_ranges(env) -> None:
+    fake, *_ = env
+    fake.max_page = 3
+    for i in range(7):
+        fake.add_app(f"app-{i:02d}", at=dt.datetime(2026, 2, 1, i, tzinfo=dt.UTC))
+    result = _sync(env, "app")
+    assert result.fetched == 7
+    assert [r.status for r in fake.requests] == [206, 206, 200]  # 3 + 3 + 1, following Next-Range
+    fake.update_app("app-03", maintenance=True)
+    before = len(fake.requests)
+    second = _sync(env, "app", NOW + dt.timedelta(hours=1))
+    # from the newest updated_at seen (app-06, 06:00) minus 30 minutes: app-06 again, and app-03
+    assert second.windows == {"*": "2026-02-01T05:30:00Z"}
+    assert fake.requests[before].headers["range"] == "updated_at 2026-02-01T05:30:00Z..; max=1000"
+    assert second.fetched == 2
+
+
+def test_rows_that_disappear_from_a_full_listing_are_marked_not_kept_live(env) -> None:
+    fake, *_, conn = env
+    app = fake.add_app("shop")
+    other = fake.add_app("gone-app")
+    kept = fake.add("domain", app, hostname="www.example.com")
+    dropped = fake.add("domain", app, hostname="old.example.com")
+    fake.add("domain", other, hostname="other.example.com")
+    _sync(env, "app")
+    _sync(env, "domain")
+    fake.remove("domain", dropped)
+    fake.remove("app", other)
+    _sync(env, "app", NOW + dt.timedelta(days=2))  # a full listing: gone-app is gone
+    result = _sync(env, "domain", NOW + dt.timedelta(days=2))
+    assert result.deleted == 2
+    rows = _rows(conn, "SELECT hostname, _deleted_at IS NOT NULL FROM heroku_domains ORDER BY hostname")
+    assert rows == [("old.example.com", True), ("other.example.com", True), ("www.example.com", False)]
+    assert _rows(conn, "SELECT name FROM heroku_apps WHERE _deleted_at IS NOT NULL") == [("gone-app",)]
+    # a deleted row that comes back is live again
+    fake.add("domain", app, id=dropped["id"], hostname="old.example.com")
+    _sync(env, "domain", NOW + dt.timedelta(days=3))
+    assert _rows(conn, f"SELECT _deleted_at FROM heroku_domains WHERE id = '{dropped['id']}'") == [(None,)]
+    assert kept["id"]
+
+
+def test_an_unknown_field_lands_in_extra_and_a_retyped_value_is_counted_not_fatal(env) -> None:
+    fake, *_, conn = env
+    fake.add_app("shop")
+    fake.add_app("oddly")
+    # drift cases: a field the schema does not know, a nested one, a secret-looking one, retyped values
+    odd = fake.add(
+        "app",
+        name="weird-app",
+        drift={
+            "feature_x": {"enabled": True},
+            "region": {"provider": "aws"},
+            "deploy_token": "do-not-keep",
+            "repo_size": "12 MB",
+            "updated_at": "yesterday",
+        },
+    )
+    result = _sync(env, "app")
+    drift = result.drift.as_dict()
+    assert drift["unknown_fields"] == {"feature_x": 1, "region.provider": 1}
+    assert drift["retyped_values"] == {"repo_size": 1, "updated_at": 1}
+    assert drift["secret_fields_dropped"] == {"deploy_token": 1}
+    assert result.fetched == 3 and not result.drift.rejected
+    (extra, size, updated) = _rows(
+        conn, f"SELECT _extra, repo_size, updated_at FROM heroku_apps WHERE id = '{odd['id']}'"
+    )[0]
+    assert json.loads(extra) == {
+        "feature_x": {"enabled": True},
+        "region.provider": "aws",
+        "repo_size": "12 MB",
+        "updated_at": "yesterday",
+    }
+    assert (size, updated) == (None, None)
+    assert "do-not-keep" not in extra
+    assert _rows(conn, "SELECT count(*) FROM heroku_apps WHERE _extra IS NULL")[0][0] == 2
+
+
+def test_an_item_without_its_key_is_rejected_and_counted(env) -> None:
+    fake, *_, conn = env
+    fake.add_app("shop")
+    fake.add("app", name="no-id-app", drift={"id": None})
+    result = _sync(env, "app")
+    assert dict(result.drift.rejected) == {"app: no id": 1}
+    assert _rows(conn, "SELECT name FROM heroku_apps") == [("shop",)]
+
+
+def test_a_forbidden_app_keeps_its_rows_and_rate_limits_are_waited_out(env) -> None:
+    fake, *_, conn = env
+    fake.add_app("shop")
+    fake.add_app("locked")
+    for app in ("shop", "locked"):
+        fake.add("domain", fake.apps[app])
+    _sync(env, "app")
+    _sync(env, "domain")
+    fake.forbidden_apps.add(fake.apps["locked"]["id"])
+    fake.script_faults(Fault.rate_limited(retry_after="0", times=2))
+    result = _sync(env, "domain", NOW + dt.timedelta(hours=1))
+    assert result.forbidden == [fake.apps["locked"]["id"]]
+    assert result.deleted == 0
+    assert _rows(conn, "SELECT count(*) FROM heroku_domains WHERE _deleted_at IS NULL")[0][0] == 2
+    assert [r.status for r in fake.requests if r.status == 429] == [429, 429]
+
+
+def test_usage_lists_send_their_start_and_keep_older_days(env) -> None:
+    fake, *_, conn = env
+    team = fake.add("team", name="acme")
+    fake.add("team-daily-usage", team, parent_resource="team", id=team["id"], date="2026-03-01")
+    _sync(env, "team")
+    _sync(env, "team-daily-usage")
+    assert fake.requests[-1].query == "start=2026-01-29"
+    assert _rows(conn, "SELECT date, _deleted_at FROM heroku_team_daily_usage") == [
+        (dt.date(2026, 3, 1), None)
+    ]
+    later = _sync(env, "team-daily-usage", NOW + dt.timedelta(days=60))  # the day left the window
+    assert later.deleted == 0

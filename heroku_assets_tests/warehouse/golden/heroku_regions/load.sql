@@ -1,0 +1,85 @@
+IF OBJECT_ID(N'[stg].[heroku_regions__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_regions__0123456789ab] (
+    [country] nvarchar(max) NULL,
+    [created_at] bigint NULL,
+    [description] nvarchar(max) NULL,
+    [id] nvarchar(max) NULL,
+    [locale] nvarchar(max) NULL,
+    [name] nvarchar(max) NULL,
+    [private_capable] bit NULL,
+    [provider_name] nvarchar(max) NULL,
+    [provider_region] nvarchar(max) NULL,
+    [updated_at] bigint NULL,
+    [_parent] nvarchar(max) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
+    [_extra] nvarchar(max) NULL
+)
+WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
+
+TRUNCATE TABLE [stg].[heroku_regions__0123456789ab];
+
+COPY INTO [stg].[heroku_regions__0123456789ab] ([country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_regions/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([country]) > 4000 OR DATALENGTH([description]) > 4000 OR DATALENGTH([id]) > 72 OR DATALENGTH([locale]) > 4000 OR DATALENGTH([name]) > 4000 OR DATALENGTH([provider_name]) > 4000 OR DATALENGTH([provider_region]) > 28 OR DATALENGTH([_parent]) > 200 OR DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([country]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__country],
+    COALESCE(SUM(CASE WHEN DATALENGTH([description]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__description],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([locale]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__locale],
+    COALESCE(SUM(CASE WHEN DATALENGTH([name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([provider_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__provider_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([provider_region]) > 28 THEN 1 ELSE 0 END), 0) AS [truncated__provider_region],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
+FROM [stg].[heroku_regions__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
+
+SELECT COUNT_BIG(*) AS [distinct_keys]
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_regions__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
+
+BEGIN TRANSACTION;
+
+DELETE FROM [dbo].[heroku_regions]
+WHERE EXISTS (
+    SELECT 1 FROM [stg].[heroku_regions__0123456789ab] AS [s]
+    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_regions].[id]
+)
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
+
+INSERT INTO [dbo].[heroku_regions] ([country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
+FROM (
+    SELECT
+        CAST([country] AS nvarchar(2000)) AS [country],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        CAST([description] AS nvarchar(2000)) AS [description],
+        CAST([id] AS nvarchar(36)) AS [id],
+        CAST([locale] AS nvarchar(2000)) AS [locale],
+        CAST([name] AS nvarchar(2000)) AS [name],
+        [private_capable] AS [private_capable],
+        CAST([provider_name] AS nvarchar(2000)) AS [provider_name],
+        CAST([provider_region] AS nvarchar(14)) AS [provider_region],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        CAST([_parent] AS nvarchar(100)) AS [_parent],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        CAST([_extra] AS nvarchar(4000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
+    FROM [stg].[heroku_regions__0123456789ab]
+) AS [d]
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
+
+COMMIT TRANSACTION;
+
+IF OBJECT_ID(N'[stg].[heroku_regions__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_regions__0123456789ab];

@@ -1,0 +1,166 @@
+IF OBJECT_ID(N'[stg].[heroku_test_runs__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_test_runs__0123456789ab] (
+    [actor_email] nvarchar(max) NULL,
+    [clear_cache] bit NULL,
+    [commit_branch] nvarchar(max) NULL,
+    [commit_message] nvarchar(max) NULL,
+    [commit_sha] nvarchar(max) NULL,
+    [debug] bit NULL,
+    [app_setup] nvarchar(max) NULL,
+    [created_at] bigint NULL,
+    [dyno_size] nvarchar(max) NULL,
+    [id] nvarchar(max) NULL,
+    [message] nvarchar(max) NULL,
+    [number] bigint NULL,
+    [organization_name] nvarchar(max) NULL,
+    [pipeline_id] nvarchar(max) NULL,
+    [status] nvarchar(max) NULL,
+    [source_blob_url] nvarchar(max) NULL,
+    [updated_at] bigint NULL,
+    [user_allow_tracking] bit NULL,
+    [user_beta] bit NULL,
+    [user_created_at] bigint NULL,
+    [user_email] nvarchar(max) NULL,
+    [user_federated] bit NULL,
+    [user_id] nvarchar(max) NULL,
+    [user_identity_provider_id] nvarchar(max) NULL,
+    [user_identity_provider_name] nvarchar(max) NULL,
+    [user_identity_provider_team] nvarchar(max) NULL,
+    [user_identity_provider_organization] nvarchar(max) NULL,
+    [user_identity_provider_owner] nvarchar(max) NULL,
+    [user_last_login] bigint NULL,
+    [user_name] nvarchar(max) NULL,
+    [user_suspended_at] bigint NULL,
+    [user_delinquent_at] bigint NULL,
+    [user_two_factor_authentication] bit NULL,
+    [user_updated_at] bigint NULL,
+    [user_verified] bit NULL,
+    [user_country_of_residence] nvarchar(max) NULL,
+    [user_default_organization_id] nvarchar(max) NULL,
+    [user_default_organization_name] nvarchar(max) NULL,
+    [user_default_team_id] nvarchar(max) NULL,
+    [user_default_team_name] nvarchar(max) NULL,
+    [warning_message] nvarchar(max) NULL,
+    [_parent] nvarchar(max) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
+    [_extra] nvarchar(max) NULL
+)
+WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
+
+TRUNCATE TABLE [stg].[heroku_test_runs__0123456789ab];
+
+COPY INTO [stg].[heroku_test_runs__0123456789ab] ([actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_test_runs/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([actor_email]) > 640 OR DATALENGTH([commit_branch]) > 4000 OR DATALENGTH([commit_message]) > 4000 OR DATALENGTH([commit_sha]) > 4000 OR DATALENGTH([app_setup]) > 8000 OR DATALENGTH([dyno_size]) > 4000 OR DATALENGTH([id]) > 72 OR DATALENGTH([message]) > 4000 OR DATALENGTH([organization_name]) > 4000 OR DATALENGTH([pipeline_id]) > 72 OR DATALENGTH([status]) > 18 OR DATALENGTH([source_blob_url]) > 4000 OR DATALENGTH([user_email]) > 640 OR DATALENGTH([user_id]) > 72 OR DATALENGTH([user_identity_provider_id]) > 72 OR DATALENGTH([user_identity_provider_name]) > 4000 OR DATALENGTH([user_identity_provider_team]) > 8000 OR DATALENGTH([user_identity_provider_organization]) > 8000 OR DATALENGTH([user_identity_provider_owner]) > 8000 OR DATALENGTH([user_name]) > 4000 OR DATALENGTH([user_country_of_residence]) > 4000 OR DATALENGTH([user_default_organization_id]) > 72 OR DATALENGTH([user_default_organization_name]) > 4000 OR DATALENGTH([user_default_team_id]) > 72 OR DATALENGTH([user_default_team_name]) > 4000 OR DATALENGTH([warning_message]) > 4000 OR DATALENGTH([_parent]) > 200 OR DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([actor_email]) > 640 THEN 1 ELSE 0 END), 0) AS [truncated__actor_email],
+    COALESCE(SUM(CASE WHEN DATALENGTH([commit_branch]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__commit_branch],
+    COALESCE(SUM(CASE WHEN DATALENGTH([commit_message]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__commit_message],
+    COALESCE(SUM(CASE WHEN DATALENGTH([commit_sha]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__commit_sha],
+    COALESCE(SUM(CASE WHEN DATALENGTH([app_setup]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__app_setup],
+    COALESCE(SUM(CASE WHEN DATALENGTH([dyno_size]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__dyno_size],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([message]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__message],
+    COALESCE(SUM(CASE WHEN DATALENGTH([organization_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__organization_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([pipeline_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__pipeline_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([status]) > 18 THEN 1 ELSE 0 END), 0) AS [truncated__status],
+    COALESCE(SUM(CASE WHEN DATALENGTH([source_blob_url]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__source_blob_url],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_email]) > 640 THEN 1 ELSE 0 END), 0) AS [truncated__user_email],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__user_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_identity_provider_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__user_identity_provider_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_identity_provider_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__user_identity_provider_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_identity_provider_team]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__user_identity_provider_team],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_identity_provider_organization]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__user_identity_provider_organization],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_identity_provider_owner]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__user_identity_provider_owner],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__user_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_country_of_residence]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__user_country_of_residence],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_default_organization_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__user_default_organization_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_default_organization_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__user_default_organization_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_default_team_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__user_default_team_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([user_default_team_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__user_default_team_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([warning_message]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__warning_message],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
+FROM [stg].[heroku_test_runs__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
+
+SELECT COUNT_BIG(*) AS [distinct_keys]
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_test_runs__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
+
+BEGIN TRANSACTION;
+
+DELETE FROM [dbo].[heroku_test_runs]
+WHERE EXISTS (
+    SELECT 1 FROM [stg].[heroku_test_runs__0123456789ab] AS [s]
+    WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_test_runs].[id]
+)
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
+
+INSERT INTO [dbo].[heroku_test_runs] ([actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra]
+FROM (
+    SELECT
+        CAST([actor_email] AS nvarchar(320)) AS [actor_email],
+        [clear_cache] AS [clear_cache],
+        CAST([commit_branch] AS nvarchar(2000)) AS [commit_branch],
+        CAST([commit_message] AS nvarchar(2000)) AS [commit_message],
+        CAST([commit_sha] AS nvarchar(2000)) AS [commit_sha],
+        [debug] AS [debug],
+        CAST([app_setup] AS nvarchar(4000)) AS [app_setup],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        CAST([dyno_size] AS nvarchar(2000)) AS [dyno_size],
+        CAST([id] AS nvarchar(36)) AS [id],
+        CAST([message] AS nvarchar(2000)) AS [message],
+        [number] AS [number],
+        CAST([organization_name] AS nvarchar(2000)) AS [organization_name],
+        CAST([pipeline_id] AS nvarchar(36)) AS [pipeline_id],
+        CAST([status] AS nvarchar(9)) AS [status],
+        CAST([source_blob_url] AS nvarchar(2000)) AS [source_blob_url],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        [user_allow_tracking] AS [user_allow_tracking],
+        [user_beta] AS [user_beta],
+        DATEADD(MICROSECOND, CAST([user_created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_created_at],
+        CAST([user_email] AS nvarchar(320)) AS [user_email],
+        [user_federated] AS [user_federated],
+        CAST([user_id] AS nvarchar(36)) AS [user_id],
+        CAST([user_identity_provider_id] AS nvarchar(36)) AS [user_identity_provider_id],
+        CAST([user_identity_provider_name] AS nvarchar(2000)) AS [user_identity_provider_name],
+        CAST([user_identity_provider_team] AS nvarchar(4000)) AS [user_identity_provider_team],
+        CAST([user_identity_provider_organization] AS nvarchar(4000)) AS [user_identity_provider_organization],
+        CAST([user_identity_provider_owner] AS nvarchar(4000)) AS [user_identity_provider_owner],
+        DATEADD(MICROSECOND, CAST([user_last_login] % 1000000 AS int), DATEADD(SECOND, CAST(([user_last_login] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_last_login] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_last_login],
+        CAST([user_name] AS nvarchar(2000)) AS [user_name],
+        DATEADD(MICROSECOND, CAST([user_suspended_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_suspended_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_suspended_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_suspended_at],
+        DATEADD(MICROSECOND, CAST([user_delinquent_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_delinquent_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_delinquent_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_delinquent_at],
+        [user_two_factor_authentication] AS [user_two_factor_authentication],
+        DATEADD(MICROSECOND, CAST([user_updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_updated_at],
+        [user_verified] AS [user_verified],
+        CAST([user_country_of_residence] AS nvarchar(2000)) AS [user_country_of_residence],
+        CAST([user_default_organization_id] AS nvarchar(36)) AS [user_default_organization_id],
+        CAST([user_default_organization_name] AS nvarchar(2000)) AS [user_default_organization_name],
+        CAST([user_default_team_id] AS nvarchar(36)) AS [user_default_team_id],
+        CAST([user_default_team_name] AS nvarchar(2000)) AS [user_default_team_name],
+        CAST([warning_message] AS nvarchar(2000)) AS [warning_message],
+        CAST([_parent] AS nvarchar(100)) AS [_parent],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        CAST([_extra] AS nvarchar(4000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
+    FROM [stg].[heroku_test_runs__0123456789ab]
+) AS [d]
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
+
+COMMIT TRANSACTION;
+
+IF OBJECT_ID(N'[stg].[heroku_test_runs__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_test_runs__0123456789ab];
