@@ -9,7 +9,11 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    synapse = subparsers.add_parser("synapse", help="Synapse dedicated SQL pool tools")
+    synapse = subparsers.add_parser(
+        "synapse",
+        help="Synapse dedicated SQL pool tools",
+        description="Tools for the azure environment's Synapse dedicated SQL pool.",
+    )
     commands = synapse.add_subparsers(dest="synapse_command", required=True, metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -38,6 +42,7 @@ def _copy_credential(kind: str) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
+    from heroku_assets.cli import CommandError
     from heroku_assets.storage.factory import open_stores
     from heroku_assets.warehouse.synapse_check import run_check, synapse_engine
     from heroku_assets.warehouse.synapse_connection import SynapseConfig, SynapseError
@@ -45,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = settings.load()
     if not config.uses_blob:
-        raise ValueError(f"synapse check reads the staging container: set {settings.ENV}=azure")
+        raise CommandError(f"synapse check needs the azure settings: set {settings.ENV}=azure")
     synapse = settings.load_synapse()
     # Secrets are read here, by the command (the Dagster resource reads them through dg.EnvVar).
     connection = SynapseConfig(
@@ -69,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_stores(config) as stores:
             report = run_check(synapse_engine(warehouse, stores.staging), stores.staging)
-    except SynapseError as exc:
-        print(f"heroku-assets synapse check: {exc}", file=sys.stderr)
-        return 1
+    except SynapseError as exc:  # no connection, or no driver: nothing could be checked
+        raise CommandError(str(exc), status=1) from None
     print(report.table())
     return 0 if report.ok else 1
