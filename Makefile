@@ -43,11 +43,14 @@ dev: install $(DAGSTER_HOME)/dagster.yaml
 test: install
 	.ci/install-odbc
 	.ci/install-azurite
+	.ci/install-postgres
 	$(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
 
 bench: install
 	$(BIN)/python bench/bench_parse.py

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from heroku_assets.cli import CommandError, add_data_dir, report
+
+T = TypeVar("T")
+HEARTBEAT_SECONDS = 30.0  # a line this often while a run goes on, when stderr is not a terminal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -96,23 +102,24 @@ def _run(args: argparse.Namespace) -> int:
     total = len(wanted) + 1
     with _Progress(total) as progress:
         for app, day in wanted:
-            began = time.perf_counter()
-            result = job.execute_in_process(
-                partition_key=log_partition_key(app, day),
-                instance=instance,
-                raise_on_error=False,
-                run_config=quiet,
+            result = progress.run(
+                f"{app} {day}",
+                functools.partial(
+                    job.execute_in_process,
+                    partition_key=log_partition_key(app, day),
+                    instance=instance,
+                    raise_on_error=False,
+                    run_config=quiet,
+                ),
             )
             failures += not result.success
-            progress.done(f"{app} {day}", result.success, result.run_id, time.perf_counter() - began)
-        began = time.perf_counter()
-        reference = definitions.resolve_job_def("warehouse_reference_job").execute_in_process(
-            instance=instance, raise_on_error=False, run_config=quiet
+        reference = progress.run(
+            "reference table and views",
+            lambda: definitions.resolve_job_def("warehouse_reference_job").execute_in_process(
+                instance=instance, raise_on_error=False, run_config=quiet
+            ),
         )
         failures += not reference.success
-        progress.done(
-            "reference table and views", reference.success, reference.run_id, time.perf_counter() - began
-        )
     if failures:
         raise CommandError(f"{failures} run(s) failed: see `make dev` for their logs", status=1)
     if not args.no_summary:
@@ -155,16 +162,45 @@ def _nothing_to_run(found: dict, args: argparse.Namespace, skipped: list) -> str
 
 
 class _Progress:
-    """A progress bar on a terminal (tqdm); elsewhere (logs, CI) one line per finished run."""
+    """A progress bar on a terminal (tqdm); elsewhere (logs, CI) one line per finished run, and a line
+    every ``heartbeat`` seconds while a long run goes on, so a log never falls silent for minutes."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, heartbeat: float = HEARTBEAT_SECONDS) -> None:
         self._total = total
         self._count = 0
+        self._heartbeat = heartbeat
         self._bar = None
         if sys.stderr.isatty():
             from tqdm import tqdm
 
             self._bar = tqdm(total=total, unit="run", file=sys.stderr, dynamic_ncols=True)
+
+    def run(self, what: str, work: Callable[[], T]) -> T:
+        """Do one run (``work`` returns a Dagster result), saying how it goes."""
+        import threading
+
+        began = time.perf_counter()
+        stop = threading.Event()
+
+        def beat() -> None:
+            while not stop.wait(self._heartbeat):
+                elapsed = time.perf_counter() - began
+                print(f"[{self._count + 1}/{self._total}] {what}: running ({elapsed:.0f} s)", file=sys.stderr)
+
+        if self._bar is not None:
+            self._bar.set_description(what)
+            beater = None
+        else:
+            beater = threading.Thread(target=beat, name="run-progress", daemon=True)
+            beater.start()
+        try:
+            result = work()
+        finally:
+            stop.set()
+            if beater is not None:
+                beater.join()
+        self.done(what, result.success, result.run_id, time.perf_counter() - began)
+        return result
 
     def __enter__(self) -> _Progress:
         return self

@@ -178,3 +178,23 @@ def test_run_shows_a_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch)
     assert "[1/2] shop 2026-11-20: ok (run 01234567, 1.2 s)" in text
     assert "[2/2] reference table and views: FAILED (run fedcba98, 0.5 s)" in text
     assert "2/2" in text.rsplit("\r", 1)[-1] and "100%" in text  # the bar, redrawn in place
+
+
+def test_a_long_run_is_not_silent_in_a_log(capsys: pytest.CaptureFixture[str]) -> None:
+    import threading
+    import types
+
+    from heroku_assets import runner
+
+    done = threading.Event()
+
+    def slow_run() -> types.SimpleNamespace:
+        done.wait(0.35)  # a run of a busy day, shortened
+        return types.SimpleNamespace(success=True, run_id="0123456789abcdef")
+
+    with runner._Progress(1, heartbeat=0.1) as progress:
+        assert progress.run("shop 2026-11-20", slow_run).success
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) >= 3
+    assert all(re.fullmatch(r"\[1/1\] shop 2026-11-20: running \(\d+ s\)", x) for x in lines[:-1]), lines
+    assert lines[-1].startswith("[1/1] shop 2026-11-20: ok (run 01234567, 0.")

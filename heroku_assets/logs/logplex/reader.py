@@ -74,9 +74,10 @@ def read_lines(chunks: Iterable[bytes], fmt: Format = "auto") -> LineStream:
 
     ``text``: `heroku logs` lines split on LF, trailing CRs removed; empty lines and lines of ASCII
     whitespace only are not log lines and are skipped (any other character is kept: a line of it is
-    rejected, not dropped). ``logplex``: octet-counted frames of syslog lines, read tolerantly
-    (see ``framing``). ``auto``: logplex when the first non-blank bytes look like ``<digits> <``, else
-    text. Every other line or frame yields exactly one LogLine, unreadable ones with ``error`` set.
+    rejected, not dropped); ``batches(keep_blank=True)`` hands them over marked, for line numbers.
+    ``logplex``: octet-counted frames of syslog lines, read tolerantly (see ``framing``). ``auto``:
+    logplex when the first non-blank bytes look like ``<digits> <``, else text. Every other line or
+    frame yields exactly one LogLine, unreadable ones with ``error`` set.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown log format {fmt!r}: expected one of {', '.join(FORMATS)}")
