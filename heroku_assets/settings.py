@@ -203,6 +203,13 @@ def load_synapse(environ: Mapping[str, str] | None = None) -> SynapseSettings:
         raise ValueError(
             f"{SYNAPSE_COPY_CREDENTIAL} must be sas, key, managed_identity or caller, not {copy!r}"
         )
+    if copy == "caller" and auth == "sql":
+        # COPY without a CREDENTIAL passes the login's own Entra identity to storage; a SQL login has none.
+        raise ValueError(
+            f"{SYNAPSE_COPY_CREDENTIAL}=caller lets the pool read storage as the login's Entra identity, "
+            f"which a SQL login does not have: set {SYNAPSE_AUTH}=service_principal or token, or "
+            f"{SYNAPSE_COPY_CREDENTIAL}=sas (with {AZURE_SAS_TOKEN}) or key"
+        )
     secret = {"sas": AZURE_SAS_TOKEN, "key": AZURE_ACCOUNT_KEY}.get(copy)
     if secret and not env.get(secret):
         raise ValueError(f"{SYNAPSE_COPY_CREDENTIAL}={copy} needs {secret}")
@@ -210,7 +217,7 @@ def load_synapse(environ: Mapping[str, str] | None = None) -> SynapseSettings:
     if masking not in _TRUE + _FALSE:
         raise ValueError(f"{SYNAPSE_MASKING} must be on or off, not {masking!r}")
     timeouts = {}
-    for name, default, low in ((SYNAPSE_LOGIN_TIMEOUT, 30, 1), (SYNAPSE_QUERY_TIMEOUT, 0, 0)):
+    for name, default, low in ((SYNAPSE_LOGIN_TIMEOUT, 30, 1), (SYNAPSE_QUERY_TIMEOUT, 3600, 0)):
         try:
             timeouts[name] = int(env.get(name, "").strip() or default)
         except ValueError as exc:

@@ -54,10 +54,10 @@ class SynapseWarehouseResource(WarehouseResource):
     masked: bool = Field(default=False, description="dynamic data masking on personal-data columns")
     driver: str = DEFAULT_DRIVER
     login_timeout: int = Field(default=30, description="seconds to wait for a login")
-    query_timeout: int = Field(default=0, description="seconds a statement may run (0: no limit)")
+    query_timeout: int = Field(default=3600, description="seconds a statement may run (0: no limit)")
 
     def _copy_credential(self):
-        from heroku_assets.warehouse.synapse_sql import CopyCredential
+        from heroku_assets.warehouse.sql import CopyCredential
 
         kind = self.copy_credential
         if kind in _COPY_SECRET_VARIABLES and not self.copy_secret:
