@@ -109,7 +109,7 @@ def synapse_warehouse_resource(
         auth=synapse.auth,
         user=synapse.user,
         password=None if synapse.auth == "token" else dg.EnvVar(settings_module.SYNAPSE_PASSWORD),
-        target_schema=synapse.schema,
+        target_schema=synapse.target_schema,
         staging_schema=synapse.staging_schema,
         copy_credential=synapse.copy_credential,
         copy_secret=dg.EnvVar(secret_variable) if secret_variable else None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
@@ -29,15 +28,15 @@ def register(subparsers: Any) -> None:
     check.set_defaults(handler=run)
 
 
-def _copy_credential(kind: str) -> Any:
-    from heroku_assets import settings
+def _copy_credential(synapse: Any) -> Any:
     from heroku_assets.warehouse.sql import CopyCredential
 
+    kind = synapse.copy_credential
     if kind == "sas":
-        return CopyCredential.sas(os.environ.get(settings.AZURE_SAS_TOKEN, ""))
+        return CopyCredential.sas(synapse.storage_sas.get_secret_value())
     if kind == "key":
-        return CopyCredential.account_key(os.environ.get(settings.AZURE_ACCOUNT_KEY, ""))
-    return CopyCredential(kind)  # type: ignore[arg-type]  # managed_identity | caller, checked
+        return CopyCredential.account_key(synapse.storage_key.get_secret_value())
+    return CopyCredential(kind)  # managed_identity | caller, checked by the settings
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,15 +57,17 @@ def run(args: argparse.Namespace) -> int:
         database=synapse.database,
         auth=synapse.auth,
         user=synapse.user,
-        password=os.environ.get(settings.SYNAPSE_PASSWORD) if synapse.auth != "token" else None,
+        password=synapse.password.get_secret_value()
+        if synapse.password and synapse.auth != "token"
+        else None,
         driver=synapse.driver,
         login_timeout=synapse.login_timeout,
         query_timeout=synapse.query_timeout,
     )
     warehouse = SynapseWarehouse(
         connection,
-        _copy_credential(synapse.copy_credential),
-        schema=synapse.schema,
+        _copy_credential(synapse),
+        schema=synapse.target_schema,
         staging_schema=synapse.staging_schema,
         masked=synapse.masking,
     )

@@ -335,7 +335,7 @@ def test_a_missing_secret_is_named_when_the_resource_opens(clean_env) -> None:
     [
         (
             {},
-            {"copy_credential": "managed_identity", "masking": False, "schema": "dbo", "auth": "sql"}
+            {"copy_credential": "managed_identity", "masking": False, "target_schema": "dbo", "auth": "sql"}
             | {"query_timeout": 3600},
         ),
         ({"AZURE_STORAGE_SAS_TOKEN": SAS}, {"copy_credential": "sas"}),
@@ -348,33 +348,55 @@ def test_a_missing_secret_is_named_when_the_resource_opens(clean_env) -> None:
         ({"SYNAPSE_AUTH": "service_principal", "SYNAPSE_QUERY_TIMEOUT": "600"}, {"query_timeout": 600}),
     ],
 )
-def test_synapse_settings(env: dict[str, str], expected: dict[str, object]) -> None:
-    base = {"SYNAPSE_SERVER": "myws.sql.azuresynapse.net", "SYNAPSE_DATABASE": "pool", "SYNAPSE_USER": "u"}
-    loaded = settings_module.load_synapse({**base, **env})
+def test_synapse_settings(
+    env: dict[str, str], expected: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _only_synapse_env(monkeypatch, {**SYNAPSE_BASE, **env})
+    loaded = settings_module.load_synapse()
     assert {k: getattr(loaded, k) for k in expected} == expected
 
 
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"SYNAPSE_SERVER": ""}, "needs SYNAPSE_SERVER"),
-        ({"SYNAPSE_DATABASE": " "}, "needs SYNAPSE_DATABASE"),
-        ({"SYNAPSE_AUTH": "kerberos"}, "SYNAPSE_AUTH must be sql, service_principal or token"),
+        ({"SYNAPSE_SERVER": ""}, "SYNAPSE_SERVER: Field required"),
+        ({"SYNAPSE_DATABASE": " "}, "SYNAPSE_DATABASE: Field required"),
+        ({"SYNAPSE_AUTH": "kerberos"}, "SYNAPSE_AUTH: Input should be 'sql', 'service_principal' or 'token'"),
         ({"SYNAPSE_USER": ""}, "SYNAPSE_AUTH=sql needs SYNAPSE_USER"),
-        ({"SYNAPSE_COPY_CREDENTIAL": "password"}, "SYNAPSE_COPY_CREDENTIAL must be"),
+        ({"SYNAPSE_COPY_CREDENTIAL": "password"}, "SYNAPSE_COPY_CREDENTIAL: Input should be 'sas'"),
         ({"SYNAPSE_COPY_CREDENTIAL": "key"}, "SYNAPSE_COPY_CREDENTIAL=key needs AZURE_STORAGE_ACCOUNT_KEY"),
         # COPY as the caller passes the login's Entra identity to storage: a SQL login has none.
         ({"SYNAPSE_COPY_CREDENTIAL": "caller"}, "set SYNAPSE_AUTH=service_principal or token"),
-        ({"SYNAPSE_MASKING": "maybe"}, "SYNAPSE_MASKING must be on or off"),
-        ({"SYNAPSE_LOGIN_TIMEOUT": "0"}, "SYNAPSE_LOGIN_TIMEOUT must be at least 1"),
-        ({"SYNAPSE_QUERY_TIMEOUT": "soon"}, "SYNAPSE_QUERY_TIMEOUT must be a whole number"),
-        ({"SYNAPSE_SCHEMA": "dbo; DROP"}, "SYNAPSE_SCHEMA must be a plain SQL identifier"),
+        ({"SYNAPSE_MASKING": "maybe"}, "SYNAPSE_MASKING: Input should be a valid boolean"),
+        ({"SYNAPSE_LOGIN_TIMEOUT": "0"}, "SYNAPSE_LOGIN_TIMEOUT: Input should be greater than or equal to 1"),
+        ({"SYNAPSE_QUERY_TIMEOUT": "soon"}, "SYNAPSE_QUERY_TIMEOUT: Input should be a valid integer"),
+        ({"SYNAPSE_SCHEMA": "dbo; DROP"}, "SYNAPSE_SCHEMA: must be a plain SQL identifier"),
     ],
 )
-def test_synapse_settings_errors_name_the_variable(env: dict[str, str], message: str) -> None:
-    base = {"SYNAPSE_SERVER": "myws.sql.azuresynapse.net", "SYNAPSE_DATABASE": "pool", "SYNAPSE_USER": "u"}
-    with pytest.raises(ValueError, match=message):
-        settings_module.load_synapse({**base, **env})
+def test_synapse_settings_errors_name_the_variable(
+    env: dict[str, str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _only_synapse_env(monkeypatch, {**SYNAPSE_BASE, **env})
+    with pytest.raises(ValueError, match=message) as raised:
+        settings_module.load_synapse()
+    assert "DROP" not in str(raised.value)  # a message names the variable, never echoes the value
+
+
+SYNAPSE_BASE = {
+    "SYNAPSE_SERVER": "myws.sql.azuresynapse.net",
+    "SYNAPSE_DATABASE": "pool",
+    "SYNAPSE_USER": "u",
+}
+
+
+def _only_synapse_env(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("SYNAPSE_", "AZURE_STORAGE_")):
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
 
 
 def test_a_literal_secret_would_still_be_masked_in_the_ui() -> None:
