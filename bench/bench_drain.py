@@ -1,13 +1,14 @@
 """Drain receiver throughput and latency on loopback, with 100-line Logplex frames, nothing lost.
 
-Starts ``heroku-assets drain serve`` (uvicorn, httptools, one worker, the local folder store) in its own
-process, then drives it from separate load processes over keep-alive connections. Each load connection
-sends pre-built HTTP requests on a raw socket, so the load generator costs little CPU next to the server.
-Every request carries a unique Logplex-Frame-Id; afterwards every acknowledged frame is read back from the
-store and compared byte for byte with what was sent.
+Starts ``heroku-assets drain serve`` (uvicorn, httptools, one worker, its spool on the local disk, the
+local folder store) in its own process, then drives it from separate load processes over keep-alive
+connections. Each load connection sends pre-built HTTP requests on a raw socket, so the load generator
+costs little CPU next to the server. Every request carries a unique Logplex-Frame-Id; afterwards the
+receiver is stopped (SIGTERM: it seals and ships its last segment) and every acknowledged frame is read
+back from the shipped segments and compared byte for byte with what was sent.
 
     .venv/bin/python bench/bench_drain.py [--duration 10] [--connections 16] [--load-processes 2]
-                                          [--rate 0] [--frames 200]
+                                          [--rate 0] [--frames 200] [--segment-seconds 60]
 
 ``--rate`` (POSTs/s over all connections) paces the load (open loop); 0 sends as fast as answers come.
 Requests go to 127.0.0.1 only.
@@ -208,27 +209,6 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(q * len(sorted_values)))]
 
 
-def serve_discarding(port: int) -> None:
-    """The receiver as ``drain serve`` runs it, but with a store that keeps nothing: what HTTP, auth, app
-    mapping and reading the lines' days cost without the write (for the breakdown only)."""
-    import uvicorn
-
-    from heroku_assets.capture.drain import create_app
-    from heroku_assets.capture.drain_config import DrainConfig
-    from heroku_assets.storage.base import ObjectInfo
-    from heroku_assets.storage.local import LocalObjectStore
-
-    class DiscardStore(LocalObjectStore):
-        def put(self, key, data, metadata=None):  # type: ignore[no-untyped-def]
-            return ObjectInfo(key=key, size=len(data), version="-", metadata=dict(metadata or {}))
-
-        def head(self, key):  # type: ignore[no-untyped-def]
-            return None
-
-    app = create_app(DiscardStore(tempfile.gettempdir()), DrainConfig.from_env())
-    uvicorn.run(app, host="127.0.0.1", port=port, http="httptools", access_log=False, log_level="warning")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -239,17 +219,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="receiver worker processes")
     parser.add_argument("--rate", type=float, default=0.0, help="target POSTs/s (0: as fast as possible)")
     parser.add_argument("--frames", type=int, default=200, help="distinct 100-line bodies to cycle through")
-    parser.add_argument(
-        "--store",
-        choices=("local", "discard"),
-        default="local",
-        help="local: the folder store `drain serve` uses (default); discard: keep nothing (breakdown only)",
-    )
-    parser.add_argument("--serve-discarding", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--segment-seconds", type=float, default=60.0, help="HEROKU_DRAIN_SEGMENT_SECONDS")
+    parser.add_argument("--segment-bytes", type=int, default=128 << 20, help="HEROKU_DRAIN_SEGMENT_BYTES")
     args = parser.parse_args()
-    if args.serve_discarding:
-        serve_discarding(args.serve_discarding)
-        return 0
 
     frames = build_frames(args.frames)
     bodies = [f[0] for f in frames]
@@ -269,12 +241,12 @@ def main() -> int:
             HEROKU_DRAIN_PASSWORD=PASSWORD,
             HEROKU_DRAIN_PATH_TOKEN=PATH_TOKEN,
             HEROKU_DRAIN_APPS=",".join(sorted({f"{t}={a}" for t, a in zip(tokens, body_apps, strict=True)})),
+            HEROKU_DRAIN_SEGMENT_SECONDS=str(args.segment_seconds),
+            HEROKU_DRAIN_SEGMENT_BYTES=str(args.segment_bytes),
+            HEROKU_DRAIN_RECEIVER_ID="bench",
         )
-        if args.store == "local":
-            command = [sys.executable, "-m", "heroku_assets.cli", "drain", "serve", "--port", str(port)]
-            command += ["--log-level", "warning", "--workers", str(args.workers)]
-        else:
-            command = [sys.executable, __file__, "--serve-discarding", str(port)]
+        command = [sys.executable, "-m", "heroku_assets.cli", "drain", "serve", "--port", str(port)]
+        command += ["--log-level", "warning", "--workers", str(args.workers)]
         server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         try:
             wait_healthy(port, server)
@@ -308,20 +280,27 @@ def main() -> int:
                 w.join()
             server_cpu = cpu_seconds(server.pid) - cpu_before
         finally:
-            server.send_signal(signal.SIGINT)
-            server.communicate(timeout=30)
+            server.send_signal(signal.SIGTERM)
+            server.communicate(timeout=120)
 
-        # nothing lost: every acknowledged frame is in the store, byte for byte, under its app
+        # nothing lost: every acknowledged frame is in a shipped segment, byte for byte, under its app
+        from heroku_assets.capture.segments import read_segment
         from heroku_assets.storage.local import LocalObjectStore
 
         store = LocalObjectStore(data_dir / "raw")
-        stored = {i.key.rsplit("/", 1)[1].removesuffix(".logplex"): i.key for i in store.list("drain/")}
+        segments = list(store.list("segment/"))
+        stored: dict[str, list[tuple[bytes, str]]] = {}
+        for info in segments:
+            for record in read_segment(store, info.key):
+                stored.setdefault(record.frame_id or "", []).append(
+                    (hashlib.sha256(record.body).digest(), record.app)
+                )
         digests = [hashlib.sha256(b).digest() for b in bodies]
         missing = [f for f, _ in acked if f not in stored]
-        wrong = [
-            f for f, i in acked if f in stored and hashlib.sha256(store.get(stored[f])).digest() != digests[i]
-        ]
-        misplaced = [f for f, i in acked if f in stored and f"/{body_apps[i]}/" not in stored[f]]
+        wrong = [f for f, i in acked if f in stored and stored[f][0][0] != digests[i]]
+        misplaced = [f for f, i in acked if f in stored and stored[f][0][1] != body_apps[i]]
+        twice = [f for f, copies in stored.items() if len(copies) > 1]
+        left = list((data_dir / "spool").rglob("*.sealed")) + list((data_dir / "spool").rglob("*.open"))
 
     # from the first send to the last answer: an overloaded receiver answers after the offered window
     elapsed = max(e for _, e in spans) - min(b for b, _ in spans)
@@ -330,7 +309,8 @@ def main() -> int:
     worst = latencies[-1] * 1e3 if latencies else float("nan")
     offered = f"{args.rate:.0f} POSTs/s offered" if args.rate else "as fast as answered"
     print(
-        f"drain receiver benchmark: uvicorn+httptools, {args.workers} worker(s), store={args.store}, loopback"
+        f"drain receiver benchmark: uvicorn+httptools, {args.workers} worker(s), spool + local store, "
+        "loopback"
     )
     print(f"  frames: 100 syslog lines each, {sum(map(len, bodies)) / len(bodies) / 1024:.1f} KiB on average")
     print(f"  load: {args.connections} keep-alive connections in {args.load_processes} processes, {offered}")
@@ -340,14 +320,19 @@ def main() -> int:
     per_post = server_cpu / max(len(latencies), 1) * 1e3
     share = server_cpu / elapsed * 100
     print(f"  server CPU: {server_cpu:.1f} s ({share:.0f}% of a core), {per_post:.2f} ms per POST")
-    if args.store == "discard":
-        print("  (store=discard keeps nothing: no loss check)")
-        return 0
     print(
-        f"  stored objects: {len(stored)}; acknowledged but missing: {len(missing)}; "
-        f"content differs: {len(wrong)}; under the wrong app: {len(misplaced)}"
+        f"  segments shipped: {len(segments)} holding {sum(map(len, stored.values()))} bodies; "
+        f"acknowledged but missing: {len(missing)}; content differs: {len(wrong)}; "
+        f"under the wrong app: {len(misplaced)}; stored twice: {len(twice)}; left in the spool: {len(left)}"
     )
-    lost = bool(missing or wrong or misplaced or len(stored) != len(acked))
+    rate = len(acked) / elapsed
+    record_bytes = sum(i.size for i in segments) / max(sum(map(len, stored.values())), 1)
+    seal_every = min(args.segment_seconds, args.segment_bytes / max(rate * record_bytes, 1e-9))
+    print(
+        f"  raw objects per receiver process per day at this rate: {86400 / seal_every:,.0f} "
+        f"(a segment every {seal_every:.0f} s; one object per POST would be {rate * 86400:,.0f})"
+    )
+    lost = bool(missing or wrong or misplaced or twice or left or len(stored) != len(acked))
     print("  nothing lost" if not lost else "  LOSS DETECTED")
     return 1 if lost else 0
 

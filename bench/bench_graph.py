@@ -1,10 +1,15 @@
 """One app-day through the whole graph: raw partition, parse and stage, warehouse load (DuckDB).
 
-Generates N lines (default 1,000,000) of one app and day with the sample generator, imports them, then
-runs the partition job in a child process and reports its wall time, each step's time and the child's
-peak RSS. Targets: at most 20 s and 1 GiB on a 2-core machine.
+Generates N lines (default 1,000,000) of one app and day with the sample generator and gets them into
+the raw store, then runs the partition job in a child process and reports its wall time, each step's
+time and the child's peak RSS. Targets: at most 20 s and 1 GiB on a 2-core machine.
 
-    .venv/bin/python bench/bench_graph.py [--lines 1000000]
+``--source import``: the lines imported as one dump. ``--source drain``: the same lines as drain bodies
+of 100 frames each, posted to a real ``heroku-assets drain serve`` process (its spool ships them as
+segments when it is stopped); target: at most 1.25 times the import's job time. ``--source both`` runs
+the two one after the other and compares them.
+
+    .venv/bin/python bench/bench_graph.py [--lines 1000000] [--source import|drain|both]
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -57,59 +63,164 @@ def _child(data_dir: str, day: str) -> None:
     print(json.dumps({"success": result.success, "job_s": total, "steps": steps, "checks": checks}))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lines", type=int, default=1_000_000)
-    parser.add_argument("--child", nargs=2, metavar=("DATA_DIR", "DAY"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        _child(*args.child)
-        return 0
+def _post_all(data_dir: Path, lines: int, day: dt.date) -> tuple[int, int, float]:
+    """The day's lines as drain bodies of 100 frames, posted to a real receiver process from 8
+    connections; the receiver is then stopped (SIGTERM), which seals and ships its last segment.
+    Returns (bodies, segments, seconds)."""
+    import concurrent.futures
+    import signal
+    import socket
 
-    from heroku_assets.capture.imports import import_file
-    from heroku_assets.storage.local import LocalObjectStore
+    import requests
 
-    day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
-    with tempfile.TemporaryDirectory(prefix="bench-graph-") as tmp:
-        data_dir = Path(tmp) / "data"
-        dump = Path(tmp) / "day.log"
+    from heroku_assets.sample.drain import drain_token, frame_id, syslog_frame
+    from heroku_assets.sample.generator import generate_day
+
+    token = drain_token(APP)
+    bodies = []
+    frames: list[bytes] = []
+    for line in generate_day(APP, day, lines, seed=7):
+        frames.append(syslog_frame(line))
+        if len(frames) == 100:
+            bodies.append(b"".join(b"%d %b\n" % (len(f), f) for f in frames))
+            frames = []
+    if frames:
+        bodies.append(b"".join(b"%d %b\n" % (len(f), f) for f in frames))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_DRAIN_", "HEROKU_ASSETS_"))}
+    env.update(
+        HEROKU_ASSETS_DATA_DIR=str(data_dir),
+        HEROKU_DRAIN_USER="bench",
+        HEROKU_DRAIN_PASSWORD="bench-password",
+        HEROKU_DRAIN_APPS=f"{token}={APP}",
+        HEROKU_DRAIN_RECEIVER_ID="bench",
+    )
+    command = [sys.executable, "-m", "heroku_assets.cli", "drain", "serve", "--port", str(port)]
+    server = subprocess.Popen([*command, "--log-level", "warning"], env=env)
+    url = f"http://127.0.0.1:{port}/logs"
+    try:
+        for _ in range(300):
+            try:
+                requests.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
         started = time.perf_counter()
-        _generate(dump, args.lines, day)
-        generated = time.perf_counter() - started
-        started = time.perf_counter()
-        import_file(LocalObjectStore(data_dir / "raw"), dump, APP)
-        imported = time.perf_counter() - started
+        local = threading.local()
 
-        started = time.perf_counter()
-        child = subprocess.run(
-            [sys.executable, __file__, "--child", str(data_dir), day.isoformat()],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "DAGSTER_HOME": ""},
-        )
-        wall = time.perf_counter() - started
-        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        if child.returncode != 0:
-            print(child.stderr[-4000:], file=sys.stderr)
-            return 1
-        report = json.loads(child.stdout.strip().splitlines()[-1])
+        def send(body: bytes) -> int:
+            session = getattr(local, "session", None) or requests.Session()
+            local.session = session
+            headers = {
+                "Logplex-Frame-Id": frame_id(body, token),
+                "Logplex-Drain-Token": token,
+                "Logplex-Msg-Count": "100",
+                "Content-Type": "application/logplex-1",
+            }
+            response = session.post(url, data=body, headers=headers, auth=("bench", "bench-password"))
+            return response.status_code
 
-    print(f"lines: {args.lines:,} of one app-day ({day})")
-    print(f"generate: {generated:.1f} s   import into the raw store: {imported:.1f} s")
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(send, bodies))
+        posted = time.perf_counter() - started
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(300)
+    if set(statuses) != {204}:
+        raise SystemExit(f"the receiver did not take every body: {sorted(set(statuses))}")
+    segments = sum(1 for _ in (data_dir / "raw" / "segment").rglob("*.seg"))
+    return len(bodies), segments, posted
+
+
+def _run_job(data_dir: Path, day: dt.date) -> tuple[dict, float, float]:
+    started = time.perf_counter()
+    child = subprocess.run(
+        [sys.executable, __file__, "--child", str(data_dir), day.isoformat()],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DAGSTER_HOME": ""},
+    )
+    wall = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if child.returncode != 0:
+        print(child.stderr[-4000:], file=sys.stderr)
+        raise SystemExit(1)
+    return json.loads(child.stdout.strip().splitlines()[-1]), wall, peak_mib
+
+
+def _report(report: dict, wall: float, peak_mib: float) -> None:
     print(
         f"partition job (raw -> parse/stage -> load): {report['job_s']:.1f} s in the job, "
         f"{wall:.1f} s wall with process start"
     )
     for step, seconds in report["steps"].items():
         print(f"  {step:<28} {seconds:6.1f} s")
-    print(f"peak RSS of the job process: {peak_mib:.0f} MiB")
+    print(f"peak RSS of the job processes so far: {peak_mib:.0f} MiB")
     failed = sorted({name for name, passed in report["checks"] if not passed})
     print(f"checks: {len(report['checks'])} evaluated, failed: {', '.join(failed) or 'none'}")
     print(
         f"targets: run <= 20 s -> {'met' if report['job_s'] <= 20 else 'NOT met'}; "
         f"<= 1024 MiB -> {'met' if peak_mib <= 1024 else 'NOT met'}"
     )
-    return 0 if report["success"] else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--source", choices=("import", "drain", "both"), default="import")
+    parser.add_argument("--child", nargs=2, metavar=("DATA_DIR", "DAY"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(*args.child)
+        return 0
+
+    day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
+    print(f"lines: {args.lines:,} of one app-day ({day})")
+    jobs: dict[str, float] = {}
+    ok = True
+    if args.source in ("import", "both"):
+        ok &= _import_run(args.lines, day, jobs)
+    if args.source in ("drain", "both"):
+        with tempfile.TemporaryDirectory(prefix="bench-graph-") as tmp:
+            data_dir = Path(tmp) / "data"
+            bodies, segments, posted = _post_all(data_dir, args.lines, day)
+            print(
+                f"drain: {bodies:,} bodies posted to `drain serve` in {posted:.1f} s "
+                f"({bodies / posted:.0f} POSTs/s), shipped as {segments} segment(s)"
+            )
+            report, wall, peak = _run_job(data_dir, day)
+            _report(report, wall, peak)
+            jobs["drain"] = report["job_s"]
+            ok &= report["success"]
+    if "import" in jobs and "drain" in jobs:
+        ratio = jobs["drain"] / jobs["import"]
+        print(
+            f"drain / import job time: {ratio:.2f}x -> target <= 1.25x "
+            f"{'met' if ratio <= 1.25 else 'NOT met'}"
+        )
+    return 0 if ok else 1
+
+
+def _import_run(lines: int, day: dt.date, jobs: dict[str, float]) -> bool:
+    from heroku_assets.capture.imports import import_file
+    from heroku_assets.storage.local import LocalObjectStore
+
+    with tempfile.TemporaryDirectory(prefix="bench-graph-") as tmp:
+        data_dir = Path(tmp) / "data"
+        dump = Path(tmp) / "day.log"
+        started = time.perf_counter()
+        _generate(dump, lines, day)
+        generated = time.perf_counter() - started
+        started = time.perf_counter()
+        import_file(LocalObjectStore(data_dir / "raw"), dump, APP)
+        imported = time.perf_counter() - started
+        print(f"import: generate {generated:.1f} s, import into the raw store {imported:.1f} s")
+        report, wall, peak = _run_job(data_dir, day)
+    _report(report, wall, peak)
+    jobs["import"] = report["job_s"]
+    return report["success"]
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 The scan lists only what arrived in the last few days (plus imports), keeps a small cursor (a time
 watermark and the objects seen near it), and gives each touched partition a content version built from the
-new objects' versions, so a late line makes a new run key and re-runs its partition.
+new objects' versions, so a late line makes a new run key and re-runs its partition. A drain receiver
+ships one segment a minute (of every app it received), so a day is about 1,440 objects per receiver
+process, whatever the POST rate.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from heroku_assets.capture.segments import read_segment, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -86,15 +89,13 @@ def scan_changes(
     counts: dict[tuple[str, dt.date], int] = {}
     apps: set[str] = set()
     for info in taken:
-        app = layout.app_of_received_key(info.key)
-        if app is None or app == layout.UNMAPPED_APP:
-            continue
-        apps.add(app)
         days = layout.parse_days(info.metadata.get("days")) or {_received_day(info, today)}
-        for day in days:
-            digest = digests.setdefault((app, day), hashlib.sha256())
-            digest.update(f"{info.key}\0{info.version}\n".encode())
-            counts[(app, day)] = counts.get((app, day), 0) + 1
+        for app in apps_of(raw, info):
+            apps.add(app)
+            for day in days:
+                digest = digests.setdefault((app, day), hashlib.sha256())
+                digest.update(f"{info.key}\0{info.version}\n".encode())
+                counts[(app, day)] = counts.get((app, day), 0) + 1
 
     taken_watermark = max((i.modified or 0.0 for i in taken), default=cursor.watermark)
     watermark = max(cursor.watermark, taken_watermark)
@@ -119,6 +120,19 @@ def scan_changes(
     )
 
 
+def apps_of(raw: ObjectStore, info: ObjectInfo) -> set[str]:
+    """The apps (unmapped bodies aside) a received object holds lines of: from the key, or for a segment
+    from its ``apps`` metadata (read from the segment itself when the metadata does not say)."""
+    if layout.is_segment(info.key):
+        apps = segment_apps(info)
+        if apps is None:
+            apps = {record.app for record in read_segment(raw, info.key)}
+    else:
+        app = layout.app_of_received_key(info.key)
+        apps = {app} if app else set()
+    return {app for app in apps if app != layout.UNMAPPED_APP}
+
+
 def _received_day(info: ObjectInfo, today: dt.date) -> dt.date:
     received = info.metadata.get("received")
     return dt.date.fromisoformat(received) if received else today
@@ -129,9 +143,7 @@ def all_partitions(raw: ObjectStore) -> dict[str, set[dt.date]]:
     found: dict[str, set[dt.date]] = {}
     for prefix in layout.RECEIVED_PREFIXES:
         for info in raw.list(prefix):
-            app = layout.app_of_received_key(info.key)
-            if app is None or app == layout.UNMAPPED_APP:
-                continue
             days = layout.parse_days(info.metadata.get("days")) or {_received_day(info, dt.date.today())}
-            found.setdefault(app, set()).update(days)
+            for app in apps_of(raw, info):
+                found.setdefault(app, set()).update(days)
     return found

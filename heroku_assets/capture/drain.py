@@ -1,13 +1,18 @@
-"""The HTTPS log drain receiver: an ASGI app that stores each Logplex POST body before acknowledging it.
+"""The HTTPS log drain receiver: an ASGI app that makes each Logplex POST body durable before
+acknowledging it.
+
+With a spool (``drain serve`` always has one) a body is appended to the local spool and acknowledged
+once fsynced; segments of many bodies are shipped to the raw store later (``spool``, ``segments``).
+Without one (embedded uses, tests of the store path) each body is written to the store as its own object.
 
 Logplex drops a frame for good on any 4xx but 429 and retries 5xx and timeouts, so the receiver answers
-204 only once the raw store confirmed the write, 503 when the write failed, and never a 4xx for a body it
-cannot parse: the body is stored as received and its unreadable lines end in rejected_lines later. The
-only refusals are bad credentials (401) and bodies above the size limit (413).
+204 only once the body is durable (spool fsync, or the store's confirmation), 503 when it is not, and
+never a 4xx for a body it cannot parse: the body is stored as received and its unreadable lines end in
+rejected_lines later. The only refusals are bad credentials (401) and bodies above the size limit (413).
 
 A body is named by its ``Logplex-Frame-Id`` (the same on every retry of a frame), or by a hash of its
-content when there is none (Private Space drains), so a retried frame overwrites itself. A frame retried
-across midnight UTC is stored under both received days; the partition builder keeps one copy.
+content when there is none (Private Space drains). A frame retried (across midnight UTC, or to another
+receiver) is kept more than once; the partition builder counts each frame id once.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import hmac
 import logging
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -30,8 +35,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from heroku_assets.capture.drain_config import DrainConfig
+from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
 from heroku_assets.capture.received import store_received, undated_day
+from heroku_assets.capture.segments import SpoolRunner
+from heroku_assets.capture.spool import Record, SpoolError
 from heroku_assets.capture.webhooks import webhook_routes
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -78,10 +85,17 @@ def frame_name(frame_id: str | None, body: bytes) -> str:
 
 
 class _Receiver:
-    def __init__(self, store: ObjectStore, config: DrainConfig, clock: Callable[[], dt.datetime]) -> None:
+    def __init__(
+        self,
+        store: ObjectStore,
+        config: DrainConfig,
+        clock: Callable[[], dt.datetime],
+        spool: SpoolRunner | None = None,
+    ) -> None:
         self.store = store
         self.config = config
         self.clock = clock
+        self.spool = spool
         self.stored = 0
         self.failed = 0
         self.refused = 0
@@ -158,6 +172,8 @@ class _Receiver:
                 "received_at": received_at.isoformat(),
             }
         )
+        if self.spool is not None:
+            return await self.spool_frame(app, frame_id, name, body, received_at, metadata)
         try:
             info = await run_in_threadpool(self.store_frame, app, name, body, received_at, metadata)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the body is not safe: say so, retryably
@@ -170,13 +186,60 @@ class _Receiver:
         log.debug("stored %s (%d bytes)", info.key, len(body))
         return Response(status_code=204)
 
+    async def spool_frame(
+        self,
+        app: str,
+        frame_id: str | None,
+        name: str,
+        body: bytes,
+        received_at: dt.datetime,
+        metadata: Mapping[str, str],
+    ) -> Response:
+        """Append the body to the spool; 204 once the fsync covering it returned, else 503."""
+        assert self.spool is not None
+        spool = self.spool.spool
+        record = Record(
+            kind="logplex",
+            app=app,
+            received_at=received_at,
+            body=body,
+            frame_id=name if frame_id else None,
+            headers={k: v for k, v in metadata.items() if k not in ("app", "received_at") and v},
+        )
+        try:
+            if spool is None:
+                raise SpoolError("the spool is not open")
+            await spool.append(record)
+        except SpoolError as exc:
+            self.failed += 1
+            log.error("drain body %s of %s not spooled (%s): answering 503", name, app, exc)
+            return PlainTextResponse(
+                "not stored, retry later\n", status_code=503, headers={"Retry-After": "1"}
+            )
+        self.stored += 1
+        return Response(status_code=204)
+
     async def health(self, request: Request) -> Response:
         from heroku_assets.capture.otlp import counters
 
-        figures = {"status": "ok", "stored": self.stored, "failed": self.failed, "refused": self.refused}
+        status: dict[str, object] = {
+            "status": "ok",
+            "stored": self.stored,
+            "failed": self.failed,
+            "refused": self.refused,
+        }
+        runner = self.spool
+        if runner is not None and runner.spool is not None and runner.shipper is not None:
+            status.update(
+                receiver=runner.shipper.receiver_id,
+                spooled_bytes=runner.spool.spooled_bytes,
+                fsyncs=runner.spool.fsyncs,
+                segments_shipped=runner.shipper.shipped,
+                ship_failures=runner.shipper.failures,
+            )
         if self.otlp is not None:
-            figures.update(counters(self.otlp))
-        return JSONResponse(figures)
+            status.update(counters(self.otlp))
+        return JSONResponse(status)
 
 
 def create_app(
@@ -184,18 +247,32 @@ def create_app(
     config: DrainConfig,
     *,
     clock: Callable[[], dt.datetime] | None = None,
+    spool: SpoolRunner | None = None,
 ) -> Starlette:
     """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies,
     ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
     ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
-    default) names the received day."""
+    default) names the received day. With ``spool``, Logplex bodies go to the spool; the app's lifespan
+    starts it (recovering and shipping what is left) and stops it on shutdown (SIGTERM), sealing and
+    shipping the open segment."""
     import heroku_assets.logs  # noqa: F401 - loaded now rather than by the first POST (about a second)
     from heroku_assets.capture.otlp import otlp_routes
 
     clock = clock or (lambda: dt.datetime.now(dt.UTC))
-    receiver = _Receiver(store, config, clock)
+    receiver = _Receiver(store, config, clock, spool)
     otlp, otlp_route = otlp_routes(store, config, clock)
     receiver.otlp = otlp
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if spool is not None:
+            await run_in_threadpool(spool.start)
+        try:
+            yield
+        finally:
+            if spool is not None:
+                await run_in_threadpool(spool.stop)
+
     limit = config.max_body_bytes
     app = Starlette(
         routes=[
@@ -203,7 +280,8 @@ def create_app(
             Route("/logs/{path_token}", receiver.receive, methods=["POST"], max_body_size=limit),
             *otlp_route,
             Route("/health", receiver.health, methods=["GET"]),
-        ]
+        ],
+        lifespan=lifespan,
     )
     app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
     app.state.receiver = receiver
@@ -222,5 +300,18 @@ def app_from_environment() -> Starlette:
     from heroku_assets.storage.factory import open_stores
 
     config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
-    stores = _process_resources.enter_context(open_stores(settings_module.load()))
-    return create_app(stores.raw, config)
+    settings = settings_module.load()
+    stores = _process_resources.enter_context(open_stores(settings))
+    runner = spool_runner(stores.raw, SpoolConfig.from_env(settings.data_dir))
+    return create_app(stores.raw, config, spool=runner)
+
+
+def spool_runner(store: ObjectStore, config: SpoolConfig) -> SpoolRunner:
+    return SpoolRunner(
+        store,
+        config.directory,
+        config.receiver_id,
+        segment_seconds=config.segment_seconds,
+        segment_bytes=config.segment_bytes,
+        max_bytes=config.max_bytes,
+    )

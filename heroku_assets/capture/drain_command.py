@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
             "HEROKU_DRAIN_PATH_TOKEN, drain tokens from HEROKU_DRAIN_APPS (d.<uuid>=app,...), the body "
             "limit from HEROKU_DRAIN_MAX_BODY_BYTES, where data lives from the HEROKU_ASSETS_* settings. "
+            "Bodies are acknowledged once appended to the local spool (HEROKU_DRAIN_SPOOL_DIR, "
+            "<data dir>/spool by default) and shipped to the raw store as one segment object every "
+            "HEROKU_DRAIN_SEGMENT_SECONDS (60). "
             "Put TLS in front of it (a load balancer or the Heroku router)."
         ),
     )
@@ -50,19 +53,22 @@ def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
     from heroku_assets import settings as settings_module
-    from heroku_assets.capture.drain import create_app
-    from heroku_assets.capture.drain_config import DrainConfig
+    from heroku_assets.capture.drain import create_app, spool_runner
+    from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
     from heroku_assets.storage.factory import open_stores
 
     try:
         config = DrainConfig.from_env(allow_anonymous=args.allow_anonymous)
         settings = settings_module.load()
+        spool_config = SpoolConfig.from_env(settings.data_dir)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    logging.getLogger(__name__).info("drain receiver on %s:%d, %r", args.host, args.port, config)
+    logging.getLogger(__name__).info(
+        "drain receiver on %s:%d, %r, spool %s", args.host, args.port, config, spool_config.directory
+    )
     # No access log: request paths carry the secret path token.
     options = dict(
         host=args.host,
@@ -71,6 +77,8 @@ def serve_command(args: argparse.Namespace) -> int:
         access_log=False,
         log_level=args.log_level,
         server_header=False,
+        # SIGTERM: stop taking requests, then seal and ship the open segment within this time
+        timeout_graceful_shutdown=10,
     )
     if args.workers > 1:
         # Worker processes import the app and read the same environment.
@@ -81,5 +89,5 @@ def serve_command(args: argparse.Namespace) -> int:
         )
         return 0
     with open_stores(settings) as stores:
-        uvicorn.run(create_app(stores.raw, config), **options)
+        uvicorn.run(create_app(stores.raw, config, spool=spool_runner(stores.raw, spool_config)), **options)
     return 0

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import socket
 from collections.abc import Mapping
+from pathlib import Path
 
 from heroku_assets.storage import layout
 
@@ -103,3 +105,52 @@ def parse_app_mapping(value: str) -> dict[str, str]:
             )
         mapping[token.strip()] = layout.validate_app(app.strip())
     return mapping
+
+
+SPOOL_DIR_ENV = "HEROKU_DRAIN_SPOOL_DIR"
+RECEIVER_ID_ENV = "HEROKU_DRAIN_RECEIVER_ID"
+SEGMENT_SECONDS_ENV = "HEROKU_DRAIN_SEGMENT_SECONDS"
+SEGMENT_BYTES_ENV = "HEROKU_DRAIN_SEGMENT_BYTES"
+SPOOL_MAX_BYTES_ENV = "HEROKU_DRAIN_SPOOL_MAX_BYTES"
+
+
+@dataclasses.dataclass(frozen=True)
+class SpoolConfig:
+    """Where the receiver spools bodies before shipping them as segments, and how big segments get.
+
+    ``directory``: a local disk (``HEROKU_DRAIN_SPOOL_DIR``; ``<data dir>/spool`` by default);
+    ``receiver_id``: this receiver's name in segment object keys, unique among the receivers sharing a
+    raw store (``HEROKU_DRAIN_RECEIVER_ID``; the host name by default); a segment is sealed and shipped
+    after ``segment_seconds`` (60) or ``segment_bytes`` (128 MiB); past ``max_bytes`` of unshipped
+    segments (``HEROKU_DRAIN_SPOOL_MAX_BYTES``; unlimited: the disk's size) POSTs get 503.
+    """
+
+    directory: Path
+    receiver_id: str
+    segment_seconds: float = 60.0
+    segment_bytes: int = 128 << 20
+    max_bytes: int | None = None
+
+    def __post_init__(self) -> None:
+        layout.validate_receiver_id(self.receiver_id)
+        if self.segment_seconds <= 0 or self.segment_bytes <= 0:
+            raise ValueError("segment seconds and bytes must be positive")
+        if self.max_bytes is not None and self.max_bytes <= 0:
+            raise ValueError(f"{SPOOL_MAX_BYTES_ENV} must be positive")
+
+    @classmethod
+    def from_env(cls, data_dir: Path, environ: Mapping[str, str] | None = None) -> SpoolConfig:
+        env = os.environ if environ is None else environ
+        host = re.sub(r"[^A-Za-z0-9_.-]", "-", socket.gethostname())[:80].strip("-.") or "receiver"
+        values: dict[str, object] = {
+            "directory": Path(env.get(SPOOL_DIR_ENV) or data_dir / "spool"),
+            "receiver_id": env.get(RECEIVER_ID_ENV) or host,
+        }
+        numbers = ((SEGMENT_SECONDS_ENV, "segment_seconds", float), (SEGMENT_BYTES_ENV, "segment_bytes", int))
+        for name, field, kind in (*numbers, (SPOOL_MAX_BYTES_ENV, "max_bytes", int)):
+            if env.get(name):
+                try:
+                    values[field] = kind(env[name])
+                except ValueError as exc:
+                    raise ValueError(f"{name} must be a number") from exc
+        return cls(**values)  # type: ignore[arg-type]

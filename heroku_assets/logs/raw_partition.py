@@ -5,6 +5,13 @@ midnight, some overlapping (a pull repeats what the drain delivered). The partit
 line once per copy a single source holds: a line two sources both hold counts once, while identical lines
 inside one source (a real burst) all stay. DuckDB does the dedupe and the ordering, spilling to disk, so a
 busy day never has to fit in memory.
+
+Drain bodies come in spool segments (many bodies of many apps in one object) or, from receivers without
+a spool and stores written before segments, one object per body. Either way a Logplex frame counts once
+however many copies of it were received (retries to the same or another receiver, across midnight):
+copies are known by their frame id (by a hash of the body when Logplex sent none), and the last received
+copy is kept: the one Logplex sent last (it rebuilds its loss reports on a retry). A copy arriving later
+makes a new segment, which re-runs the partition.
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from heroku_assets.capture.received import RETRY_WINDOW, canonical_text, dated_batches
+from heroku_assets.capture.received import RETRY_WINDOW, canonical_text, dated_batches, undated_day
+from heroku_assets.capture.segments import read_segment, segment_apps
 from heroku_assets.logs.otlp.partition import write_manifest
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -56,6 +64,10 @@ def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) 
     listed = [info for prefix in layout.received_prefixes(app, day, late_days) for info in raw.list(prefix)]
     found = []
     for info in _one_copy_per_frame(listed):
+        if layout.is_segment(info.key):
+            apps = segment_apps(info)
+            if apps is not None and app not in apps:
+                continue
         days = info.metadata.get("days")
         if days is None or day in layout.parse_days(days):
             found.append(info)
@@ -121,16 +133,60 @@ def _source_of(info: ObjectInfo, index: int) -> int:
     bodies are one source and all pulls another: a repeat inside either is a real repeat. Each import
     is a source of its own, since dumps can overlap anything."""
     kind = info.key.split("/", 1)[0]
-    return {"drain": 0, "pull": 1}.get(kind, 2 + index)
+    return {"segment": 0, "drain": 0, "pull": 1}.get(kind, 2 + index)
 
 
-def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> Iterator[pa.RecordBatch]:
-    """(line, ts, dated, src, seq) for every line of ``day`` in every object, in bounded batches. ``ts``
-    is the line's time in microseconds, or for an undated line that of the dated line before it, so that
-    garbage stays where it was received among its neighbours; ``seq`` orders lines within a source."""
+class _Copies:
+    """Every copy of every drain frame met while reading, to keep the last received of each (ties:
+    the greatest object key, then record number, so the choice never depends on listing order)."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[tuple[int, str, int], int]] = {}
+        self.dropped: list[int] = []
+
+    def add(self, frame: str, received_us: int, key: str, record: int, copy_id: int) -> None:
+        rank = (received_us, key, record)
+        kept = self._first.get(frame)
+        if kept is None:
+            self._first[frame] = (rank, copy_id)
+        elif rank > kept[0]:
+            self.dropped.append(kept[1])
+            self._first[frame] = (rank, copy_id)
+        else:
+            self.dropped.append(copy_id)
+
+
+def _frame_of_key(key: str) -> str:
+    return key.rsplit("/", 1)[-1].removesuffix(".logplex")
+
+
+def _received_us(value: str | None) -> int:
+    if not value:
+        return 0
+    try:
+        return int(dt.datetime.fromisoformat(value).timestamp() * 1_000_000)
+    except ValueError:
+        return 0
+
+
+def _line_batches(
+    raw: ObjectStore, objects: list[ObjectInfo], app: str, day: dt.date, copies: _Copies
+) -> Iterator[pa.RecordBatch]:
+    """(line, ts, dated, src, seq, copy) for every line of ``day`` in every object, in bounded batches.
+    ``ts`` is the line's time in microseconds, or for an undated line that of the dated line before it,
+    so that garbage stays where it was received among its neighbours; ``seq`` orders lines within a
+    source; ``copy`` names the copy of a drain frame the line came from (-1: not a drain frame)."""
     wanted = pa.scalar(day, pa.date32())
     for index, info in enumerate(objects):
+        if layout.is_segment(info.key):
+            yield from _segment_batches(raw, info, index, app, day, copies)
+            continue
         src = _source_of(info, index)
+        copy = -1
+        if info.key.startswith("drain/"):
+            copy = index << 32
+            received = _received_us(info.metadata.get("received_at"))
+            copies.add(_frame_of_key(info.key), received, info.key, 0, copy)
         seq = index << 32
         last_ts: int | None = None
         fmt = info.metadata.get("format", "auto")
@@ -155,9 +211,97 @@ def _line_batches(raw: ObjectStore, objects: list[ObjectInfo], day: dt.date) -> 
                     dated.filter(mask),
                     pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
                     pc.cast(positions, pa.int64()),
+                    pa.array(np.full(lines.num_rows, copy, dtype=np.int64)),
                 ],
-                names=["line", "ts", "dated", "src", "seq"],
+                names=_COLUMNS,
             )
+
+
+_COLUMNS = ["line", "ts", "dated", "src", "seq", "copy_id"]
+
+
+def _segment_batches(
+    raw: ObjectStore, info: ObjectInfo, index: int, app: str, day: dt.date, copies: _Copies
+) -> Iterator[pa.RecordBatch]:
+    """The lines of ``day`` in ``app``'s records of one segment. Each record is read as a drain body
+    object of its own would be (its undated lines take the days and times of its dated neighbours), but
+    many records are read in one batch. All drain frames are one source (``_source_of``)."""
+    from heroku_assets.capture.drain import frame_name
+    from heroku_assets.logs.logplex.reader import read_bodies
+
+    received_days: list[int] = []
+    copy_ids: list[int] = []
+
+    def bodies() -> Iterator[bytes]:
+        for number, record in enumerate(read_segment(raw, info.key)):
+            if record.app != app or record.kind != "logplex":
+                continue
+            copy = (index << 32) | number
+            received = record.received_at.astimezone(dt.UTC)
+            frame = record.frame_id or frame_name(None, record.body)
+            copies.add(frame, int(received.timestamp() * 1_000_000), info.key, number, copy)
+            received_days.append((undated_day(received) - _EPOCH).days)
+            copy_ids.append(copy)
+            yield record.body
+
+    wanted = (day - _EPOCH).days
+    seq = index << 32
+    for lines, owners in read_bodies(bodies()):
+        base = int(owners[0])
+        local = owners - base
+        fallback_days = np.asarray(received_days[base : int(owners[-1]) + 1], dtype=np.int64)[local]
+        stamps = pc.cast(lines.column("ts"), pa.int64())
+        valid = np.asarray(pc.is_valid(stamps))
+        us = np.asarray(pc.fill_null(stamps, 0))
+        day_numbers = np.floor_divide(us, 86_400_000_000)
+        days = _fill_within(day_numbers, valid, owners, fallback_days)
+        mask = days == wanted
+        positions = np.flatnonzero(mask)
+        seq_now = seq
+        seq += lines.num_rows
+        if not len(positions):
+            continue
+        times = _fill_within(us, valid, owners, np.full(len(us), _day_start_us(day), dtype=np.int64))
+        chosen = lines.take(pa.array(positions))
+        copy_column = np.asarray(copy_ids[base : int(owners[-1]) + 1], dtype=np.int64)[local[positions]]
+        yield pa.record_batch(
+            [
+                canonical_text(chosen),
+                pa.array(times[positions]),
+                pa.array(valid[positions]),
+                pa.array(np.zeros(len(positions), dtype=np.int32)),
+                pa.array(positions + seq_now),
+                pa.array(copy_column),
+            ],
+            names=_COLUMNS,
+        )
+
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _fill_within(
+    values: np.ndarray, valid: np.ndarray, groups: np.ndarray, fallback: np.ndarray
+) -> np.ndarray:
+    """``values`` where ``valid``, else the value of the nearest valid row before it in the same group,
+    else of the nearest after it in the same group, else ``fallback`` (groups are runs of equal ids)."""
+    if valid.all():
+        return values
+    n = len(values)
+    at = np.arange(n)
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = groups[1:] != groups[:-1]
+    ends = np.ones(n, dtype=bool)
+    ends[:-1] = groups[1:] != groups[:-1]
+    group_start = np.maximum.accumulate(np.where(starts, at, 0))
+    group_end = np.minimum.accumulate(np.where(ends, at, n)[::-1])[::-1]
+    before = np.maximum.accumulate(np.where(valid, at, -1))
+    after = np.minimum.accumulate(np.where(valid, at, n)[::-1])[::-1]
+    from_before = before >= group_start
+    from_after = after <= group_end
+    filled = np.where(from_after, values[np.minimum(after, n - 1)], fallback)
+    filled = np.where(from_before, values[np.maximum(before, 0)], filled)
+    return np.where(valid, values, filled)
 
 
 def _day_start_us(day: dt.date) -> int:
@@ -197,7 +341,7 @@ def build_partition(
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         out_path = Path(tmp) / "lines.log.gz"
         received, removed, lines, size, markers = _write_sorted(
-            raw, objects, day, out_path, Path(tmp), memory_limit
+            raw, objects, app, day, out_path, Path(tmp), memory_limit
         )
         meta = {
             "app": app,
@@ -224,7 +368,13 @@ def build_partition(
 
 
 def _write_sorted(
-    raw: ObjectStore, objects: list[ObjectInfo], day: dt.date, path: Path, tmp: Path, memory_limit: str
+    raw: ObjectStore,
+    objects: list[ObjectInfo],
+    app: str,
+    day: dt.date,
+    path: Path,
+    tmp: Path,
+    memory_limit: str,
 ) -> tuple[int, int, int, int, dict[str, int]]:
     """Gather the lines of ``day`` and write them deduped and ordered to ``path``: (lines received,
     copies removed, lines written, bytes written, loss markers)."""
@@ -235,13 +385,20 @@ def _write_sorted(
         con.execute("SET temp_directory = ?", [str(tmp / "spill")])
         con.execute("SET threads = 2")
         con.execute("SET preserve_insertion_order = false")
-        con.execute("CREATE TABLE lines (line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT)")
+        columns = "line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT"
+        con.execute(f"CREATE TABLE lines ({columns})")
         received = 0
-        for batch in _line_batches(raw, objects, day):
+        copies = _Copies()
+        for batch in _line_batches(raw, objects, app, day, copies):
             received += batch.num_rows
             con.register("incoming", batch)
             con.execute("INSERT INTO lines SELECT * FROM incoming")
             con.unregister("incoming")
+        if copies.dropped:
+            # later copies of frames already received: counted once, by the earliest copy
+            con.register("dropped", pa.table({"copy_id": pa.array(copies.dropped, pa.int64())}))
+            con.execute("DELETE FROM lines WHERE copy_id IN (SELECT copy_id FROM dropped)")
+            con.unregister("dropped")
         # One object cannot overlap itself: with a single source, ordering is all that is left to do.
         sources = {_source_of(info, i) for i, info in enumerate(objects)}
         query = _DEDUPED_SQL if len(sources) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"

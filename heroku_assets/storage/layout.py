@@ -2,7 +2,10 @@
 asset and partition keys are named in defs/).
 
 Raw store (objects exactly as received, never rewritten):
-    drain/<received day>/<app>/<frame id>.logplex   a drain POST body; a retried frame overwrites itself
+    segment/<received day>/<receiver>/<seq>.seg     a drain receiver's spool segment: many POSTs of many
+                                                    apps (``capture.spool``), metadata ``apps`` and ``days``
+    drain/<received day>/<app>/<frame id>.logplex   a drain POST body stored on its own (receivers without
+                                                    a spool, and stores written before segments)
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
     import/<app>/<content hash>.log                 an imported dump or drain body
     otlp/<received day>/<app>/<hash>.<signal>.<pb|json>  an OTLP/HTTP request of a Fir telemetry drain,
@@ -33,10 +36,11 @@ import re
 
 from heroku_assets.storage.base import validate_key
 
-RECEIVED_PREFIXES = ("drain/", "pull/", "import/", "otlp/")
+RECEIVED_PREFIXES = ("segment/", "drain/", "pull/", "import/", "otlp/")
 OTLP_KIND = "otlp"
 UNMAPPED_APP = "_unmapped"
 _APP_NAME = re.compile(r"^[a-z][a-z0-9-]{0,99}$")
+_RECEIVER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 def validate_app(app: str) -> str:
@@ -48,6 +52,20 @@ def validate_app(app: str) -> str:
 
 def drain_object(app: str, received: dt.date, frame_id: str) -> str:
     return validate_key(f"drain/{received.isoformat()}/{validate_app(app)}/{frame_id}.logplex")
+
+
+def validate_receiver_id(receiver_id: str) -> str:
+    if not _RECEIVER_ID.match(receiver_id):
+        raise ValueError(f"invalid receiver id {receiver_id!r}: letters, digits, '.', '_' and '-' only")
+    return receiver_id
+
+
+def segment_object(received: dt.date, receiver_id: str, seq: int) -> str:
+    return validate_key(f"segment/{received.isoformat()}/{validate_receiver_id(receiver_id)}/{seq:012d}.seg")
+
+
+def is_segment(key: str) -> bool:
+    return key.startswith("segment/")
 
 
 def otlp_object(app: str, received: dt.date, content_hash: str, signal: str, encoding: str) -> str:
@@ -88,16 +106,19 @@ def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
     validate_app(app)
     received = [day + dt.timedelta(days=i) for i in range(-1, max(late_days, 1) + 1)]
     prefixes = [f"{kind}/{d.isoformat()}/{app}/" for kind in ("drain", "pull") for d in received]
-    return [*prefixes, f"import/{app}/"]
+    # segments hold many apps: their ``apps`` metadata says which
+    segments = [f"segment/{d.isoformat()}/" for d in received]
+    return [*segments, *prefixes, f"import/{app}/"]
 
 
 def received_day_prefixes(day: dt.date) -> list[str]:
     """What arrived on ``day`` for every app (the sensor's unit of listing)."""
-    return [f"drain/{day.isoformat()}/", f"pull/{day.isoformat()}/", f"{OTLP_KIND}/{day.isoformat()}/"]
+    text = day.isoformat()
+    return [f"segment/{text}/", f"drain/{text}/", f"pull/{text}/", f"{OTLP_KIND}/{text}/"]
 
 
 def app_of_received_key(key: str) -> str | None:
-    """The app a received object belongs to, read from its key."""
+    """The app a received object belongs to, read from its key (None for a segment: many apps)."""
     parts = key.split("/")
     if parts[0] in ("drain", "pull", "gaps", OTLP_KIND) and len(parts) >= 4:
         return parts[2]

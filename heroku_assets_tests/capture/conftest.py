@@ -38,6 +38,12 @@ class FlakyStore(LocalObjectStore):
             raise StoreError(f"could not write {key}: No space left on device")
         return super().put(key, data, metadata)
 
+    def put_file(self, key: str, path: Path, metadata: Mapping[str, str] | None = None) -> ObjectInfo:
+        self.attempts += 1
+        if self.failing:
+            raise StoreError(f"could not write {key}: No space left on device")
+        return super().put_file(key, path, metadata)
+
 
 @dataclass
 class Drain:

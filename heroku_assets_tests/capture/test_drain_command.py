@@ -13,7 +13,9 @@ from pathlib import Path
 
 import requests
 
+from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets_tests.capture.conftest import APP, DRAIN_TOKEN, PASSWORD, PATH_TOKEN, USER
+from heroku_assets_tests.capture.receivers import stored_records
 
 
 def _free_port() -> int:
@@ -61,9 +63,12 @@ def test_drain_serve_stores_posts_and_keeps_secrets_out_of_its_output(tmp_path: 
     finally:
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=20)
-    stored = list((tmp_path / "raw" / "drain").rglob("*.logplex"))
-    assert [p.name for p in stored] == ["0123456789ABCDEF0123456789ABCDEF.logplex"]
-    assert stored[0].read_bytes() == body
+    # the spool was sealed and shipped on shutdown: one segment holding the one acknowledged body
+    records = list(stored_records(LocalObjectStore(tmp_path / "raw")))
+    assert [(r.frame_id, r.app, r.body) for _, r in records] == [
+        ("0123456789ABCDEF0123456789ABCDEF", APP, body)
+    ]
+    assert not list((tmp_path / "spool").rglob("*.sealed"))
     text = output.decode()
     assert "drain receiver on 127.0.0.1" in text
     for secret in (PASSWORD, PATH_TOKEN, DRAIN_TOKEN):
