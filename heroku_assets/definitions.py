@@ -33,7 +33,7 @@ def defs() -> dg.Definitions:
     store_kind = "azure" if settings.uses_blob else None
     log_tables = {warehouse_key(t.name) for t in EVENT_TABLES}
     if settings.uses_synapse:
-        schema, where = settings_module.load_synapse().schema, {}
+        schema, where = settings_module.load_synapse().target_schema, {}
     else:
         schema, where = "main", {"duckdb_path": dg.MetadataValue.path(str(settings.duckdb_path))}
 

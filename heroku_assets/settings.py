@@ -15,9 +15,6 @@ shows the variable's name, never its value.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -152,88 +149,92 @@ def _explain(model: type[BaseSettings], error: Any) -> str:
 
 SynapseAuth = Literal["sql", "service_principal", "token"]
 CopyCredentialKind = Literal["sas", "key", "managed_identity", "caller"]
-_TRUE = ("1", "true", "yes", "on")
-_FALSE = ("0", "false", "no", "off", "")
 
 
-@dataclass(frozen=True)
-class SynapseSettings:
-    """Where the Synapse dedicated SQL pool is and how to reach it, without the secrets.
+class SynapseSettings(BaseSettings):
+    """Where the Synapse dedicated SQL pool is and how to reach it (the azure environment).
 
     ``copy_credential`` is how the pool reads the staging container in COPY INTO: ``sas`` (the
     AZURE_STORAGE_SAS_TOKEN), ``key`` (the AZURE_STORAGE_ACCOUNT_KEY), ``managed_identity`` (the
-    workspace's identity) or ``caller`` (the login's own Entra identity).
+    workspace's identity) or ``caller`` (the login's own Entra identity); unset, ``key`` or ``sas`` when
+    that storage secret is set, else ``managed_identity``. The secrets are ``SecretStr`` for the command
+    line; the Dagster resource takes them as ``dg.EnvVar`` references instead.
     """
+
+    model_config = SettingsConfigDict(env_prefix="SYNAPSE_", frozen=True, extra="ignore")
 
     server: str
     database: str
-    auth: SynapseAuth
-    user: str | None
-    schema: str
-    staging_schema: str
-    copy_credential: CopyCredentialKind
-    masking: bool
-    login_timeout: int
-    query_timeout: int
-    driver: str
+    auth: SynapseAuth = "sql"
+    user: str | None = None
+    password: SecretStr | None = Field(None, repr=False)
+    target_schema: str = Field("dbo", validation_alias=SYNAPSE_SCHEMA)
+    staging_schema: str = "stg"
+    copy_credential_setting: CopyCredentialKind | None = Field(None, validation_alias=SYNAPSE_COPY_CREDENTIAL)
+    masking: bool = False
+    login_timeout: int = Field(30, ge=1)
+    query_timeout: int = Field(3600, ge=0, description="seconds a statement may run (0: no limit)")
+    driver_setting: str | None = Field(None, validation_alias=SYNAPSE_DRIVER)
+    storage_key: SecretStr | None = Field(None, validation_alias=AZURE_ACCOUNT_KEY, repr=False)
+    storage_sas: SecretStr | None = Field(None, validation_alias=AZURE_SAS_TOKEN, repr=False)
 
+    @field_validator("auth", "copy_credential_setting", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
-def load_synapse(environ: Mapping[str, str] | None = None) -> SynapseSettings:
-    """Read the Synapse settings (azure environment); raise ValueError naming the variable that is wrong
-    or missing. Of the secrets, only whether a storage secret is set is looked at: it picks the default
-    COPY credential, and a chosen one must have its variable. SYNAPSE_PASSWORD reaches the resource as a
-    dg.EnvVar; Dagster names it when it is missing at run time."""
-    from heroku_assets.warehouse.base import validate_identifier
-    from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_means_default(cls, values: object) -> object:
+        """Values are stripped, and an empty variable is as if unset: its default applies."""
+        if isinstance(values, dict):
+            values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+            return {k: v for k, v in values.items() if v != ""}
+        return values
 
-    env = os.environ if environ is None else environ
-    missing = [name for name in (SYNAPSE_SERVER, SYNAPSE_DATABASE) if not env.get(name, "").strip()]
-    if missing:
-        raise ValueError(f"the Synapse warehouse needs {' and '.join(missing)}")
-    auth = env.get(SYNAPSE_AUTH, "sql").strip().lower() or "sql"
-    if auth not in ("sql", "service_principal", "token"):
-        raise ValueError(f"{SYNAPSE_AUTH} must be sql, service_principal or token, not {auth!r}")
-    user = env.get(SYNAPSE_USER, "").strip() or None
-    if auth != "token" and not user:
-        who = "SQL login" if auth == "sql" else "client id"
-        raise ValueError(f"{SYNAPSE_AUTH}={auth} needs {SYNAPSE_USER} (the {who}) and {SYNAPSE_PASSWORD}")
-    default_copy = "key" if env.get(AZURE_ACCOUNT_KEY) else "sas" if env.get(AZURE_SAS_TOKEN) else ""
-    copy = env.get(SYNAPSE_COPY_CREDENTIAL, "").strip().lower() or default_copy or "managed_identity"
-    if copy not in ("sas", "key", "managed_identity", "caller"):
-        raise ValueError(
-            f"{SYNAPSE_COPY_CREDENTIAL} must be sas, key, managed_identity or caller, not {copy!r}"
-        )
-    secret = {"sas": AZURE_SAS_TOKEN, "key": AZURE_ACCOUNT_KEY}.get(copy)
-    if secret and not env.get(secret):
-        raise ValueError(f"{SYNAPSE_COPY_CREDENTIAL}={copy} needs {secret}")
-    masking = env.get(SYNAPSE_MASKING, "").strip().lower()
-    if masking not in _TRUE + _FALSE:
-        raise ValueError(f"{SYNAPSE_MASKING} must be on or off, not {masking!r}")
-    timeouts = {}
-    for name, default, low in ((SYNAPSE_LOGIN_TIMEOUT, 30, 1), (SYNAPSE_QUERY_TIMEOUT, 0, 0)):
+    @field_validator("target_schema", "staging_schema", mode="after")
+    @classmethod
+    def _identifier(cls, value: str) -> str:
+        from heroku_assets.warehouse.base import validate_identifier
+
         try:
-            timeouts[name] = int(env.get(name, "").strip() or default)
-        except ValueError as exc:
-            raise ValueError(f"{name} must be a whole number of seconds") from exc
-        if timeouts[name] < low:
-            raise ValueError(f"{name} must be at least {low}")
-    schemas = {}
-    for name, default in ((SYNAPSE_SCHEMA, "dbo"), (SYNAPSE_STAGING_SCHEMA, "stg")):
-        value = env.get(name, "").strip() or default
-        try:
-            schemas[name] = validate_identifier(value)
-        except ValueError as exc:
-            raise ValueError(f"{name} must be a plain SQL identifier, not {value!r}") from exc
-    return SynapseSettings(
-        server=env[SYNAPSE_SERVER].strip(),
-        database=env[SYNAPSE_DATABASE].strip(),
-        auth=auth,  # type: ignore[arg-type]
-        user=user,
-        schema=schemas[SYNAPSE_SCHEMA],
-        staging_schema=schemas[SYNAPSE_STAGING_SCHEMA],
-        copy_credential=copy,  # type: ignore[arg-type]
-        masking=masking in _TRUE,
-        login_timeout=timeouts[SYNAPSE_LOGIN_TIMEOUT],
-        query_timeout=timeouts[SYNAPSE_QUERY_TIMEOUT],
-        driver=env.get(SYNAPSE_DRIVER, "").strip() or DEFAULT_DRIVER,
-    )
+            return validate_identifier(value)
+        except ValueError:
+            raise ValueError("must be a plain SQL identifier") from None
+
+    @model_validator(mode="after")
+    def _combinations(self) -> SynapseSettings:
+        if self.auth != "token" and not self.user:
+            who = "SQL login" if self.auth == "sql" else "client id"
+            raise ValueError(
+                f"{SYNAPSE_AUTH}={self.auth} needs {SYNAPSE_USER} (the {who}) and {SYNAPSE_PASSWORD}"
+            )
+        copy = self.copy_credential
+        if copy == "caller" and self.auth == "sql":
+            # COPY without a CREDENTIAL passes the login's own Entra identity to storage: a SQL login has none
+            raise ValueError(
+                f"{SYNAPSE_COPY_CREDENTIAL}=caller lets the pool read storage as the login's Entra identity, "
+                f"which a SQL login does not have: set {SYNAPSE_AUTH}=service_principal or token, or "
+                f"{SYNAPSE_COPY_CREDENTIAL}=sas (with {AZURE_SAS_TOKEN}) or key"
+            )
+        needs = {"sas": (AZURE_SAS_TOKEN, self.storage_sas), "key": (AZURE_ACCOUNT_KEY, self.storage_key)}
+        if copy in needs and not needs[copy][1]:
+            raise ValueError(f"{SYNAPSE_COPY_CREDENTIAL}={copy} needs {needs[copy][0]}")
+        return self
+
+    @property
+    def copy_credential(self) -> CopyCredentialKind:
+        if self.copy_credential_setting:
+            return self.copy_credential_setting
+        return "key" if self.storage_key else "sas" if self.storage_sas else "managed_identity"
+
+    @property
+    def driver(self) -> str:
+        from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
+
+        return self.driver_setting or DEFAULT_DRIVER
+
+
+def load_synapse() -> SynapseSettings:
+    """Read the Synapse settings; raise ValueError naming the variable that is wrong or missing."""
+    return _read(SynapseSettings)

@@ -1,4 +1,12 @@
-"""Stream classified batches into one Parquet file per event table."""
+"""Stream classified batches into one Parquet file per event table, in the staged encoding.
+
+The staged encoding is what a Synapse dedicated pool's COPY INTO can read (see
+``heroku_assets.warehouse.sql.copy.COPY_PARQUET_TYPES``): its Parquet reader takes no TIMESTAMP(MICROS), and
+TIMESTAMP(MILLIS) would lose the microseconds Heroku's router lines carry, so timestamps are staged as
+plain INT64 microseconds since 1970-01-01 UTC and converted back in the warehouse's INSERT ... SELECT.
+Every other declared type is written as declared. Each such field says so in its Parquet field metadata,
+and ``decode_staged`` turns a staged table back into the declared schema for anything that reads it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,52 @@ import pyarrow.parquet as pq
 from heroku_assets import tables
 
 ROW_GROUP_ROWS = 65536  # small batches are gathered to about this many rows before a row group is written
+ENCODING_KEY = b"heroku_assets.encoding"
+EPOCH_MICROS = b"timestamp:epoch-microseconds:UTC"
+
+
+def staged_schema(schema: pa.Schema) -> pa.Schema:
+    """The declared Arrow schema as staged: timestamp fields become int64 marked with their encoding."""
+    fields = []
+    for f in schema:
+        if pa.types.is_timestamp(f.type):
+            f = pa.field(f.name, pa.int64(), nullable=f.nullable, metadata={ENCODING_KEY: EPOCH_MICROS})
+        fields.append(f)
+    return pa.schema(fields, metadata=schema.metadata)
+
+
+def encode_staged(data: pa.Table | pa.RecordBatch) -> pa.Table | pa.RecordBatch:
+    """Declared values in the staged encoding (timestamps to microseconds since the epoch, exactly)."""
+    target = staged_schema(data.schema)
+    columns = []
+    for col, f in zip(data.columns, data.schema, strict=True):
+        if pa.types.is_timestamp(f.type):
+            col = col.cast(pa.timestamp("us", tz="UTC")).cast(pa.int64())
+        columns.append(col)
+    if isinstance(data, pa.RecordBatch):
+        return pa.RecordBatch.from_arrays(columns, schema=target)
+    return pa.Table.from_arrays(columns, schema=target)
+
+
+def decode_staged(data: pa.Table | pa.RecordBatch) -> pa.Table | pa.RecordBatch:
+    """A staged table or batch in the declared types again (fields marked as epoch microseconds become
+    UTC microsecond timestamps)."""
+    fields, columns = [], []
+    for col, f in zip(data.columns, data.schema, strict=True):
+        if (f.metadata or {}).get(ENCODING_KEY) == EPOCH_MICROS:
+            col = col.cast(pa.timestamp("us", tz="UTC"))
+            f = pa.field(f.name, col.type, nullable=f.nullable)
+        fields.append(f)
+        columns.append(col)
+    schema = pa.schema(fields)
+    if isinstance(data, pa.RecordBatch):
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def write_staged_table(table: tables.Table, data: pa.Table, path: pathlib.Path) -> None:
+    """Write one whole table (an API fetch, the error codes) in the staged encoding."""
+    pq.write_table(encode_staged(data.cast(table.arrow_schema)), path)
 
 
 @dataclass(frozen=True)
@@ -41,12 +95,12 @@ def write_parquet(
         if name not in writers:
             path = out_dir / name / file_name
             path.parent.mkdir(parents=True, exist_ok=True)
-            writers[name] = pq.ParquetWriter(path, schemas[name])
+            writers[name] = pq.ParquetWriter(path, staged_schema(schemas[name]))
         return writers[name]
 
     def flush(name: str) -> None:
         if pending[name]:
-            writer(name).write_table(pa.Table.from_batches(pending[name], schemas[name]))
+            writer(name).write_table(encode_staged(pa.Table.from_batches(pending[name], schemas[name])))
             pending[name] = []
             pending_rows[name] = 0
 

@@ -134,7 +134,9 @@ def _preview(path: Path, rows: int) -> list[dict]:
     reader = pq.ParquetFile(path)
     if reader.metadata.num_rows == 0:
         return []
-    batch = next(reader.iter_batches(batch_size=rows))
+    from heroku_assets.logs.parquet import decode_staged
+
+    batch = decode_staged(next(reader.iter_batches(batch_size=rows)))  # timestamps as times, not integers
     return batch.to_pylist()[:rows]
 
 

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from heroku_assets import tables
+from heroku_assets.logs.parquet import write_staged_table
 from heroku_assets.platform_api import records
 from heroku_assets.platform_api.client import (
     HerokuClient,
@@ -105,7 +106,7 @@ def stage_table(staging: ObjectStore, table: tables.Table, data: pa.Table, taken
     key = layout.snapshot_prefix(table.name, taken_at) + "part-00000.parquet"
     with tempfile.TemporaryDirectory(prefix="heroku-assets-api-") as tmp:
         path = Path(tmp) / "part.parquet"
-        pq.write_table(data.cast(table.arrow_schema), path)
+        write_staged_table(table, data, path)  # timestamps as COPY INTO reads them
         staging.put_file(key, path, {"rows": str(data.num_rows)})
     return key
 

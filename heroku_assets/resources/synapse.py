@@ -54,10 +54,10 @@ class SynapseWarehouseResource(WarehouseResource):
     masked: bool = Field(default=False, description="dynamic data masking on personal-data columns")
     driver: str = DEFAULT_DRIVER
     login_timeout: int = Field(default=30, description="seconds to wait for a login")
-    query_timeout: int = Field(default=0, description="seconds a statement may run (0: no limit)")
+    query_timeout: int = Field(default=3600, description="seconds a statement may run (0: no limit)")
 
     def _copy_credential(self):
-        from heroku_assets.warehouse.synapse_sql import CopyCredential
+        from heroku_assets.warehouse.sql import CopyCredential
 
         kind = self.copy_credential
         if kind in _COPY_SECRET_VARIABLES and not self.copy_secret:
@@ -109,7 +109,7 @@ def synapse_warehouse_resource(
         auth=synapse.auth,
         user=synapse.user,
         password=None if synapse.auth == "token" else dg.EnvVar(settings_module.SYNAPSE_PASSWORD),
-        target_schema=synapse.schema,
+        target_schema=synapse.target_schema,
         staging_schema=synapse.staging_schema,
         copy_credential=synapse.copy_credential,
         copy_secret=dg.EnvVar(secret_variable) if secret_variable else None,

@@ -360,6 +360,13 @@ class AzureBlobObjectStore:
             self.delete(key)
         return len(keys)
 
+    def is_data_lake(self) -> bool | None:
+        """Whether the account has a hierarchical namespace (ADLS Gen2), which COPY INTO needs to read
+        Parquet with a managed or Entra identity; None when the account does not say (an emulator)."""
+        info = self._reading("get account information", "", self._container.get_account_information)
+        value = info.get("is_hns_enabled")
+        return None if value is None else bool(value)
+
     def url(self, key: str) -> str:
         # '=' stays readable (Hive-style folders in COPY INTO paths); the SAS, if any, is never part of it.
         return f"{self._base_url}/{quote(validate_key(key), safe='/=-._~')}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from heroku_assets.storage.base import ObjectStore
@@ -20,6 +21,40 @@ def validate_identifier(name: str) -> str:
     return name
 
 
+class WarehouseError(RuntimeError):
+    """A warehouse operation failed; the message says which and why, without any secret."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load did. ``rows``: rows the partition holds afterwards (replace) or rows merged (upsert).
+    ``truncated_rows``: rows with at least one value cut to its column's width (``truncated_columns``
+    counts them per column); they are loaded, and flagged here rather than failing the load."""
+
+    table: str
+    rows: int
+    staged_rows: int
+    truncated_rows: int = 0
+    truncated_columns: Mapping[str, int] = field(default_factory=dict)
+    duplicate_rows: int = 0
+    sources: tuple[str, ...] = ()
+
+    def metadata(self) -> dict[str, object]:
+        """The figures as asset metadata (URLs carry no secret)."""
+        out: dict[str, object] = {
+            "rows": self.rows,
+            "staged_rows": self.staged_rows,
+            "truncated_rows": self.truncated_rows,
+        }
+        if self.truncated_columns:
+            out["truncated_columns"] = dict(self.truncated_columns)
+        if self.duplicate_rows:
+            out["duplicate_rows"] = self.duplicate_rows
+        if self.sources:
+            out["copy_sources"] = list(self.sources)
+        return out
+
+
 class Warehouse(Protocol):
     def ensure_tables(self, tables: Sequence[Table]) -> None:
         """Create the schemas and tables that do not exist yet (idempotent)."""
@@ -27,13 +62,20 @@ class Warehouse(Protocol):
 
     def replace_partition(
         self, table: Table, app: str, day: dt.date, store: ObjectStore, keys: Sequence[str]
-    ) -> int:
+    ) -> LoadResult:
         """Replace the rows of (app, day) with the staged Parquet objects ``keys``, in one transaction,
-        in bulk; return the number of rows the partition now holds."""
+        in bulk; the result says what the partition holds now."""
         ...
 
-    def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> int:
-        """Insert or update rows by the table's primary key from staged Parquet; return rows merged."""
+    def replace_day(
+        self, table: Table, day: dt.date, partitions: Mapping[str, Sequence[str]], store: ObjectStore
+    ) -> dict[str, LoadResult]:
+        """Replace the (app, day) partition of every app in ``partitions`` (app -> staged objects) in one
+        load and one transaction, checked per partition; then refresh the table's statistics."""
+        ...
+
+    def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> LoadResult:
+        """Insert or update rows by the table's primary key from staged Parquet."""
         ...
 
     def partition_rows(self, table: Table, app: str, day: dt.date) -> int:
@@ -49,12 +91,20 @@ class Warehouse(Protocol):
         """Create or replace the analytics views; return their names."""
         ...
 
-    # A warehouse may also offer ``last_load_metadata() -> dict[str, object]``: what its last
-    # ``replace_partition`` or ``upsert`` reported beyond the row count (Synapse: truncated values, COPY
-    # INTO sources). Read it through ``load_metadata``, which gives {} for warehouses without one.
+    def update_statistics(self, tables: Sequence[Table]) -> None:
+        """Refresh the optimizer's statistics after a day's loads."""
+        ...
 
 
-def load_metadata(warehouse: object) -> dict[str, object]:
-    """The last load's report of a warehouse that keeps one (as asset metadata), else {}."""
-    report = getattr(warehouse, "last_load_metadata", None)
-    return dict(report()) if callable(report) else {}
+def nonempty_keys(store: ObjectStore, keys: Sequence[str]) -> list[str]:
+    """The staged objects that hold rows: a staged object's metadata says how many it holds, and one with
+    none is not sent to COPY INTO (whose handling of a Parquet file without row groups is undocumented).
+    An object without that metadata is kept."""
+    out = []
+    for key in keys:
+        info = store.head(key)
+        if info is None:
+            raise FileNotFoundError(f"staged object {key} is missing")
+        if info.metadata.get("rows", "") != "0":
+            out.append(key)
+    return out

@@ -1,7 +1,11 @@
-"""The DuckDB warehouse: the embedded default, with DDL derived from the table declarations.
+"""The DuckDB warehouse: the embedded default, running the same load plans as Synapse.
 
-Loads are bulk (``read_parquet`` over the staged objects) and each partition is replaced inside one
-transaction, so a re-run leaves exactly what one run did and a reader never sees half a partition.
+Only the step that fills the staging table differs (an INSERT from read_parquet where Synapse runs COPY
+INTO); the checks, the one transaction per replace, the counts and the drop are the same statements
+rendered for DuckDB and run by the same runner. Each run stages into a table of its own, so two runs of
+one partition never share staged rows (a temporary table, in memory and in its own connection); when both
+then replace the partition at once, DuckDB's optimistic concurrency makes one of them fail with a
+conflict and that one is retried.
 """
 
 from __future__ import annotations
@@ -9,131 +13,143 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import tenacity
 
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import Table
-from heroku_assets.warehouse.base import validate_identifier
-
-_DUCKDB_TYPES = {
-    "string": "VARCHAR",
-    "json": "VARCHAR",
-    "int32": "INTEGER",
-    "int64": "BIGINT",
-    "float64": "DOUBLE",
-    "bool": "BOOLEAN",
-    "timestamp": "TIMESTAMPTZ",
-    "date": "DATE",
-}
+from heroku_assets.warehouse import sql
+from heroku_assets.warehouse.base import LoadResult, nonempty_keys, validate_identifier
+from heroku_assets.warehouse.load_runner import (
+    StatementError,
+    fetch,
+    run_entity_load,
+    run_partition_load,
+)
 
 
 def create_table_sql(table: Table, schema: str = "main") -> str:
     """``CREATE TABLE IF NOT EXISTS`` for one declared table."""
-    cols = ",\n  ".join(
-        f'"{validate_identifier(c.name)}" {_DUCKDB_TYPES[c.type]}{"" if c.nullable else " NOT NULL"}'
-        for c in table.columns
-    )
-    name = f"{validate_identifier(schema)}.{validate_identifier(table.name)}"
-    return f"CREATE TABLE IF NOT EXISTS {name} (\n  {cols}\n)"
+    return sql.create_table(table, sql.TableName(schema, table.name), sql.DUCKDB).sql
 
 
-def _select_list(table: Table) -> str:
-    return ", ".join(f'"{validate_identifier(c.name)}"' for c in table.columns)
+def _conflict(exc: BaseException) -> bool:
+    original = exc.original if isinstance(exc, StatementError) else exc
+    return isinstance(original, duckdb.TransactionException) or "Conflict" in str(original)
 
 
 class DuckDBWarehouse:
-    """The Warehouse protocol on one open DuckDB connection (the caller owns the connection)."""
+    """The Warehouse protocol on one open DuckDB connection (the caller owns the connection). Each
+    operation runs on a cursor of its own (DuckDB's per-thread connection to the same database)."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
+    def __init__(
+        self,
+        conn: duckdb.DuckDBPyConnection,
+        schema: str = "main",
+        staging_schema: str = sql.DUCKDB_TEMP,
+        conflict_attempts: int = 5,
+    ) -> None:
         self.conn = conn
         self.schema = validate_identifier(schema)
+        self.staging_schema = validate_identifier(staging_schema)
+        self._retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(conflict_attempts),
+            wait=tenacity.wait_random(0.01, 0.1),
+            retry=tenacity.retry_if_exception(_conflict),
+            reraise=True,
+        )
 
-    def _name(self, table: Table) -> str:
-        return f"{self.schema}.{validate_identifier(table.name)}"
+    @contextlib.contextmanager
+    def _cursor(self) -> Iterator[Any]:
+        cursor = self.conn.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    def _name(self, table: Table) -> sql.TableName:
+        return sql.TableName(self.schema, table.name)
 
     def ensure_tables(self, tables: Sequence[Table]) -> None:
-        if self.schema != "main":
-            self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
-        for table in tables:
-            self.conn.execute(create_table_sql(table, self.schema))
+        with self._cursor() as cur:
+            for schema in {self.schema, self.staging_schema} - {"main", sql.DUCKDB_TEMP}:
+                cur.execute(f"CREATE SCHEMA IF NOT EXISTS {sql.DUCKDB.quote(schema)}")
+            for table in tables:
+                cur.execute(create_table_sql(table, self.schema))
 
     def replace_partition(
         self, table: Table, app: str, day: dt.date, store: ObjectStore, keys: Sequence[str]
-    ) -> int:
-        assert table.partition_by == ("app", "event_date"), f"{table.name} is not partitioned by app/day"
-        with _local_paths(store, keys) as paths:
-            self.conn.execute("BEGIN TRANSACTION")
-            try:
-                self.conn.execute(
-                    f"DELETE FROM {self._name(table)} WHERE app = ? AND event_date = ?", [app, day]
-                )
-                if paths:
-                    # Rows are filtered to the partition so a stray file can never write into another one.
-                    self.conn.execute(
-                        f"INSERT INTO {self._name(table)} ({_select_list(table)}) "
-                        f"SELECT {_select_list(table)} FROM read_parquet(?) WHERE app = ? AND event_date = ?",
-                        [paths, app, day],
-                    )
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-        return self.partition_rows(table, app, day)
+    ) -> LoadResult:
+        return self._replace(table, day, {app: keys}, store)[app]
 
-    def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> int:
-        assert table.primary_key, f"{table.name} has no primary key"
+    def replace_day(
+        self, table: Table, day: dt.date, partitions: Mapping[str, Sequence[str]], store: ObjectStore
+    ) -> dict[str, LoadResult]:
+        results = self._replace(table, day, partitions, store)
+        self.update_statistics([table])
+        return results
+
+    def _replace(
+        self, table: Table, day: dt.date, partitions: Mapping[str, Sequence[str]], store: ObjectStore
+    ) -> dict[str, LoadResult]:
+        apps = sorted(partitions)
+        results: dict[str, LoadResult] = {}
+        for i in range(0, len(apps), sql.MAX_APPS_PER_LOAD):
+            chunk = apps[i : i + sql.MAX_APPS_PER_LOAD]
+            keys = nonempty_keys(store, [k for app in chunk for k in partitions[app]])
+            with _local_paths(store, keys) as paths:
+                plan = sql.duckdb_partition_load(
+                    table, day, chunk, paths, schema=self.schema, staging_schema=self.staging_schema
+                )
+                results.update(self._retrying.copy()(self._run_partition, plan))
+        return results
+
+    def _run_partition(self, plan: sql.PartitionLoad) -> dict[str, LoadResult]:
+        with self._cursor() as cur:
+            return run_partition_load(cur, plan, sql.DUCKDB)
+
+    def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> LoadResult:
+        keys = nonempty_keys(store, keys)
         if not keys:
-            return 0
-        key_cols = ", ".join(f'"{validate_identifier(k)}"' for k in table.primary_key)
+            return LoadResult(table=table.name, rows=0, staged_rows=0)
         with _local_paths(store, keys) as paths:
-            self.conn.execute("BEGIN TRANSACTION")
-            try:
-                self.conn.execute(
-                    f"CREATE OR REPLACE TEMP TABLE _incoming AS "
-                    f"SELECT DISTINCT ON ({key_cols}) {_select_list(table)} FROM read_parquet(?)",
-                    [paths],
-                )
-                self.conn.execute(
-                    f"DELETE FROM {self._name(table)} "
-                    f"WHERE ({key_cols}) IN (SELECT {key_cols} FROM _incoming)"
-                )
-                self.conn.execute(
-                    f"INSERT INTO {self._name(table)} ({_select_list(table)}) "
-                    f"SELECT {_select_list(table)} FROM _incoming"
-                )
-                merged = self.conn.execute("SELECT count(*) FROM _incoming").fetchone()[0]
-                self.conn.execute("DROP TABLE _incoming")
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-        return int(merged)
+            plan = sql.duckdb_entity_load(
+                table, paths, schema=self.schema, staging_schema=self.staging_schema
+            )
+
+            def run() -> LoadResult:
+                with self._cursor() as cur:
+                    return run_entity_load(cur, plan, sql.DUCKDB)
+
+            return self._retrying.copy()(run)
 
     def ensure_views(self) -> list[str]:
         from heroku_assets.warehouse.views import VIEWS
 
-        for sql in VIEWS.values():
-            self.conn.execute(sql)
+        with self._cursor() as cur:
+            for text in VIEWS.values():
+                cur.execute(text)
         return list(VIEWS)
 
+    def update_statistics(self, tables: Sequence[Table]) -> None:
+        """DuckDB keeps its statistics current itself; ANALYZE refreshes the distinct-value estimates."""
+        with self._cursor() as cur:
+            cur.execute("ANALYZE")
+
     def duplicate_request_ids(self, app: str, day: dt.date) -> int:
-        row = self.conn.execute(
-            "SELECT count(*) FROM (SELECT request_id FROM router_events "
-            "WHERE app = ? AND event_date = ? AND request_id IS NOT NULL "
-            "GROUP BY request_id HAVING count(*) > 1) AS d",
-            [app, day],
-        ).fetchone()
-        return int(row[0])
+        query = sql.duplicate_request_ids(sql.TableName(self.schema, "router_events"), app, day, sql.DUCKDB)
+        with self._cursor() as cur:
+            return fetch(cur, query)["duplicated_request_ids"]
 
     def partition_rows(self, table: Table, app: str, day: dt.date) -> int:
-        row = self.conn.execute(
-            f"SELECT count(*) FROM {self._name(table)} WHERE app = ? AND event_date = ?", [app, day]
-        ).fetchone()
-        return int(row[0])
+        query = sql.partition_count(table, self._name(table), app, day, sql.DUCKDB)
+        with self._cursor() as cur:
+            return fetch(cur, query)["rows"]
 
 
 @contextlib.contextmanager

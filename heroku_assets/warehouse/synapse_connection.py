@@ -17,16 +17,22 @@ from typing import Any, Literal
 
 import tenacity
 
+from heroku_assets.warehouse.base import WarehouseError
+
 log = logging.getLogger(__name__)
 
 DEFAULT_DRIVER = "ODBC Driver 18 for SQL Server"
 SQL_COPT_SS_ACCESS_TOKEN = 1256  # msodbcsql's pre-connect attribute for an Entra access token
 TOKEN_SCOPE = "https://database.windows.net/.default"
-# Errors Azure SQL and Synapse document as transient: the pool is busy, failing over, throttling or
-# resuming, or the network dropped the session. Worth retrying, since every load here is idempotent.
+# Errors Azure SQL and Synapse document as transient: the pool is busy, failing over, throttling,
+# resuming or warming up (42109: "This error is transitive and should succeed with next connection"), the
+# session was chosen as a deadlock victim (1205), or the network dropped the session. Worth retrying, since
+# every load here is idempotent.
+WARMING_UP = 42109
 TRANSIENT_ERROR_NUMBERS = frozenset(
     {
         233,
+        1205,
         4060,
         4221,
         10053,
@@ -42,10 +48,16 @@ TRANSIENT_ERROR_NUMBERS = frozenset(
         49918,
         49919,
         49920,
+        WARMING_UP,
     }
 )
-# SQLSTATEs of a broken or refused connection, and of a deadlock victim.
-_TRANSIENT_STATES = frozenset({"08001", "08S01", "08004", "40001"})
+# SQLSTATEs of a link that failed mid-session and of a deadlock victim: always worth another attempt.
+_TRANSIENT_STATES = frozenset({"08S01", "40001"})
+# "Client unable to establish connection" / "server rejected the connection": the driver raises these for a
+# dropped TCP connection, and also for an invalid connection-string value, a bad certificate or an unknown
+# host, which no retry mends. Retried only with a transient number or a TCP-level cause.
+_CONNECT_STATES = frozenset({"08001", "08004"})
+_TCP_CAUSE = re.compile(r"TCP Provider|Communication link failure|connection was forcibly closed", re.I)
 _POOL_PAUSED = 42108
 _SERVER = re.compile(r"^(?:tcp:)?([A-Za-z0-9.-]+)(?:,([0-9]{1,5}))?$")
 _NAME = re.compile(r"^[A-Za-z0-9_.@ -]{1,128}$")
@@ -53,7 +65,7 @@ _NAME = re.compile(r"^[A-Za-z0-9_.@ -]{1,128}$")
 AuthMode = Literal["sql", "service_principal", "token"]
 
 
-class SynapseError(RuntimeError):
+class SynapseError(WarehouseError):
     """A Synapse operation failed; the message says which and why, without any secret."""
 
 
@@ -86,9 +98,12 @@ class SynapseConfig:
     encrypt: bool = True
     trust_server_certificate: bool = False
     login_timeout: int = 30
-    query_timeout: int = 0
+    query_timeout: int = 3600
     connect_attempts: int = 4
     retry_wait: float = 2.0
+    # A paused pool resuming, or one warming up after a scale, answers 42109 for minutes, not seconds.
+    warmup_wait: float = 30.0
+    warmup_attempts: int = 12
 
     def __post_init__(self) -> None:
         match = _SERVER.match(self.server or "")
@@ -124,8 +139,7 @@ class SynapseConfig:
             "Database": self.database,
             "Encrypt": "yes" if self.encrypt else "no",
             "TrustServerCertificate": "yes" if self.trust_server_certificate else "no",
-            "LoginTimeout": str(self.login_timeout),
-        }
+        }  # the login timeout is pyodbc's timeout= (Driver 18.6 ignores a keyword for it)
         if self.auth == "service_principal":
             parts["Authentication"] = "ActiveDirectoryServicePrincipal"
         if self.auth in ("sql", "service_principal"):
@@ -170,12 +184,16 @@ def require_driver(pyodbc: Any, driver: str) -> None:
 
 def error_numbers(exc: BaseException) -> set[int]:
     """The native error numbers in a pyodbc error message, e.g. "... (40613) (SQLDriverConnect)"."""
-    message = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+    message = _message(exc)
     return {int(n) for n in re.findall(r"\((\d+)\)", message)}
 
 
 def sqlstate(exc: BaseException) -> str:
     return str(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else ""
+
+
+def _message(exc: BaseException) -> str:
+    return str(exc.args[1]) if len(exc.args) > 1 else str(exc)
 
 
 def is_transient(exc: BaseException, *, connecting: bool = False) -> bool:
@@ -184,13 +202,42 @@ def is_transient(exc: BaseException, *, connecting: bool = False) -> bool:
     state = sqlstate(exc)
     if error_numbers(exc) & TRANSIENT_ERROR_NUMBERS or state in _TRANSIENT_STATES:
         return True
+    if state in _CONNECT_STATES:
+        return bool(_TCP_CAUSE.search(_message(exc)))
     return connecting and state in ("HYT00", "HYT01")
+
+
+def is_warming_up(exc: BaseException | None) -> bool:
+    return exc is not None and WARMING_UP in error_numbers(exc)
+
+
+def retry_policy(
+    attempts: int, wait: float, warmup_attempts: int, warmup_wait: float, max_wait: float = 30
+) -> dict[str, Any]:
+    """tenacity's stop and wait for Synapse: exponential waits from ``wait`` for ``attempts`` attempts,
+    but ``warmup_wait`` between up to ``warmup_attempts`` attempts while the pool says it is warming up."""
+    exponential = tenacity.wait_exponential(multiplier=wait, max=max_wait)
+
+    def _last(state: tenacity.RetryCallState) -> BaseException | None:
+        exc = state.outcome.exception() if state.outcome else None
+        return getattr(exc, "original", exc)
+
+    def stop(state: tenacity.RetryCallState) -> bool:
+        limit = warmup_attempts if is_warming_up(_last(state)) else attempts
+        return state.attempt_number >= limit
+
+    def wait_for(state: tenacity.RetryCallState) -> float:
+        return warmup_wait if is_warming_up(_last(state)) else exponential(state)
+
+    return {"stop": stop, "wait": wait_for}
 
 
 def _hint(exc: BaseException, config: SynapseConfig) -> str:
     state, numbers = sqlstate(exc), error_numbers(exc)
     if _POOL_PAUSED in numbers:
         return "the dedicated SQL pool is paused: resume it"
+    if WARMING_UP in numbers:
+        return "the dedicated SQL pool was still warming up after every attempt: try again in a few minutes"
     if state in ("HYT00", "HYT01"):
         return (
             f"no answer within the {config.login_timeout}s login timeout: check the server name, that the "
@@ -243,8 +290,9 @@ def connect(config: SynapseConfig) -> Any:
         )
 
     retrying = tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(config.connect_attempts),
-        wait=tenacity.wait_exponential(multiplier=config.retry_wait, max=30),
+        **retry_policy(
+            config.connect_attempts, config.retry_wait, config.warmup_attempts, config.warmup_wait
+        ),
         retry=tenacity.retry_if_exception(
             lambda e: isinstance(e, pyodbc.Error) and is_transient(e, connecting=True)
         ),

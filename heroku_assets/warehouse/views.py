@@ -40,11 +40,11 @@ VIEWS = {"daily_request_stats": DAILY_REQUEST_STATS, "errors_by_code": ERRORS_BY
 #   its (app, event_date) in a derived table and taken once per group with MAX (every row of a group holds
 #   the same value); NULL service_ms are ignored, as quantile_cont ignores them.
 # - COUNT_BIG (counts past 2^31) and CASE in place of FILTER; the error rate is divided as float (53 bits).
-# - Dedicated pools have no CREATE OR REPLACE / OR ALTER VIEW: these are plain CREATE VIEW statements, and
-#   synapse_sql.view_statements drops an existing view first. Each is sent as a batch of its own, as
-#   CREATE VIEW requires.
+# - Dedicated pools have no CREATE OR REPLACE / OR ALTER VIEW: these are ALTER VIEW bodies, and
+#   sql.ddl.view_statements first creates a placeholder view where none exists. ALTER VIEW keeps the
+#   permissions granted on the view. Each is sent as a batch of its own, as a view statement requires.
 
-_SYNAPSE_DAILY_REQUEST_STATS = """CREATE VIEW {s}.[daily_request_stats] AS
+_SYNAPSE_DAILY_REQUEST_STATS = """ALTER VIEW {s}.[daily_request_stats] AS
 SELECT
     [r].[app],
     [r].[event_date],
@@ -76,7 +76,7 @@ FROM (
 ) AS [r]
 GROUP BY [r].[app], [r].[event_date]"""
 
-_SYNAPSE_ERRORS_BY_CODE = """CREATE VIEW {s}.[errors_by_code] AS
+_SYNAPSE_ERRORS_BY_CODE = """ALTER VIEW {s}.[errors_by_code] AS
 WITH [coded] AS (
     SELECT [app], [event_date], [code] FROM {s}.[router_events] WHERE [code] IS NOT NULL
     UNION ALL
@@ -95,7 +95,7 @@ GROUP BY [c].[app], [c].[event_date], [c].[code], [e].[family], [e].[meaning]"""
 
 
 def synapse_views(schema: str = "dbo") -> dict[str, str]:
-    """The CREATE VIEW statement of each view, in ``schema`` (the schema of the tables they read)."""
+    """The ALTER VIEW statement of each view, in ``schema`` (the schema of the tables they read)."""
     from heroku_assets.warehouse.base import validate_identifier
 
     quoted = f"[{validate_identifier(schema)}]"

@@ -97,6 +97,8 @@ def test_a_partition_run_twice_leaves_the_same_rows_and_every_check_passes(
     assert stats == [(50, 10, 0.2, 34.5, pytest.approx(59 - 0.01 * 49), 50 * 512)]
     codes = _rows(project_env, "SELECT code, family, meaning, occurrences FROM errors_by_code")
     assert codes == [("R14", "runtime", "Memory quota exceeded", 1)]
+    statistics = definitions.resolve_job_def("warehouse_statistics_job").execute_in_process(instance=instance)
+    assert statistics.success
 
 
 def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(

@@ -70,6 +70,7 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     (repo,) = result.data["repositoriesOrError"]["nodes"]
     assert {s["name"]: s["cronSchedule"] for s in repo["schedules"]} == {
         "daily_logs_schedule": "30 3 * * *",
+        "warehouse_statistics_schedule": "30 5 * * *",  # after the daily logs run
     }
     assert {"path": ["warehouse", "heroku_apps"]} in nodes["warehouse/heroku_releases"]["dependencyKeys"]
     assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api"

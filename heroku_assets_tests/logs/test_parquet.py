@@ -10,6 +10,7 @@ import pytest
 from heroku_assets import tables
 from heroku_assets.logs import TableFile, parse_lines, read_lines, write_parquet
 from heroku_assets.logs import parquet as parquet_module
+from heroku_assets.logs.parquet import decode_staged, staged_schema
 
 TS = "2024-04-26T16:58:32.943253+00:00"
 
@@ -22,7 +23,8 @@ def test_every_event_table_gets_a_file_even_without_rows(tmp_path: pathlib.Path)
         info = files[table.name]
         assert info == TableFile(tmp_path / table.name / "part-7.parquet", info.rows)
         read = pq.read_table(info.path)
-        assert read.schema.equals(table.arrow_schema)
+        assert read.schema.equals(staged_schema(table.arrow_schema))  # timestamps as epoch microseconds
+        assert decode_staged(read).schema.equals(table.arrow_schema)
         assert read.num_rows == info.rows
     assert (
         files["app_events"].rows == 1

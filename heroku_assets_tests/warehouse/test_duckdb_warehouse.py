@@ -1,13 +1,19 @@
+"""The DuckDB warehouse: the same load plans as Synapse on a real DuckDB file, through the Warehouse
+protocol the assets use, including two runs of one partition at the same time."""
+
 import datetime as dt
+import threading
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from heroku_assets.logs.parquet import encode_staged
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import APP_EVENTS, HEROKU_RELEASES
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
+from heroku_assets.warehouse.load_runner import LoadError, StatementError
 
 DAY = dt.date(2026, 11, 20)
 
@@ -34,7 +40,7 @@ def _app_rows(app: str, day: dt.date, messages: list[str]) -> pa.Table:
 def _stage(store: LocalObjectStore, key: str, table: pa.Table) -> str:
     path = store.root / key
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path)
+    pq.write_table(encode_staged(table), path)
     return key
 
 
@@ -58,19 +64,21 @@ def test_replacing_a_partition_twice_leaves_the_same_rows_and_touches_no_other(w
     other = _stage(store, "other.parquet", _app_rows("shop", DAY - dt.timedelta(days=1), ["keep me"]))
     warehouse.replace_partition(APP_EVENTS, "shop", DAY - dt.timedelta(days=1), store, [other])
     key = _stage(store, "a.parquet", _app_rows("shop", DAY, ["one", "two", "three"]))
-    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key]) == 3
-    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key]) == 3
+    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key]).rows == 3
+    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key]).rows == 3
     smaller = _stage(store, "b.parquet", _app_rows("shop", DAY, ["only"]))
-    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [smaller]) == 1
+    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [smaller]).rows == 1
     rows = warehouse.conn.execute("SELECT event_date, message FROM app_events ORDER BY event_date").fetchall()
     assert rows == [(DAY - dt.timedelta(days=1), "keep me"), (DAY, "only")]
 
 
-def test_rows_of_another_partition_in_a_staged_file_are_never_loaded(warehouse, tmp_path):
+def test_a_staged_file_with_rows_of_another_partition_is_refused(warehouse, tmp_path):
     store = LocalObjectStore(tmp_path / "staging")
     mixed = pa.concat_tables([_app_rows("shop", DAY, ["mine"]), _app_rows("other", DAY, ["not mine"])])
     key = _stage(store, "mixed.parquet", mixed)
-    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key]) == 1
+    with pytest.raises(LoadError, match="belong to another partition"):
+        warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key])
+    assert warehouse.partition_rows(APP_EVENTS, "shop", DAY) == 0
     assert warehouse.partition_rows(APP_EVENTS, "other", DAY) == 0
 
 
@@ -79,7 +87,7 @@ def test_a_failed_load_keeps_the_previous_rows(warehouse, tmp_path):
     key = _stage(store, "a.parquet", _app_rows("shop", DAY, ["one", "two"]))
     warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key])
     (store.root / "broken.parquet").write_bytes(b"not parquet")
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(StatementError, match="read_parquet"):
         warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, ["broken.parquet"])
     assert warehouse.partition_rows(APP_EVENTS, "shop", DAY) == 2
 
@@ -94,7 +102,7 @@ def test_upsert_by_id_updates_and_inserts(warehouse, tmp_path):
     first = _stage(
         store, "r1.parquet", releases([{"id": "r1", "app": "shop", "version": 1, "status": "pending"}])
     )
-    assert warehouse.upsert(HEROKU_RELEASES, store, [first]) == 1
+    assert warehouse.upsert(HEROKU_RELEASES, store, [first]).rows == 1
     second = _stage(
         store,
         "r2.parquet",
@@ -105,6 +113,77 @@ def test_upsert_by_id_updates_and_inserts(warehouse, tmp_path):
             ]
         ),
     )
-    assert warehouse.upsert(HEROKU_RELEASES, store, [second]) == 2
+    assert warehouse.upsert(HEROKU_RELEASES, store, [second]).rows == 2
     rows = warehouse.conn.execute("SELECT id, status FROM heroku_releases ORDER BY id").fetchall()
     assert rows == [("r1", "succeeded"), ("r2", "pending")]
+
+
+def _staging_tables(warehouse) -> int:
+    """Tables other than the declared ones, in the database or this connection's temporary catalog."""
+    query = "SELECT count(*) FROM duckdb_tables() WHERE table_name NOT IN ('app_events', 'heroku_releases')"
+    return warehouse.conn.execute(query).fetchone()[0]
+
+
+def test_an_empty_staged_object_is_not_read_and_still_replaces(warehouse, tmp_path):
+    store = LocalObjectStore(tmp_path / "staging")
+    key = _stage(store, "a.parquet", _app_rows("shop", DAY, ["one", "two"]))
+    warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key])
+    # The object says it holds no rows: it is not read (its bytes are not even Parquet here).
+    store.put("empty.parquet", b"not read", {"rows": "0"})
+    result = warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, ["empty.parquet"])
+    assert (result.rows, result.staged_rows) == (0, 0)
+    assert warehouse.partition_rows(APP_EVENTS, "shop", DAY) == 0
+
+
+def test_a_day_of_many_apps_loads_in_one_replace(warehouse, tmp_path):
+    store = LocalObjectStore(tmp_path / "staging")
+    partitions = {
+        app: [_stage(store, f"{app}.parquet", _app_rows(app, DAY, [f"{app}-{i}" for i in range(n)]))]
+        for app, n in (("a-app", 3), ("b-app", 1), ("c-app", 2))
+    }
+    results = warehouse.replace_day(APP_EVENTS, DAY, partitions, store)
+    assert {app: r.rows for app, r in results.items()} == {"a-app": 3, "b-app": 1, "c-app": 2}
+    assert {app: warehouse.partition_rows(APP_EVENTS, app, DAY) for app in partitions} == {
+        "a-app": 3,
+        "b-app": 1,
+        "c-app": 2,
+    }
+
+
+def test_concurrent_loads_of_one_partition(warehouse, tmp_path):
+    """A backfill and a sensor run of one partition at the same time, many times over: every load
+    succeeds (a conflicting replace is retried), and the partition always holds exactly one run's rows,
+    never a mix or a double."""
+    store = LocalObjectStore(tmp_path / "staging")
+    files = {
+        "left": _stage(store, "left.parquet", _app_rows("shop", DAY, [f"left-{i}" for i in range(50)])),
+        "right": _stage(store, "right.parquet", _app_rows("shop", DAY, [f"right-{i}" for i in range(30)])),
+    }
+    rounds = 8
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+    results: dict[str, list[int]] = {"left": [], "right": []}
+
+    def run(side: str) -> None:
+        try:
+            for _ in range(rounds):
+                barrier.wait()
+                results[side].append(
+                    warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [files[side]]).staged_rows
+                )
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+            barrier.abort()
+
+    threads = [threading.Thread(target=run, args=(side,)) for side in files]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    assert results == {"left": [50] * rounds, "right": [30] * rounds}  # each saw only its own staged rows
+    rows = warehouse.conn.execute(
+        "SELECT split_part(message, '-', 1), count(*) FROM app_events GROUP BY 1"
+    ).fetchall()
+    assert rows in ([("left", 50)], [("right", 30)])
+    assert _staging_tables(warehouse) == 0

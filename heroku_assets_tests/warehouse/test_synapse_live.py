@@ -20,16 +20,16 @@ import uuid
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
+from heroku_assets.logs.parquet import write_staged_table
 from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.tables import ALL_TABLES, Table
-from heroku_assets.warehouse.base import load_metadata, validate_identifier
+from heroku_assets.warehouse.base import validate_identifier
+from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig, connect
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
-from heroku_assets.warehouse.synapse_sql import CopyCredential
 
 REQUIRED = ("SYNAPSE_SERVER", "SYNAPSE_DATABASE", "AZURE_STORAGE_ACCOUNT_URL", "AZURE_STORAGE_SAS_TOKEN")
 ROUTER = ALL_TABLES["router_events"]
@@ -97,8 +97,8 @@ def _upload(store: AzureBlobObjectStore, key: str, table: Table, rows: list[dict
     columns = {c: [r.get(c) for r in rows] for c in table.column_names}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "part.parquet"
-        pq.write_table(pa.table(columns, schema=table.arrow_schema), path)
-        store.put_file(key, path)
+        write_staged_table(table, pa.table(columns, schema=table.arrow_schema), path)
+        store.put_file(key, path, {"rows": str(len(rows))})
 
 
 def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
@@ -123,24 +123,27 @@ def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
     key = layout.staged_object(ROUTER.name, app, DAY)
     _upload(store, key, ROUTER, rows)
 
-    first = warehouse.load_partition(ROUTER, app, DAY, store, [key])
+    first = warehouse.replace_partition(ROUTER, app, DAY, store, [key])
     assert (first.rows, first.staged_rows, first.truncated_rows) == (3, 3, 1)
     assert dict(first.truncated_columns) == {"desc": 1}
-    report = load_metadata(warehouse)  # what the warehouse asset adds to its metadata
+    report = first.metadata()  # what the warehouse asset adds to its metadata
     assert report["truncated_rows"] == 1 and report["truncated_columns"] == {"desc": 1}
     assert report["copy_sources"] == [store.url(key).rpartition("/")[0] + "/*.parquet"]
-    again = warehouse.load_partition(ROUTER, app, DAY, store, [key])
+    again = warehouse.replace_partition(ROUTER, app, DAY, store, [key])
     assert again.rows == 3 and warehouse.partition_rows(ROUTER, app, DAY) == 3
 
     warehouse.ensure_tables([ALL_TABLES["platform_events"], ALL_TABLES["heroku_error_codes"]])
     assert warehouse.ensure_views() == ["daily_request_stats", "errors_by_code"]
-    assert warehouse.ensure_views() == ["daily_request_stats", "errors_by_code"]  # drop and create again
+    assert warehouse.ensure_views() == [
+        "daily_request_stats",
+        "errors_by_code",
+    ]  # created once, altered again
     assert warehouse.duplicate_request_ids(app, DAY) == 0
 
     snapshot = layout.snapshot_prefix(APPS.name, ts) + "part-00000.parquet"
     _upload(store, snapshot, APPS, [{"id": "a1", "name": app, "owner_email": "someone@example.com"}])
-    assert warehouse.upsert(APPS, store, [snapshot]) == 1
-    assert warehouse.upsert(APPS, store, [snapshot]) == 1
+    assert warehouse.upsert(APPS, store, [snapshot]).rows == 1
+    assert warehouse.upsert(APPS, store, [snapshot]).rows == 1
 
     conn = connect(config)
     try:

@@ -12,9 +12,10 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
+from heroku_assets.warehouse.base import LoadResult
+from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig
-from heroku_assets.warehouse.synapse_loader import LoadResult, SynapseWarehouse, copy_sources
-from heroku_assets.warehouse.synapse_sql import CopyCredential
+from heroku_assets.warehouse.synapse_loader import SynapseSetupError, SynapseWarehouse, copy_sources
 
 DAY = dt.date(2026, 11, 20)
 ROUTER = ALL_TABLES["router_events"]
@@ -98,3 +99,124 @@ def test_load_result_metadata() -> None:
         "copy_sources": [url],
     }
     assert SAS not in repr(_warehouse())
+
+
+def test_zero_row_objects_are_not_copied(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container)
+    key = layout.staged_object(ROUTER.name, "my-app", DAY)
+    store.put(key, b"PAR1 no row groups PAR1", {"rows": "0"})
+    load = _warehouse().plan_partition_load(ROUTER, "my-app", DAY, store, [key])
+    assert [s for s in load.prepare if s.kind == "copy"] == [] and load.sources == ()
+    assert load.replace[1].sql.startswith("DELETE FROM [dbo].[router_events]")  # still replaced, to empty
+
+
+def test_a_day_of_many_apps_is_one_copy_of_their_folders(blob_container: ContainerClient) -> None:
+    store = AzureBlobObjectStore(blob_container)
+    partitions = {app: _stage(store, 1, app=app) for app in ("a-app", "b-app", "c-app")}
+    store.put(layout.staged_object(ROUTER.name, "d-app", DAY), b"", {"rows": "0"})
+    partitions["d-app"] = [layout.staged_object(ROUTER.name, "d-app", DAY)]
+    (plan,) = _warehouse().plan_day_load(ROUTER, DAY, partitions, store)
+    (copy,) = [s for s in plan.prepare if s.kind == "copy"]
+    assert plan.sources == tuple(
+        f"{store.container_url}/router_events/app={app}/date=2026-11-20/*.parquet"
+        for app in ("a-app", "b-app", "c-app")  # d-app staged nothing: not read, still replaced
+    )
+    assert plan.apps == ("a-app", "b-app", "c-app", "d-app")
+    assert all(f"'{u}'" in copy.sql for u in plan.sources)
+
+
+def test_an_identity_credential_needs_a_data_lake_account(blob_container: ContainerClient) -> None:
+    """Azurite reports no hierarchical namespace; a real Blob Storage account without one says False."""
+    store = AzureBlobObjectStore(blob_container)
+    config = SynapseConfig(server="myws.sql.azuresynapse.net", database="pool", user="u", password="p")
+    warehouse = SynapseWarehouse(config, CopyCredential.managed_identity())
+    is_data_lake = store.is_data_lake()
+    assert is_data_lake in (None, False)
+    if is_data_lake is False:
+        with pytest.raises(SynapseSetupError, match="ADLS Gen2"):
+            warehouse.check_storage(store)
+    else:
+        warehouse.check_storage(store)  # unknown: not refused
+
+    class FlatAccount(AzureBlobObjectStore):
+        def is_data_lake(self) -> bool:
+            return False
+
+    with pytest.raises(SynapseSetupError, match="SYNAPSE_COPY_CREDENTIAL=sas"):
+        warehouse.check_storage(FlatAccount(blob_container))
+    SynapseWarehouse(config, CopyCredential.sas(SAS)).check_storage(FlatAccount(blob_container))  # SAS: fine
+
+
+class _TranspilingConnection:
+    """A DuckDB connection that runs T-SQL by transpiling it with sqlglot: enough to run the isolation
+    query's own text against a sys.databases of our making."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+
+    def cursor(self) -> _TranspilingConnection:
+        return self
+
+    def execute(self, text: str, params=None):
+        import sqlglot
+
+        if text.startswith("IF ") and "\n" in text:  # a guard sqlglot cannot transpile: run what it guards
+            text = text.split("\n", 1)[1]
+        (translated,) = sqlglot.transpile(text, read="tsql", write="duckdb")
+        assert translated, text
+        self._conn.execute(translated, params or [])
+        return self
+
+    def fetchall(self):
+        return self._conn.fetchall()
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("setting", "refused"), [(1, False), (0, True)])
+def test_loads_are_refused_while_readers_would_see_half_a_partition(setting: int, refused: bool) -> None:
+    import duckdb
+
+    conn = duckdb.connect()
+    conn.execute("CREATE SCHEMA sys")
+    conn.execute("CREATE TABLE sys.databases (name VARCHAR, is_read_committed_snapshot_on BOOLEAN)")
+    conn.execute("INSERT INTO sys.databases VALUES ('master', false), ('pool', ?)", [bool(setting)])
+    conn.execute("CREATE MACRO db_name() AS 'pool'")
+    warehouse = SynapseWarehouse(lambda: _TranspilingConnection(conn), CopyCredential.sas(SAS))
+    if refused:
+        with pytest.raises(
+            SynapseSetupError, match=r"ALTER DATABASE \[<pool>\] SET READ_COMMITTED_SNAPSHOT ON"
+        ):
+            warehouse.check_isolation()
+    else:
+        warehouse.check_isolation()
+
+
+def test_staging_tables_a_killed_run_left_behind_are_dropped_once() -> None:
+    """The sweep's own statements, transpiled, on a sys.tables of our making: only this loader's staging
+    tables older than a day go, and only the first ensure_tables looks."""
+    import duckdb
+
+    conn = duckdb.connect()
+    conn.execute("CREATE SCHEMA sys")
+    conn.execute("CREATE TABLE sys.schemas (schema_id INTEGER, name VARCHAR)")
+    conn.execute("INSERT INTO sys.schemas VALUES (1, 'dbo'), (2, 'stg')")
+    conn.execute("CREATE TABLE sys.tables (name VARCHAR, schema_id INTEGER, create_date TIMESTAMP)")
+    conn.execute("CREATE MACRO sysutcdatetime() AS TIMESTAMP '2026-11-21 12:00:00'")
+    conn.execute("CREATE SCHEMA stg")
+    for name, created in [
+        ("router_events__20261119__0123456789ab", "2026-11-19 01:00:00"),  # left behind
+        ("router_events__20261121__fedcba987654", "2026-11-21 11:00:00"),  # a load running now
+        ("keep_me", "2026-01-01 00:00:00"),  # not the loader's
+    ]:
+        conn.execute("INSERT INTO sys.tables VALUES (?, 2, ?)", [name, created])
+        conn.execute(f'CREATE TABLE stg."{name}" (x INTEGER)')
+    warehouse = SynapseWarehouse(lambda: _TranspilingConnection(conn), CopyCredential.sas(SAS))
+    assert warehouse.drop_stale_staging_tables() == 1
+    left = {
+        r[0]
+        for r in conn.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'stg'").fetchall()
+    }
+    assert left == {"router_events__20261121__fedcba987654", "keep_me"}
+    assert warehouse.drop_stale_staging_tables() == 0  # once per warehouse

@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
+import tenacity
 from azure.core.credentials import AccessToken
 
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
-from heroku_assets.warehouse.base import load_metadata
+from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import (
     DEFAULT_DRIVER,
     SQL_COPT_SS_ACCESS_TOKEN,
@@ -30,9 +31,9 @@ from heroku_assets.warehouse.synapse_connection import (
     connect,
     import_pyodbc,
     is_transient,
+    retry_policy,
 )
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
-from heroku_assets.warehouse.synapse_sql import CopyCredential
 
 REPO = Path(__file__).resolve().parents[2]
 ODBC_DIR = REPO / ".tools" / "odbc"
@@ -137,18 +138,10 @@ def test_the_warehouse_fails_clearly_when_the_pool_is_unreachable(pyodbc, closed
     assert time.monotonic() - started < 10
 
 
-def test_a_failed_load_leaves_no_report_behind(pyodbc, closed_port: int, tmp_path) -> None:
-    """The asset's metadata reads the last load's report: after a failure there must be none, not the
-    report of the table loaded before."""
+def test_nothing_staged_is_an_empty_report_without_a_query(pyodbc, closed_port: int, tmp_path) -> None:
     warehouse = SynapseWarehouse(_config(closed_port, connect_attempts=1), CopyCredential.managed_identity())
-    assert load_metadata(warehouse) == {}
-    warehouse.upsert(ALL_TABLES["heroku_apps"], LocalObjectStore(tmp_path), [])  # nothing staged: no query
-    assert load_metadata(warehouse) == {"rows": 0, "staged_rows": 0, "truncated_rows": 0}
-    with pytest.raises(SynapseConnectionError):
-        warehouse.replace_partition(
-            ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), LocalObjectStore(tmp_path), []
-        )
-    assert load_metadata(warehouse) == {}
+    result = warehouse.upsert(ALL_TABLES["heroku_apps"], LocalObjectStore(tmp_path), [])
+    assert result.metadata() == {"rows": 0, "staged_rows": 0, "truncated_rows": 0}
 
 
 def test_transient_errors_are_told_apart(pyodbc) -> None:
@@ -166,10 +159,40 @@ def test_transient_errors_are_told_apart(pyodbc) -> None:
     login_failed = error(pyodbc.InterfaceError, "28000", "Login failed for user 'loader'. (18456)")
     syntax = error(pyodbc.ProgrammingError, "42000", "Incorrect syntax near 'FROM'. (102)")
     no_driver = error(pyodbc.InterfaceError, "IM002", "Data source name not found (0)")
+    warming_up = error(
+        pyodbc.OperationalError, "42000", "The SQL pool is warming up. Please try again. (42109)"
+    )
+    deadlock = error(pyodbc.Error, "40001", "Transaction (Process ID 51) was deadlocked (1205)")
+    tcp = error(pyodbc.OperationalError, "08001", "TCP Provider: Error code 0x2746 (10054)")
     assert is_transient(unavailable) and is_transient(throttled) and is_transient(link_lost)
+    assert is_transient(warming_up) and is_transient(deadlock) and is_transient(tcp)
     assert is_transient(login_timeout, connecting=True)
     assert not is_transient(login_timeout)  # a query timeout is not retried
     assert not is_transient(login_failed) and not is_transient(syntax) and not is_transient(no_driver)
+
+
+def test_a_bad_connection_string_value_is_not_retried(pyodbc) -> None:
+    """The real driver raises 08001 for an invalid attribute value: a mistake no retry mends."""
+    with pytest.raises(pyodbc.Error) as caught:
+        pyodbc.connect(f"Driver={{{DEFAULT_DRIVER}}};Server=tcp:127.0.0.1,1;Encrypt=bogus;", timeout=1)
+    assert caught.value.args[0] == "08001"
+    assert not is_transient(caught.value) and not is_transient(caught.value, connecting=True)
+
+
+def _state(attempt: int, exc: BaseException) -> tenacity.RetryCallState:
+    state = tenacity.RetryCallState(retry_object=tenacity.Retrying(), fn=None, args=(), kwargs={})
+    state.attempt_number = attempt
+    state.set_exception((type(exc), exc, None))
+    return state
+
+
+def test_a_warming_up_pool_is_waited_for_longer(pyodbc) -> None:
+    policy = retry_policy(attempts=3, wait=2, warmup_attempts=10, warmup_wait=30)
+    warming = pyodbc.OperationalError("42000", "[42000] The SQL pool is warming up. (42109)")
+    busy = pyodbc.OperationalError("08S01", "[08S01] Communication link failure (10054)")
+    assert policy["wait"](_state(1, warming)) == 30 and policy["wait"](_state(1, busy)) == 2
+    assert not policy["stop"](_state(3, warming)) and policy["stop"](_state(10, warming))
+    assert policy["stop"](_state(3, busy))
 
 
 def test_config_is_validated_and_keeps_secrets_out_of_repr() -> None:

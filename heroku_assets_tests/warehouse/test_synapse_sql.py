@@ -10,17 +10,21 @@ import re
 from pathlib import Path
 
 import pytest
-import sqlglot
 from sqlfluff.core import FluffConfig, Linter
 from sqlglot import exp
 
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
-from heroku_assets.warehouse import synapse_sql as sql
+from heroku_assets.warehouse import sql, synapse_check
+from heroku_assets.warehouse.synapse_loader import isolation_query
+from heroku_assets.warehouse.views import synapse_views
+from heroku_assets_tests.warehouse.tsql import LABEL, parse_one, parse_statement
 
 GOLDEN = Path(__file__).parent / "golden"
 APP = "my-app"
 DAY = dt.date(2026, 11, 20)
+RUN = "0123456789ab"  # a run's staging-table suffix, fixed here so the golden files are stable
+DAY_APPS = ["a-app", "b-app", "my-app"]
 SNAPSHOT = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
 ACCOUNT = "https://examplestaging.blob.core.windows.net/heroku-staging"
 # Shaped like real secrets, made up: they must never reach a golden file.
@@ -51,8 +55,19 @@ def _wildcard(table: Table) -> str:
 
 def _load(table: Table, credential: sql.CopyCredential = CREDENTIALS["sas"]):
     if table.kind == "event":
-        return sql.synapse_partition_load(table, APP, DAY, [_wildcard(table)], credential)
-    return sql.synapse_entity_load(table, _keys(table), [_wildcard(table)], credential)
+        return sql.synapse_partition_load(table, DAY, [APP], [_wildcard(table)], credential, run_id=RUN)
+    return sql.synapse_entity_load(table, [_wildcard(table)], credential, run_id=RUN)
+
+
+def _day_load(credential: sql.CopyCredential = CREDENTIALS["sas"]) -> sql.PartitionLoad:
+    """A day of three apps in one load: one COPY of three folders, one replace."""
+    table = ALL_TABLES["router_events"]
+    urls = [f"{ACCOUNT}/{layout.staged_prefix(table.name, app, DAY)}*.parquet" for app in DAY_APPS]
+    return sql.synapse_partition_load(table, DAY, DAY_APPS, urls, credential, run_id=RUN)
+
+
+def _views() -> list[sql.Statement]:
+    return sql.view_statements(synapse_views("dbo"), "dbo")
 
 
 def _render(statements: list[sql.Statement]) -> str:
@@ -78,17 +93,23 @@ def _golden_files() -> dict[str, str]:
     # Objects that are not the whole folder are listed one by one.
     table = ALL_TABLES["router_events"]
     urls = [f"{ACCOUNT}/{layout.staged_object(table.name, APP, DAY, part)}" for part in (0, 1)]
-    load = sql.synapse_partition_load(table, APP, DAY, urls, CREDENTIALS["sas"])
+    load = sql.synapse_partition_load(table, DAY, [APP], urls, CREDENTIALS["sas"], run_id=RUN)
     files["router_events/copy_files.sql"] = _render([s for s in load.prepare if s.kind == "copy"])
     # Nothing staged: the partition is emptied, no COPY.
     files["router_events/load_empty.sql"] = _render(
-        sql.synapse_partition_load(table, APP, DAY, [], CREDENTIALS["sas"]).statements()
+        sql.synapse_partition_load(table, DAY, [APP], [], CREDENTIALS["sas"], run_id=RUN).statements()
     )
+    files["router_events/load_day.sql"] = _render(_day_load().statements())
     files["router_events/duplicate_request_ids.sql"] = _render([_duplicates().statement])
-    views = sql.view_statements("dbo")
-    for drop, create in zip(views[::2], views[1::2], strict=True):
-        name = re.search(r"CREATE VIEW \[dbo\]\.\[(\w+)\]", create.sql)[1]
-        files[f"views/{name}.sql"] = _render([drop, create])
+    files["router_events/partition_count.sql"] = _render([_count().statement])
+    files["router_events/update_statistics.sql"] = _render(sql.update_statistics([table]))
+    files["setup/isolation.sql"] = _render([isolation_query().statement])
+    files["setup/stale_staging_tables.sql"] = _render([sql.stale_staging_query("stg").statement])
+    files["synapse_check/statements.sql"] = _render(_check_statements())
+    views = _views()
+    for create, alter in zip(views[::2], views[1::2], strict=True):
+        name = re.search(r"ALTER VIEW \[dbo\]\.\[(\w+)\]", alter.sql)[1]
+        files[f"views/{name}.sql"] = _render([create, alter])
     return files
 
 
@@ -96,16 +117,45 @@ def _duplicates() -> sql.Query:
     return sql.duplicate_request_ids(sql.TableName("dbo", "router_events"), APP, DAY)
 
 
+def _check_statements() -> list[sql.Statement]:
+    """Every statement `synapse check` sends, for a fixed run."""
+    names = synapse_check.CheckNames(RUN)
+    url = f"{ACCOUNT}/{names.key.rpartition('/')[0]}/*.parquet"
+    plan = sql.synapse_partition_load(
+        synapse_check.PROBE,
+        synapse_check.DAY,
+        [synapse_check.APP],
+        [url],
+        CREDENTIALS["managed_identity"],
+        schema=names.schema,
+        staging_schema=names.schema,
+        run_id=RUN,
+    )
+    return synapse_check.all_statements(names, plan, ["dbo", "stg"])
+
+
+def _count() -> sql.Query:
+    return sql.partition_count(ALL_TABLES["router_events"], sql.TableName("dbo", "router_events"), APP, DAY)
+
+
 def _all_statements() -> list[sql.Statement]:
+    """Every statement the loader sends."""
     statements = [sql.create_schema("dbo"), sql.create_schema("stg")]
     for table in ALL_TABLES.values():
         statements += sql.masking(table, sql.TableName("dbo", table.name))
         statements.append(sql.create_table(table, sql.TableName("dbo", table.name)))
         for credential in CREDENTIALS.values():
             statements += _load(table, credential).statements()
+    statements += _day_load().statements()
     statements.append(sql.Statement(sql.TSQL.rollback, kind="transaction"))
-    statements.append(_duplicates().statement)
-    statements += sql.view_statements("dbo")
+    statements += [_duplicates().statement, _count().statement, isolation_query().statement]
+    statements.append(sql.stale_staging_query("stg").statement)
+    statements += sql.stale_staging_drops(
+        "stg", ["router_events__20261120__0123456789ab"], [ALL_TABLES["router_events"]]
+    )
+    statements += sql.update_statistics(list(ALL_TABLES.values()))
+    statements += _views()
+    statements += _check_statements()
     return statements
 
 
@@ -145,27 +195,44 @@ def test_the_secret_reaches_only_the_executed_text() -> None:
 
 
 def _sqlglot_one(text: str) -> exp.Expression:
-    parsed = sqlglot.parse(text, read="tsql")
-    assert len(parsed) == 1, text
-    tree = parsed[0]
-    unparsed = [node for node in tree.walk() if isinstance(node, exp.Command)]
-    assert not unparsed, f"sqlglot could not parse: {text}"
-    return tree
+    return parse_one(text)
 
 
-def test_dml_and_copy_parse_with_sqlglot() -> None:
+def test_every_statement_parses_with_no_unparsed_part() -> None:
     parsed_kinds = set()
     for statement in _all_statements():
-        if statement.kind == "ddl":
-            continue
-        tree = _sqlglot_one(statement.sql)
-        parsed_kinds.add(type(tree).__name__)
-        # Every value is a bound parameter: as many markers as parameters, no string literal but the
-        # COPY INTO locations and options.
+        for tree in parse_statement(statement.sql):
+            parsed_kinds.add(type(tree).__name__)
+    assert {"Copy", "Select", "Delete", "Insert", "Transaction", "Commit", "IfBlock", "Create", "Alter"} <= (
+        parsed_kinds | {"IfBlock"}
+    )
+
+
+def test_values_are_bound_and_literals_are_only_labels_and_copy_options() -> None:
+    for statement in _all_statements():
+        # Every value is a bound parameter: as many markers as parameters.
         assert statement.sql.count("?") == len(statement.params), statement.sql
-        if statement.kind != "copy":
-            assert not [lit for lit in tree.find_all(exp.Literal) if lit.is_string], statement.sql
-    assert {"Copy", "Select", "Delete", "Insert", "Transaction", "Commit", "IfBlock"} <= parsed_kinds
+        if statement.kind in ("ddl", "copy"):
+            continue
+        label = LABEL.search(statement.sql)
+        text = statement.sql[: label.start()] if label else statement.sql
+        tree = parse_one(text)
+        assert not [lit for lit in tree.find_all(exp.Literal) if lit.is_string], statement.sql
+
+
+def test_dml_and_queries_carry_the_label_of_what_they_load() -> None:
+    load = _load(ALL_TABLES["router_events"])
+    for statement in [load.check.statement, *load.replace[1:3], load.count.statement]:
+        assert LABEL.search(statement.sql)[1] == "heroku-assets:router_events:my-app:2026-11-20"
+    assert LABEL.search(_day_load().replace[1].sql)[1] == "heroku-assets:router_events:3apps:2026-11-20"
+    assert (
+        LABEL.search(_load(ALL_TABLES["heroku_apps"]).merge[1].sql)[1] == "heroku-assets:heroku_apps:upsert"
+    )
+    for bad in ["My App'--", "a b", "x" * 300]:
+        with pytest.raises(ValueError, match="not a valid query label"):
+            sql.label("router_events", bad)
+    with pytest.raises(ValueError, match="not a valid query label"):
+        sql.TSQL.labelled("SELECT 1", "x'; DROP TABLE t; --")
 
 
 def test_copy_into_reads_what_was_staged() -> None:
@@ -174,7 +241,7 @@ def test_copy_into_reads_what_was_staged() -> None:
             copy = next(s for s in _load(table, credential).prepare if s.kind == "copy")
             tree = _sqlglot_one(copy.sql)
             assert isinstance(tree, exp.Copy)
-            assert tree.this.sql("tsql").startswith("[stg].[" + table.name + "__")
+            assert tree.this.sql("tsql").startswith("[stg].[" + table.name + "__") and RUN in copy.sql
             files = [f.name for f in tree.args["files"]]
             url = _wildcard(table)
             if kind == "managed_identity":  # Parquet with a managed identity goes through .dfs
@@ -202,8 +269,8 @@ def _fluff_unparsable(text: str) -> list[str]:
 def test_ddl_parses_with_sqlfluff() -> None:
     checked = 0
     for statement in _all_statements():
-        if statement.kind != "ddl" or "ADD MASKED" in statement.sql:
-            continue  # neither parser knows dynamic data masking: asserted below instead
+        if statement.kind != "ddl" or "ADD MASKED" in statement.sql or "STATISTICS" in statement.sql:
+            continue  # sqlfluff knows neither masking nor UPDATE STATISTICS: matched exactly in tsql.py
         assert _fluff_unparsable(statement.sql) == [], statement.sql
         checked += 1
     assert checked > 3 * len(ALL_TABLES)
@@ -232,7 +299,7 @@ def _expected_type(table: Table, name: str, staging: bool) -> str:
     if col.type in ("string", "json"):
         text = "nvarchar(max)" if staging else f"nvarchar({min(col.width or 4000, 4000)})"
     elif col.type == "timestamp":
-        text = "datetime2(6)"
+        text = "bigint" if staging else "datetime2(6)"  # staged as epoch microseconds
     else:
         text = TSQL_TYPES[col.type]
     return exp.DataType.build(text, dialect="tsql").sql("tsql").upper()
@@ -288,8 +355,11 @@ def test_masking_statements() -> None:
     masked = {}
     for table in ALL_TABLES.values():
         for statement in sql.masking(table, sql.TableName("dbo", table.name)):
+            # Applied only where sys.masked_columns does not have the mask yet.
             match = re.fullmatch(
-                r"ALTER TABLE \[dbo\]\.\[(\w+)\] ALTER COLUMN \[(\w+)\] "
+                r"IF NOT EXISTS \(SELECT 1 FROM sys\.masked_columns "
+                r"WHERE object_id = OBJECT_ID\(N'\[dbo\]\.\[(\w+)\]'\) AND name = N'(\w+)'\)\n"
+                r"ALTER TABLE \[dbo\]\.\[\1\] ALTER COLUMN \[\2\] "
                 r"ADD MASKED WITH \(FUNCTION = '([^']+)'\)",
                 statement.sql,
             )
@@ -315,8 +385,10 @@ def test_partition_transaction_shape() -> None:
         kinds = [s.sql.split()[0] for s in load.replace]
         assert kinds == ["BEGIN", "DELETE", "INSERT", "COMMIT"]
         delete, insert = load.replace[1], load.replace[2]
-        assert delete.params == (APP, DAY) and insert.params == (APP, DAY)
-        assert delete.sql.endswith("WHERE [app] = ? AND [event_date] = ?")
+        assert delete.params == (DAY, APP) and insert.params == (DAY, APP)
+        assert "\nWHERE [event_date] = ? AND [app] = ?\nOPTION (LABEL = " in delete.sql
+        # Staged epoch microseconds become datetime2(6) on the way in.
+        assert "DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int)" in insert.sql
         # Strings are fitted to their column on the way in, so a wide value never fails the load.
         for col in table.columns:
             if col.type in ("string", "json"):
@@ -326,6 +398,7 @@ def test_partition_transaction_shape() -> None:
         order = load.statements()
         assert order.index(load.replace[0]) > max(order.index(s) for s in load.prepare)
         assert order[-1].sql.startswith("IF OBJECT_ID(N'[stg].") and "DROP TABLE" in order[-1].sql
+        assert load.cleanup == (order[-1],)  # what the runner drops even after a failure
 
 
 def test_entity_upsert_shape() -> None:
@@ -334,7 +407,7 @@ def test_entity_upsert_shape() -> None:
             continue
         load = _load(table)
         assert [s.sql.split()[0] for s in load.merge] == ["BEGIN", "DELETE", "INSERT", "COMMIT"]
-        delete = _sqlglot_one(load.merge[1].sql)
+        (delete,) = parse_statement(load.merge[1].sql)
         assert delete.find(exp.Exists) is not None
         for key in table.primary_key:
             assert f"= [{table.name}].[{key}]" in load.merge[1].sql
@@ -378,23 +451,98 @@ def test_identifiers_are_validated() -> None:
     table = ALL_TABLES["app_events"]
     for bad in ["dbo;drop", "a b", "[x]", "1abc", ""]:
         with pytest.raises(ValueError, match="invalid SQL identifier"):
-            sql.synapse_partition_load(table, APP, DAY, [], CREDENTIALS["caller"], schema=bad)
+            sql.synapse_partition_load(table, DAY, [APP], [], CREDENTIALS["caller"], schema=bad)
         with pytest.raises(ValueError):
             sql.create_schema(bad)
     with pytest.raises(ValueError, match="invalid Heroku app name"):
-        sql.synapse_partition_load(table, "My App'--", DAY, [], CREDENTIALS["caller"])
+        sql.synapse_partition_load(table, DAY, ["My App'--"], [], CREDENTIALS["caller"])
+    with pytest.raises(ValueError, match="invalid run id"):
+        sql.synapse_partition_load(table, DAY, [APP], [], CREDENTIALS["caller"], run_id="x]; DROP")
 
 
-def test_staging_names_are_per_partition_and_valid() -> None:
+def test_staging_tables_are_per_run() -> None:
     table = ALL_TABLES["router_events"]
-    a = sql.staging_name("stg", table, "my-app", DAY)
-    assert a.name == "router_events__my_app__20261120"
-    assert sql.staging_name("stg", table, "my-app", DAY + dt.timedelta(days=1)) != a
-    assert sql.staging_name("stg", table, "other-app", DAY) != a
-    long_app = "a" + "-b" * 49
-    name = sql.staging_name("stg", table, long_app, DAY).name
-    assert len(name) <= 128 and name.startswith("router_events__")
-    keys = ["heroku_apps/snapshot=20261120T060000Z/part-00000.parquet"]
-    assert sql.staging_name_for_keys("stg", ALL_TABLES["heroku_apps"], keys) == sql.staging_name_for_keys(
-        "stg", ALL_TABLES["heroku_apps"], list(reversed(keys))
-    )
+    a = sql.synapse_partition_load(table, DAY, [APP], [], CREDENTIALS["sas"])
+    b = sql.synapse_partition_load(table, DAY, [APP], [], CREDENTIALS["sas"])
+    assert a.prepare[0].sql != b.prepare[0].sql  # two runs of one partition never share a staging table
+    name = sql.staging_table("stg", table, RUN, DAY)
+    assert name.name == "router_events__20261120__0123456789ab" and len(name.name) <= 128
+    assert sql.staging_table("stg", ALL_TABLES["heroku_apps"], RUN).name == "heroku_apps__0123456789ab"
+
+
+def test_a_day_load_copies_every_folder_once_and_replaces_once() -> None:
+    load = _day_load()
+    (copy,) = [s for s in load.prepare if s.kind == "copy"]
+    files = [f.name for f in _sqlglot_one(copy.sql).args["files"]]
+    assert files == [f"{ACCOUNT}/router_events/app={a}/date=2026-11-20/*.parquet" for a in DAY_APPS]
+    delete, insert = load.replace[1], load.replace[2]
+    assert delete.params == (DAY, *DAY_APPS) and "[app] IN (?, ?, ?)" in delete.sql
+    assert insert.params == delete.params
+    # The check groups by partition, so each is judged on its own.
+    assert "GROUP BY CAST([app] AS nvarchar(4000)), [event_date]" in load.check.statement.sql
+    with pytest.raises(ValueError, match="at most 1000 apps"):
+        sql.synapse_partition_load(
+            ALL_TABLES["router_events"], DAY, [f"app-{i}" for i in range(1001)], [], CREDENTIALS["sas"]
+        )
+
+
+def _tsql_value(node: exp.Expression, v: int) -> object:
+    """Evaluate the conversion expression as T-SQL does: integer division truncates toward zero, % keeps
+    the dividend's sign, DATEADD adds whole units to a datetime2."""
+    if isinstance(node, exp.Column):
+        return v
+    if isinstance(node, exp.Literal):
+        return int(node.this)
+    if isinstance(node, exp.Paren):
+        return _tsql_value(node.this, v)
+    if isinstance(node, exp.Cast):
+        return _tsql_value(node.this, v)
+    if isinstance(node, exp.DateFromParts):
+        return dt.datetime(*(int(node.args[k].this) for k in ("year", "month", "day")))
+    a, b = _tsql_value(node.this, v), _tsql_value(node.expression, v)
+    if isinstance(node, exp.Div):
+        q = abs(a) // abs(b)
+        return q if (a >= 0) == (b > 0) else -q
+    if isinstance(node, exp.Mod):
+        r = abs(a) % abs(b)
+        return r if a >= 0 else -r
+    if isinstance(node, exp.DateAdd):
+        assert -(2**31) <= b < 2**31, "DATEADD takes an int"
+        unit = {"DAY": "days", "SECOND": "seconds", "MICROSECOND": "microseconds"}[node.unit.name]
+        return a + dt.timedelta(**{unit: b})
+    raise AssertionError(f"unexpected node {type(node).__name__}")
+
+
+def test_the_tsql_timestamp_conversion_is_exact_for_every_datetime2() -> None:
+    expr = _sqlglot_one("SELECT " + sql.TSQL.from_epoch_us("[v]")).expressions[0]
+    epoch = dt.datetime(1970, 1, 1)
+    for when in [
+        dt.datetime(2026, 11, 20, 23, 59, 59, 999999),
+        dt.datetime(1970, 1, 1),
+        dt.datetime(1969, 12, 31, 23, 59, 59, 999999),
+        dt.datetime(1969, 12, 31, 0, 0, 0, 1),
+        dt.datetime(1, 1, 1),
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999999),
+        dt.datetime(2000, 2, 29, 12, 30, 15, 500000),
+    ]:
+        micros = (when - epoch) // dt.timedelta(microseconds=1)
+        assert _tsql_value(expr, micros) == when, when
+
+
+def test_only_this_loaders_stale_staging_tables_are_dropped() -> None:
+    names = [
+        "router_events__20261120__0123456789ab",  # a partition load's
+        "heroku_apps__fedcba987654",  # an upsert's
+        "router_events__my_app__20261120",  # an older naming: not this loader's now
+        "customer_table",  # anything else the schema holds
+        "unknown_table__20261120__0123456789ab",  # not a declared table
+    ]
+    drops = sql.stale_staging_drops("stg", names, list(ALL_TABLES.values()))
+    assert [d.sql.splitlines()[-1] for d in drops] == [
+        "DROP TABLE [stg].[router_events__20261120__0123456789ab]",
+        "DROP TABLE [stg].[heroku_apps__fedcba987654]",
+    ]
+    query = sql.stale_staging_query("stg", hours=24).statement
+    assert query.params == ("stg", -24)
+    with pytest.raises(ValueError):
+        sql.stale_staging_query("stg]; DROP")

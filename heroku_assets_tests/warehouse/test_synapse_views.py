@@ -19,7 +19,7 @@ import sqlglot
 from sqlglot import exp
 
 from heroku_assets.tables import HEROKU_ERROR_CODES, PLATFORM_EVENTS, ROUTER_EVENTS, Table
-from heroku_assets.warehouse import synapse_sql as sql
+from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
 from heroku_assets.warehouse.error_codes import error_codes_table
 from heroku_assets.warehouse.synapse_loader import fetch
@@ -90,11 +90,20 @@ def _loaded(data: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
 def _as_duckdb(tsql: str) -> str:
     """The T-SQL statement as DuckDB runs it. sqlglot writes T-SQL's float (53 bits) as DuckDB's REAL (24
     bits); it is written as DOUBLE, which is what float means in T-SQL."""
-    tree = sqlglot.parse_one(tsql, read="tsql")
-    for dtype in list(tree.find_all(exp.DataType)):
+    name, query = _view_query(tsql)
+    for dtype in list(query.find_all(exp.DataType)):
         if dtype.this == exp.DataType.Type.FLOAT:
             dtype.replace(exp.DataType.build("DOUBLE"))
-    return tree.sql("duckdb")
+    return f"CREATE VIEW {name} AS {query.sql('duckdb')}"
+
+
+def _view_query(alter: str) -> tuple[str, exp.Expression]:
+    """The view's name and its query, from the ALTER VIEW statement sqlglot parses whole."""
+    tree = sqlglot.parse_one(alter, read="tsql")
+    assert isinstance(tree, exp.Alter) and tree.args["kind"] == "VIEW", alter
+    assert not [n for n in tree.walk() if isinstance(n, exp.Command)], "sqlglot left a part unparsed"
+    (query,) = tree.args["actions"]
+    return tree.this.name, query
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, view: str) -> tuple[list[str], list[tuple]]:
@@ -135,32 +144,31 @@ def test_the_duplicate_count_matches_the_duckdb_warehouse(data) -> None:
         counts.append(got)
     assert counts[0] > 0 and counts[-1] == 0
     tsql = sql.duplicate_request_ids(sql.TableName("dbo", "router_events"), "shop", DAY)
-    assert tsql.statement.params == ("shop", DAY) and tsql.statement.sql.count("?") == 2
+    assert tsql.statement.params == (DAY, "shop") and tsql.statement.sql.count("?") == 2
     with pytest.raises(ValueError, match="invalid Heroku app name"):
         sql.duplicate_request_ids(sql.TableName("dbo", "router_events"), "Shop'--", DAY)
 
 
-def test_view_statements_drop_then_create_each_view_alone() -> None:
-    statements = sql.view_statements("heroku")
+def test_view_statements_create_when_missing_then_alter_each_view_alone() -> None:
+    statements = sql.view_statements(synapse_views("heroku"), "heroku")
     assert len(statements) == 2 * len(VIEWS)
-    for drop, create, name in zip(statements[::2], statements[1::2], VIEWS, strict=True):
-        assert drop.sql == (
-            f"IF OBJECT_ID(N'[heroku].[{name}]', N'V') IS NOT NULL\nDROP VIEW [heroku].[{name}]"
+    for create, alter, name in zip(statements[::2], statements[1::2], VIEWS, strict=True):
+        assert create.sql == (
+            f"IF OBJECT_ID(N'[heroku].[{name}]', N'V') IS NULL\n"
+            f"    EXEC('CREATE VIEW [heroku].[{name}] AS SELECT 1 AS [placeholder]')"
         )
-        assert create.sql.startswith(f"CREATE VIEW [heroku].[{name}] AS\n")
-        assert create.sql.count("CREATE VIEW") == 1 and ";" not in create.sql and "GO" not in create.sql
-        assert "OR ALTER" not in create.sql and "OR REPLACE" not in create.sql
-        assert drop.params == () and create.params == () and drop.kind == create.kind == "ddl"
+        assert alter.sql.startswith(f"ALTER VIEW [heroku].[{name}] AS\n")
+        assert "DROP" not in create.sql + alter.sql  # ALTER keeps the grants on the view
+        assert alter.sql.count("ALTER VIEW") == 1 and ";" not in alter.sql and "GO" not in alter.sql
+        assert create.params == () and alter.params == () and create.kind == alter.kind == "ddl"
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
 def test_the_view_text_parses_and_reads_only_its_schema(name: str) -> None:
-    create = synapse_views("heroku")[name]
-    tree = sqlglot.parse_one(create, read="tsql")
-    assert isinstance(tree, exp.Create) and tree.kind == "VIEW"
-    assert not [n for n in tree.walk() if isinstance(n, exp.Command)], "sqlglot left a part unparsed"
+    view, tree = _view_query(synapse_views("heroku")[name])
+    assert view == name
     ctes = {cte.alias for cte in tree.find_all(exp.CTE)}
-    tables = {(t.db, t.name) for t in tree.expression.find_all(exp.Table) if t.name not in ctes}
+    tables = {(t.db, t.name) for t in tree.find_all(exp.Table) if t.name not in ctes}
     assert tables <= {
         ("heroku", "router_events"),
         ("heroku", "platform_events"),

@@ -15,12 +15,12 @@ from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import app_and_day, log_partitions
 from heroku_assets.resources import StoresResource, WarehouseResource
 from heroku_assets.tables import EVENT_TABLES, HEROKU_ERROR_CODES, ROUTER_EVENTS
-from heroku_assets.warehouse.base import load_metadata
 
 STAGED_ROWS_LOADED = "staged_rows_loaded"
 REQUEST_ID_DUPLICATES = "request_id_duplicates"
 ERROR_CODES = dg.AssetKey(["warehouse", HEROKU_ERROR_CODES.name])
 VIEWS = dg.AssetKey(["warehouse", "analytics_views"])
+STATISTICS = dg.AssetKey(["warehouse", "statistics"])
 # Built when missing and again when their code changes: nothing else makes them stale.
 ON_MISSING_OR_NEW_CODE = dg.AutomationCondition.on_missing() | dg.AutomationCondition.code_version_changed()
 
@@ -75,14 +75,15 @@ def warehouse_event_tables(
         wh.ensure_tables(EVENT_TABLES)
         for table in EVENT_TABLES:
             keys, staged = staged_rows(s.staging, table.name, app, day)
-            loaded = wh.replace_partition(table, app, day, s.staging, keys)
+            result = wh.replace_partition(table, app, day, s.staging, keys)
+            loaded = result.rows
             yield dg.MaterializeResult(
                 asset_key=warehouse_key(table.name),
-                # Synapse adds its load report: truncated values per column, the COPY INTO sources.
+                # The load report: truncated values per column, the COPY INTO sources on Synapse.
                 metadata={
                     "dagster/partition_row_count": loaded,
                     "staged_objects": len(keys),
-                    **load_metadata(wh),
+                    **result.metadata(),
                 },
             )
             yield dg.AssetCheckResult(
@@ -111,20 +112,18 @@ def warehouse_event_tables(
     pool="warehouse",
 )
 def heroku_error_codes(stores: StoresResource, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    import pyarrow.parquet as pq
-
+    from heroku_assets.logs.parquet import write_staged_table
     from heroku_assets.warehouse.error_codes import error_codes_table
 
     table = error_codes_table()
     key = f"{HEROKU_ERROR_CODES.name}/reference/part-00000.parquet"
     with stores.open() as s, warehouse.open() as wh, tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "codes.parquet"
-        pq.write_table(table, path)
+        write_staged_table(HEROKU_ERROR_CODES, table, path)
         s.staging.put_file(key, path, {"rows": str(table.num_rows)})
         wh.ensure_tables([HEROKU_ERROR_CODES])
-        merged = wh.upsert(HEROKU_ERROR_CODES, s.staging, [key])
-        report = load_metadata(wh)
-    return dg.MaterializeResult(metadata={"dagster/row_count": merged, **report})
+        result = wh.upsert(HEROKU_ERROR_CODES, s.staging, [key])
+    return dg.MaterializeResult(metadata={"dagster/row_count": result.rows, **result.metadata()})
 
 
 @dg.asset(
@@ -149,4 +148,34 @@ warehouse_reference_job = dg.define_asset_job(
     selection=dg.AssetSelection.assets(ERROR_CODES, VIEWS),
     description="The error-code reference table and the analytics views (declarative automation builds "
     "them when missing or when their code changes; this job builds them on demand).",
+)
+
+
+@dg.asset(
+    key=STATISTICS,
+    deps=[warehouse_key(t.name) for t in EVENT_TABLES],
+    group_name="warehouse",
+    description="The optimizer's statistics on the event tables, refreshed after a day's loads: a "
+    "dedicated pool creates statistics but never updates them, so plans misjudge the new day's dates.",
+    pool="warehouse",
+)
+def warehouse_statistics(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    with warehouse.open() as wh:
+        wh.update_statistics(EVENT_TABLES)
+    return dg.MaterializeResult(metadata={"tables": ", ".join(t.name for t in EVENT_TABLES)})
+
+
+warehouse_statistics_job = dg.define_asset_job(
+    "warehouse_statistics_job",
+    selection=dg.AssetSelection.assets(STATISTICS),
+    description="UPDATE STATISTICS on the event tables, once a day after the day's loads.",
+)
+
+warehouse_statistics_schedule = dg.ScheduleDefinition(
+    name="warehouse_statistics_schedule",
+    job=warehouse_statistics_job,
+    cron_schedule="30 5 * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.STOPPED,
+    description="Every day at 05:30 UTC, two hours after the daily logs schedule.",
 )

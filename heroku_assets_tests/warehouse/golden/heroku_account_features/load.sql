@@ -1,25 +1,25 @@
-IF OBJECT_ID(N'[stg].[heroku_account_features__ea9249805e32ba19]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_account_features__ea9249805e32ba19] (
-    [created_at] datetime2(6) NULL,
+IF OBJECT_ID(N'[stg].[heroku_account_features__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_account_features__0123456789ab] (
+    [created_at] bigint NULL,
     [description] nvarchar(max) NULL,
     [doc_url] nvarchar(max) NULL,
     [enabled] bit NULL,
     [id] nvarchar(max) NULL,
     [name] nvarchar(max) NULL,
     [state] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [display_name] nvarchar(max) NULL,
     [feedback_email] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_account_features__ea9249805e32ba19];
+TRUNCATE TABLE [stg].[heroku_account_features__0123456789ab];
 
-COPY INTO [stg].[heroku_account_features__ea9249805e32ba19] ([created_at], [description], [doc_url], [enabled], [id], [name], [state], [updated_at], [display_name], [feedback_email], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_account_features__0123456789ab] ([created_at], [description], [doc_url], [enabled], [id], [name], [state], [updated_at], [display_name], [feedback_email], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_account_features/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -39,43 +39,47 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([feedback_email]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__feedback_email],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_account_features__ea9249805e32ba19];
+FROM [stg].[heroku_account_features__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_account_features:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_account_features__ea9249805e32ba19]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_account_features__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_account_features:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_account_features]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_account_features__ea9249805e32ba19] AS [s]
+    SELECT 1 FROM [stg].[heroku_account_features__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_account_features].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_account_features:upsert');
 
 INSERT INTO [dbo].[heroku_account_features] ([created_at], [description], [doc_url], [enabled], [id], [name], [state], [updated_at], [display_name], [feedback_email], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [created_at], [description], [doc_url], [enabled], [id], [name], [state], [updated_at], [display_name], [feedback_email], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([description] AS nvarchar(2000)) AS [description],
         CAST([doc_url] AS nvarchar(2000)) AS [doc_url],
         [enabled] AS [enabled],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([name] AS nvarchar(2000)) AS [name],
         CAST([state] AS nvarchar(2000)) AS [state],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([display_name] AS nvarchar(2000)) AS [display_name],
         CAST([feedback_email] AS nvarchar(2000)) AS [feedback_email],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_account_features__ea9249805e32ba19]
+    FROM [stg].[heroku_account_features__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_account_features:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_account_features__ea9249805e32ba19]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_account_features__ea9249805e32ba19];
+IF OBJECT_ID(N'[stg].[heroku_account_features__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_account_features__0123456789ab];

@@ -1,23 +1,23 @@
-IF OBJECT_ID(N'[stg].[heroku_app_webhooks__23d7df0777b4ec2b]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_app_webhooks__23d7df0777b4ec2b] (
+IF OBJECT_ID(N'[stg].[heroku_app_webhooks__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_app_webhooks__0123456789ab] (
     [app_id] nvarchar(max) NULL,
     [app_name] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
     [include] nvarchar(max) NULL,
     [level] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [url] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_app_webhooks__23d7df0777b4ec2b];
+TRUNCATE TABLE [stg].[heroku_app_webhooks__0123456789ab];
 
-COPY INTO [stg].[heroku_app_webhooks__23d7df0777b4ec2b] ([app_id], [app_name], [created_at], [id], [include], [level], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_app_webhooks__0123456789ab] ([app_id], [app_name], [created_at], [id], [include], [level], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_app_webhooks/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -36,18 +36,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([url]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__url],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_app_webhooks__23d7df0777b4ec2b];
+FROM [stg].[heroku_app_webhooks__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_app_webhooks:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_app_webhooks__23d7df0777b4ec2b]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_app_webhooks__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_app_webhooks:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_app_webhooks]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_app_webhooks__23d7df0777b4ec2b] AS [s]
+    SELECT 1 FROM [stg].[heroku_app_webhooks__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_app_webhooks].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_app_webhooks:upsert');
 
 INSERT INTO [dbo].[heroku_app_webhooks] ([app_id], [app_name], [created_at], [id], [include], [level], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [app_id], [app_name], [created_at], [id], [include], [level], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -55,22 +58,23 @@ FROM (
     SELECT
         CAST([app_id] AS nvarchar(36)) AS [app_id],
         CAST([app_name] AS nvarchar(30)) AS [app_name],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([include] AS nvarchar(4000)) AS [include],
         CAST([level] AS nvarchar(6)) AS [level],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([url] AS nvarchar(2000)) AS [url],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_app_webhooks__23d7df0777b4ec2b]
+    FROM [stg].[heroku_app_webhooks__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_app_webhooks:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_app_webhooks__23d7df0777b4ec2b]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_app_webhooks__23d7df0777b4ec2b];
+IF OBJECT_ID(N'[stg].[heroku_app_webhooks__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_app_webhooks__0123456789ab];

@@ -1,11 +1,11 @@
-IF OBJECT_ID(N'[stg].[heroku_apps__b96923bd0af53d41]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_apps__b96923bd0af53d41] (
+IF OBJECT_ID(N'[stg].[heroku_apps__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_apps__0123456789ab] (
     [acm] bit NULL,
-    [archived_at] datetime2(6) NULL,
+    [archived_at] bigint NULL,
     [buildpack_provided_description] nvarchar(max) NULL,
     [build_stack_id] nvarchar(max) NULL,
     [build_stack_name] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [generation_id] nvarchar(max) NULL,
     [generation_name] nvarchar(max) NULL,
     [git_url] nvarchar(max) NULL,
@@ -21,7 +21,7 @@ CREATE TABLE [stg].[heroku_apps__b96923bd0af53d41] (
     [team_name] nvarchar(max) NULL,
     [region_id] nvarchar(max) NULL,
     [region_name] nvarchar(max) NULL,
-    [released_at] datetime2(6) NULL,
+    [released_at] bigint NULL,
     [repo_size] bigint NULL,
     [slug_size] bigint NULL,
     [space_id] nvarchar(max) NULL,
@@ -29,18 +29,18 @@ CREATE TABLE [stg].[heroku_apps__b96923bd0af53d41] (
     [space_shield] bit NULL,
     [stack_id] nvarchar(max) NULL,
     [stack_name] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [web_url] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_apps__b96923bd0af53d41];
+TRUNCATE TABLE [stg].[heroku_apps__0123456789ab];
 
-COPY INTO [stg].[heroku_apps__b96923bd0af53d41] ([acm], [archived_at], [buildpack_provided_description], [build_stack_id], [build_stack_name], [created_at], [generation_id], [generation_name], [git_url], [id], [internal_routing], [maintenance], [name], [owner_email], [owner_id], [organization_id], [organization_name], [team_id], [team_name], [region_id], [region_name], [released_at], [repo_size], [slug_size], [space_id], [space_name], [space_shield], [stack_id], [stack_name], [updated_at], [web_url], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_apps__0123456789ab] ([acm], [archived_at], [buildpack_provided_description], [build_stack_id], [build_stack_name], [created_at], [generation_id], [generation_name], [git_url], [id], [internal_routing], [maintenance], [name], [owner_email], [owner_id], [organization_id], [organization_name], [team_id], [team_name], [region_id], [region_name], [released_at], [repo_size], [slug_size], [space_id], [space_name], [space_shield], [stack_id], [stack_name], [updated_at], [web_url], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_apps/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -74,29 +74,32 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([web_url]) > 134 THEN 1 ELSE 0 END), 0) AS [truncated__web_url],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_apps__b96923bd0af53d41];
+FROM [stg].[heroku_apps__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_apps:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_apps__b96923bd0af53d41]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_apps__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_apps:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_apps]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_apps__b96923bd0af53d41] AS [s]
+    SELECT 1 FROM [stg].[heroku_apps__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_apps].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_apps:upsert');
 
 INSERT INTO [dbo].[heroku_apps] ([acm], [archived_at], [buildpack_provided_description], [build_stack_id], [build_stack_name], [created_at], [generation_id], [generation_name], [git_url], [id], [internal_routing], [maintenance], [name], [owner_email], [owner_id], [organization_id], [organization_name], [team_id], [team_name], [region_id], [region_name], [released_at], [repo_size], [slug_size], [space_id], [space_name], [space_shield], [stack_id], [stack_name], [updated_at], [web_url], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [acm], [archived_at], [buildpack_provided_description], [build_stack_id], [build_stack_name], [created_at], [generation_id], [generation_name], [git_url], [id], [internal_routing], [maintenance], [name], [owner_email], [owner_id], [organization_id], [organization_name], [team_id], [team_name], [region_id], [region_name], [released_at], [repo_size], [slug_size], [space_id], [space_name], [space_shield], [stack_id], [stack_name], [updated_at], [web_url], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
         [acm] AS [acm],
-        [archived_at] AS [archived_at],
+        DATEADD(MICROSECOND, CAST([archived_at] % 1000000 AS int), DATEADD(SECOND, CAST(([archived_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([archived_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [archived_at],
         CAST([buildpack_provided_description] AS nvarchar(2000)) AS [buildpack_provided_description],
         CAST([build_stack_id] AS nvarchar(36)) AS [build_stack_id],
         CAST([build_stack_name] AS nvarchar(2000)) AS [build_stack_name],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([generation_id] AS nvarchar(36)) AS [generation_id],
         CAST([generation_name] AS nvarchar(2000)) AS [generation_name],
         CAST([git_url] AS nvarchar(57)) AS [git_url],
@@ -112,7 +115,7 @@ FROM (
         CAST([team_name] AS nvarchar(2000)) AS [team_name],
         CAST([region_id] AS nvarchar(36)) AS [region_id],
         CAST([region_name] AS nvarchar(2000)) AS [region_name],
-        [released_at] AS [released_at],
+        DATEADD(MICROSECOND, CAST([released_at] % 1000000 AS int), DATEADD(SECOND, CAST(([released_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([released_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [released_at],
         [repo_size] AS [repo_size],
         [slug_size] AS [slug_size],
         CAST([space_id] AS nvarchar(36)) AS [space_id],
@@ -120,18 +123,19 @@ FROM (
         [space_shield] AS [space_shield],
         CAST([stack_id] AS nvarchar(36)) AS [stack_id],
         CAST([stack_name] AS nvarchar(2000)) AS [stack_name],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([web_url] AS nvarchar(67)) AS [web_url],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_apps__b96923bd0af53d41]
+    FROM [stg].[heroku_apps__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_apps:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_apps__b96923bd0af53d41]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_apps__b96923bd0af53d41];
+IF OBJECT_ID(N'[stg].[heroku_apps__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_apps__0123456789ab];

@@ -1,18 +1,18 @@
-IF OBJECT_ID(N'[stg].[heroku_buildpack_installations__c7206ab6406421a8]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_buildpack_installations__c7206ab6406421a8] (
+IF OBJECT_ID(N'[stg].[heroku_buildpack_installations__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_buildpack_installations__0123456789ab] (
     [ordinal] bigint NULL,
     [buildpack_url] nvarchar(max) NULL,
     [buildpack_name] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_buildpack_installations__c7206ab6406421a8];
+TRUNCATE TABLE [stg].[heroku_buildpack_installations__0123456789ab];
 
-COPY INTO [stg].[heroku_buildpack_installations__c7206ab6406421a8] ([ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_buildpack_installations__0123456789ab] ([ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_buildpack_installations/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -27,18 +27,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([buildpack_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__buildpack_name],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_buildpack_installations__c7206ab6406421a8];
+FROM [stg].[heroku_buildpack_installations__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([_parent] AS nvarchar(100)) AS [_parent], [ordinal] AS [ordinal] FROM [stg].[heroku_buildpack_installations__c7206ab6406421a8]) AS [k];
+FROM (SELECT DISTINCT CAST([_parent] AS nvarchar(100)) AS [_parent], [ordinal] AS [ordinal] FROM [stg].[heroku_buildpack_installations__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_buildpack_installations]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_buildpack_installations__c7206ab6406421a8] AS [s]
+    SELECT 1 FROM [stg].[heroku_buildpack_installations__0123456789ab] AS [s]
     WHERE CAST([s].[_parent] AS nvarchar(100)) = [heroku_buildpack_installations].[_parent] AND [s].[ordinal] = [heroku_buildpack_installations].[ordinal]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
 
 INSERT INTO [dbo].[heroku_buildpack_installations] ([ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -48,15 +51,16 @@ FROM (
         CAST([buildpack_url] AS nvarchar(2000)) AS [buildpack_url],
         CAST([buildpack_name] AS nvarchar(2000)) AS [buildpack_name],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([_parent] AS nvarchar(100)), [ordinal] ORDER BY (SELECT NULL)) AS [__row_number]
-    FROM [stg].[heroku_buildpack_installations__c7206ab6406421a8]
+    FROM [stg].[heroku_buildpack_installations__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_buildpack_installations__c7206ab6406421a8]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_buildpack_installations__c7206ab6406421a8];
+IF OBJECT_ID(N'[stg].[heroku_buildpack_installations__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_buildpack_installations__0123456789ab];

@@ -1,8 +1,8 @@
-IF OBJECT_ID(N'[stg].[heroku_builds__6efaaae0aa4d4682]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_builds__6efaaae0aa4d4682] (
+IF OBJECT_ID(N'[stg].[heroku_builds__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_builds__0123456789ab] (
     [app_id] nvarchar(max) NULL,
     [buildpacks] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [generation] nvarchar(max) NULL,
     [id] nvarchar(max) NULL,
     [output_stream_url] nvarchar(max) NULL,
@@ -14,19 +14,19 @@ CREATE TABLE [stg].[heroku_builds__6efaaae0aa4d4682] (
     [slug_id] nvarchar(max) NULL,
     [stack] nvarchar(max) NULL,
     [status] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [user_id] nvarchar(max) NULL,
     [user_email] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_builds__6efaaae0aa4d4682];
+TRUNCATE TABLE [stg].[heroku_builds__0123456789ab];
 
-COPY INTO [stg].[heroku_builds__6efaaae0aa4d4682] ([app_id], [buildpacks], [created_at], [generation], [id], [output_stream_url], [source_blob_checksum], [source_blob_url], [source_blob_version], [source_blob_version_description], [release_id], [slug_id], [stack], [status], [updated_at], [user_id], [user_email], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_builds__0123456789ab] ([app_id], [buildpacks], [created_at], [generation], [id], [output_stream_url], [source_blob_checksum], [source_blob_url], [source_blob_version], [source_blob_version_description], [release_id], [slug_id], [stack], [status], [updated_at], [user_id], [user_email], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_builds/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -54,18 +54,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([user_email]) > 640 THEN 1 ELSE 0 END), 0) AS [truncated__user_email],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_builds__6efaaae0aa4d4682];
+FROM [stg].[heroku_builds__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_builds__6efaaae0aa4d4682]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_builds__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_builds]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_builds__6efaaae0aa4d4682] AS [s]
+    SELECT 1 FROM [stg].[heroku_builds__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_builds].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 INSERT INTO [dbo].[heroku_builds] ([app_id], [buildpacks], [created_at], [generation], [id], [output_stream_url], [source_blob_checksum], [source_blob_url], [source_blob_version], [source_blob_version_description], [release_id], [slug_id], [stack], [status], [updated_at], [user_id], [user_email], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [app_id], [buildpacks], [created_at], [generation], [id], [output_stream_url], [source_blob_checksum], [source_blob_url], [source_blob_version], [source_blob_version_description], [release_id], [slug_id], [stack], [status], [updated_at], [user_id], [user_email], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -73,7 +76,7 @@ FROM (
     SELECT
         CAST([app_id] AS nvarchar(36)) AS [app_id],
         CAST([buildpacks] AS nvarchar(4000)) AS [buildpacks],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([generation] AS nvarchar(2000)) AS [generation],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([output_stream_url] AS nvarchar(2000)) AS [output_stream_url],
@@ -85,19 +88,20 @@ FROM (
         CAST([slug_id] AS nvarchar(36)) AS [slug_id],
         CAST([stack] AS nvarchar(2000)) AS [stack],
         CAST([status] AS nvarchar(9)) AS [status],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([user_id] AS nvarchar(36)) AS [user_id],
         CAST([user_email] AS nvarchar(320)) AS [user_email],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_builds__6efaaae0aa4d4682]
+    FROM [stg].[heroku_builds__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_builds:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_builds__6efaaae0aa4d4682]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_builds__6efaaae0aa4d4682];
+IF OBJECT_ID(N'[stg].[heroku_builds__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_builds__0123456789ab];

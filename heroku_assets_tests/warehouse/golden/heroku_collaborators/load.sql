@@ -1,25 +1,25 @@
-IF OBJECT_ID(N'[stg].[heroku_collaborators__65ce2615b1f8d1b5]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_collaborators__65ce2615b1f8d1b5] (
+IF OBJECT_ID(N'[stg].[heroku_collaborators__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_collaborators__0123456789ab] (
     [app_name] nvarchar(max) NULL,
     [app_id] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
     [permissions] nvarchar(max) NULL,
     [role] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [user_email] nvarchar(max) NULL,
     [user_federated] bit NULL,
     [user_id] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_collaborators__65ce2615b1f8d1b5];
+TRUNCATE TABLE [stg].[heroku_collaborators__0123456789ab];
 
-COPY INTO [stg].[heroku_collaborators__65ce2615b1f8d1b5] ([app_name], [app_id], [created_at], [id], [permissions], [role], [updated_at], [user_email], [user_federated], [user_id], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_collaborators__0123456789ab] ([app_name], [app_id], [created_at], [id], [permissions], [role], [updated_at], [user_email], [user_federated], [user_id], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_collaborators/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -39,18 +39,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([user_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__user_id],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_collaborators__65ce2615b1f8d1b5];
+FROM [stg].[heroku_collaborators__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_collaborators:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_collaborators__65ce2615b1f8d1b5]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_collaborators__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_collaborators:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_collaborators]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_collaborators__65ce2615b1f8d1b5] AS [s]
+    SELECT 1 FROM [stg].[heroku_collaborators__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_collaborators].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_collaborators:upsert');
 
 INSERT INTO [dbo].[heroku_collaborators] ([app_name], [app_id], [created_at], [id], [permissions], [role], [updated_at], [user_email], [user_federated], [user_id], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [app_name], [app_id], [created_at], [id], [permissions], [role], [updated_at], [user_email], [user_federated], [user_id], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -58,24 +61,25 @@ FROM (
     SELECT
         CAST([app_name] AS nvarchar(30)) AS [app_name],
         CAST([app_id] AS nvarchar(36)) AS [app_id],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([permissions] AS nvarchar(4000)) AS [permissions],
         CAST([role] AS nvarchar(12)) AS [role],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([user_email] AS nvarchar(320)) AS [user_email],
         [user_federated] AS [user_federated],
         CAST([user_id] AS nvarchar(36)) AS [user_id],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_collaborators__65ce2615b1f8d1b5]
+    FROM [stg].[heroku_collaborators__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_collaborators:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_collaborators__65ce2615b1f8d1b5]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_collaborators__65ce2615b1f8d1b5];
+IF OBJECT_ID(N'[stg].[heroku_collaborators__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_collaborators__0123456789ab];

@@ -1,28 +1,28 @@
-IF OBJECT_ID(N'[stg].[heroku_domains__b7a2b82b722ce352]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_domains__b7a2b82b722ce352] (
+IF OBJECT_ID(N'[stg].[heroku_domains__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_domains__0123456789ab] (
     [acm_status] nvarchar(max) NULL,
     [acm_status_reason] nvarchar(max) NULL,
     [app_name] nvarchar(max) NULL,
     [app_id] nvarchar(max) NULL,
     [cname] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [hostname] nvarchar(max) NULL,
     [id] nvarchar(max) NULL,
     [kind] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [status] nvarchar(max) NULL,
     [sni_endpoint_name] nvarchar(max) NULL,
     [sni_endpoint_id] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_domains__b7a2b82b722ce352];
+TRUNCATE TABLE [stg].[heroku_domains__0123456789ab];
 
-COPY INTO [stg].[heroku_domains__b7a2b82b722ce352] ([acm_status], [acm_status_reason], [app_name], [app_id], [cname], [created_at], [hostname], [id], [kind], [updated_at], [status], [sni_endpoint_name], [sni_endpoint_id], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_domains__0123456789ab] ([acm_status], [acm_status_reason], [app_name], [app_id], [cname], [created_at], [hostname], [id], [kind], [updated_at], [status], [sni_endpoint_name], [sni_endpoint_id], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_domains/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -46,18 +46,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([sni_endpoint_id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__sni_endpoint_id],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_domains__b7a2b82b722ce352];
+FROM [stg].[heroku_domains__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_domains:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_domains__b7a2b82b722ce352]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_domains__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_domains:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_domains]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_domains__b7a2b82b722ce352] AS [s]
+    SELECT 1 FROM [stg].[heroku_domains__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_domains].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_domains:upsert');
 
 INSERT INTO [dbo].[heroku_domains] ([acm_status], [acm_status_reason], [app_name], [app_id], [cname], [created_at], [hostname], [id], [kind], [updated_at], [status], [sni_endpoint_name], [sni_endpoint_id], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [acm_status], [acm_status_reason], [app_name], [app_id], [cname], [created_at], [hostname], [id], [kind], [updated_at], [status], [sni_endpoint_name], [sni_endpoint_id], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -68,24 +71,25 @@ FROM (
         CAST([app_name] AS nvarchar(30)) AS [app_name],
         CAST([app_id] AS nvarchar(36)) AS [app_id],
         CAST([cname] AS nvarchar(2000)) AS [cname],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([hostname] AS nvarchar(2000)) AS [hostname],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([kind] AS nvarchar(6)) AS [kind],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([status] AS nvarchar(2000)) AS [status],
         CAST([sni_endpoint_name] AS nvarchar(30)) AS [sni_endpoint_name],
         CAST([sni_endpoint_id] AS nvarchar(36)) AS [sni_endpoint_id],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_domains__b7a2b82b722ce352]
+    FROM [stg].[heroku_domains__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_domains:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_domains__b7a2b82b722ce352]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_domains__b7a2b82b722ce352];
+IF OBJECT_ID(N'[stg].[heroku_domains__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_domains__0123456789ab];

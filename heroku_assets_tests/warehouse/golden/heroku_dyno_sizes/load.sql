@@ -1,5 +1,5 @@
-IF OBJECT_ID(N'[stg].[heroku_dyno_sizes__d47489d2257aad08]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_dyno_sizes__d47489d2257aad08] (
+IF OBJECT_ID(N'[stg].[heroku_dyno_sizes__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_dyno_sizes__0123456789ab] (
     [architecture] nvarchar(max) NULL,
     [compute] bigint NULL,
     [cost] nvarchar(max) NULL,
@@ -12,15 +12,15 @@ CREATE TABLE [stg].[heroku_dyno_sizes__d47489d2257aad08] (
     [name] nvarchar(max) NULL,
     [private_space_only] bit NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_dyno_sizes__d47489d2257aad08];
+TRUNCATE TABLE [stg].[heroku_dyno_sizes__0123456789ab];
 
-COPY INTO [stg].[heroku_dyno_sizes__d47489d2257aad08] ([architecture], [compute], [cost], [dedicated], [precise_dyno_units], [generation_id], [generation_name], [id], [memory], [name], [private_space_only], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_dyno_sizes__0123456789ab] ([architecture], [compute], [cost], [dedicated], [precise_dyno_units], [generation_id], [generation_name], [id], [memory], [name], [private_space_only], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_dyno_sizes/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -39,18 +39,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__name],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_dyno_sizes__d47489d2257aad08];
+FROM [stg].[heroku_dyno_sizes__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_dyno_sizes:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_dyno_sizes__d47489d2257aad08]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_dyno_sizes__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_dyno_sizes:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_dyno_sizes]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_dyno_sizes__d47489d2257aad08] AS [s]
+    SELECT 1 FROM [stg].[heroku_dyno_sizes__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_dyno_sizes].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_dyno_sizes:upsert');
 
 INSERT INTO [dbo].[heroku_dyno_sizes] ([architecture], [compute], [cost], [dedicated], [precise_dyno_units], [generation_id], [generation_name], [id], [memory], [name], [private_space_only], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [architecture], [compute], [cost], [dedicated], [precise_dyno_units], [generation_id], [generation_name], [id], [memory], [name], [private_space_only], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -68,15 +71,16 @@ FROM (
         CAST([name] AS nvarchar(2000)) AS [name],
         [private_space_only] AS [private_space_only],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY (SELECT NULL)) AS [__row_number]
-    FROM [stg].[heroku_dyno_sizes__d47489d2257aad08]
+    FROM [stg].[heroku_dyno_sizes__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_dyno_sizes:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_dyno_sizes__d47489d2257aad08]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_dyno_sizes__d47489d2257aad08];
+IF OBJECT_ID(N'[stg].[heroku_dyno_sizes__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_dyno_sizes__0123456789ab];

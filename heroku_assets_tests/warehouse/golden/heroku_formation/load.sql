@@ -1,26 +1,26 @@
-IF OBJECT_ID(N'[stg].[heroku_formation__105b8e9fd9a3af40]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_formation__105b8e9fd9a3af40] (
+IF OBJECT_ID(N'[stg].[heroku_formation__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_formation__0123456789ab] (
     [app_name] nvarchar(max) NULL,
     [app_id] nvarchar(max) NULL,
     [command] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [dyno_size_id] nvarchar(max) NULL,
     [dyno_size_name] nvarchar(max) NULL,
     [id] nvarchar(max) NULL,
     [quantity] bigint NULL,
     [size] nvarchar(max) NULL,
     [type] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_formation__105b8e9fd9a3af40];
+TRUNCATE TABLE [stg].[heroku_formation__0123456789ab];
 
-COPY INTO [stg].[heroku_formation__105b8e9fd9a3af40] ([app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_formation__0123456789ab] ([app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_formation/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -41,18 +41,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([type]) > 256 THEN 1 ELSE 0 END), 0) AS [truncated__type],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_formation__105b8e9fd9a3af40];
+FROM [stg].[heroku_formation__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_formation__105b8e9fd9a3af40]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_formation__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_formation]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_formation__105b8e9fd9a3af40] AS [s]
+    SELECT 1 FROM [stg].[heroku_formation__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_formation].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
 INSERT INTO [dbo].[heroku_formation] ([app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [app_name], [app_id], [command], [created_at], [dyno_size_id], [dyno_size_name], [id], [quantity], [size], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -61,24 +64,25 @@ FROM (
         CAST([app_name] AS nvarchar(30)) AS [app_name],
         CAST([app_id] AS nvarchar(36)) AS [app_id],
         CAST([command] AS nvarchar(2000)) AS [command],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([dyno_size_id] AS nvarchar(36)) AS [dyno_size_id],
         CAST([dyno_size_name] AS nvarchar(2000)) AS [dyno_size_name],
         CAST([id] AS nvarchar(36)) AS [id],
         [quantity] AS [quantity],
         CAST([size] AS nvarchar(2000)) AS [size],
         CAST([type] AS nvarchar(128)) AS [type],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_formation__105b8e9fd9a3af40]
+    FROM [stg].[heroku_formation__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_formation:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_formation__105b8e9fd9a3af40]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_formation__105b8e9fd9a3af40];
+IF OBJECT_ID(N'[stg].[heroku_formation__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_formation__0123456789ab];

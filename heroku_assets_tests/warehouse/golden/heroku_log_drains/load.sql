@@ -1,25 +1,25 @@
-IF OBJECT_ID(N'[stg].[heroku_log_drains__e15adf998d422777]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_log_drains__e15adf998d422777] (
+IF OBJECT_ID(N'[stg].[heroku_log_drains__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_log_drains__0123456789ab] (
     [addon_id] nvarchar(max) NULL,
     [addon_name] nvarchar(max) NULL,
     [addon_app_id] nvarchar(max) NULL,
     [addon_app_name] nvarchar(max) NULL,
     [app_id] nvarchar(max) NULL,
     [app_name] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [url] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_log_drains__e15adf998d422777];
+TRUNCATE TABLE [stg].[heroku_log_drains__0123456789ab];
 
-COPY INTO [stg].[heroku_log_drains__e15adf998d422777] ([addon_id], [addon_name], [addon_app_id], [addon_app_name], [app_id], [app_name], [created_at], [id], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_log_drains__0123456789ab] ([addon_id], [addon_name], [addon_app_id], [addon_app_name], [app_id], [app_name], [created_at], [id], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_log_drains/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -40,18 +40,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([url]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__url],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_log_drains__e15adf998d422777];
+FROM [stg].[heroku_log_drains__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_log_drains:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_log_drains__e15adf998d422777]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_log_drains__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_log_drains:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_log_drains]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_log_drains__e15adf998d422777] AS [s]
+    SELECT 1 FROM [stg].[heroku_log_drains__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_log_drains].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_log_drains:upsert');
 
 INSERT INTO [dbo].[heroku_log_drains] ([addon_id], [addon_name], [addon_app_id], [addon_app_name], [app_id], [app_name], [created_at], [id], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [addon_id], [addon_name], [addon_app_id], [addon_app_name], [app_id], [app_name], [created_at], [id], [updated_at], [url], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -63,20 +66,21 @@ FROM (
         CAST([addon_app_name] AS nvarchar(30)) AS [addon_app_name],
         CAST([app_id] AS nvarchar(36)) AS [app_id],
         CAST([app_name] AS nvarchar(30)) AS [app_name],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([url] AS nvarchar(2000)) AS [url],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_log_drains__e15adf998d422777]
+    FROM [stg].[heroku_log_drains__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_log_drains:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_log_drains__e15adf998d422777]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_log_drains__e15adf998d422777];
+IF OBJECT_ID(N'[stg].[heroku_log_drains__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_log_drains__0123456789ab];

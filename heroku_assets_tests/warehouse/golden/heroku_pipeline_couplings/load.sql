@@ -1,21 +1,21 @@
-IF OBJECT_ID(N'[stg].[heroku_pipeline_couplings__eb1353eabbc246d0]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_pipeline_couplings__eb1353eabbc246d0] (
+IF OBJECT_ID(N'[stg].[heroku_pipeline_couplings__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_pipeline_couplings__0123456789ab] (
     [app_id] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
     [pipeline_id] nvarchar(max) NULL,
     [stage] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_pipeline_couplings__eb1353eabbc246d0];
+TRUNCATE TABLE [stg].[heroku_pipeline_couplings__0123456789ab];
 
-COPY INTO [stg].[heroku_pipeline_couplings__eb1353eabbc246d0] ([app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_pipeline_couplings__0123456789ab] ([app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_pipeline_couplings/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -32,39 +32,43 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([stage]) > 22 THEN 1 ELSE 0 END), 0) AS [truncated__stage],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0];
+FROM [stg].[heroku_pipeline_couplings__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_pipeline_couplings:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_pipeline_couplings__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_pipeline_couplings:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_pipeline_couplings]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0] AS [s]
+    SELECT 1 FROM [stg].[heroku_pipeline_couplings__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_pipeline_couplings].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_pipeline_couplings:upsert');
 
 INSERT INTO [dbo].[heroku_pipeline_couplings] ([app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [app_id], [created_at], [id], [pipeline_id], [stage], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
         CAST([app_id] AS nvarchar(36)) AS [app_id],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([pipeline_id] AS nvarchar(36)) AS [pipeline_id],
         CAST([stage] AS nvarchar(11)) AS [stage],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_pipeline_couplings__eb1353eabbc246d0]
+    FROM [stg].[heroku_pipeline_couplings__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_pipeline_couplings:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_pipeline_couplings__eb1353eabbc246d0]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_pipeline_couplings__eb1353eabbc246d0];
+IF OBJECT_ID(N'[stg].[heroku_pipeline_couplings__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_pipeline_couplings__0123456789ab];

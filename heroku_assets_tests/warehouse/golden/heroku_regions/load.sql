@@ -1,7 +1,7 @@
-IF OBJECT_ID(N'[stg].[heroku_regions__4a768375bc9d5fd2]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_regions__4a768375bc9d5fd2] (
+IF OBJECT_ID(N'[stg].[heroku_regions__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_regions__0123456789ab] (
     [country] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [description] nvarchar(max) NULL,
     [id] nvarchar(max) NULL,
     [locale] nvarchar(max) NULL,
@@ -9,17 +9,17 @@ CREATE TABLE [stg].[heroku_regions__4a768375bc9d5fd2] (
     [private_capable] bit NULL,
     [provider_name] nvarchar(max) NULL,
     [provider_region] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_regions__4a768375bc9d5fd2];
+TRUNCATE TABLE [stg].[heroku_regions__0123456789ab];
 
-COPY INTO [stg].[heroku_regions__4a768375bc9d5fd2] ([country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_regions__0123456789ab] ([country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_regions/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -39,25 +39,28 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([provider_region]) > 28 THEN 1 ELSE 0 END), 0) AS [truncated__provider_region],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_regions__4a768375bc9d5fd2];
+FROM [stg].[heroku_regions__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_regions__4a768375bc9d5fd2]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_regions__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_regions]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_regions__4a768375bc9d5fd2] AS [s]
+    SELECT 1 FROM [stg].[heroku_regions__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_regions].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
 
 INSERT INTO [dbo].[heroku_regions] ([country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [country], [created_at], [description], [id], [locale], [name], [private_capable], [provider_name], [provider_region], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
         CAST([country] AS nvarchar(2000)) AS [country],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([description] AS nvarchar(2000)) AS [description],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([locale] AS nvarchar(2000)) AS [locale],
@@ -65,17 +68,18 @@ FROM (
         [private_capable] AS [private_capable],
         CAST([provider_name] AS nvarchar(2000)) AS [provider_name],
         CAST([provider_region] AS nvarchar(14)) AS [provider_region],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_regions__4a768375bc9d5fd2]
+    FROM [stg].[heroku_regions__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_regions:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_regions__4a768375bc9d5fd2]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_regions__4a768375bc9d5fd2];
+IF OBJECT_ID(N'[stg].[heroku_regions__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_regions__0123456789ab];

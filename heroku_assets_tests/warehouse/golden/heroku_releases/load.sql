@@ -1,13 +1,13 @@
-IF OBJECT_ID(N'[stg].[heroku_releases__bf479cb63c56021f]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_releases__bf479cb63c56021f] (
+IF OBJECT_ID(N'[stg].[heroku_releases__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_releases__0123456789ab] (
     [addon_plan_names] nvarchar(max) NULL,
     [artifacts] nvarchar(max) NULL,
     [app_name] nvarchar(max) NULL,
     [app_id] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [description] nvarchar(max) NULL,
     [id] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [slug_id] nvarchar(max) NULL,
     [status] nvarchar(max) NULL,
     [user_id] nvarchar(max) NULL,
@@ -17,15 +17,15 @@ CREATE TABLE [stg].[heroku_releases__bf479cb63c56021f] (
     [output_stream_url] nvarchar(max) NULL,
     [eligible_for_rollback] bit NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_releases__bf479cb63c56021f];
+TRUNCATE TABLE [stg].[heroku_releases__0123456789ab];
 
-COPY INTO [stg].[heroku_releases__bf479cb63c56021f] ([addon_plan_names], [artifacts], [app_name], [app_id], [created_at], [description], [id], [updated_at], [slug_id], [status], [user_id], [user_email], [version], [current], [output_stream_url], [eligible_for_rollback], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_releases__0123456789ab] ([addon_plan_names], [artifacts], [app_name], [app_id], [created_at], [description], [id], [updated_at], [slug_id], [status], [user_id], [user_email], [version], [current], [output_stream_url], [eligible_for_rollback], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_releases/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -49,18 +49,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([output_stream_url]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__output_stream_url],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_releases__bf479cb63c56021f];
+FROM [stg].[heroku_releases__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_releases__bf479cb63c56021f]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_releases__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_releases]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_releases__bf479cb63c56021f] AS [s]
+    SELECT 1 FROM [stg].[heroku_releases__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_releases].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 INSERT INTO [dbo].[heroku_releases] ([addon_plan_names], [artifacts], [app_name], [app_id], [created_at], [description], [id], [updated_at], [slug_id], [status], [user_id], [user_email], [version], [current], [output_stream_url], [eligible_for_rollback], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [addon_plan_names], [artifacts], [app_name], [app_id], [created_at], [description], [id], [updated_at], [slug_id], [status], [user_id], [user_email], [version], [current], [output_stream_url], [eligible_for_rollback], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -70,10 +73,10 @@ FROM (
         CAST([artifacts] AS nvarchar(4000)) AS [artifacts],
         CAST([app_name] AS nvarchar(30)) AS [app_name],
         CAST([app_id] AS nvarchar(36)) AS [app_id],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([description] AS nvarchar(2000)) AS [description],
         CAST([id] AS nvarchar(36)) AS [id],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([slug_id] AS nvarchar(36)) AS [slug_id],
         CAST([status] AS nvarchar(9)) AS [status],
         CAST([user_id] AS nvarchar(36)) AS [user_id],
@@ -83,15 +86,16 @@ FROM (
         CAST([output_stream_url] AS nvarchar(2000)) AS [output_stream_url],
         [eligible_for_rollback] AS [eligible_for_rollback],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_releases__bf479cb63c56021f]
+    FROM [stg].[heroku_releases__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_releases:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_releases__bf479cb63c56021f]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_releases__bf479cb63c56021f];
+IF OBJECT_ID(N'[stg].[heroku_releases__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_releases__0123456789ab];

@@ -1,13 +1,13 @@
-IF OBJECT_ID(N'[stg].[heroku_review_apps__569c7b8825874401]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_review_apps__569c7b8825874401] (
+IF OBJECT_ID(N'[stg].[heroku_review_apps__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_review_apps__0123456789ab] (
     [app_id] nvarchar(max) NULL,
     [app_setup_id] nvarchar(max) NULL,
     [branch] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
     [pipeline_id] nvarchar(max) NULL,
     [status] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [creator] nvarchar(max) NULL,
     [wait_for_ci] bit NULL,
     [error_status] nvarchar(max) NULL,
@@ -15,15 +15,15 @@ CREATE TABLE [stg].[heroku_review_apps__569c7b8825874401] (
     [fork_repo_id] bigint NULL,
     [pr_number] bigint NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_review_apps__569c7b8825874401];
+TRUNCATE TABLE [stg].[heroku_review_apps__0123456789ab];
 
-COPY INTO [stg].[heroku_review_apps__569c7b8825874401] ([app_id], [app_setup_id], [branch], [created_at], [id], [pipeline_id], [status], [updated_at], [creator], [wait_for_ci], [error_status], [message], [fork_repo_id], [pr_number], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_review_apps__0123456789ab] ([app_id], [app_setup_id], [branch], [created_at], [id], [pipeline_id], [status], [updated_at], [creator], [wait_for_ci], [error_status], [message], [fork_repo_id], [pr_number], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_review_apps/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -45,18 +45,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([message]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__message],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_review_apps__569c7b8825874401];
+FROM [stg].[heroku_review_apps__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_review_apps:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_review_apps__569c7b8825874401]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_review_apps__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_review_apps:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_review_apps]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_review_apps__569c7b8825874401] AS [s]
+    SELECT 1 FROM [stg].[heroku_review_apps__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_review_apps].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_review_apps:upsert');
 
 INSERT INTO [dbo].[heroku_review_apps] ([app_id], [app_setup_id], [branch], [created_at], [id], [pipeline_id], [status], [updated_at], [creator], [wait_for_ci], [error_status], [message], [fork_repo_id], [pr_number], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [app_id], [app_setup_id], [branch], [created_at], [id], [pipeline_id], [status], [updated_at], [creator], [wait_for_ci], [error_status], [message], [fork_repo_id], [pr_number], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -65,11 +68,11 @@ FROM (
         CAST([app_id] AS nvarchar(36)) AS [app_id],
         CAST([app_setup_id] AS nvarchar(36)) AS [app_setup_id],
         CAST([branch] AS nvarchar(2000)) AS [branch],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([pipeline_id] AS nvarchar(36)) AS [pipeline_id],
         CAST([status] AS nvarchar(8)) AS [status],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([creator] AS nvarchar(4000)) AS [creator],
         [wait_for_ci] AS [wait_for_ci],
         CAST([error_status] AS nvarchar(2000)) AS [error_status],
@@ -77,15 +80,16 @@ FROM (
         [fork_repo_id] AS [fork_repo_id],
         [pr_number] AS [pr_number],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_review_apps__569c7b8825874401]
+    FROM [stg].[heroku_review_apps__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_review_apps:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_review_apps__569c7b8825874401]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_review_apps__569c7b8825874401];
+IF OBJECT_ID(N'[stg].[heroku_review_apps__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_review_apps__0123456789ab];

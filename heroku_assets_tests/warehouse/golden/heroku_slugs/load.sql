@@ -1,29 +1,29 @@
-IF OBJECT_ID(N'[stg].[heroku_slugs__085003509bae20a6]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_slugs__085003509bae20a6] (
+IF OBJECT_ID(N'[stg].[heroku_slugs__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_slugs__0123456789ab] (
     [blob_method] nvarchar(max) NULL,
     [blob_url] nvarchar(max) NULL,
     [buildpack_provided_description] nvarchar(max) NULL,
     [checksum] nvarchar(max) NULL,
     [commit] nvarchar(max) NULL,
     [commit_description] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
     [process_types] nvarchar(max) NULL,
     [size] bigint NULL,
     [stack_id] nvarchar(max) NULL,
     [stack_name] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
-    [deleted_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
+    [deleted_at] bigint NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_slugs__085003509bae20a6];
+TRUNCATE TABLE [stg].[heroku_slugs__0123456789ab];
 
-COPY INTO [stg].[heroku_slugs__085003509bae20a6] ([blob_method], [blob_url], [buildpack_provided_description], [checksum], [commit], [commit_description], [created_at], [id], [process_types], [size], [stack_id], [stack_name], [updated_at], [deleted_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_slugs__0123456789ab] ([blob_method], [blob_url], [buildpack_provided_description], [checksum], [commit], [commit_description], [created_at], [id], [process_types], [size], [stack_id], [stack_name], [updated_at], [deleted_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_slugs/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -46,18 +46,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([stack_name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__stack_name],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_slugs__085003509bae20a6];
+FROM [stg].[heroku_slugs__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_slugs:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_slugs__085003509bae20a6]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_slugs__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_slugs:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_slugs]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_slugs__085003509bae20a6] AS [s]
+    SELECT 1 FROM [stg].[heroku_slugs__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_slugs].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_slugs:upsert');
 
 INSERT INTO [dbo].[heroku_slugs] ([blob_method], [blob_url], [buildpack_provided_description], [checksum], [commit], [commit_description], [created_at], [id], [process_types], [size], [stack_id], [stack_name], [updated_at], [deleted_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [blob_method], [blob_url], [buildpack_provided_description], [checksum], [commit], [commit_description], [created_at], [id], [process_types], [size], [stack_id], [stack_name], [updated_at], [deleted_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -69,24 +72,25 @@ FROM (
         CAST([checksum] AS nvarchar(2000)) AS [checksum],
         CAST([commit] AS nvarchar(2000)) AS [commit],
         CAST([commit_description] AS nvarchar(2000)) AS [commit_description],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([process_types] AS nvarchar(4000)) AS [process_types],
         [size] AS [size],
         CAST([stack_id] AS nvarchar(36)) AS [stack_id],
         CAST([stack_name] AS nvarchar(2000)) AS [stack_name],
-        [updated_at] AS [updated_at],
-        [deleted_at] AS [deleted_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        DATEADD(MICROSECOND, CAST([deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [deleted_at],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_slugs__085003509bae20a6]
+    FROM [stg].[heroku_slugs__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_slugs:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_slugs__085003509bae20a6]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_slugs__085003509bae20a6];
+IF OBJECT_ID(N'[stg].[heroku_slugs__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_slugs__0123456789ab];

@@ -1,5 +1,5 @@
-IF OBJECT_ID(N'[stg].[heroku_team_monthly_usage__0e17e49ee78f7041]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_team_monthly_usage__0e17e49ee78f7041] (
+IF OBJECT_ID(N'[stg].[heroku_team_monthly_usage__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_team_monthly_usage__0123456789ab] (
     [addons] float NULL,
     [apps] nvarchar(max) NULL,
     [connect] float NULL,
@@ -11,15 +11,15 @@ CREATE TABLE [stg].[heroku_team_monthly_usage__0e17e49ee78f7041] (
     [partner] float NULL,
     [space] float NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_team_monthly_usage__0e17e49ee78f7041];
+TRUNCATE TABLE [stg].[heroku_team_monthly_usage__0123456789ab];
 
-COPY INTO [stg].[heroku_team_monthly_usage__0e17e49ee78f7041] ([addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_team_monthly_usage__0123456789ab] ([addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_team_monthly_usage/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -36,18 +36,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__name],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_team_monthly_usage__0e17e49ee78f7041];
+FROM [stg].[heroku_team_monthly_usage__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_team_monthly_usage:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id], CAST([month] AS nvarchar(7)) AS [month] FROM [stg].[heroku_team_monthly_usage__0e17e49ee78f7041]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id], CAST([month] AS nvarchar(7)) AS [month] FROM [stg].[heroku_team_monthly_usage__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_team_monthly_usage:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_team_monthly_usage]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_team_monthly_usage__0e17e49ee78f7041] AS [s]
+    SELECT 1 FROM [stg].[heroku_team_monthly_usage__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_team_monthly_usage].[id] AND CAST([s].[month] AS nvarchar(7)) = [heroku_team_monthly_usage].[month]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_team_monthly_usage:upsert');
 
 INSERT INTO [dbo].[heroku_team_monthly_usage] ([addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -64,15 +67,16 @@ FROM (
         [partner] AS [partner],
         [space] AS [space],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)), CAST([month] AS nvarchar(7)) ORDER BY (SELECT NULL)) AS [__row_number]
-    FROM [stg].[heroku_team_monthly_usage__0e17e49ee78f7041]
+    FROM [stg].[heroku_team_monthly_usage__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_team_monthly_usage:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_team_monthly_usage__0e17e49ee78f7041]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_team_monthly_usage__0e17e49ee78f7041];
+IF OBJECT_ID(N'[stg].[heroku_team_monthly_usage__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_team_monthly_usage__0123456789ab];

@@ -1,5 +1,5 @@
-IF OBJECT_ID(N'[stg].[heroku_test_runs__6a2e08baebc0a9f1]', N'U') IS NULL
-CREATE TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1] (
+IF OBJECT_ID(N'[stg].[heroku_test_runs__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_test_runs__0123456789ab] (
     [actor_email] nvarchar(max) NULL,
     [clear_cache] bit NULL,
     [commit_branch] nvarchar(max) NULL,
@@ -7,7 +7,7 @@ CREATE TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1] (
     [commit_sha] nvarchar(max) NULL,
     [debug] bit NULL,
     [app_setup] nvarchar(max) NULL,
-    [created_at] datetime2(6) NULL,
+    [created_at] bigint NULL,
     [dyno_size] nvarchar(max) NULL,
     [id] nvarchar(max) NULL,
     [message] nvarchar(max) NULL,
@@ -16,10 +16,10 @@ CREATE TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1] (
     [pipeline_id] nvarchar(max) NULL,
     [status] nvarchar(max) NULL,
     [source_blob_url] nvarchar(max) NULL,
-    [updated_at] datetime2(6) NULL,
+    [updated_at] bigint NULL,
     [user_allow_tracking] bit NULL,
     [user_beta] bit NULL,
-    [user_created_at] datetime2(6) NULL,
+    [user_created_at] bigint NULL,
     [user_email] nvarchar(max) NULL,
     [user_federated] bit NULL,
     [user_id] nvarchar(max) NULL,
@@ -28,12 +28,12 @@ CREATE TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1] (
     [user_identity_provider_team] nvarchar(max) NULL,
     [user_identity_provider_organization] nvarchar(max) NULL,
     [user_identity_provider_owner] nvarchar(max) NULL,
-    [user_last_login] datetime2(6) NULL,
+    [user_last_login] bigint NULL,
     [user_name] nvarchar(max) NULL,
-    [user_suspended_at] datetime2(6) NULL,
-    [user_delinquent_at] datetime2(6) NULL,
+    [user_suspended_at] bigint NULL,
+    [user_delinquent_at] bigint NULL,
     [user_two_factor_authentication] bit NULL,
-    [user_updated_at] datetime2(6) NULL,
+    [user_updated_at] bigint NULL,
     [user_verified] bit NULL,
     [user_country_of_residence] nvarchar(max) NULL,
     [user_default_organization_id] nvarchar(max) NULL,
@@ -42,15 +42,15 @@ CREATE TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1] (
     [user_default_team_name] nvarchar(max) NULL,
     [warning_message] nvarchar(max) NULL,
     [_parent] nvarchar(max) NULL,
-    [_fetched_at] datetime2(6) NULL,
-    [_deleted_at] datetime2(6) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
     [_extra] nvarchar(max) NULL
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1];
+TRUNCATE TABLE [stg].[heroku_test_runs__0123456789ab];
 
-COPY INTO [stg].[heroku_test_runs__6a2e08baebc0a9f1] ([actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_test_runs__0123456789ab] ([actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_test_runs/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -89,18 +89,21 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([warning_message]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__warning_message],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated___parent],
     COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated___extra]
-FROM [stg].[heroku_test_runs__6a2e08baebc0a9f1];
+FROM [stg].[heroku_test_runs__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
 
 SELECT COUNT_BIG(*) AS [distinct_keys]
-FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_test_runs__6a2e08baebc0a9f1]) AS [k];
+FROM (SELECT DISTINCT CAST([id] AS nvarchar(36)) AS [id] FROM [stg].[heroku_test_runs__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
 
 BEGIN TRANSACTION;
 
 DELETE FROM [dbo].[heroku_test_runs]
 WHERE EXISTS (
-    SELECT 1 FROM [stg].[heroku_test_runs__6a2e08baebc0a9f1] AS [s]
+    SELECT 1 FROM [stg].[heroku_test_runs__0123456789ab] AS [s]
     WHERE CAST([s].[id] AS nvarchar(36)) = [heroku_test_runs].[id]
-);
+)
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
 
 INSERT INTO [dbo].[heroku_test_runs] ([actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra])
 SELECT [actor_email], [clear_cache], [commit_branch], [commit_message], [commit_sha], [debug], [app_setup], [created_at], [dyno_size], [id], [message], [number], [organization_name], [pipeline_id], [status], [source_blob_url], [updated_at], [user_allow_tracking], [user_beta], [user_created_at], [user_email], [user_federated], [user_id], [user_identity_provider_id], [user_identity_provider_name], [user_identity_provider_team], [user_identity_provider_organization], [user_identity_provider_owner], [user_last_login], [user_name], [user_suspended_at], [user_delinquent_at], [user_two_factor_authentication], [user_updated_at], [user_verified], [user_country_of_residence], [user_default_organization_id], [user_default_organization_name], [user_default_team_id], [user_default_team_name], [warning_message], [_parent], [_fetched_at], [_deleted_at], [_extra]
@@ -113,7 +116,7 @@ FROM (
         CAST([commit_sha] AS nvarchar(2000)) AS [commit_sha],
         [debug] AS [debug],
         CAST([app_setup] AS nvarchar(4000)) AS [app_setup],
-        [created_at] AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([dyno_size] AS nvarchar(2000)) AS [dyno_size],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([message] AS nvarchar(2000)) AS [message],
@@ -122,10 +125,10 @@ FROM (
         CAST([pipeline_id] AS nvarchar(36)) AS [pipeline_id],
         CAST([status] AS nvarchar(9)) AS [status],
         CAST([source_blob_url] AS nvarchar(2000)) AS [source_blob_url],
-        [updated_at] AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         [user_allow_tracking] AS [user_allow_tracking],
         [user_beta] AS [user_beta],
-        [user_created_at] AS [user_created_at],
+        DATEADD(MICROSECOND, CAST([user_created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_created_at],
         CAST([user_email] AS nvarchar(320)) AS [user_email],
         [user_federated] AS [user_federated],
         CAST([user_id] AS nvarchar(36)) AS [user_id],
@@ -134,12 +137,12 @@ FROM (
         CAST([user_identity_provider_team] AS nvarchar(4000)) AS [user_identity_provider_team],
         CAST([user_identity_provider_organization] AS nvarchar(4000)) AS [user_identity_provider_organization],
         CAST([user_identity_provider_owner] AS nvarchar(4000)) AS [user_identity_provider_owner],
-        [user_last_login] AS [user_last_login],
+        DATEADD(MICROSECOND, CAST([user_last_login] % 1000000 AS int), DATEADD(SECOND, CAST(([user_last_login] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_last_login] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_last_login],
         CAST([user_name] AS nvarchar(2000)) AS [user_name],
-        [user_suspended_at] AS [user_suspended_at],
-        [user_delinquent_at] AS [user_delinquent_at],
+        DATEADD(MICROSECOND, CAST([user_suspended_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_suspended_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_suspended_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_suspended_at],
+        DATEADD(MICROSECOND, CAST([user_delinquent_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_delinquent_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_delinquent_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_delinquent_at],
         [user_two_factor_authentication] AS [user_two_factor_authentication],
-        [user_updated_at] AS [user_updated_at],
+        DATEADD(MICROSECOND, CAST([user_updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([user_updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([user_updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [user_updated_at],
         [user_verified] AS [user_verified],
         CAST([user_country_of_residence] AS nvarchar(2000)) AS [user_country_of_residence],
         CAST([user_default_organization_id] AS nvarchar(36)) AS [user_default_organization_id],
@@ -148,15 +151,16 @@ FROM (
         CAST([user_default_team_name] AS nvarchar(2000)) AS [user_default_team_name],
         CAST([warning_message] AS nvarchar(2000)) AS [warning_message],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        [_fetched_at] AS [_fetched_at],
-        [_deleted_at] AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
-    FROM [stg].[heroku_test_runs__6a2e08baebc0a9f1]
+    FROM [stg].[heroku_test_runs__0123456789ab]
 ) AS [d]
-WHERE [__row_number] = 1;
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_test_runs:upsert');
 
 COMMIT TRANSACTION;
 
-IF OBJECT_ID(N'[stg].[heroku_test_runs__6a2e08baebc0a9f1]', N'U') IS NOT NULL
-DROP TABLE [stg].[heroku_test_runs__6a2e08baebc0a9f1];
+IF OBJECT_ID(N'[stg].[heroku_test_runs__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_test_runs__0123456789ab];

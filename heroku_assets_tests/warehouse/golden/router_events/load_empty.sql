@@ -1,9 +1,9 @@
-IF OBJECT_ID(N'[stg].[router_events__my_app__20261120]', N'U') IS NULL
-CREATE TABLE [stg].[router_events__my_app__20261120] (
+IF OBJECT_ID(N'[stg].[router_events__20261120__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[router_events__20261120__0123456789ab] (
     [app] nvarchar(max) NULL,
     [event_date] date NULL,
     [line_number] bigint NULL,
-    [event_ts] datetime2(6) NULL,
+    [event_ts] bigint NULL,
     [at] nvarchar(max) NULL,
     [code] nvarchar(max) NULL,
     [desc] nvarchar(max) NULL,
@@ -26,12 +26,12 @@ CREATE TABLE [stg].[router_events__my_app__20261120] (
 )
 WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
-TRUNCATE TABLE [stg].[router_events__my_app__20261120];
+TRUNCATE TABLE [stg].[router_events__20261120__0123456789ab];
 
--- params: ['my-app', '2026-11-20']
 SELECT
+    CAST([app] AS nvarchar(4000)) AS [app],
+    [event_date] AS [event_date],
     COUNT_BIG(*) AS [staged_rows],
-    COALESCE(SUM(CASE WHEN [app] = ? AND [event_date] = ? THEN 0 ELSE 1 END), 0) AS [outside_rows],
     COALESCE(SUM(CASE WHEN [app] IS NULL OR [event_date] IS NULL OR [line_number] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 OR DATALENGTH([at]) > 32 OR DATALENGTH([code]) > 16 OR DATALENGTH([desc]) > 800 OR DATALENGTH([sock]) > 32 OR DATALENGTH([cause]) > 800 OR DATALENGTH([method]) > 32 OR DATALENGTH([path]) > 8000 OR DATALENGTH([host]) > 800 OR DATALENGTH([request_id]) > 200 OR DATALENGTH([fwd]) > 800 OR DATALENGTH([dyno]) > 200 OR DATALENGTH([protocol]) > 32 OR DATALENGTH([tls_version]) > 32 OR DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([app]) > 200 THEN 1 ELSE 0 END), 0) AS [truncated__app],
@@ -49,21 +49,24 @@ SELECT
     COALESCE(SUM(CASE WHEN DATALENGTH([protocol]) > 32 THEN 1 ELSE 0 END), 0) AS [truncated__protocol],
     COALESCE(SUM(CASE WHEN DATALENGTH([tls_version]) > 32 THEN 1 ELSE 0 END), 0) AS [truncated__tls_version],
     COALESCE(SUM(CASE WHEN DATALENGTH([extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated__extra]
-FROM [stg].[router_events__my_app__20261120];
+FROM [stg].[router_events__20261120__0123456789ab]
+GROUP BY CAST([app] AS nvarchar(4000)), [event_date]
+OPTION (LABEL = 'heroku-assets:router_events:my-app:2026-11-20');
 
 BEGIN TRANSACTION;
 
--- params: ['my-app', '2026-11-20']
+-- params: ['2026-11-20', 'my-app']
 DELETE FROM [dbo].[router_events]
-WHERE [app] = ? AND [event_date] = ?;
+WHERE [event_date] = ? AND [app] = ?
+OPTION (LABEL = 'heroku-assets:router_events:my-app:2026-11-20');
 
--- params: ['my-app', '2026-11-20']
+-- params: ['2026-11-20', 'my-app']
 INSERT INTO [dbo].[router_events] ([app], [event_date], [line_number], [event_ts], [at], [code], [desc], [sock], [cause], [method], [path], [host], [request_id], [fwd], [dyno], [connect_ms], [service_ms], [status], [bytes], [protocol], [tls], [tls_version], [extra])
 SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    [event_ts],
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([at] AS nvarchar(16)),
     CAST([code] AS nvarchar(8)),
     CAST([desc] AS nvarchar(400)),
@@ -83,15 +86,18 @@ SELECT
     [tls],
     CAST([tls_version] AS nvarchar(16)),
     CAST([extra] AS nvarchar(4000))
-FROM [stg].[router_events__my_app__20261120]
-WHERE [app] = ? AND [event_date] = ?;
+FROM [stg].[router_events__20261120__0123456789ab]
+WHERE [event_date] = ? AND [app] = ?
+OPTION (LABEL = 'heroku-assets:router_events:my-app:2026-11-20');
 
 COMMIT TRANSACTION;
 
--- params: ['my-app', '2026-11-20']
-SELECT COUNT_BIG(*) AS [rows]
+-- params: ['2026-11-20', 'my-app']
+SELECT [app], COUNT_BIG(*) AS [rows]
 FROM [dbo].[router_events]
-WHERE [app] = ? AND [event_date] = ?;
+WHERE [event_date] = ? AND [app] = ?
+GROUP BY [app]
+OPTION (LABEL = 'heroku-assets:router_events:my-app:2026-11-20');
 
-IF OBJECT_ID(N'[stg].[router_events__my_app__20261120]', N'U') IS NOT NULL
-DROP TABLE [stg].[router_events__my_app__20261120];
+IF OBJECT_ID(N'[stg].[router_events__20261120__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[router_events__20261120__0123456789ab];

@@ -1,7 +1,7 @@
-IF OBJECT_ID(N'[dbo].[daily_request_stats]', N'V') IS NOT NULL
-DROP VIEW [dbo].[daily_request_stats];
+IF OBJECT_ID(N'[dbo].[daily_request_stats]', N'V') IS NULL
+    EXEC('CREATE VIEW [dbo].[daily_request_stats] AS SELECT 1 AS [placeholder]');
 
-CREATE VIEW [dbo].[daily_request_stats] AS
+ALTER VIEW [dbo].[daily_request_stats] AS
 SELECT
     [r].[app],
     [r].[event_date],

@@ -1,7 +1,7 @@
-IF OBJECT_ID(N'[dbo].[errors_by_code]', N'V') IS NOT NULL
-DROP VIEW [dbo].[errors_by_code];
+IF OBJECT_ID(N'[dbo].[errors_by_code]', N'V') IS NULL
+    EXEC('CREATE VIEW [dbo].[errors_by_code] AS SELECT 1 AS [placeholder]');
 
-CREATE VIEW [dbo].[errors_by_code] AS
+ALTER VIEW [dbo].[errors_by_code] AS
 WITH [coded] AS (
     SELECT [app], [event_date], [code] FROM [dbo].[router_events] WHERE [code] IS NOT NULL
     UNION ALL

@@ -1,0 +1,1 @@
+UPDATE STATISTICS [dbo].[router_events];

@@ -1,0 +1,147 @@
+"""`heroku-assets synapse check`: its steps run for real on DuckDB (the Synapse-only ones marked not
+applicable), its report fails when a step fails, and its T-SQL is kept as golden files parsed by sqlglot
+(see test_synapse_sql.py). Only a live pool runs the T-SQL itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from heroku_assets import cli
+from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.warehouse import sql
+from heroku_assets.warehouse.synapse_check import (
+    PROBE,
+    CheckNames,
+    CheckReport,
+    duckdb_engine,
+    expected_rows,
+    permissions_query,
+    probe_rows,
+    run_check,
+)
+
+
+@pytest.fixture
+def duck(tmp_path: Path):
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    conn.execute("SET TimeZone = 'Asia/Kolkata'")  # the round trip must not depend on it
+    yield conn
+    conn.close()
+
+
+def _schemas(conn) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT schema_name FROM duckdb_schemas()").fetchall()}
+
+
+def test_every_step_passes_on_duckdb_and_leaves_nothing_behind(duck, tmp_path: Path) -> None:
+    store = LocalObjectStore(tmp_path / "staging")
+    before = _schemas(duck)
+    report = run_check(duckdb_engine(duck, store.root), store, run_id="0123456789ab")
+    results = {r.name: r for r in report.results}
+    assert report.ok, report.table()
+    ran = [r.name for r in report.results if r.passed]
+    assert ran == [
+        "scratch schema and probe table",
+        "stage the probe Parquet",
+        "COPY INTO and partition replace (read_parquet)",
+        "round trip of every staged type",
+        "replace again (idempotent)",
+        "rollback of a failed replace",
+        "view: create if missing, then ALTER VIEW",
+        "scratch schema and probe removed",
+    ]
+    assert results["round trip of every staged type"].detail == f"4 rows x {len(PROBE.columns)} columns equal"
+    assert "1 truncated ({'word': 1})" in results["COPY INTO and partition replace (read_parquet)"].detail
+    assert results["isolation (READ_COMMITTED_SNAPSHOT)"].passed is None  # Synapse only
+    assert _schemas(duck) == before and list(store.list()) == []
+    table = report.table()
+    assert table.splitlines()[0].startswith("check") and "FAIL" not in table
+
+
+def test_a_value_that_does_not_survive_fails_the_check(duck, tmp_path: Path, monkeypatch) -> None:
+    """A pool that lost the microseconds (as TIMESTAMP(MILLIS) would) must fail the round trip."""
+    import heroku_assets.warehouse.synapse_check as check
+
+    def millis() -> list[dict]:
+        rows = expected_rows()
+        rows[0]["event_ts"] = rows[0]["event_ts"].replace(microsecond=678000)
+        return rows
+
+    monkeypatch.setattr(check, "expected_rows", millis)
+    store = LocalObjectStore(tmp_path / "staging")
+    report = run_check(duckdb_engine(duck, store.root), store)
+    failed = [r for r in report.results if r.passed is False]
+    assert [r.name for r in failed] == ["round trip of every staged type"]
+    assert "row 1 event_ts" in failed[0].detail and not report.ok
+    assert list(store.list()) == []  # cleaned up all the same
+
+
+def test_a_failing_load_still_cleans_up(duck, tmp_path: Path) -> None:
+    store = LocalObjectStore(tmp_path / "staging")
+    engine = duckdb_engine(duck, store.root)
+    engine.plan = lambda names, store, key: sql.duckdb_partition_load(  # a file that is not there
+        PROBE, dt.date(2026, 1, 2), ["synapse-check"], [str(tmp_path / "missing.parquet")],
+        schema=names.schema, staging_schema=names.schema, run_id=names.run_id,
+    )  # fmt: skip
+    before = _schemas(duck)
+    report = run_check(engine, store)
+    assert not report.ok
+    assert report.results[-1].name == "scratch schema and probe removed" and report.results[-1].passed
+    assert _schemas(duck) == before
+
+
+def test_the_probe_holds_every_staged_type_at_its_limits() -> None:
+    types = {c.type for c in PROBE.columns}
+    assert types == {"string", "json", "int32", "int64", "float64", "bool", "timestamp", "date"}
+    rows = probe_rows()
+    assert any(r.get("event_ts") and r["event_ts"].year < 1970 for r in rows)
+    assert any(r.get("event_ts") and r["event_ts"].microsecond % 1000 for r in rows)
+    assert any(r.get("astral") and len(r["astral"].encode("utf-16-le")) == 16 for r in rows)  # at width 8
+    assert {r.get("big") for r in rows} >= {2**63 - 1, -(2**63)}
+    assert any(len(r.get("word") or "") > 16 for r in rows)  # one value wider than its column
+    assert any(c.masking for c in PROBE.columns)
+
+
+def test_permissions_are_bound_not_written() -> None:
+    query = permissions_query(["dbo", "stg"], masked=True)
+    assert query.statement.sql.count("?") == len(query.statement.params)
+    assert "alter_any_mask" in query.columns and "insert_on_stg" in query.columns
+    assert query.statement.params[-3:] == ("stg", "SCHEMA", "DELETE")
+    with pytest.raises(ValueError):
+        permissions_query(["dbo]; DROP TABLE x; --"], masked=False)
+
+
+def test_names_come_from_a_validated_run_id() -> None:
+    assert CheckNames("0123456789ab").schema == "heroku_assets_check_0123456789ab"
+    with pytest.raises(ValueError):
+        CheckNames("x]; DROP").target  # noqa: B018
+
+
+def test_the_report_fails_on_any_failure() -> None:
+    report = CheckReport()
+    report.add("a", True)
+    report.add("b", None, "n/a")
+    assert report.ok
+    report.add("c", False, "broken")
+    assert not report.ok and "FAIL" in report.table()
+
+
+def test_the_command_needs_the_azure_settings(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("HEROKU_ASSETS_ENV", "local")
+    assert cli.main(["synapse", "check"]) == 2
+    assert "HEROKU_ASSETS_ENV=azure" in capsys.readouterr().err
+
+
+def test_the_command_refuses_a_credential_the_pool_would_refuse(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("HEROKU_ASSETS_ENV", "azure")
+    monkeypatch.setenv("AZURE_STORAGE_ACCOUNT_URL", "https://example.blob.core.windows.net")
+    monkeypatch.setenv("SYNAPSE_SERVER", "127.0.0.1,1")
+    monkeypatch.setenv("SYNAPSE_DATABASE", "pool")
+    monkeypatch.setenv("SYNAPSE_USER", "loader")
+    monkeypatch.setenv("SYNAPSE_COPY_CREDENTIAL", "caller")
+    assert cli.main(["synapse", "check"]) == 2  # caller with a SQL login is refused before connecting
+    assert "SYNAPSE_AUTH=service_principal or token" in capsys.readouterr().err
