@@ -45,6 +45,7 @@ class TouchedPartition:
     day: dt.date
     version: str  # a hash of the new objects' keys and versions
     objects: int
+    newest: float = 0.0  # the newest of those objects, by the store's clock
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def scan_changes(
 
     digests: dict[tuple[str, dt.date], hashlib._Hash] = {}
     counts: dict[tuple[str, dt.date], int] = {}
+    newest: dict[tuple[str, dt.date], float] = {}
     apps: set[str] = set()
     for info in taken:
         days = layout.parse_days(info.metadata.get("days")) or {_received_day(info, today)}
@@ -96,6 +98,7 @@ def scan_changes(
                 digest = digests.setdefault((app, day), hashlib.sha256())
                 digest.update(f"{info.key}\0{info.version}\n".encode())
                 counts[(app, day)] = counts.get((app, day), 0) + 1
+                newest[(app, day)] = max(newest.get((app, day), 0.0), info.modified or float("inf"))
 
     taken_watermark = max((i.modified or 0.0 for i in taken), default=cursor.watermark)
     watermark = max(cursor.watermark, taken_watermark)
@@ -108,7 +111,13 @@ def scan_changes(
         if k in modified_by_key and (modified_by_key[k] or 0.0) >= watermark - _SLACK_SECONDS
     }
     partitions = [
-        TouchedPartition(app=app, day=day, version=digest.hexdigest()[:16], objects=counts[(app, day)])
+        TouchedPartition(
+            app=app,
+            day=day,
+            version=digest.hexdigest()[:16],
+            objects=counts[(app, day)],
+            newest=newest[(app, day)],
+        )
         for (app, day), digest in sorted(digests.items())
     ]
     return ScanResult(

@@ -56,6 +56,9 @@ class PartitionResult:
     loss_markers: dict[str, int] = field(default_factory=dict)
     gap_markers: int = 0
     version: str = ""
+    # The newest received object read, by the store's clock: one arriving later is newer than this, so
+    # the sensor can tell a partition already built from what it sees from one that needs a run.
+    sources_newest: float = 0.0
 
 
 def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> list[ObjectInfo]:
@@ -364,6 +367,7 @@ def build_partition(
         loss_markers=markers,
         gap_markers=gaps,
         version=otlp.partition_version(info.version),
+        sources_newest=max((o.modified or 0.0 for o in objects), default=0.0),
     )
 
 

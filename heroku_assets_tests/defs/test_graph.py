@@ -150,6 +150,39 @@ def test_a_late_line_makes_the_sensor_rerun_its_partition_and_it_lands_once(
     assert messages == [("first",), ("late",)]
 
 
+def test_turning_the_sensor_on_after_a_catch_up_run_asks_only_for_what_arrived_since(
+    definitions, instance, resources, project_env
+):
+    """`make run` builds every partition; the sensor's first tick must not ask for them all again."""
+    day = days_ago(1)
+    raw = LocalObjectStore(load().raw_dir)
+    put_drain(raw, "shop", day, "a" * 32, [frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "first")])
+    put_drain(raw, "cart", day, "c" * 32, [frame(f"{day}T20:00:00.000001+00:00", "app", "web.1", "one")])
+    instance.add_dynamic_partitions(heroku_apps.name, ["cart", "shop"])
+    _run(definitions, instance, "shop", day)
+    _run(definitions, instance, "cart", day)
+    sensor = definitions.resolve_sensor_def("raw_objects_sensor")
+
+    def tick(cursor=None):
+        with dg.build_sensor_context(
+            instance=instance,
+            resources={"stores": resources["stores"]},
+            cursor=cursor,
+            definitions=definitions,
+        ) as context:
+            return sensor(context)
+
+    first = tick()
+    assert first.run_requests == []  # both partitions were built from everything the store holds
+    # a body that arrives after the builds asks for its partition, and only that one
+    import time
+
+    time.sleep(0.01)  # a later store time than the objects the builds read
+    put_drain(raw, "shop", day, "b" * 32, [frame(f"{day}T21:00:00.000001+00:00", "app", "web.1", "more")])
+    later = tick(first.cursor)
+    assert [r.partition_key for r in later.run_requests] == [log_partition_key("shop", day)]
+
+
 def test_the_daily_schedule_asks_for_yesterday_of_every_known_app(definitions, instance):
     instance.add_dynamic_partitions(heroku_apps.name, ["billing", "shop"])
     schedule = definitions.resolve_schedule_def("daily_logs_schedule")

@@ -45,6 +45,7 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
         "source_object_keys": dg.MetadataValue.json(result.source_objects[:100]),
         "duplicates_removed": result.duplicates_removed,
         "gap_markers": result.gap_markers,
+        "sources_newest": dg.MetadataValue.float(result.sources_newest),
         "object": location(url),
     }
     for code in ("L10", "L11", "L12", "L13"):

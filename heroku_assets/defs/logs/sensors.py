@@ -7,6 +7,7 @@ import datetime as dt
 
 import dagster as dg
 
+from heroku_assets.defs.logs.assets import RAW_LOGS
 from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.partitions import FIRST_DAY, heroku_apps, log_partition_key
 from heroku_assets.defs.sources import RECEIVED_LOGS
@@ -33,12 +34,16 @@ def build_raw_objects_sensor(lookback_days: int, interval_seconds: int = 300) ->
         known = set(context.instance.get_dynamic_partitions(heroku_apps.name))
         new_apps = sorted(result.apps - known)
         requests = []
+        already = 0
         for touched in result.partitions:
             if not FIRST_DAY <= touched.day <= today:
                 context.log.warning(
                     f"{touched.app}: lines dated {touched.day} are outside the partitions "
                     f"({FIRST_DAY} to {today}) and are not loaded"
                 )
+                continue
+            if _built_from_all_of(context.instance, touched):
+                already += 1
                 continue
             requests.append(
                 dg.RunRequest(
@@ -50,6 +55,8 @@ def build_raw_objects_sensor(lookback_days: int, interval_seconds: int = 300) ->
                     },
                 )
             )
+        if already:
+            context.log.info(f"{already} touched partition(s) were already built from these objects")
         if result.more_pending:
             context.log.info("more new objects than one tick takes; the next tick continues")
         observations = [
@@ -66,3 +73,19 @@ def build_raw_objects_sensor(lookback_days: int, interval_seconds: int = 300) ->
         )
 
     return raw_objects_sensor
+
+
+def _built_from_all_of(instance: dg.DagsterInstance, touched) -> bool:
+    """Whether the partition's latest raw build already read every object that touched it: it did when
+    it read an object at least as new. So turning the sensor on after `heroku-assets run` (or a backfill)
+    asks for nothing that is already built, and a later arrival still asks for a run."""
+    records = instance.fetch_materializations(
+        dg.AssetRecordsFilter(
+            asset_key=RAW_LOGS, asset_partitions=[str(log_partition_key(touched.app, touched.day))]
+        ),
+        limit=1,
+    ).records
+    if not records or records[0].asset_materialization is None:
+        return False
+    entry = records[0].asset_materialization.metadata.get("sources_newest")
+    return entry is not None and touched.newest <= float(entry.value)
