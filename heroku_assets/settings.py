@@ -36,6 +36,7 @@ AZURE_ACCOUNT_KEY = "AZURE_STORAGE_ACCOUNT_KEY"
 AZURE_SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN"
 HEROKU_API_KEY = "HEROKU_API_KEY"
 HEROKU_API_URL = "HEROKU_API_URL"
+WEBHOOK_SECRET = "HEROKU_WEBHOOK_SECRET"
 SYNAPSE_SERVER = "SYNAPSE_SERVER"
 SYNAPSE_DATABASE = "SYNAPSE_DATABASE"
 SYNAPSE_AUTH = "SYNAPSE_AUTH"
@@ -151,7 +152,19 @@ SynapseAuth = Literal["sql", "service_principal", "token"]
 CopyCredentialKind = Literal["sas", "key", "managed_identity", "caller"]
 
 
-class SynapseSettings(BaseSettings):
+class _EnvSettings(BaseSettings):
+    """Values are stripped, and an empty variable is as if unset: its default applies."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_means_default(cls, values: object) -> object:
+        if isinstance(values, dict):
+            values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+            return {k: v for k, v in values.items() if v != ""}
+        return values
+
+
+class SynapseSettings(_EnvSettings):
     """Where the Synapse dedicated SQL pool is and how to reach it (the azure environment).
 
     ``copy_credential`` is how the pool reads the staging container in COPY INTO: ``sas`` (the
@@ -182,15 +195,6 @@ class SynapseSettings(BaseSettings):
     @classmethod
     def _lower(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
-
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_means_default(cls, values: object) -> object:
-        """Values are stripped, and an empty variable is as if unset: its default applies."""
-        if isinstance(values, dict):
-            values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-            return {k: v for k, v in values.items() if v != ""}
-        return values
 
     @field_validator("target_schema", "staging_schema", mode="after")
     @classmethod
@@ -238,3 +242,32 @@ class SynapseSettings(BaseSettings):
 def load_synapse() -> SynapseSettings:
     """Read the Synapse settings; raise ValueError naming the variable that is wrong or missing."""
     return _read(SynapseSettings)
+
+
+class DrainSettings(_EnvSettings):
+    """The drain receiver's variables (``HEROKU_DRAIN_*``, and the app webhooks' signing secret).
+
+    Checked further where they are used (``capture/drain_config.py``: credentials, the drain-token map,
+    the spool), so a bad value is named there too; the secrets are ``SecretStr`` and never shown.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="HEROKU_DRAIN_", frozen=True, extra="ignore")
+
+    user: str | None = None
+    password: SecretStr | None = Field(None, repr=False)
+    path_token: SecretStr | None = Field(None, repr=False)
+    apps: str = Field("", repr=False, description="d.<uuid>=app,...: Logplex drain tokens to app names")
+    max_body_bytes: int = Field(1 << 20, ge=1)
+    # The OTLP specification recommends accepting 64 MiB, decompressed: telemetry batches are larger.
+    otlp_max_body_bytes: int = Field(64 << 20, ge=1)
+    spool_dir: Path | None = None
+    receiver_id: str | None = None
+    segment_seconds: float = Field(60.0, gt=0)
+    segment_bytes: int = Field(128 << 20, gt=0)
+    spool_max_bytes: int | None = Field(None, gt=0)
+    webhook_secret: SecretStr | None = Field(None, validation_alias=WEBHOOK_SECRET, repr=False)
+
+
+def load_drain() -> DrainSettings:
+    """Read the receiver's settings; raise ValueError naming the variable that is wrong."""
+    return _read(DrainSettings)

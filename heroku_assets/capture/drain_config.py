@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import socket
 from collections.abc import Mapping
@@ -73,23 +72,20 @@ class DrainConfig:
         )
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> DrainConfig:
-        """Read ``HEROKU_DRAIN_USER``, ``HEROKU_DRAIN_PASSWORD``, ``HEROKU_DRAIN_PATH_TOKEN``,
-        ``HEROKU_DRAIN_APPS`` (``d.xxx=my-app,d.yyy=other-app``), ``HEROKU_DRAIN_MAX_BODY_BYTES`` and
-        ``HEROKU_DRAIN_OTLP_MAX_BODY_BYTES`` (the limit of an OTLP request, compressed and inflated)."""
-        env = os.environ if environ is None else environ
+    def from_env(cls, **overrides: object) -> DrainConfig:
+        """From the ``HEROKU_DRAIN_*`` settings (``heroku_assets.settings.DrainSettings``); ``overrides``
+        win (the command line's ``--allow-anonymous``)."""
+        from heroku_assets import settings
+
+        s = settings.load_drain()
         values: dict[str, object] = {
-            "username": env.get(USER_ENV) or None,
-            "password": env.get(PASSWORD_ENV) or None,
-            "path_token": env.get(PATH_TOKEN_ENV) or None,
-            "apps": parse_app_mapping(env.get(APPS_ENV, "")),
+            "username": s.user,
+            "password": s.password.get_secret_value() if s.password else None,
+            "path_token": s.path_token.get_secret_value() if s.path_token else None,
+            "apps": parse_app_mapping(s.apps),
+            "max_body_bytes": s.max_body_bytes,
+            "otlp_max_body_bytes": s.otlp_max_body_bytes,
         }
-        for name, field in ((MAX_BODY_ENV, "max_body_bytes"), (OTLP_MAX_BODY_ENV, "otlp_max_body_bytes")):
-            if env.get(name):
-                try:
-                    values[field] = int(env[name])
-                except ValueError as exc:
-                    raise ValueError(f"{name} must be a number of bytes") from exc
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 
@@ -139,18 +135,17 @@ class SpoolConfig:
             raise ValueError(f"{SPOOL_MAX_BYTES_ENV} must be positive")
 
     @classmethod
-    def from_env(cls, data_dir: Path, environ: Mapping[str, str] | None = None) -> SpoolConfig:
-        env = os.environ if environ is None else environ
+    def from_env(cls, data_dir: Path) -> SpoolConfig:
+        """From the ``HEROKU_DRAIN_*`` settings; the spool defaults to ``<data dir>/spool`` and the
+        receiver id to the host name."""
+        from heroku_assets import settings
+
+        s = settings.load_drain()
         host = re.sub(r"[^A-Za-z0-9_.-]", "-", socket.gethostname())[:80].strip("-.") or "receiver"
-        values: dict[str, object] = {
-            "directory": Path(env.get(SPOOL_DIR_ENV) or data_dir / "spool"),
-            "receiver_id": env.get(RECEIVER_ID_ENV) or host,
-        }
-        numbers = ((SEGMENT_SECONDS_ENV, "segment_seconds", float), (SEGMENT_BYTES_ENV, "segment_bytes", int))
-        for name, field, kind in (*numbers, (SPOOL_MAX_BYTES_ENV, "max_bytes", int)):
-            if env.get(name):
-                try:
-                    values[field] = kind(env[name])
-                except ValueError as exc:
-                    raise ValueError(f"{name} must be a number") from exc
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(
+            directory=s.spool_dir or data_dir / "spool",
+            receiver_id=s.receiver_id or host,
+            segment_seconds=s.segment_seconds,
+            segment_bytes=s.segment_bytes,
+            max_bytes=s.spool_max_bytes,
+        )

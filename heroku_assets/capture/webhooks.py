@@ -22,7 +22,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import re
 from collections.abc import Callable, Mapping
 
@@ -36,7 +35,7 @@ from heroku_assets.storage.base import ObjectStore
 
 log = logging.getLogger(__name__)
 
-SECRET_ENV = "HEROKU_WEBHOOK_SECRET"
+SECRET_ENV = "HEROKU_WEBHOOK_SECRET"  # read by heroku_assets.settings.DrainSettings
 SIGNATURE_HEADER = "Heroku-Webhook-Hmac-SHA256"
 MAX_BODY_BYTES = 1 << 20
 _DELIVERY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
@@ -129,12 +128,15 @@ def webhook_routes(
     store: ObjectStore,
     secret: str | None = None,
     *,
-    environ: Mapping[str, str] | None = None,
     clock: Callable[[], dt.datetime] | None = None,
 ) -> list[Route]:
     """The webhook route when a secret is given or set in ``HEROKU_WEBHOOK_SECRET``; none otherwise
     (unsigned deliveries are never accepted)."""
-    secret = secret or (os.environ if environ is None else environ).get(SECRET_ENV) or None
+    if secret is None:
+        from heroku_assets import settings
+
+        configured = settings.load_drain().webhook_secret
+        secret = configured.get_secret_value() if configured else None
     if secret is None:
         return []
     receiver = WebhookReceiver(store, secret, clock or (lambda: dt.datetime.now(dt.UTC)))

@@ -268,8 +268,16 @@ def test_secrets_are_never_logged(drain: Drain, caplog: pytest.LogCaptureFixture
         assert secret not in server_log
 
 
-def test_config_hides_secrets_and_reads_the_environment() -> None:
-    config = DrainConfig.from_env(
+def test_config_hides_secrets_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def env(values: dict[str, str]) -> None:
+        for name in [n for n in os.environ if n.startswith("HEROKU_DRAIN_")]:
+            monkeypatch.delenv(name)
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+
+    env(
         {
             "HEROKU_DRAIN_USER": USER,
             "HEROKU_DRAIN_PASSWORD": PASSWORD,
@@ -278,17 +286,24 @@ def test_config_hides_secrets_and_reads_the_environment() -> None:
             "HEROKU_DRAIN_MAX_BODY_BYTES": "2048",
         }
     )
+    config = DrainConfig.from_env()
     assert config.apps == {DRAIN_TOKEN: "my-app", "d.2": "other-app"}
     assert config.max_body_bytes == 2048
     for secret in (USER, PASSWORD, PATH_TOKEN, DRAIN_TOKEN):
         assert secret not in repr(config) and secret not in str(config)
+    env({})
     with pytest.raises(ValueError, match="no drain credentials"):
-        DrainConfig.from_env({})
-    assert DrainConfig.from_env({}, allow_anonymous=True).allow_anonymous
+        DrainConfig.from_env()
+    assert DrainConfig.from_env(allow_anonymous=True).allow_anonymous
+    env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_APPS": "d.1"})
     with pytest.raises(ValueError, match="d.<uuid>=app-name"):
-        DrainConfig.from_env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_APPS": "d.1"})
+        DrainConfig.from_env()
+    env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_APPS": "d.1=Bad_App"})
     with pytest.raises(ValueError, match="invalid Heroku app name"):
-        DrainConfig.from_env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_APPS": "d.1=Bad_App"})
+        DrainConfig.from_env()
+    env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_MAX_BODY_BYTES": "lots"})
+    with pytest.raises(ValueError, match="HEROKU_DRAIN_MAX_BODY_BYTES"):
+        DrainConfig.from_env()
     with pytest.raises(ValueError, match="both"):
         DrainConfig(username=USER)
     with pytest.raises(ValueError, match="path token"):
