@@ -52,7 +52,19 @@ SYNAPSE_DRIVER = "SYNAPSE_DRIVER"
 SYNAPSE_PASSWORD = "SYNAPSE_PASSWORD"
 
 
-class Settings(BaseSettings):
+class _EnvSettings(BaseSettings):
+    """Values are stripped, and an empty variable is as if unset: its default applies."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_means_default(cls, values: object) -> object:
+        if isinstance(values, dict):
+            values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+            return {k: v for k, v in values.items() if v != ""}
+        return values
+
+
+class Settings(_EnvSettings):
     """Everything about where data lives, as read from ``HEROKU_ASSETS_*`` and the Azure storage variables.
 
     The storage secrets are kept as ``SecretStr`` for the command line, which has no Dagster resources;
@@ -77,19 +89,12 @@ class Settings(BaseSettings):
     @field_validator("environment", mode="before")
     @classmethod
     def _environment(cls, value: object) -> object:
-        return (value.strip().lower() or "local") if isinstance(value, str) else value
+        return value.lower() if isinstance(value, str) else value
 
     @field_validator("data_dir", mode="after")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().absolute()
-
-    @field_validator(
-        "azure_account_url", "azure_account_key", "azure_sas_token", "heroku_api_key", mode="before"
-    )
-    @classmethod
-    def _empty_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _blob_needs_an_account(self) -> Settings:
@@ -150,18 +155,6 @@ def _explain(model: type[BaseSettings], error: Any) -> str:
 
 SynapseAuth = Literal["sql", "service_principal", "token"]
 CopyCredentialKind = Literal["sas", "key", "managed_identity", "caller"]
-
-
-class _EnvSettings(BaseSettings):
-    """Values are stripped, and an empty variable is as if unset: its default applies."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_means_default(cls, values: object) -> object:
-        if isinstance(values, dict):
-            values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-            return {k: v for k, v in values.items() if v != ""}
-        return values
 
 
 class SynapseSettings(_EnvSettings):
