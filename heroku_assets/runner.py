@@ -71,7 +71,7 @@ def _run(args: argparse.Namespace) -> int:
     from heroku_assets.capture.changes import all_partitions
     from heroku_assets.definitions import defs
     from heroku_assets.defs.logs.jobs import JOB_NAME
-    from heroku_assets.defs.partitions import FIRST_DAY, heroku_apps, log_partition_key
+    from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()
@@ -84,10 +84,15 @@ def _run(args: argparse.Namespace) -> int:
         for day in sorted(found[app])
         if (not args.app or app in args.app) and (not args.date or day in args.date)
     ]
-    skipped = [(a, d) for a, d in wanted if not FIRST_DAY <= d <= today]
+    skipped = [(a, d) for a, d in wanted if not in_partitions(d, today)]
     wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]
     for app, day in skipped:
-        report(args, "warning", f"skipped {app} {day}: outside the partitions ({FIRST_DAY} to {today})")
+        report(
+            args,
+            "warning",
+            f"skipped {app} {day}: outside the partitions ({first_day()} to {today}; "
+            f"{settings.START_DATE} sets the first day)",
+        )
     if not wanted:
         raise CommandError(_nothing_to_run(found, args, skipped), status=1)
     instance = _instance()
