@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKSPACE = ROOT / "workspace.yaml"
 EXE = Path(sys.executable).with_name("heroku-assets")
 DONE = ["FAILURE", "SUCCESS", "CANCELED"]  # the UI's doneStatuses
+PARTITION_STATS = """
+{ assetNodes(assetKeys: [{path: ["raw", "heroku_logs"]}]) { partitionStats { numMaterialized numFailed } } }
+"""
 
 
 @cache
@@ -109,7 +112,7 @@ def dagster_home(tmp_path: Path, monkeypatch) -> Path:
     return home
 
 
-def test_the_runs_of_heroku_assets_run_are_on_the_overview_timeline_under_the_location_and_job(
+def test_the_runs_of_heroku_assets_run_are_on_the_overview_timeline_under_their_location_and_job(
     tmp_path: Path, dagster_home: Path
 ) -> None:
     day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
@@ -134,6 +137,7 @@ def test_the_runs_of_heroku_assets_run_are_on_the_overview_timeline_under_the_lo
     )
     with define_out_of_process_context(str(WORKSPACE), None, instance) as context:
         runs, rows = _timeline(context, since)
+        stats = execute_dagster_graphql(context, PARTITION_STATS).data["assetNodes"][0]["partitionStats"]
 
     by_prefix = {run_id[:8]: run for run_id, run in runs.items()}
     partition_run, reference_run = (by_prefix[prefix] for _, prefix in made)
@@ -145,6 +149,19 @@ def test_the_runs_of_heroku_assets_run_are_on_the_overview_timeline_under_the_lo
     assert partition_run["status"] == reference_run["status"] == "SUCCESS"
     assert {"key": "dagster/partition", "value": f"shop|{day}"} in partition_run["tags"]
     assert _drawn_as(runs[before.run_id]) is None
+
+    # the asset shows its partition built, and turning the sensor on afterwards asks for nothing again
+    assert (stats["numMaterialized"], stats["numFailed"]) == (1, 0)
+    from heroku_assets.definitions import defs
+    from heroku_assets.defs.resources import build_resources
+    from heroku_assets.settings import load
+
+    definitions = defs()
+    sensor = definitions.resolve_sensor_def("raw_objects_sensor")
+    with dg.build_sensor_context(
+        instance=instance, resources={"stores": build_resources(load())["stores"]}, definitions=definitions
+    ) as sensor_context:
+        assert sensor(sensor_context).run_requests == []
 
 
 def test_the_documents_are_the_ui_s_timeline_queries_with_their_fragments_once() -> None:
