@@ -24,7 +24,7 @@ import dagster_webserver
 import pytest
 from dagster_graphql.test.utils import define_out_of_process_context, execute_dagster_graphql
 
-from heroku_assets.code_location import LOCATION_NAME
+from heroku_assets.code_location import DEFINITIONS_MODULE, LOCATION_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKSPACE = ROOT / "workspace.yaml"
@@ -162,6 +162,17 @@ def test_the_runs_of_heroku_assets_run_are_on_the_overview_timeline_under_their_
         instance=instance, resources={"stores": build_resources(load())["stores"]}, definitions=definitions
     ) as sensor_context:
         assert sensor(sensor_context).run_requests == []
+
+
+def test_the_location_is_named_as_make_dev_and_the_workspace_name_it() -> None:
+    import tomllib
+
+    import yaml
+
+    dg_project = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["dg"]["project"]
+    [entry] = yaml.safe_load(WORKSPACE.read_text())["load_from"]
+    assert LOCATION_NAME == dg_project["code_location_name"] == entry["python_module"]["location_name"]
+    assert entry["python_module"]["module_name"] == DEFINITIONS_MODULE
 
 
 def test_the_documents_are_the_ui_s_timeline_queries_with_their_fragments_once() -> None:
