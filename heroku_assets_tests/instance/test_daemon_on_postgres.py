@@ -207,16 +207,26 @@ def test_a_failed_run_of_heroku_assets_run_is_retried_by_the_daemon_from_its_fai
     import sys
     from pathlib import Path
 
+    import yaml
+
+    # the deployment retries runs whose worker died, not failed steps; this test fails a step
+    config_file = deployment.home / "dagster.yaml"
+    config = yaml.safe_load(config_file.read_text())
+    config["run_retries"]["retry_on_asset_or_op_failure"] = True
+    config_file.write_text(yaml.safe_dump(config))
     day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
     _import_dump(deployment, tmp_path, "shop", day, 300)
-    cursor = "EVENT_LOG_CONSUMER_CURSOR-RUN_FAILURE"  # where the retry daemon keeps its place
+    # where the retry daemon keeps its place in the event log (it skips what came before its first look)
+    cursor = f"EVENT_LOG_CONSUMER_CURSOR-{dg.DagsterEventType.RUN_FAILURE.value}"
     with deployment.instance() as instance, deployment.daemon():
         deployment.wait_for(
             "the retry daemon to start reading the event log",
             lambda: instance.daemon_cursor_storage.get_cursor_values({cursor}),
         )
-        # the command's warehouse cannot be opened: its partition run fails in the load step
-        broken = {**deployment.env, "HEROKU_ASSETS_DUCKDB_PATH": str(tmp_path / "missing" / "w.duckdb")}
+        # the command's warehouse cannot be opened (a file where its folder would be): its partition
+        # run fails in the load step
+        (tmp_path / "not-a-folder").write_text("")
+        broken = {**deployment.env, "HEROKU_ASSETS_DUCKDB_PATH": str(tmp_path / "not-a-folder" / "w.duckdb")}
         exe = Path(sys.executable).with_name("heroku-assets")
         done = subprocess.run(
             [str(exe), "run", "--no-summary"], env=broken, capture_output=True, text=True, timeout=300
