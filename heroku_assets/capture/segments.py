@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from heroku_assets.capture.spool import Record, SegmentSummary, Spool, read_records, summary_path
+from heroku_assets.logs.otlp.stored import record_days as otlp_days
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -130,8 +131,9 @@ def logplex_days(record: Record) -> set[dt.date]:
     return _utc_days(stamps) | _utc_days(_LINE_STAMP.findall(record.body)) | {received}
 
 
-# How each record kind is dated; a kind with no entry is taken for the day it was received.
-DAYS_BY_KIND: dict[str, Callable[[Record], set[dt.date]]] = {"logplex": logplex_days}
+# How each record kind is dated (off the request path: after the record is acknowledged); a kind with no
+# entry is taken for the day it was received. An OTLP request is decoded for the days of its records.
+DAYS_BY_KIND: dict[str, Callable[[Record], set[dt.date]]] = {"logplex": logplex_days, "otlp": otlp_days}
 
 
 def record_days(record: Record) -> set[dt.date]:

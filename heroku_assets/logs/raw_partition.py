@@ -71,6 +71,9 @@ def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) 
             apps = segment_apps(info)
             if apps is not None and app not in apps:
                 continue
+            kinds = info.metadata.get("kinds")
+            if kinds is not None and "logplex" not in kinds.split():
+                continue  # OTLP requests only: the manifest reads those
         days = info.metadata.get("days")
         if days is None or day in layout.parse_days(days):
             found.append(info)
@@ -341,6 +344,7 @@ def build_partition(
     key = layout.raw_partition_object(app, day)
     # OTLP requests are structured already: a manifest names them and staging maps their records.
     otlp = write_manifest(raw, app, day, late_days)
+    sources = list(dict.fromkeys([o.key for o in objects] + otlp.objects))  # a segment may hold both
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         out_path = Path(tmp) / "lines.log.gz"
         received, removed, lines, size, markers = _write_sorted(
@@ -353,7 +357,7 @@ def build_partition(
             "received_lines": str(received),
             "duplicates_removed": str(removed),
             "otlp_records": str(otlp.records),
-            "source_objects": str(len(objects) + len(otlp.objects)),
+            "source_objects": str(len(sources)),
         }
         info = raw.put_file(key, out_path, meta)
     gaps = sum(1 for _ in raw.list(f"gaps/{day.isoformat()}/{app}/"))
@@ -362,12 +366,12 @@ def build_partition(
         lines=lines,
         received_lines=received,
         bytes=size,
-        source_objects=[o.key for o in objects] + otlp.objects,
+        source_objects=sources,
         duplicates_removed=removed,
         loss_markers=markers,
         gap_markers=gaps,
         version=otlp.partition_version(info.version),
-        sources_newest=max((o.modified or 0.0 for o in objects), default=0.0),
+        sources_newest=max([o.modified or 0.0 for o in objects] + [otlp.newest]),
     )
 
 
