@@ -5,7 +5,7 @@ to the raw store later (``segments``): one object per segment instead of one per
 disk buffer log shippers keep (Vector, Fluent Bit); it is hand-written because what matters here, the
 exact moment a record is durable, is the whole of it and fits in a page.
 
-Usage (any record kind fits: ``logplex`` bodies, ``otlp-logs`` requests, ...)::
+Usage (any record kind fits: ``logplex`` bodies, ``otlp`` requests, ...)::
 
     spool = Spool(directory, on_sealed=shipper.submit)
     spool.open()                     # recovers what an earlier process left, starts the writer thread
