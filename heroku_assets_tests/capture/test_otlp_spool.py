@@ -262,3 +262,23 @@ def test_an_undecodable_request_in_a_segment_is_one_rejected_row(tmp_path: Path)
     assert result.accounting_error is None and result.raw_lines == 1
     assert result.tables["rejected_lines"].rows == 1
     assert result.tables["rejected_lines"].preview[0]["reason"].startswith("otlp_decode_error")
+
+
+def test_otlp_records_are_dated_by_the_shipper_not_the_spool_writer(tmp_path: Path) -> None:
+    from heroku_assets.capture.segments import appended_days, summarize
+    from heroku_assets.capture.spool import Record, SegmentSummary, Spool, summary_path
+
+    day = dt.date(2026, 3, 4)
+    request = ExportLogsServiceRequest()
+    request.resource_logs.add().scope_logs.add().log_records.add(time_unix_nano=_ns(day, 1))
+    received = dt.datetime(2026, 3, 6, 8, tzinfo=dt.UTC)
+    headers = {"signal": "logs", "encoding": "pb"}
+    sealed: list[Path] = []
+    spool = Spool(tmp_path, on_sealed=sealed.append, dating=appended_days)
+    spool.open()
+    spool.submit(Record("otlp", APP, received, request.SerializeToString(), headers=headers)).result(10)
+    spool.close()
+    [segment] = sealed
+    kept = SegmentSummary.loads(summary_path(segment).read_text())
+    assert (kept.records, kept.undated, kept.days) == (1, 1, set())  # nothing decoded on the writer thread
+    assert summarize(segment).days == {day}
