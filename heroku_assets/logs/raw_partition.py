@@ -20,6 +20,7 @@ import collections
 import concurrent.futures
 import datetime as dt
 import gzip
+import hashlib
 import re
 import tempfile
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from heroku_assets.capture.received import RETRY_WINDOW, canonical_text, dated_batches, undated_day
 from heroku_assets.capture.segments import read_segment, segment_apps
@@ -218,12 +220,28 @@ def _line_batches(
                     pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
                     pc.cast(positions, pa.int64()),
                     pa.array(np.full(lines.num_rows, copy, dtype=np.int64)),
+                    *_as_read(lines),
                 ],
                 names=_COLUMNS,
             )
 
 
-_COLUMNS = ["line", "ts", "dated", "src", "seq", "copy_id"]
+# line: the canonical text; ts: the line's time, or its neighbour's for an undated one (dated says which);
+# src/seq/copy_id: where it came from; then the line as first read (LINE_SCHEMA less ts), for staging.
+_COLUMNS = ["line", "ts", "dated", "src", "seq", "copy_id", "source", "dyno", "message", "raw", "error"]
+_TABLE_COLUMNS = (
+    "line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT, "
+    "source VARCHAR, dyno VARCHAR, message VARCHAR, raw VARCHAR, error VARCHAR"
+)
+
+
+def _as_read(lines: pa.RecordBatch) -> list[pa.Array]:
+    """The read columns staging needs besides the time. ``raw`` is kept for rejected lines only: the
+    rejected_lines table is the one that carries it, and a readable line's raw text would double the
+    partition's size for nothing."""
+    error = lines.column("error")
+    raw = pc.if_else(pc.is_valid(error), lines.column("raw"), pa.scalar(None, pa.string()))
+    return [lines.column("source"), lines.column("dyno"), lines.column("message"), raw, error]
 
 
 def _segment_batches(
@@ -278,6 +296,7 @@ def _segment_batches(
                 pa.array(np.zeros(len(positions), dtype=np.int32)),
                 pa.array(positions + seq_now),
                 pa.array(copy_column),
+                *_as_read(chosen),
             ],
             names=_COLUMNS,
         )
@@ -317,15 +336,23 @@ def _day_start_us(day: dt.date) -> int:
 # k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
 # holds it, so overlaps collapse and repeats inside one source stay. A line without a timestamp (garbage)
 # is never taken for a copy of another: the same text in two places proves nothing.
+# Copies share their text, so the read columns are the same in all of them but for how CR/LF were
+# written: the first copy's are kept, so the choice never depends on the scan.
 _DEDUPED_SQL = """
 WITH numbered AS (
-    SELECT line, ts, src, seq,
+    SELECT *,
            CASE WHEN dated THEN row_number() OVER (PARTITION BY src, line ORDER BY seq) ELSE -seq END AS k
     FROM lines
 )
-SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq
+SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq, arg_min(dated, seq) AS dated,
+       arg_min(source, seq) AS source, arg_min(dyno, seq) AS dyno, arg_min(message, seq) AS message,
+       arg_min(raw, seq) AS raw, arg_min(error, seq) AS error
 FROM numbered
 GROUP BY line, k
+"""
+_SORTED_SQL = """
+SELECT line || chr(10) AS line, CASE WHEN dated THEN ts END AS read_ts, source, dyno, message, raw, error
+FROM ({lines})
 ORDER BY ts, src, seq
 """
 
@@ -338,41 +365,54 @@ def build_partition(
     workdir: Path | None = None,
     memory_limit: str = "512MB",
 ) -> PartitionResult:
-    """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object,
-    replacing any earlier one (the key is deterministic)."""
+    """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object (for
+    people, and for rejected rows to lead back to), with the same lines as read beside it in Parquet
+    (what staging classifies, so no line is read twice), replacing any earlier pair: the keys are
+    deterministic."""
     objects = candidate_objects(raw, app, day, late_days)
     key = layout.raw_partition_object(app, day)
     # OTLP requests are structured already: a manifest names them and staging maps their records.
     otlp = write_manifest(raw, app, day, late_days)
     sources = list(dict.fromkeys([o.key for o in objects] + otlp.objects))  # a segment may hold both
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
-        out_path = Path(tmp) / "lines.log.gz"
-        received, removed, lines, size, markers = _write_sorted(
-            raw, objects, app, day, out_path, Path(tmp), memory_limit
-        )
+        text_path, lines_path = Path(tmp) / "lines.log.gz", Path(tmp) / "lines.parquet"
+        written = _write_sorted(raw, objects, app, day, text_path, lines_path, Path(tmp), memory_limit)
+        # The Parquet goes first and names the text it matches: a partition whose text is newer than
+        # its Parquet (a build that stopped between the two) is staged from the text.
+        raw.put_file(layout.raw_lines_object(app, day), lines_path, {"text_sha256": written.sha256})
         meta = {
             "app": app,
             "date": day.isoformat(),
-            "lines": str(lines),
-            "received_lines": str(received),
-            "duplicates_removed": str(removed),
+            "lines": str(written.lines),
+            "received_lines": str(written.received),
+            "duplicates_removed": str(written.received - written.lines),
             "otlp_records": str(otlp.records),
             "source_objects": str(len(sources)),
+            "sha256": written.sha256,
         }
-        info = raw.put_file(key, out_path, meta)
+        info = raw.put_file(key, text_path, meta)
     gaps = sum(1 for _ in raw.list(f"gaps/{day.isoformat()}/{app}/"))
     return PartitionResult(
         key=key,
-        lines=lines,
-        received_lines=received,
-        bytes=size,
+        lines=written.lines,
+        received_lines=written.received,
+        bytes=written.size,
         source_objects=sources,
-        duplicates_removed=removed,
-        loss_markers=markers,
+        duplicates_removed=written.received - written.lines,
+        loss_markers=written.markers,
         gap_markers=gaps,
         version=otlp.partition_version(info.version),
         sources_newest=max([o.modified or 0.0 for o in objects] + [otlp.newest]),
     )
+
+
+@dataclass(frozen=True)
+class _Written:
+    received: int  # lines of the day found in the received objects
+    lines: int  # lines written, after dedupe
+    size: int  # bytes of text, before compression
+    markers: dict[str, int]
+    sha256: str  # of the gzip text as stored
 
 
 def _write_sorted(
@@ -380,12 +420,15 @@ def _write_sorted(
     objects: list[ObjectInfo],
     app: str,
     day: dt.date,
-    path: Path,
+    text_path: Path,
+    lines_path: Path,
     tmp: Path,
     memory_limit: str,
-) -> tuple[int, int, int, int, dict[str, int]]:
-    """Gather the lines of ``day`` and write them deduped and ordered to ``path``: (lines received,
-    copies removed, lines written, bytes written, loss markers)."""
+) -> _Written:
+    """Gather the lines of ``day``, dedupe and order them, and write them as gzip text to ``text_path``
+    and as read (LINE_SCHEMA) to ``lines_path``, row for row."""
+    from heroku_assets.logs.logplex.reader import LINE_SCHEMA
+
     # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
     con = duckdb.connect(":memory:")
     try:
@@ -393,8 +436,7 @@ def _write_sorted(
         con.execute("SET temp_directory = ?", [str(tmp / "spill")])
         con.execute("SET threads = 2")
         con.execute("SET preserve_insertion_order = false")
-        columns = "line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT"
-        con.execute(f"CREATE TABLE lines ({columns})")
+        con.execute(f"CREATE TABLE lines ({_TABLE_COLUMNS})")
         received = 0
         copies = _Copies()
         for batch in _line_batches(raw, objects, app, day, copies):
@@ -403,22 +445,28 @@ def _write_sorted(
             con.execute("INSERT INTO lines SELECT * FROM incoming")
             con.unregister("incoming")
         if copies.dropped:
-            # later copies of frames already received: counted once, by the earliest copy
+            # earlier copies of frames received again: each frame counts once, by its last copy
             con.register("dropped", pa.table({"copy_id": pa.array(copies.dropped, pa.int64())}))
             con.execute("DELETE FROM lines WHERE copy_id IN (SELECT copy_id FROM dropped)")
             con.unregister("dropped")
         # One object cannot overlap itself: with a single source, ordering is all that is left to do.
         sources = {_source_of(info, i) for i, info in enumerate(objects)}
-        query = _DEDUPED_SQL if len(sources) > 1 else "SELECT line FROM lines ORDER BY ts, src, seq"
-        reader = con.sql(f"SELECT line || chr(10) AS line FROM ({query})").to_arrow_reader(_BATCH)
-        kept = 0
-        with _GzipLines(path) as out:
+        query = _SORTED_SQL.format(lines=_DEDUPED_SQL if len(sources) > 1 else "SELECT * FROM lines")
+        reader = con.sql(query).to_arrow_reader(_BATCH)
+        parquet = pq.ParquetWriter(lines_path, LINE_SCHEMA, compression="zstd")
+        with _GzipLines(text_path) as out, parquet as pw:
             for batch in reader:
-                kept += batch.num_rows
                 out.write(batch.column(0))
+                pw.write_batch(_line_schema_batch(batch, LINE_SCHEMA))
     finally:
         con.close()
-    return received, received - kept, out.lines, out.size, out.markers
+    return _Written(received, out.lines, out.size, out.markers, out.sha256)
+
+
+def _line_schema_batch(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    ts = pc.cast(batch.column("read_ts"), pa.int64()).cast(schema.field("ts").type)
+    columns = [ts, *(batch.column(name).cast(pa.string()) for name in schema.names[1:])]
+    return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _count_loss_markers(data: bytes, markers: dict[str, int]) -> None:
@@ -443,6 +491,7 @@ class _GzipLines:
         self.lines = 0
         self.size = 0
         self.markers: dict[str, int] = {}
+        self._hash = hashlib.sha256()
         self._workers = workers
         self._pending: collections.deque[concurrent.futures.Future[bytes]] = collections.deque()
 
@@ -460,14 +509,22 @@ class _GzipLines:
         _count_loss_markers(data, self.markers)
         self._pending.append(self._pool.submit(gzip.compress, data, compresslevel=1, mtime=0))
         while len(self._pending) > self._workers * 2:
-            self._file.write(self._pending.popleft().result())
+            self._emit(self._pending.popleft().result())
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
+
+    def _emit(self, member: bytes) -> None:
+        self._hash.update(member)
+        self._file.write(member)
 
     def __exit__(self, *exc: object) -> None:
         try:
             while self._pending:
                 member = self._pending.popleft().result()
                 if exc[0] is None:
-                    self._file.write(member)
+                    self._emit(member)
         finally:
             self._pool.shutdown()
             self._file.close()

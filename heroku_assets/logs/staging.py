@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from heroku_assets.logs.otlp.partition import table_batches as otlp_table_batches
 from heroku_assets.logs.raw_partition import read_partition_lines
 from heroku_assets.storage import layout
-from heroku_assets.storage.base import ObjectStore
+from heroku_assets.storage.base import ObjectInfo, ObjectStore
 from heroku_assets.tables import EVENT_TABLES
 
 
@@ -52,7 +52,8 @@ def stage_partition(
 ) -> StageResult:
     """Stream the raw partition of (app, day) through the parser into one Parquet object per event table
     in the staging store, replacing what an earlier run staged there."""
-    from heroku_assets.logs import parse_lines, read_lines, write_parquet
+    from heroku_assets.logs import write_parquet
+    from heroku_assets.logs.classify import parse_batches
 
     head = raw.head(layout.raw_partition_object(app, day))
     if head is None:
@@ -61,9 +62,8 @@ def stage_partition(
     otlp_records = int(head.metadata.get("otlp_records", "0"))
     partition_lines = int(head.metadata.get("lines", "0"))
     with tempfile.TemporaryDirectory(prefix="heroku-assets-stage-", dir=workdir) as tmp:
-        lines = read_lines(read_partition_lines(raw, app, day), fmt="text")
         batches = itertools.chain(
-            parse_lines(lines, app=app, default_date=day),
+            parse_batches(_read_lines(raw, app, day, head, Path(tmp)), app=app, default_date=day),
             otlp_table_batches(raw, app, day, first_line_number=partition_lines + 1),  # after the lines
         )
         raw_lines += otlp_records if raw_lines >= 0 else 0
@@ -99,6 +99,30 @@ def stage_partition(
             f"; {error}" if error else ""
         )
     return StageResult(raw_lines=raw_lines, tables=tables, accounting_error=error)
+
+
+def _read_lines(
+    raw: ObjectStore, app: str, day: dt.date, text: ObjectInfo, tmp: Path
+) -> Iterator[pa.RecordBatch]:
+    """The partition's lines as the builder read them (its Parquet), or, for a partition without one
+    that matches its text (built by an earlier version, or a build stopped between the two writes),
+    read again from the text: both give one row per text line, in order."""
+    from heroku_assets.logs import read_lines
+    from heroku_assets.logs.logplex.reader import LINE_SCHEMA
+
+    key = layout.raw_lines_object(app, day)
+    parquet = raw.head(key)
+    sha = text.metadata.get("sha256")
+    if parquet is None or sha is None or parquet.metadata.get("text_sha256") != sha:
+        yield from read_lines(read_partition_lines(raw, app, day), fmt="text").batches(keep_blank=True)
+        return
+    path = tmp / "lines.parquet"
+    raw.download(key, path)
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH_ROWS):
+        yield batch.cast(LINE_SCHEMA)
+
+
+_BATCH_ROWS = 65536
 
 
 def _kept_lines(metadata: Mapping[str, str]) -> int:

@@ -15,6 +15,7 @@ Raw store (objects exactly as received, never rewritten):
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
     webhooks/<received day>/<delivery id>.json      a signed app webhook delivery, as received
     partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered
+    partitions/app=<app>/date=<day>/lines.parquet   the same lines as read (LINE_SCHEMA), for staging
     partitions/app=<app>/date=<day>/otlp.json       the OTLP requests holding records of that day
 
 The received day comes first so that a sensor lists only the last few days, whatever the history.
@@ -131,6 +132,10 @@ def app_of_received_key(key: str) -> str | None:
 
 def raw_partition_object(app: str, day: dt.date) -> str:
     return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/lines.log.gz")
+
+
+def raw_lines_object(app: str, day: dt.date) -> str:
+    return validate_key(f"partitions/app={validate_app(app)}/date={day.isoformat()}/lines.parquet")
 
 
 def otlp_manifest_object(app: str, day: dt.date) -> str:

@@ -194,11 +194,16 @@ def test_the_partition_job_runs_through_azurite_and_copy_into_reads_the_staged_b
             stores.staging, AzureBlobObjectStore
         )
         assert stores.raw.container_url == f"{azurite.account_url}/{mixed_env['raw']}"
-        # The raw partition is a blob beside the imported dump, and its URL is in the asset's metadata.
+        # The raw partition (its text, and its lines as read) is beside the imported dump, and its URL is
+        # in the asset's metadata.
         raw_partition = layout.raw_partition_object(APP, day)
-        assert [i.key for i in stores.raw.list()] == sorted([imported.key, raw_partition])
+        as_read = layout.raw_lines_object(APP, day)
+        assert [i.key for i in stores.raw.list()] == sorted([imported.key, raw_partition, as_read])
+        text_sha256 = stores.raw.head(raw_partition).metadata["sha256"]
+        assert stores.raw.head(as_read).metadata["text_sha256"] == text_sha256
         assert stores.raw.head(raw_partition).metadata["lines"] == "45"
         assert materialized[RAW_LOGS]["object"].value == stores.raw.url(raw_partition)
+        assert materialized[RAW_LOGS]["lines_as_read"].value == stores.raw.url(as_read)
         # One Parquet blob per event table, plus the error-code reference the reference job staged.
         staged = {t.name: staged_rows(stores.staging, t.name, APP, day) for t in EVENT_TABLES}
         assert {i.key for i in stores.staging.list()} == {

@@ -7,6 +7,7 @@ from heroku_assets.defs.metadata import column_schema, location, preview
 from heroku_assets.defs.partitions import app_and_day, log_partitions
 from heroku_assets.defs.sources import RECEIVED_LOGS
 from heroku_assets.resources import StoresResource
+from heroku_assets.storage import layout
 from heroku_assets.tables import EVENT_TABLES
 
 RAW_LOGS = dg.AssetKey(["raw", "heroku_logs"])
@@ -25,7 +26,8 @@ def staged_asset_key(table: str) -> dg.AssetKey:
     kinds={"heroku"},
     code_version=code_versions.RAW_PARTITION,
     description="One app's log lines of one UTC day, gathered from every received object (drain "
-    "bodies, pulls, imports, late ones included), deduped across sources and ordered by time.",
+    "bodies, pulls, imports, late ones included), deduped across sources and ordered by time: gzip text, "
+    "and the same lines as read in Parquet, which staging parses.",
 )
 def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -> dg.MaterializeResult:
     from heroku_assets.logs.raw_partition import build_partition
@@ -34,6 +36,7 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
     with stores.open() as s:
         result = build_partition(s.raw, app, day, late_days=stores.late_days)
         url = s.raw.url(result.key)
+        as_read = s.raw.url(layout.raw_lines_object(app, day))
     metadata: dict[str, object] = {
         "dagster/partition_row_count": result.lines,
         "dagster/uri": url,
@@ -47,6 +50,7 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
         "gap_markers": result.gap_markers,
         "sources_newest": dg.MetadataValue.float(result.sources_newest),
         "object": location(url),
+        "lines_as_read": location(as_read),  # what staging parses
     }
     for code in ("L10", "L11", "L12", "L13"):
         metadata[f"loss_markers_{code}"] = result.loss_markers.get(code, 0)

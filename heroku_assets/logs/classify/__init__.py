@@ -9,12 +9,13 @@ a line that could not be read -> rejected_lines. Every line lands in exactly one
 that agree with the rules.
 """
 
-from heroku_assets.logs.classify.columnar import classify_batch, parse_groups, parse_lines
+from heroku_assets.logs.classify.columnar import classify_batch, parse_batches, parse_groups, parse_lines
 from heroku_assets.logs.classify.rules import metric_rows, platform_row, process_type, router_row
 
 __all__ = [
     "classify_batch",
     "metric_rows",
+    "parse_batches",
     "parse_groups",
     "parse_lines",
     "platform_row",

@@ -169,10 +169,8 @@ def parse_lines(
     written as the empty string: the column is NOT NULL, and the caller that knows the app name passes
     it. ``fast=False`` reads every line with the per-line reference rules (slower; the same result).
     """
-    for group in parse_groups(lines, app, default_date, batch_rows, first_line_number, fast):
-        for name, batch in group.items():
-            for start in range(0, batch.num_rows, batch_rows):
-                yield name, batch.slice(start, batch_rows)
+    groups = parse_groups(lines, app, default_date, batch_rows, first_line_number, fast)
+    yield from _sliced(groups, batch_rows)
 
 
 def parse_groups(
@@ -185,13 +183,43 @@ def parse_groups(
 ) -> Iterator[dict[str, pa.RecordBatch]]:
     """As parse_lines, grouped: for each block of at most ``batch_rows`` input lines, the table batches
     it gives (a metrics batch may exceed ``batch_rows`` rows here)."""
-    if batch_rows < 1:
-        raise ValueError("batch_rows must be at least 1")
-    state = _State(app or "", default_date, first_line_number, fast)
     if isinstance(lines, LineStream) and not lines.started:
         blocks: Iterable[pa.RecordBatch] = lines.batches(keep_blank=True)
     else:
-        blocks = _batches(lines, batch_rows)
+        blocks = _batches(lines, max(batch_rows, 1))
+    yield from _groups(blocks, app, default_date, batch_rows, first_line_number, fast)
+
+
+def parse_batches(
+    blocks: Iterable[pa.RecordBatch],
+    app: str | None,
+    default_date: dt.date | None = None,
+    batch_rows: int = 65536,
+    first_line_number: int = 1,
+) -> Iterator[tuple[str, pa.RecordBatch]]:
+    """As parse_lines, for lines already read into batches of LINE_SCHEMA (a raw partition's Parquet):
+    each row is one line, numbered in order."""
+    yield from _sliced(_groups(blocks, app, default_date, batch_rows, first_line_number, True), batch_rows)
+
+
+def _sliced(groups: Iterable[dict[str, pa.RecordBatch]], rows: int) -> Iterator[tuple[str, pa.RecordBatch]]:
+    for group in groups:
+        for name, batch in group.items():
+            for start in range(0, batch.num_rows, rows):
+                yield name, batch.slice(start, rows)
+
+
+def _groups(
+    blocks: Iterable[pa.RecordBatch],
+    app: str | None,
+    default_date: dt.date | None,
+    batch_rows: int,
+    first_line_number: int,
+    fast: bool,
+) -> Iterator[dict[str, pa.RecordBatch]]:
+    if batch_rows < 1:
+        raise ValueError("batch_rows must be at least 1")
+    state = _State(app or "", default_date, first_line_number, fast)
     for block in blocks:
         for offset in range(0, block.num_rows, batch_rows):
             group = classify_batch(block.slice(offset, batch_rows), state)
