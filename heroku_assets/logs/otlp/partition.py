@@ -51,7 +51,6 @@ class OtlpManifest:
 class _Copy:
     rank: tuple[float, str, int]  # (received, key, record number): the smallest is kept
     entry: dict
-    modified: float
 
 
 def _received_rank(request: stored.StoredRequest) -> float:
@@ -99,15 +98,17 @@ def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> 
     """List the OTLP requests with records of (app, day), count those records, and write the manifest
     staging reads (replacing an earlier one; none is written when there are no requests)."""
     kept: dict[str, _Copy] = {}
+    newest = 0.0  # of every object holding a copy, kept or not: the sensor compares it with arrivals
     for request, info, number in _requests(raw, app, day, late_days):
         count = request.records_by_day().get(day, 0)
         if not count:
             continue
+        newest = max(newest, info.modified or 0.0)
         entry: dict = {"key": info.key, "version": info.version, "records": count}
         if number is not None:
             entry["record"] = number
         rank = (_received_rank(request), info.key, -1 if number is None else number)
-        copy = _Copy(rank, entry, info.modified or 0.0)
+        copy = _Copy(rank, entry)
         earlier = kept.get(request.name)
         if earlier is None or copy.rank < earlier.rank:
             kept[request.name] = copy
@@ -127,7 +128,7 @@ def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> 
         objects=list(dict.fromkeys(e["key"] for e in entries)),
         records=sum(e["records"] for e in entries),
         version=version,
-        newest=max((c.modified for c in kept.values()), default=0.0),
+        newest=newest,
     )
 
 
