@@ -214,7 +214,6 @@ def _line_batches(
                 continue
             yield pa.record_batch(
                 [
-                    canonical_text(lines),
                     stamps.filter(mask),
                     dated.filter(mask),
                     pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
@@ -226,11 +225,12 @@ def _line_batches(
             )
 
 
-# line: the canonical text; ts: the line's time, or its neighbour's for an undated one (dated says which);
-# src/seq/copy_id: where it came from; then the line as first read (LINE_SCHEMA less ts), for staging.
-_COLUMNS = ["line", "ts", "dated", "src", "seq", "copy_id", "source", "dyno", "message", "raw", "error"]
+# ts: the line's time, or its neighbour's for an undated one (dated says which); src/seq/copy_id: where
+# it came from; then the line as first read (LINE_SCHEMA less ts). The text is written from these after
+# the sort, so the sort carries each line once.
+_COLUMNS = ["ts", "dated", "src", "seq", "copy_id", "source", "dyno", "message", "raw", "error"]
 _TABLE_COLUMNS = (
-    "line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT, "
+    "ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT, "
     "source VARCHAR, dyno VARCHAR, message VARCHAR, raw VARCHAR, error VARCHAR"
 )
 
@@ -290,7 +290,6 @@ def _segment_batches(
         copy_column = np.asarray(copy_ids[base : int(owners[-1]) + 1], dtype=np.int64)[local[positions]]
         yield pa.record_batch(
             [
-                canonical_text(chosen),
                 pa.array(times[positions]),
                 pa.array(valid[positions]),
                 pa.array(np.zeros(len(positions), dtype=np.int32)),
@@ -334,24 +333,24 @@ def _day_start_us(day: dt.date) -> int:
 
 
 # k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
-# holds it, so overlaps collapse and repeats inside one source stay. A line without a timestamp (garbage)
-# is never taken for a copy of another: the same text in two places proves nothing.
-# Copies share their text, so the read columns are the same in all of them but for how CR/LF were
-# written: the first copy's are kept, so the choice never depends on the scan.
+# holds it, so overlaps collapse and repeats inside one source stay. A line is what its text says: its
+# time, source, dyno and message, or the raw text of a refused line (``raw`` is null for the others). A
+# line without a timestamp (garbage) is never taken for a copy of another: the same text in two places
+# proves nothing.
 _DEDUPED_SQL = """
 WITH numbered AS (
-    SELECT *,
-           CASE WHEN dated THEN row_number() OVER (PARTITION BY src, line ORDER BY seq) ELSE -seq END AS k
+    SELECT *, row_number() OVER (PARTITION BY src, ts, source, dyno, message, raw, error ORDER BY seq) AS k
     FROM lines
+    WHERE dated
 )
-SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq, arg_min(dated, seq) AS dated,
-       arg_min(source, seq) AS source, arg_min(dyno, seq) AS dyno, arg_min(message, seq) AS message,
-       arg_min(raw, seq) AS raw, arg_min(error, seq) AS error
+SELECT ts, true AS dated, source, dyno, message, raw, error, min(src) AS src, min(seq) AS seq
 FROM numbered
-GROUP BY line, k
+GROUP BY ts, source, dyno, message, raw, error, k
+UNION ALL
+SELECT ts, dated, source, dyno, message, raw, error, src, seq FROM lines WHERE NOT dated
 """
 _SORTED_SQL = """
-SELECT line || chr(10) AS line, CASE WHEN dated THEN ts END AS read_ts, source, dyno, message, raw, error
+SELECT CASE WHEN dated THEN ts END AS read_ts, source, dyno, message, raw, error
 FROM ({lines})
 ORDER BY ts, src, seq
 """
@@ -453,11 +452,15 @@ def _write_sorted(
         sources = {_source_of(info, i) for i, info in enumerate(objects)}
         query = _SORTED_SQL.format(lines=_DEDUPED_SQL if len(sources) > 1 else "SELECT * FROM lines")
         reader = con.sql(query).to_arrow_reader(_BATCH)
-        parquet = pq.ParquetWriter(lines_path, LINE_SCHEMA, compression="zstd")
+        # Dictionaries only where values repeat: a message column would try one and fall back, at a cost.
+        parquet = pq.ParquetWriter(
+            lines_path, LINE_SCHEMA, compression="zstd", use_dictionary=["source", "dyno", "error"]
+        )
         with _GzipLines(text_path) as out, parquet as pw:
             for batch in reader:
-                out.write(batch.column(0))
-                pw.write_batch(_line_schema_batch(batch, LINE_SCHEMA))
+                lines = _line_schema_batch(batch, LINE_SCHEMA)
+                out.write(pc.binary_join_element_wise(canonical_text(lines), "\n", ""))
+                pw.write_batch(lines)
     finally:
         con.close()
     return _Written(received, out.lines, out.size, out.markers, out.sha256)
