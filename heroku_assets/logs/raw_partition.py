@@ -73,6 +73,9 @@ def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) 
             apps = segment_apps(info)
             if apps is not None and app not in apps:
                 continue
+            kinds = info.metadata.get("kinds")
+            if kinds is not None and "logplex" not in kinds.split():
+                continue  # OTLP requests only: the manifest reads those
         days = info.metadata.get("days")
         if days is None or day in layout.parse_days(days):
             found.append(info)
@@ -369,6 +372,7 @@ def build_partition(
     key = layout.raw_partition_object(app, day)
     # OTLP requests are structured already: a manifest names them and staging maps their records.
     otlp = write_manifest(raw, app, day, late_days)
+    sources = list(dict.fromkeys([o.key for o in objects] + otlp.objects))  # a segment may hold both
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         text_path, lines_path = Path(tmp) / "lines.log.gz", Path(tmp) / "lines.parquet"
         written = _write_sorted(raw, objects, app, day, text_path, lines_path, Path(tmp), memory_limit)
@@ -382,7 +386,7 @@ def build_partition(
             "received_lines": str(written.received),
             "duplicates_removed": str(written.received - written.lines),
             "otlp_records": str(otlp.records),
-            "source_objects": str(len(objects) + len(otlp.objects)),
+            "source_objects": str(len(sources)),
             "sha256": written.sha256,
         }
         info = raw.put_file(key, text_path, meta)
@@ -392,12 +396,12 @@ def build_partition(
         lines=written.lines,
         received_lines=written.received,
         bytes=written.size,
-        source_objects=[o.key for o in objects] + otlp.objects,
+        source_objects=sources,
         duplicates_removed=written.received - written.lines,
         loss_markers=written.markers,
         gap_markers=gaps,
         version=otlp.partition_version(info.version),
-        sources_newest=max((o.modified or 0.0 for o in objects), default=0.0),
+        sources_newest=max([o.modified or 0.0 for o in objects] + [otlp.newest]),
     )
 
 
