@@ -2,7 +2,10 @@
 stored before each answer, then one day's partition built and staged (the records decoded and mapped to
 the tables), with the records per second of each step and the process's peak resident memory.
 
-    flock /tmp/heavy.lock .venv/bin/python bench/bench_otlp.py [--requests 200] [--records 500]
+    flock /tmp/heavy.lock .venv/bin/python bench/bench_otlp.py [--requests 200] [--records 500] [--spool]
+
+``--spool``: the receiver appends each request to its spool and answers after the fsync, as ``drain
+serve`` does (the segment is shipped when it stops); without it each request is stored as its own object.
 
 Each request holds ``--records`` log records: four in five app lines, one in five router logfmt lines (the
 router's own service, placed by the app header). Traffic goes to 127.0.0.1 only.
@@ -27,6 +30,7 @@ from opentelemetry.proto.common.v1.common_pb2 import AnyValue, KeyValue  # noqa:
 
 from heroku_assets.capture.drain import create_app  # noqa: E402
 from heroku_assets.capture.drain_config import DrainConfig  # noqa: E402
+from heroku_assets.capture.segments import SpoolRunner  # noqa: E402
 from heroku_assets.logs.raw_partition import build_partition  # noqa: E402
 from heroku_assets.logs.staging import stage_partition  # noqa: E402
 from heroku_assets.storage.local import LocalObjectStore  # noqa: E402
@@ -67,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--records", type=int, default=500)
+    parser.add_argument("--spool", action="store_true", help="through the spool, as drain serve runs")
     args = parser.parse_args()
     day = dt.datetime.now(dt.UTC).date()
     bodies = [_request(day, i, args.records) for i in range(args.requests)]
@@ -80,12 +85,17 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory() as tmp:
         raw, staging = LocalObjectStore(Path(tmp) / "raw"), LocalObjectStore(Path(tmp) / "staging")
-        with serve(create_app(raw, config)) as served, requests.Session() as session:
+        spool = SpoolRunner(raw, Path(tmp) / "spool", "bench") if args.spool else None
+        if spool is not None:
+            spool.start()
+        with serve(create_app(raw, config, spool=spool)) as served, requests.Session() as session:
             url = f"{served.url}/otlp/{TOKEN}/v1/logs"
             started = time.perf_counter()
             for body in bodies:
                 assert session.post(url, data=body, headers=headers, timeout=30).status_code == 200
             receive = time.perf_counter() - started
+        if spool is not None:
+            spool.stop()  # seals and ships the segment
         started = time.perf_counter()
         built = build_partition(raw, APP, day)
         build = time.perf_counter() - started
@@ -93,11 +103,11 @@ def main() -> None:
         staged = stage_partition(raw, staging, APP, day)
         stage = time.perf_counter() - started
         assert staged.accounting_error is None and staged.raw_lines == records, staged.accounting_error
-        assert len(built.source_objects) == args.requests
+        assert len(built.source_objects) == (1 if args.spool else args.requests)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.requests} requests x {args.records} records ({total / 1024:.0f} KiB each, uncompressed)")
     rate = f"{records / receive:10,.0f} records/s  {args.requests / receive:7.1f} req/s"
-    print(f"receive (decode, store, answer) {rate}")
+    print(f"receive (decode, {'spool' if args.spool else 'store'}, answer) {rate}")
     print(f"build partition (count, manifest) {records / build:8,.0f} records/s")
     print(f"stage (decode, map, Parquet)    {records / stage:10,.0f} records/s")
     print(f"peak resident memory            {peak:10,.0f} MiB")

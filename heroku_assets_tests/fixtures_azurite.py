@@ -71,8 +71,9 @@ class AzuriteMissing(RuntimeError):
 
 
 @contextlib.contextmanager
-def run_azurite(workdir: Path, timeout: float = 30) -> Iterator[Azurite]:
-    """Run ``azurite-blob`` in memory on a free loopback port until the block exits (tests and benchmarks)."""
+def run_azurite(workdir: Path, timeout: float = 30, debug_log: Path | None = None) -> Iterator[Azurite]:
+    """Run ``azurite-blob`` in memory on a free loopback port until the block exits (tests and benchmarks).
+    ``debug_log``: where Azurite writes a line for every request it serves (benchmarks count them)."""
     if not os.access(AZURITE_BLOB, os.X_OK):
         raise AzuriteMissing(
             f"Azurite is not installed ({AZURITE_BLOB} is missing): run `make test`, or "
@@ -92,6 +93,7 @@ def run_azurite(workdir: Path, timeout: float = 30) -> Iterator[Azurite]:
                 "--skipApiVersionCheck",
                 "--loose",
                 "--disableTelemetry",
+                *(["--debug", str(debug_log)] if debug_log is not None else []),
             ],
             cwd=workdir,
             stdout=log,

@@ -1,8 +1,9 @@
 """The HTTPS log drain receiver: an ASGI app that makes each Logplex POST body durable before
 acknowledging it.
 
-With a spool (``drain serve`` always has one) a body is appended to the local spool and acknowledged
-once fsynced; segments of many bodies are shipped to the raw store later (``spool``, ``segments``).
+With a spool (``drain serve`` always has one) a body (or an OTLP request, ``otlp``) is appended to the
+local spool and acknowledged once fsynced; segments of many bodies are shipped to the raw store later
+(``spool``, ``segments``).
 Without one (embedded uses, tests of the store path) each body is written to the store as its own object.
 
 Logplex drops a frame for good on any 4xx but 429 and retries 5xx and timeouts, so the receiver answers
@@ -250,17 +251,18 @@ def create_app(
     spool: SpoolRunner | None = None,
 ) -> Starlette:
     """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies,
-    ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
-    ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
-    default) names the received day. With ``spool``, Logplex bodies go to the spool; the app's lifespan
-    starts it (recovering and shipping what is left) and stops it on shutdown (SIGTERM), sealing and
-    shipping the open segment."""
+        ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
+        ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
+        default) names the received day. With ``spool``, Logplex bodies and OTLP requests go to the spool
+    (records of kinds ``logplex`` and ``otlp``); the app's lifespan
+        starts it (recovering and shipping what is left) and stops it on shutdown (SIGTERM), sealing and
+        shipping the open segment."""
     import heroku_assets.logs  # noqa: F401 - loaded now rather than by the first POST (about a second)
     from heroku_assets.capture.otlp import otlp_routes
 
     clock = clock or (lambda: dt.datetime.now(dt.UTC))
     receiver = _Receiver(store, config, clock, spool)
-    otlp, otlp_route = otlp_routes(store, config, clock)
+    otlp, otlp_route = otlp_routes(store, config, clock, spool)
     receiver.otlp = otlp
 
     @contextlib.asynccontextmanager

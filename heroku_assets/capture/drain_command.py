@@ -22,9 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Credentials come from HEROKU_DRAIN_USER / HEROKU_DRAIN_PASSWORD and/or "
             "HEROKU_DRAIN_PATH_TOKEN, drain tokens from HEROKU_DRAIN_APPS (d.<uuid>=app,...), the body "
             "limit from HEROKU_DRAIN_MAX_BODY_BYTES, where data lives from the HEROKU_ASSETS_* settings. "
-            "Bodies are acknowledged once appended to the local spool (HEROKU_DRAIN_SPOOL_DIR, "
-            "<data dir>/spool by default) and shipped to the raw store as one segment object every "
-            "HEROKU_DRAIN_SEGMENT_SECONDS (60). "
+            "Bodies and OTLP requests are acknowledged once appended to the local spool "
+            "(HEROKU_DRAIN_SPOOL_DIR, <data dir>/spool by default) and shipped to the raw store as one "
+            "segment object every HEROKU_DRAIN_SEGMENT_SECONDS (60). "
             "Put TLS in front of it (a load balancer or the Heroku router)."
         ),
     )

@@ -5,8 +5,15 @@ A telemetry drain is an OpenTelemetry exporter: it POSTs protobuf (or OTLP/JSON)
 retried and every other status drops the data for good, so the receiver stores the request as received
 before answering and then always answers 200 (an empty Export*ServiceResponse in the request's encoding),
 even for a body it cannot decode: that body is kept and its records become a rejected row when the day
-is staged. It answers 503 with Retry-After when the store fails, 413 above the size limit (the OTLP
-specification requires it) and 401 for bad credentials.
+is staged. It answers 503 with Retry-After when the request is not durable, 413 above the size limit (the
+OTLP specification requires it) and 401 for bad credentials.
+
+With a spool (``drain serve`` always has one) a request is appended to it as a record of kind ``otlp``
+and answered once the fsync covering it returned, as Logplex bodies are; it reaches the raw store inside
+a segment. Decoding on the request path is only what names the app (``service.name``); the days of its
+records are read after the answer, for the segment's ``days``. Without a spool each request is stored as
+an object of its own (``store_otlp_request``). Either way a request is known by its body's hash
+(``heroku_assets.logs.otlp.stored``), so an exporter's retry counts once.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import hmac
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
@@ -26,10 +34,15 @@ from starlette.routing import Route
 from heroku_assets.capture.drain import _basic_credentials
 from heroku_assets.capture.drain_config import DrainConfig
 from heroku_assets.capture.received import store_received, undated_day
+from heroku_assets.capture.spool import Record, SpoolError
 from heroku_assets.logs.otlp import decode, mapping
 from heroku_assets.logs.otlp.rows import records_by_day
+from heroku_assets.logs.otlp.stored import RECORD_KIND
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
+
+if TYPE_CHECKING:
+    from heroku_assets.capture.segments import SpoolRunner
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +84,27 @@ def store_otlp_request(store: ObjectStore, request: ReceivedRequest) -> ObjectIn
     return store_received(store, key, body, layout.OTLP_KIND, received, meta, days=request.days)
 
 
+# Request facts a spool record keeps beside the body (the app and the time are fields of the record).
+_RECORD_HEADERS = ("signal", "encoding", "content_type", "content_encoding", "app_source", "user_agent")
+
+
+def otlp_record(request: ReceivedRequest) -> Record:
+    """The spool record of one request: what ``store_otlp_request`` keeps, as a record of kind ``otlp``."""
+    meta = request.metadata
+    headers = {k: meta[k] for k in (*_RECORD_HEADERS, "decode_error") if meta.get(k)}
+    return Record(
+        kind=RECORD_KIND, app=request.app, received_at=request.received_at, body=request.body, headers=headers
+    )
+
+
 def _bearer(header: str) -> str:
     scheme, _, token = header.partition(" ")
     return token.strip() if scheme.lower() == "bearer" else ""
 
 
 class OtlpReceiver:
-    """``POST /otlp/[<path token>/]v1/<signal>``; the credentials are the Logplex drain's."""
+    """``POST /otlp/[<path token>/]v1/<signal>``; the credentials are the Logplex drain's. With ``spool``,
+    requests go to the spool; else ``store_request`` writes each to the store."""
 
     def __init__(
         self,
@@ -85,11 +112,13 @@ class OtlpReceiver:
         config: DrainConfig,
         clock: Callable[[], dt.datetime],
         store_request: Callable[[ObjectStore, ReceivedRequest], ObjectInfo] = store_otlp_request,
+        spool: SpoolRunner | None = None,
     ) -> None:
         self.store = store
         self.config = config
         self.clock = clock
         self.store_request = store_request
+        self.spool = spool
         self.stored = 0
         self.failed = 0
         self.refused = 0
@@ -132,28 +161,41 @@ class OtlpReceiver:
         content_type = request.headers.get("content-type")
         content_encoding = request.headers.get("content-encoding", "")
         encoding = decode.encoding_of(content_type)
+        spooled = self.spool is not None
         try:
             received = await run_in_threadpool(
-                self._prepare, signal, encoding, body, content_encoding, request, content_type
+                self._prepare, signal, encoding, body, content_encoding, request, content_type, not spooled
             )
         except decode.TooLarge:
             return PlainTextResponse("request too large once inflated\n", status_code=413)
         try:
-            info = await run_in_threadpool(self.store_request, self.store, received)
+            if spooled:
+                await self._append(received)
+            else:
+                info = await run_in_threadpool(self.store_request, self.store, received)
+                log.debug("stored %s (%d bytes)", info.key, len(body))
         except Exception as exc:  # noqa: BLE001 - whatever failed, the request is not safe: say so, retryably
             self.failed += 1
             log.error(
-                "OTLP %s request of %s not stored (%s): answering 503",
+                "OTLP %s request of %s not %s (%s): answering 503",
                 signal,
                 received.app,
-                type(exc).__name__,
+                "spooled" if spooled else "stored",
+                exc if isinstance(exc, SpoolError) else type(exc).__name__,
             )
             return PlainTextResponse("not stored, retry later\n", status_code=503, headers=_RETRY)
         self.stored += 1
-        log.debug("stored %s (%d bytes)", info.key, len(body))
         return Response(
             decode.empty_response(signal, encoding), status_code=200, media_type=_CONTENT_TYPES[encoding]
         )
+
+    async def _append(self, received: ReceivedRequest) -> None:
+        """Append the request to the spool; returns once the fsync covering it returned (SpoolError else)."""
+        assert self.spool is not None
+        spool = self.spool.spool
+        if spool is None:
+            raise SpoolError("the spool is not open")
+        await spool.append(otlp_record(received))
 
     def _prepare(
         self,
@@ -163,9 +205,11 @@ class OtlpReceiver:
         content_encoding: str,
         request: Request,
         content_type: str | None,
+        dating: bool = True,
     ) -> ReceivedRequest:
-        """Decode enough to name the app and the days (blocking: runs in a worker thread). A body that
-        does not decode is still stored, under the configured app and the day it arrived."""
+        """Decode enough to name the app and, when ``dating``, the days (blocking: runs in a worker
+        thread; a spooled request is dated after its answer). A body that does not decode is still
+        stored, under the configured app and the day it arrived."""
         received_at = self.clock().astimezone(dt.UTC)
         limit = self.config.otlp_max_body_bytes
         service_names: list[str] = []
@@ -176,8 +220,9 @@ class OtlpReceiver:
             data = decode.decompress(body, content_encoding, limit)
             decoded = decode.decode_request(signal, data, encoding)
             service_names = _service_names(signal, decoded)
-            counts = records_by_day(signal, decoded, undated_day(received_at))
-            days, records = set(counts), sum(counts.values())
+            if dating:
+                counts = records_by_day(signal, decoded, undated_day(received_at))
+                days, records = set(counts), sum(counts.values())
         except decode.TooLarge:
             raise
         except Exception as exc:  # noqa: BLE001 - a body this cannot read is stored all the same
@@ -229,10 +274,13 @@ def _service_names(signal: decode.Signal, request: object) -> list[str]:
 
 
 def otlp_routes(
-    store: ObjectStore, config: DrainConfig, clock: Callable[[], dt.datetime]
+    store: ObjectStore,
+    config: DrainConfig,
+    clock: Callable[[], dt.datetime],
+    spool: SpoolRunner | None = None,
 ) -> tuple[OtlpReceiver, list[Route]]:
     """The receiver and its route (any path under /otlp ending in /v1/<signal>)."""
-    receiver = OtlpReceiver(store, config, clock)
+    receiver = OtlpReceiver(store, config, clock, spool=spool)
     route = Route(
         "/otlp/{rest:path}", receiver.receive, methods=["POST"], max_body_size=config.otlp_max_body_bytes
     )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from heroku_assets.capture.spool import Record, SegmentSummary, Spool, read_records, summary_path
+from heroku_assets.logs.otlp.stored import record_days as otlp_days
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -130,8 +131,12 @@ def logplex_days(record: Record) -> set[dt.date]:
     return _utc_days(stamps) | _utc_days(_LINE_STAMP.findall(record.body)) | {received}
 
 
-# How each record kind is dated; a kind with no entry is taken for the day it was received.
-DAYS_BY_KIND: dict[str, Callable[[Record], set[dt.date]]] = {"logplex": logplex_days}
+# How each record kind is dated, off the request path; a kind with no entry is taken for the day it was
+# received. A Logplex body is scanned as it is appended (after its answer); an OTLP request is decoded
+# for the times of its records, which could hold the writer thread (and so every answer waiting on the
+# next fsync) for as long as a big request takes to decode: the shipper dates those at seal time.
+DAYS_BY_KIND: dict[str, Callable[[Record], set[dt.date]]] = {"logplex": logplex_days, "otlp": otlp_days}
+DATED_AT_SEAL = frozenset({"otlp"})
 
 
 def record_days(record: Record) -> set[dt.date]:
@@ -141,14 +146,28 @@ def record_days(record: Record) -> set[dt.date]:
     return dating(record)
 
 
+def appended_days(record: Record) -> set[dt.date] | None:
+    """The spool writer's dating: the days of a cheap kind now, None for one dated at seal time."""
+    return None if record.kind in DATED_AT_SEAL else record_days(record)
+
+
 def summarize(path: Path) -> SegmentSummary:
-    """A sealed segment's summary: the one kept while it was written, else found by reading it."""
+    """A sealed segment's summary: the one kept while it was written (its records left undated dated now,
+    reading the segment for them), else found by reading it."""
     kept = summary_path(path)
     if kept.exists():
         try:
-            return SegmentSummary.loads(kept.read_text())
+            summary = SegmentSummary.loads(kept.read_text())
         except (ValueError, KeyError):
             log.warning("%s: unreadable summary; reading the segment", kept)
+        else:
+            if summary.undated:
+                with open(path, "rb") as stream:
+                    for _, record in read_records(stream):
+                        if record.kind in DATED_AT_SEAL:
+                            summary.days.update(record_days(record))
+                summary.undated = 0
+            return summary
     summary = SegmentSummary()
     with open(path, "rb") as stream:
         for _, record in read_records(stream):
@@ -306,7 +325,7 @@ class SpoolRunner:
         spool = Spool(
             self.slot.directory,
             on_sealed=shipper.submit,
-            dating=record_days,
+            dating=appended_days,
             **self.options,  # type: ignore[arg-type]
         )
         shipper.spool = spool

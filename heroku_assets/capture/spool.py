@@ -5,7 +5,7 @@ to the raw store later (``segments``): one object per segment instead of one per
 disk buffer log shippers keep (Vector, Fluent Bit); it is hand-written because what matters here, the
 exact moment a record is durable, is the whole of it and fits in a page.
 
-Usage (any record kind fits: ``logplex`` bodies, ``otlp-logs`` requests, ...)::
+Usage (any record kind fits: ``logplex`` bodies, ``otlp`` requests, ...)::
 
     spool = Spool(directory, on_sealed=shipper.submit)
     spool.open()                     # recovers what an earlier process left, starts the writer thread
@@ -174,14 +174,19 @@ class SegmentSummary:
     apps: set[str] = dataclasses.field(default_factory=set)
     days: set[dt.date] = dataclasses.field(default_factory=set)
     kinds: set[str] = dataclasses.field(default_factory=set)
+    undated: int = 0  # records whose days are left to find when the segment is shipped
 
-    def add(self, record: Record, days: set[dt.date]) -> None:
+    def add(self, record: Record, days: set[dt.date] | None) -> None:
+        """``days`` None: to be found later (``undated`` counts them)."""
         self.records += 1
         if self.received is None:
             self.received = record.received_at.astimezone(dt.UTC).date()
         self.apps.add(record.app)
         self.kinds.add(record.kind)
-        self.days.update(days)
+        if days is None:
+            self.undated += 1
+        else:
+            self.days.update(days)
 
     def dumps(self) -> str:
         return json.dumps(
@@ -191,6 +196,7 @@ class SegmentSummary:
                 "apps": sorted(self.apps),
                 "days": sorted(d.isoformat() for d in self.days),
                 "kinds": sorted(self.kinds),
+                "undated": self.undated,
             }
         )
 
@@ -203,6 +209,7 @@ class SegmentSummary:
             apps=set(data["apps"]),
             days={dt.date.fromisoformat(d) for d in data["days"]},
             kinds=set(data["kinds"]),
+            undated=data.get("undated", 0),
         )
 
 
@@ -229,7 +236,8 @@ class Spool:
     ``max_bytes``: appends that would take the spool's files (open and sealed, not yet shipped) over this
     size fail, so a store that stays down turns into 503s before the disk fills; ``on_sealed`` is called
     with each sealed file's path (from the writer thread: it must not block); ``dating`` gives the UTC
-    days of a record's lines, for the segment's summary (called after the record was acknowledged)."""
+    days of a record's lines, for the segment's summary (called after the record was acknowledged), or
+    None for a record too costly to date on the writer thread: the shipper dates it (``summarize``)."""
 
     def __init__(
         self,
@@ -239,7 +247,7 @@ class Spool:
         segment_bytes: int = DEFAULT_SEGMENT_BYTES,
         max_bytes: int | None = None,
         on_sealed: Callable[[Path], None] = lambda path: None,
-        dating: Callable[[Record], set[dt.date]] | None = None,
+        dating: Callable[[Record], set[dt.date] | None] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.directory = Path(directory)

@@ -73,6 +73,9 @@ def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) 
             apps = segment_apps(info)
             if apps is not None and app not in apps:
                 continue
+            kinds = info.metadata.get("kinds")
+            if kinds is not None and "logplex" not in kinds.split():
+                continue  # OTLP requests only: the manifest reads those
         days = info.metadata.get("days")
         if days is None or day in layout.parse_days(days):
             found.append(info)
@@ -211,7 +214,6 @@ def _line_batches(
                 continue
             yield pa.record_batch(
                 [
-                    canonical_text(lines),
                     stamps.filter(mask),
                     dated.filter(mask),
                     pa.array(np.full(lines.num_rows, src, dtype=np.int32)),
@@ -223,11 +225,12 @@ def _line_batches(
             )
 
 
-# line: the canonical text; ts: the line's time, or its neighbour's for an undated one (dated says which);
-# src/seq/copy_id: where it came from; then the line as first read (LINE_SCHEMA less ts), for staging.
-_COLUMNS = ["line", "ts", "dated", "src", "seq", "copy_id", "source", "dyno", "message", "raw", "error"]
+# ts: the line's time, or its neighbour's for an undated one (dated says which); src/seq/copy_id: where
+# it came from; then the line as first read (LINE_SCHEMA less ts). The text is written from these after
+# the sort, so the sort carries each line once.
+_COLUMNS = ["ts", "dated", "src", "seq", "copy_id", "source", "dyno", "message", "raw", "error"]
 _TABLE_COLUMNS = (
-    "line VARCHAR, ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT, "
+    "ts BIGINT, dated BOOLEAN, src INTEGER, seq BIGINT, copy_id BIGINT, "
     "source VARCHAR, dyno VARCHAR, message VARCHAR, raw VARCHAR, error VARCHAR"
 )
 
@@ -287,7 +290,6 @@ def _segment_batches(
         copy_column = np.asarray(copy_ids[base : int(owners[-1]) + 1], dtype=np.int64)[local[positions]]
         yield pa.record_batch(
             [
-                canonical_text(chosen),
                 pa.array(times[positions]),
                 pa.array(valid[positions]),
                 pa.array(np.zeros(len(positions), dtype=np.int32)),
@@ -331,24 +333,24 @@ def _day_start_us(day: dt.date) -> int:
 
 
 # k numbers the copies of one line inside one source; a line's k-th copy is kept once whichever source
-# holds it, so overlaps collapse and repeats inside one source stay. A line without a timestamp (garbage)
-# is never taken for a copy of another: the same text in two places proves nothing.
-# Copies share their text, so the read columns are the same in all of them but for how CR/LF were
-# written: the first copy's are kept, so the choice never depends on the scan.
+# holds it, so overlaps collapse and repeats inside one source stay. A line is what its text says: its
+# time, source, dyno and message, or the raw text of a refused line (``raw`` is null for the others). A
+# line without a timestamp (garbage) is never taken for a copy of another: the same text in two places
+# proves nothing.
 _DEDUPED_SQL = """
 WITH numbered AS (
-    SELECT *,
-           CASE WHEN dated THEN row_number() OVER (PARTITION BY src, line ORDER BY seq) ELSE -seq END AS k
+    SELECT *, row_number() OVER (PARTITION BY src, ts, source, dyno, message, raw, error ORDER BY seq) AS k
     FROM lines
+    WHERE dated
 )
-SELECT line, min(ts) AS ts, min(src) AS src, min(seq) AS seq, arg_min(dated, seq) AS dated,
-       arg_min(source, seq) AS source, arg_min(dyno, seq) AS dyno, arg_min(message, seq) AS message,
-       arg_min(raw, seq) AS raw, arg_min(error, seq) AS error
+SELECT ts, true AS dated, source, dyno, message, raw, error, min(src) AS src, min(seq) AS seq
 FROM numbered
-GROUP BY line, k
+GROUP BY ts, source, dyno, message, raw, error, k
+UNION ALL
+SELECT ts, dated, source, dyno, message, raw, error, src, seq FROM lines WHERE NOT dated
 """
 _SORTED_SQL = """
-SELECT line || chr(10) AS line, CASE WHEN dated THEN ts END AS read_ts, source, dyno, message, raw, error
+SELECT CASE WHEN dated THEN ts END AS read_ts, source, dyno, message, raw, error
 FROM ({lines})
 ORDER BY ts, src, seq
 """
@@ -370,6 +372,7 @@ def build_partition(
     key = layout.raw_partition_object(app, day)
     # OTLP requests are structured already: a manifest names them and staging maps their records.
     otlp = write_manifest(raw, app, day, late_days)
+    sources = list(dict.fromkeys([o.key for o in objects] + otlp.objects))  # a segment may hold both
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         text_path, lines_path = Path(tmp) / "lines.log.gz", Path(tmp) / "lines.parquet"
         written = _write_sorted(raw, objects, app, day, text_path, lines_path, Path(tmp), memory_limit)
@@ -383,7 +386,7 @@ def build_partition(
             "received_lines": str(written.received),
             "duplicates_removed": str(written.received - written.lines),
             "otlp_records": str(otlp.records),
-            "source_objects": str(len(objects) + len(otlp.objects)),
+            "source_objects": str(len(sources)),
             "sha256": written.sha256,
         }
         info = raw.put_file(key, text_path, meta)
@@ -393,12 +396,12 @@ def build_partition(
         lines=written.lines,
         received_lines=written.received,
         bytes=written.size,
-        source_objects=[o.key for o in objects] + otlp.objects,
+        source_objects=sources,
         duplicates_removed=written.received - written.lines,
         loss_markers=written.markers,
         gap_markers=gaps,
         version=otlp.partition_version(info.version),
-        sources_newest=max((o.modified or 0.0 for o in objects), default=0.0),
+        sources_newest=max([o.modified or 0.0 for o in objects] + [otlp.newest]),
     )
 
 
@@ -449,11 +452,15 @@ def _write_sorted(
         sources = {_source_of(info, i) for i, info in enumerate(objects)}
         query = _SORTED_SQL.format(lines=_DEDUPED_SQL if len(sources) > 1 else "SELECT * FROM lines")
         reader = con.sql(query).to_arrow_reader(_BATCH)
-        parquet = pq.ParquetWriter(lines_path, LINE_SCHEMA, compression="zstd")
+        # Dictionaries only where values repeat: a message column would try one and fall back, at a cost.
+        parquet = pq.ParquetWriter(
+            lines_path, LINE_SCHEMA, compression="zstd", use_dictionary=["source", "dyno", "error"]
+        )
         with _GzipLines(text_path) as out, parquet as pw:
             for batch in reader:
-                out.write(batch.column(0))
-                pw.write_batch(_line_schema_batch(batch, LINE_SCHEMA))
+                lines = _line_schema_batch(batch, LINE_SCHEMA)
+                out.write(pc.binary_join_element_wise(canonical_text(lines), "\n", ""))
+                pw.write_batch(lines)
     finally:
         con.close()
     return _Written(received, out.lines, out.size, out.markers, out.sha256)

@@ -10,6 +10,8 @@ Raw store (objects exactly as received, never rewritten):
     import/<app>/<content hash>.log                 an imported dump or drain body
     otlp/<received day>/<app>/<hash>.<signal>.<pb|json>  an OTLP/HTTP request of a Fir telemetry drain,
                                                     body as received (maybe gzip); a retry overwrites it
+                                                    (receivers without a spool: a spooled request is a
+                                                    record of kind ``otlp`` in a segment)
     gaps/<received day>/<app>/<time>.json           a pull that could not prove it missed nothing
     webhooks/<received day>/<delivery id>.json      a signed app webhook delivery, as received
     partitions/app=<app>/date=<day>/lines.log.gz    raw/heroku_logs: one day of one app, deduped, ordered

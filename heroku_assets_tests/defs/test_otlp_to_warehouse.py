@@ -9,6 +9,7 @@ import datetime as dt
 
 import dagster as dg
 import duckdb
+import pytest
 import requests
 from opentelemetry._logs import SeverityNumber
 from opentelemetry.sdk._logs import LoggerProvider
@@ -20,6 +21,7 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
 from heroku_assets import cli
 from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.partitions import log_partition_key
 from heroku_assets.logs.otlp import mapping
@@ -116,11 +118,15 @@ def _query(data_dir, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
 
 
-def test_fir_telemetry_lands_in_the_warehouse_once(definitions, instance, resources, project_env):
+@pytest.mark.parametrize("spooled", [True, False], ids=["spool", "object-per-request"])
+def test_fir_telemetry_lands_in_the_warehouse_once(definitions, instance, resources, project_env, spooled):
     day = days_ago(1)
     today = dt.datetime.now(dt.UTC).date()
     store = FlakyStore(load().raw_dir)
-    with serve(create_app(store, default_config())) as served:
+    spool = SpoolRunner(store, project_env / "spool", "fir") if spooled else None
+    if spool is not None:
+        spool.start()
+    with serve(create_app(store, default_config(), spool=spool)) as served:
         base = f"{served.url}/otlp/{PATH_TOKEN}"
         sent = _send_everything(base, day)
         garbage = requests.post(
@@ -130,8 +136,11 @@ def test_fir_telemetry_lands_in_the_warehouse_once(definitions, instance, resour
             timeout=10,
         )
         assert garbage.status_code == 200
+    if spool is not None:
+        spool.stop()  # as on SIGTERM: the open segment is sealed and shipped
     # the server has stopped gracefully: everything acknowledged is in the raw store
-    assert store.list("otlp/")
+    assert list(store.list("segment/" if spooled else "otlp/"))
+    assert not list(store.list("otlp/" if spooled else "segment/"))
 
     sensor = definitions.resolve_sensor_def("raw_objects_sensor")
     with dg.build_sensor_context(

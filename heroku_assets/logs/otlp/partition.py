@@ -6,6 +6,12 @@ before any mapping), and staging maps those requests' records straight into the 
 the partition's Logplex lines. The line accounting check then covers them: every record is in exactly
 one table. Rows are derived from the stored requests each time, so re-running a day after a mapping fix
 re-derives them.
+
+Requests are read from spool segments (records of kind ``otlp``) and from per-request objects alike. A
+request stored more than once (an exporter's retry, to the same or another receiver, across midnight)
+counts once: copies share a name (``stored.StoredRequest.name``) and the first received copy is kept
+(ties: the smaller object key, then record number), so every partition that sees the copies keeps the
+same one.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from heroku_assets import tables
-from heroku_assets.logs.otlp import decode, rows
+from heroku_assets.capture.segments import read_segment, segment_apps
+from heroku_assets.logs.otlp import rows, stored
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -30,65 +37,84 @@ _BATCH_ROWS = 10_000
 class OtlpManifest:
     """The OTLP requests behind a partition and how many records of the day they hold."""
 
-    objects: list[str]
+    objects: list[str]  # the objects read: per-request objects and segments, each once
     records: int
     version: str  # a hash of the requests' keys and versions ("" when there are none)
+    newest: float = 0.0  # the newest of those objects, by the store's clock
 
     def partition_version(self, lines_version: str) -> str:
         """The raw partition's data version: its lines' version, and the requests' when there are any."""
         return f"{lines_version}-{self.version}" if self.version else lines_version
 
 
-def _received_day(info: ObjectInfo) -> dt.date:
-    value = info.metadata.get("received")
-    if value:
-        return dt.date.fromisoformat(value)
-    return dt.date.fromisoformat(info.key.split("/")[1])
+@dataclass
+class _Copy:
+    rank: tuple[float, str, int]  # (received, key, record number): the smallest is kept
+    entry: dict
 
 
-def _decoded(raw: ObjectStore, info: ObjectInfo) -> tuple[bytes, decode.Signal, object | str]:
-    """(body, signal, the decoded request or the reason it could not be decoded)."""
-    meta = info.metadata
-    name = info.key.rsplit("/", 1)[-1].split(".")
-    signal = meta.get("signal") or (name[1] if len(name) == 3 else "logs")
-    if signal not in decode.SIGNALS:
-        signal = "logs"
-    encoding = meta.get("encoding") or (name[2] if len(name) == 3 else "pb")
-    body = raw.get(info.key)
-    try:
-        request = decode.read_stored(
-            signal,  # type: ignore[arg-type]
-            body,
-            "json" if encoding == "json" else "pb",
-            meta.get("content_encoding"),
-        )
-    except decode.OtlpDecodeError as exc:
-        return body, signal, f"otlp_decode_error: {exc}"  # type: ignore[return-value]
-    return body, signal, request  # type: ignore[return-value]
+def _received_rank(request: stored.StoredRequest) -> float:
+    if request.received_at is None:
+        return dt.datetime.combine(request.received, dt.time(), dt.UTC).timestamp()
+    return request.received_at.timestamp()
 
 
-def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> OtlpManifest:
-    """List the OTLP requests with records of (app, day), count those records, and write the manifest
-    staging reads (replacing an earlier one; none is written when there are no requests)."""
-    entries = []
-    names: set[str] = set()
+def _segments(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> Iterator[ObjectInfo]:
+    """The segments that may hold OTLP records of (app, day), by their metadata."""
+    for prefix in layout.received_prefixes(app, day, late_days):
+        if not layout.is_segment(prefix):
+            continue
+        for info in raw.list(prefix):
+            kinds = info.metadata.get("kinds")
+            if kinds is not None and stored.RECORD_KIND not in kinds.split():
+                continue
+            apps = segment_apps(info)
+            if apps is not None and app not in apps:
+                continue
+            days = info.metadata.get("days")
+            if days is not None and day not in layout.parse_days(days):
+                continue
+            yield info
+
+
+def _requests(
+    raw: ObjectStore, app: str, day: dt.date, late_days: int
+) -> Iterator[tuple[stored.StoredRequest, ObjectInfo, int | None]]:
+    """Every stored request of ``app`` that may hold records of ``day``: (request, the object holding
+    it, its record number in a segment or None for a per-request object)."""
     for prefix in layout.otlp_prefixes(app, day, late_days):
         for info in raw.list(prefix):
             days = info.metadata.get("days")
             if days is not None and day not in layout.parse_days(days):
                 continue
-            name = info.key.rsplit("/", 1)[-1]  # the body's hash: a copy stored on the next day is the same
-            if name in names:
-                continue
-            names.add(name)
-            received = _received_day(info)
-            _, signal, request = _decoded(raw, info)
-            if isinstance(request, str):
-                count = 1 if day == received else 0
-            else:
-                count = rows.records_by_day(signal, request, received).get(day, 0)
-            if count:
-                entries.append({"key": info.key, "version": info.version, "records": count})
+            yield stored.from_object(info, raw.get(info.key)), info, None
+    for info in _segments(raw, app, day, late_days):
+        for number, record in enumerate(read_segment(raw, info.key)):
+            if record.kind == stored.RECORD_KIND and record.app == app:
+                yield stored.from_record(record), info, number
+
+
+def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> OtlpManifest:
+    """List the OTLP requests with records of (app, day), count those records, and write the manifest
+    staging reads (replacing an earlier one; none is written when there are no requests)."""
+    kept: dict[str, _Copy] = {}
+    newest = 0.0  # of every object holding a copy, kept or not: the sensor compares it with arrivals
+    for request, info, number in _requests(raw, app, day, late_days):
+        count = request.records_by_day().get(day, 0)
+        if not count:
+            continue
+        newest = max(newest, info.modified or 0.0)
+        entry: dict = {"key": info.key, "version": info.version, "records": count}
+        if number is not None:
+            entry["record"] = number
+        rank = (_received_rank(request), info.key, -1 if number is None else number)
+        copy = _Copy(rank, entry)
+        earlier = kept.get(request.name)
+        if earlier is None or copy.rank < earlier.rank:
+            kept[request.name] = copy
+    # by object and record: staging then reads each segment once
+    order = sorted(kept.values(), key=lambda c: (c.entry["key"], c.entry.get("record", -1)))
+    entries = [c.entry for c in order]
     key = layout.otlp_manifest_object(app, day)
     if entries:
         raw.put(
@@ -96,9 +122,20 @@ def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> 
         )
     elif raw.head(key) is not None:
         raw.delete(key)
-    digest = hashlib.sha256("".join(f"{e['key']}\0{e['version']}\n" for e in entries).encode())
+    digest = hashlib.sha256("".join(_version_line(e) for e in entries).encode())
     version = digest.hexdigest()[:16] if entries else ""
-    return OtlpManifest([e["key"] for e in entries], sum(e["records"] for e in entries), version)
+    return OtlpManifest(
+        objects=list(dict.fromkeys(e["key"] for e in entries)),
+        records=sum(e["records"] for e in entries),
+        version=version,
+        newest=newest,
+    )
+
+
+def _version_line(entry: dict) -> str:
+    if "record" in entry:
+        return f"{entry['key']}\0{entry['version']}\0{entry['record']}\n"
+    return f"{entry['key']}\0{entry['version']}\n"  # as before segments: unchanged days keep their version
 
 
 def read_manifest(raw: ObjectStore, app: str, day: dt.date) -> list[dict]:
@@ -115,18 +152,16 @@ def table_batches(
     the declared schemas; record k (from 0) of the day carries line number ``first_line_number + k``."""
     line = first_line_number
     pending: dict[str, list[dict]] = {}
-    for entry in read_manifest(raw, app, day):
-        info = raw.head(entry["key"])
-        if info is None:  # listed when the partition was built, gone since: the count check reports it
-            continue
-        body, signal, request = _decoded(raw, info)
-        received = _received_day(info)
-        if isinstance(request, str):
+    for request in _manifest_requests(raw, read_manifest(raw, app, day)):
+        decoded = request.decoded()
+        if isinstance(decoded, str):
             produced: Iterator[list[rows.Row]] = iter(
-                [rows.rejected_request(request, body, received)] if day == received else []
+                [rows.rejected_request(decoded, request.body, request.received)]
+                if day == request.received
+                else []
             )
         else:
-            produced = rows.rows_of_day(signal, request, received, day)
+            produced = rows.rows_of_day(request.signal, decoded, request.received, day)
         for record_rows in produced:
             for table, columns in record_rows:
                 pending.setdefault(table, []).append(
@@ -137,6 +172,28 @@ def table_batches(
             line += 1
     for table, items in pending.items():
         yield table, _batch(table, items)
+
+
+def _manifest_requests(raw: ObjectStore, entries: list[dict]) -> Iterator[stored.StoredRequest]:
+    """The requests the manifest names, in its order; a segment's records are read in one pass."""
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        info = raw.head(entry["key"])
+        if "record" not in entry:
+            index += 1
+            if info is not None:  # gone since the partition was built: the count check reports it
+                yield stored.from_object(info, raw.get(info.key))
+            continue
+        wanted = set()
+        while index < len(entries) and entries[index]["key"] == entry["key"] and "record" in entries[index]:
+            wanted.add(entries[index]["record"])
+            index += 1
+        if info is None:
+            continue
+        for number, record in enumerate(read_segment(raw, info.key)):
+            if number in wanted:
+                yield stored.from_record(record)
 
 
 def _batch(table: str, items: list[dict]) -> pa.RecordBatch:
