@@ -37,10 +37,6 @@ class CodeLocationJobs:
         self._instance = instance
         (self._repository,) = location.get_repositories().values()
 
-    @property
-    def name(self) -> str:
-        return self._location.name
-
     def execute(
         self,
         job_name: str,
