@@ -11,6 +11,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DAGSTER_HOME=/opt/dagster/dagster_home \
     HEROKU_ASSETS_DATA_DIR=/var/lib/heroku-assets \
     HEROKU_DRAIN_SPOOL_DIR=/var/spool/heroku-drain
+# HEROKU_ASSETS_START_DATE, the first day with log partitions, is the deployment's to set (the code
+# server's environment, deploy/helm/values.yaml), not the image's.
 
 # unixODBC (pyodbc loads libodbc.so.2; odbcinst registers the driver) and the libraries Microsoft's
 # ODBC Driver 18 links against (Kerberos, the C++ runtime). Versions follow the base image's Debian

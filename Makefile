@@ -8,7 +8,6 @@ export DAGSTER_HOME ?= $(HEROKU_ASSETS_DATA_DIR)/dagster_home
 export ODBCSYSINI ?= $(CURDIR)/.tools/odbc
 
 SAMPLE_DIR := $(HEROKU_ASSETS_DATA_DIR)/samples
-SAMPLE_START ?= $(shell $(PYTHON) -c 'import datetime as d; print(d.date.today() - d.timedelta(days=3))')
 
 .PHONY: install run dev test lint bench clean lock
 
@@ -29,10 +28,12 @@ $(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp config/dagster.yaml $@
 
-# The main job on the embedded default: sample logs for 3 apps x 3 days, imported, every partition
-# materialized through raw -> parsed/staged -> DuckDB, then a summary from the warehouse.
+# The main job on the embedded default: sample logs for 3 apps x the 3 days before today, imported, every
+# partition materialized through raw -> parsed/staged -> DuckDB, then a summary from the warehouse. The
+# sample's default days are those the partitions start with when HEROKU_ASSETS_START_DATE is unset
+# (DEFAULT_HISTORY_DAYS in heroku_assets/settings.py), so the UI opens on what exists.
 run: install $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/heroku-assets sample --out $(SAMPLE_DIR) --apps 3 --days 3 --start $(SAMPLE_START) --format text
+	$(BIN)/heroku-assets sample --out $(SAMPLE_DIR) --apps 3 --format text
 	for dir in $(SAMPLE_DIR)/*/; do $(BIN)/heroku-assets import $$dir*.log --app $$(basename $$dir); done
 	$(BIN)/heroku-assets run
 

@@ -2,7 +2,8 @@
 
 ``run`` materializes, through the same Dagster definitions the UI loads, every (app, day) partition the
 raw store holds (or the ones named), then the reference table and views; runs are recorded in the
-Dagster instance of ``DAGSTER_HOME``, so ``make dev`` shows them afterwards.
+Dagster instance of ``DAGSTER_HOME`` as runs of the ``heroku_assets`` code location
+(``heroku_assets.code_location``), so ``make dev`` shows them afterwards, on the Overview timeline too.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def _instance():
 def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
     from heroku_assets.capture.changes import all_partitions
-    from heroku_assets.definitions import defs
+    from heroku_assets.code_location import open_code_location
     from heroku_assets.defs.logs.jobs import JOB_NAME
-    from heroku_assets.defs.partitions import FIRST_DAY, heroku_apps, log_partition_key
+    from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()
@@ -84,40 +85,39 @@ def _run(args: argparse.Namespace) -> int:
         for day in sorted(found[app])
         if (not args.app or app in args.app) and (not args.date or day in args.date)
     ]
-    skipped = [(a, d) for a, d in wanted if not FIRST_DAY <= d <= today]
+    skipped = [(a, d) for a, d in wanted if not in_partitions(d, today)]
     wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]
     for app, day in skipped:
-        report(args, "warning", f"skipped {app} {day}: outside the partitions ({FIRST_DAY} to {today})")
+        report(
+            args,
+            "warning",
+            f"skipped {app} {day}: outside the partitions ({first_day()} to {today}; "
+            f"{settings.START_DATE} sets the first day)",
+        )
     if not wanted:
         raise CommandError(_nothing_to_run(found, args, skipped), status=1)
     instance = _instance()
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
-    definitions = defs()
-    job = definitions.resolve_job_def(JOB_NAME)
     failures = 0
     # Step logs go to the instance (the UI shows them); the terminal gets warnings and a line per run,
     # under a progress bar on a terminal.
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     total = len(wanted) + 1
-    with _Progress(total) as progress:
+    # runs are made as the UI makes them, with the code location's origin, so the Overview timeline
+    # shows them under heroku_assets and their job
+    with open_code_location(instance) as location, _Progress(total) as progress:
         for app, day in wanted:
             result = progress.run(
                 f"{app} {day}",
                 functools.partial(
-                    job.execute_in_process,
-                    partition_key=log_partition_key(app, day),
-                    instance=instance,
-                    raise_on_error=False,
-                    run_config=quiet,
+                    location.execute, JOB_NAME, partition_key=log_partition_key(app, day), run_config=quiet
                 ),
             )
             failures += not result.success
         reference = progress.run(
             "reference table and views",
-            lambda: definitions.resolve_job_def("warehouse_reference_job").execute_in_process(
-                instance=instance, raise_on_error=False, run_config=quiet
-            ),
+            functools.partial(location.execute, "warehouse_reference_job", run_config=quiet),
         )
         failures += not reference.success
     if failures:

@@ -15,6 +15,8 @@ shows the variable's name, never its value.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +29,7 @@ ENV = "HEROKU_ASSETS_ENV"
 DATA_DIR = "HEROKU_ASSETS_DATA_DIR"
 LATE_DAYS = "HEROKU_ASSETS_LATE_DAYS"
 SENSOR_INTERVAL = "HEROKU_ASSETS_SENSOR_INTERVAL"
+START_DATE = "HEROKU_ASSETS_START_DATE"
 DUCKDB_PATH = "HEROKU_ASSETS_DUCKDB_PATH"
 RAW_CONTAINER = "HEROKU_ASSETS_RAW_CONTAINER"
 STAGING_CONTAINER = "HEROKU_ASSETS_STAGING_CONTAINER"
@@ -50,6 +53,21 @@ SYNAPSE_QUERY_TIMEOUT = "SYNAPSE_QUERY_TIMEOUT"
 SYNAPSE_DRIVER = "SYNAPSE_DRIVER"
 # secret: SQL login password or service principal client secret, read only through dg.EnvVar
 SYNAPSE_PASSWORD = "SYNAPSE_PASSWORD"
+
+
+# Unset, HEROKU_ASSETS_START_DATE is this many days before today (UTC): the days `heroku-assets sample`
+# writes by default (the ones before today), which `make run` imports, so a fresh instance opens on what
+# exists instead of on months of empty partitions.
+DEFAULT_HISTORY_DAYS = 3
+
+
+def utc_today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def default_start_date() -> dt.date:
+    """The first day with partitions when ``HEROKU_ASSETS_START_DATE`` is unset."""
+    return utc_today() - dt.timedelta(days=DEFAULT_HISTORY_DAYS)
 
 
 class _EnvSettings(BaseSettings):
@@ -78,6 +96,9 @@ class Settings(_EnvSettings):
     late_days: int = Field(1, ge=0, le=7, description="days after a day whose arrivals may hold its lines")
     sensor_interval: int = Field(300, ge=30, description="seconds between raw objects sensor ticks")
     duckdb_path_setting: Path | None = Field(None, validation_alias=DUCKDB_PATH)
+    start_date_setting: dt.date | None = Field(
+        None, validation_alias=START_DATE, description="the first UTC day with log partitions"
+    )
     raw_container: str = "heroku-raw"
     staging_container: str = "heroku-staging"
     azure_account_url: str | None = Field(None, validation_alias=AZURE_ACCOUNT_URL)
@@ -90,6 +111,26 @@ class Settings(_EnvSettings):
     @classmethod
     def _environment(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
+
+    @field_validator("start_date_setting", mode="before")
+    @classmethod
+    def _a_day(cls, value: object) -> object:
+        # pydantic would also take a Unix timestamp or a datetime at midnight: only a plain day is meant
+        if isinstance(value, str):
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError("must be a UTC day written YYYY-MM-DD (the first day with partitions)")
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError("is not a calendar day (YYYY-MM-DD)") from None
+        return value
+
+    @field_validator("start_date_setting", mode="after")
+    @classmethod
+    def _not_after_today(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value > utc_today():
+            raise ValueError("is after today (UTC): no day would have a partition yet")
+        return value
 
     @field_validator("data_dir", mode="after")
     @classmethod
@@ -105,6 +146,11 @@ class Settings(_EnvSettings):
     @property
     def duckdb_path(self) -> Path:
         return self.duckdb_path_setting or self.data_dir / "warehouse.duckdb"
+
+    @property
+    def start_date(self) -> dt.date:
+        """The first day with partitions: the setting, else the sample's days (``default_start_date``)."""
+        return self.start_date_setting or default_start_date()
 
     @property
     def raw_dir(self) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import subprocess
@@ -57,14 +58,24 @@ def test_version() -> None:
     assert re.fullmatch(r"heroku-assets \d+\.\d+\.\d+\S*\n", result.stdout)
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
+# the dump's days are in November 2026: partitions start before them
+START = "2026-11-01"
+
+
+def _env(tmp_path: Path, start: str | None = START) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_", "AZURE_", "DAGSTER_"))}
-    return {**keep, "DAGSTER_HOME": str(tmp_path / "dagster_home")}
+    start_date = {"HEROKU_ASSETS_START_DATE": start} if start is not None else {}
+    return {**keep, "DAGSTER_HOME": str(tmp_path / "dagster_home"), **start_date}
 
 
-def _cli(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+def _cli(tmp_path: Path, *argv: str, start: str | None = START) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(EXE), *argv], env=_env(tmp_path), capture_output=True, text=True, timeout=600, cwd=tmp_path
+        [str(EXE), *argv],
+        env=_env(tmp_path, start),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
     )
 
 
@@ -93,6 +104,29 @@ def test_run_says_what_the_raw_store_holds_when_nothing_matches(tmp_path: Path, 
     empty = _cli(tmp_path, "run", "--data-dir", str(tmp_path / "empty"))
     assert empty.returncode == 1
     assert "the raw store holds no lines" in empty.stderr
+
+
+def test_run_leaves_out_days_before_the_first_partition_and_names_the_setting(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # unset, the partitions start a few days before today: the November dump is older
+    result = _cli(tmp_path, "run", "--data-dir", str(data_dir), start=None)
+    assert result.returncode == 1
+    first = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=3)
+    assert f"skipped shop 2026-11-20: outside the partitions ({first} to " in result.stderr
+    assert "HEROKU_ASSETS_START_DATE sets the first day" in result.stderr
+    later = _cli(tmp_path, "run", "--data-dir", str(data_dir), "--no-summary", start="2026-11-21")
+    assert later.returncode == 0, later.stderr
+    assert "skipped shop 2026-11-20: outside the partitions (2026-11-21 to " in later.stderr
+    assert "shop 2026-11-21: ok" in later.stderr
+
+
+@pytest.mark.parametrize("bad", ["20261101", "2026-11-31", "next monday", "2999-01-01"])
+def test_a_bad_start_date_is_one_line_naming_the_variable(tmp_path: Path, data_dir: Path, bad: str) -> None:
+    result = _cli(tmp_path, "run", "--data-dir", str(data_dir), start=bad)
+    assert result.returncode == 2
+    assert re.fullmatch(r"heroku-assets run: error: HEROKU_ASSETS_START_DATE: [^\n]+\n", result.stderr)
+    assert bad not in result.stderr
 
 
 def test_run_reports_progress_and_summary_reads_the_same_data_dir(tmp_path: Path, data_dir: Path) -> None:

@@ -1,30 +1,49 @@
 """Log partitions: Heroku app (added as apps are found) x UTC day.
 
-The partitions are part of every log asset's identity, so they are a constant, not a deployment knob:
-``START_DATE`` is the first day a partition exists for. Lines dated earlier (an imported old dump) are
-reported by the sensor and by ``heroku-assets run``, never loaded into a partition that does not exist.
+The days start at ``HEROKU_ASSETS_START_DATE`` (unset: a few days before today, the span of the sample
+`make run` loads), read once per process, when the definitions are first built: the partitions are part
+of every log asset's identity, so one process serves one definition of them. Lines dated earlier (an
+imported old dump) are reported by the sensor and by ``heroku-assets run``, never loaded into a partition
+that does not exist.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import dagster as dg
 
-START_DATE = "2026-01-01"
-FIRST_DAY = dt.date.fromisoformat(START_DATE)
 APP_DIMENSION = "app"
 DATE_DIMENSION = "date"
 
 heroku_apps = dg.DynamicPartitionsDefinition(name="heroku_apps")
 
-# The last day is today (UTC), so today's lines load as they arrive and re-load when more come.
-log_partitions = dg.MultiPartitionsDefinition(
-    {
-        APP_DIMENSION: heroku_apps,
-        DATE_DIMENSION: dg.DailyPartitionsDefinition(start_date=START_DATE, timezone="UTC", end_offset=1),
-    }
-)
+
+@functools.cache
+def first_day() -> dt.date:
+    """The first day with partitions (``HEROKU_ASSETS_START_DATE``), as the definitions use it."""
+    from heroku_assets import settings
+
+    return settings.load().start_date
+
+
+@functools.cache
+def log_partitions() -> dg.MultiPartitionsDefinition:
+    # The last day is today (UTC), so today's lines load as they arrive and re-load when more come.
+    return dg.MultiPartitionsDefinition(
+        {
+            APP_DIMENSION: heroku_apps,
+            DATE_DIMENSION: dg.DailyPartitionsDefinition(
+                start_date=first_day().isoformat(), timezone="UTC", end_offset=1
+            ),
+        }
+    )
+
+
+def in_partitions(day: dt.date, today: dt.date) -> bool:
+    """Whether ``day`` has partitions: from the first day to today (UTC)."""
+    return first_day() <= day <= today
 
 
 def log_partition_key(app: str, day: dt.date) -> dg.MultiPartitionKey:

@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
+from heroku_assets.settings import DEFAULT_HISTORY_DAYS, utc_today
+
 
 def _date(value: str) -> dt.date:
     try:
@@ -53,7 +55,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--app", action="append", type=_app, metavar="NAME", help="app name (repeat; overrides --apps)"
     )
-    p.add_argument("--days", type=_count, default=2, help="number of UTC days (default 2)")
+    p.add_argument(
+        "--days",
+        type=_count,
+        default=DEFAULT_HISTORY_DAYS,
+        help=f"number of UTC days (default {DEFAULT_HISTORY_DAYS}: the days the UI's partitions start with)",
+    )
     p.add_argument("--lines-per-day", type=_count, default=2000, help="lines per app and day (default 2000)")
     p.add_argument(
         "--start", type=_date, default=None, help="first UTC day (default: DAYS days before today, UTC)"
@@ -70,8 +77,9 @@ def run(args: argparse.Namespace) -> int:
     from heroku_assets.sample.generator import default_apps
 
     apps = args.app or default_apps(args.apps)
-    # relative by default: the last day is yesterday, so the days fall inside the UI's partitions
-    start = args.start or dt.datetime.now(dt.UTC).date() - dt.timedelta(days=args.days)
+    # relative by default: the last day is yesterday, so the days fall inside the UI's partitions (with
+    # the default --days, they are the days the partitions start with when HEROKU_ASSETS_START_DATE is unset)
+    start = args.start or utc_today() - dt.timedelta(days=args.days)
     days = [start + dt.timedelta(days=i) for i in range(args.days)]
     began = time.perf_counter()
     if args.stdout:

@@ -272,6 +272,14 @@ def test_the_code_server_serves_the_project_and_its_runs_get_its_environment():
     assert deployment["envSecrets"], "secrets come from a Kubernetes Secret"
 
 
+def test_the_code_server_and_so_its_run_pods_set_the_first_day_with_partitions():
+    # unset, a run pod started on a later day than the code server would start the partitions later
+    [deployment] = _values()["dagster-user-deployments"]["deployments"]
+    env = {e["name"]: e["value"] for e in deployment["env"]}
+    assert "HEROKU_ASSETS_START_DATE" in env
+    assert deployment["includeConfigInLaunchedRuns"]["enabled"]
+
+
 def test_the_values_name_only_variables_the_project_reads_and_hold_no_secret_value():
     import re
 

@@ -196,3 +196,57 @@ def test_a_run_whose_worker_is_killed_in_the_warehouse_step_is_retried_and_lands
         assert instance.event_log_storage.get_concurrency_info("warehouse").active_slot_count == 0
     # the half-done load of the killed run left nothing behind: each line is in the table once
     assert _router_rows(deployment) == {"doomed": 150000, "other": 3000}
+
+
+def test_a_failed_run_of_heroku_assets_run_is_retried_by_the_daemon_from_its_failed_step(
+    deployment, tmp_path
+):
+    """`run` makes its runs with the code location's origin, so the daemon can retry them as it retries
+    runs launched in the UI (a run without one it cannot: "unable to retry the run")."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import yaml
+
+    # the deployment retries runs whose worker died, not failed steps; this test fails a step
+    config_file = deployment.home / "dagster.yaml"
+    config = yaml.safe_load(config_file.read_text())
+    config["run_retries"]["retry_on_asset_or_op_failure"] = True
+    config_file.write_text(yaml.safe_dump(config))
+    day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
+    _import_dump(deployment, tmp_path, "shop", day, 300)
+    # where the retry daemon keeps its place in the event log (it skips what came before its first look)
+    cursor = f"EVENT_LOG_CONSUMER_CURSOR-{dg.DagsterEventType.RUN_FAILURE.value}"
+    with deployment.instance() as instance, deployment.daemon():
+        deployment.wait_for(
+            "the retry daemon to start reading the event log",
+            lambda: instance.daemon_cursor_storage.get_cursor_values({cursor}),
+        )
+        # the command's warehouse cannot be opened (a file where its folder would be): its partition
+        # run fails in the load step
+        (tmp_path / "not-a-folder").write_text("")
+        broken = {**deployment.env, "HEROKU_ASSETS_DUCKDB_PATH": str(tmp_path / "not-a-folder" / "w.duckdb")}
+        exe = Path(sys.executable).with_name("heroku-assets")
+        done = subprocess.run(
+            [str(exe), "run", "--no-summary"], env=broken, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 1 and f"shop {day}: FAILED" in done.stderr, done.stderr
+        [failed] = instance.get_runs(
+            RunsFilter(tags={"dagster/partition": str(log_partition_key("shop", day))})
+        )
+        assert failed.status == dg.DagsterRunStatus.FAILURE
+
+        def retried():
+            runs = instance.get_runs(RunsFilter(tags={"dagster/parent_run_id": failed.run_id}))
+            return runs if runs and runs[0].status in FINISHED_STATUSES else None
+
+        [retry] = deployment.wait_for("the daemon's retry of the failed run", retried, timeout=300)
+        assert retry.status == dg.DagsterRunStatus.SUCCESS, deployment.daemon_log()
+        assert retry.tags["dagster/retry_number"] == "1"
+        started = {
+            r.dagster_event.step_key
+            for r in instance.all_logs(retry.run_id, of_type=dg.DagsterEventType.STEP_START)
+        }
+        assert started == {WAREHOUSE_STEP}  # from the failed step: raw and staged were not built again
+    assert _router_rows(deployment) == {"shop": 300}

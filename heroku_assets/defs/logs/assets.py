@@ -21,7 +21,7 @@ def staged_asset_key(table: str) -> dg.AssetKey:
 @dg.asset(
     key=RAW_LOGS,
     deps=[RECEIVED_LOGS],
-    partitions_def=log_partitions,
+    partitions_def=log_partitions(),
     group_name="logs",
     kinds={"heroku"},
     code_version=code_versions.RAW_PARTITION,
@@ -68,7 +68,7 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
         dg.AssetSpec(
             staged_asset_key(table.name),
             deps=[RAW_LOGS],
-            partitions_def=log_partitions,
+            partitions_def=log_partitions(),
             group_name="logs",
             kinds={"parquet"},
             code_version=code_versions.PARSER,
@@ -87,7 +87,7 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
         )
         for table in EVENT_TABLES
     ],
-    partitions_def=log_partitions,
+    partitions_def=log_partitions(),
 )
 def parsed_log_events(context: dg.AssetExecutionContext, stores: StoresResource):
     """Classify the raw partition into the event tables and stage each as Parquet; the line accounting

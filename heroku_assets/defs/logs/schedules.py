@@ -5,7 +5,7 @@ import datetime as dt
 import dagster as dg
 
 from heroku_assets.defs.logs.jobs import JOB_NAME
-from heroku_assets.defs.partitions import heroku_apps, log_partition_key
+from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
 
 
 @dg.schedule(
@@ -19,6 +19,8 @@ from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 )
 def daily_logs_schedule(context: dg.ScheduleEvaluationContext):
     yesterday = (context.scheduled_execution_time.astimezone(dt.UTC) - dt.timedelta(days=1)).date()
+    if not in_partitions(yesterday, yesterday):
+        return dg.SkipReason(f"{yesterday} is before the first day with partitions ({first_day()})")
     apps = sorted(context.instance.get_dynamic_partitions(heroku_apps.name))
     if not apps:
         return dg.SkipReason("no Heroku apps known yet: the sensor or the API assets add them")

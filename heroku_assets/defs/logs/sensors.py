@@ -9,7 +9,7 @@ import dagster as dg
 
 from heroku_assets.defs.logs.assets import RAW_LOGS
 from heroku_assets.defs.logs.jobs import JOB_NAME
-from heroku_assets.defs.partitions import FIRST_DAY, heroku_apps, log_partition_key
+from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
 from heroku_assets.defs.sources import RECEIVED_LOGS
 from heroku_assets.resources import StoresResource
 
@@ -36,10 +36,11 @@ def build_raw_objects_sensor(lookback_days: int, interval_seconds: int = 300) ->
         requests = []
         already = 0
         for touched in result.partitions:
-            if not FIRST_DAY <= touched.day <= today:
+            if not in_partitions(touched.day, today):
                 context.log.warning(
                     f"{touched.app}: lines dated {touched.day} are outside the partitions "
-                    f"({FIRST_DAY} to {today}) and are not loaded"
+                    f"({first_day()} to {today}; HEROKU_ASSETS_START_DATE sets the first day) and are "
+                    "not loaded"
                 )
                 continue
             if _built_from_all_of(context.instance, touched):

@@ -36,7 +36,7 @@ def warehouse_key(table: str) -> dg.AssetKey:
         dg.AssetSpec(
             warehouse_key(table.name),
             deps=[staged_asset_key(table.name)],
-            partitions_def=log_partitions,
+            partitions_def=log_partitions(),
             group_name="warehouse",
             code_version=code_versions.WAREHOUSE_LOAD,
             description=table.doc,
@@ -61,7 +61,7 @@ def warehouse_key(table: str) -> dg.AssetKey:
             "they are unique).",
         )
     ],
-    partitions_def=log_partitions,
+    partitions_def=log_partitions(),
     pool="warehouse",
 )
 def warehouse_event_tables(
