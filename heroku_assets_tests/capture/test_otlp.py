@@ -15,6 +15,7 @@ from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (
 )
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
+from heroku_assets.capture.received import undated_day
 from heroku_assets.logs.otlp import decode
 from heroku_assets.logs.otlp.mapping import APP_HEADER
 from heroku_assets_tests.capture import otel_sdk
@@ -195,7 +196,9 @@ def test_a_body_that_does_not_decode_is_stored_and_acknowledged(drain: Drain) ->
     for info in stored:
         assert info.metadata["decode_error"]
         assert info.metadata["app"] == "_unmapped"  # no service.name to read and no app header
-        assert info.metadata["days"] == dt.datetime.now(dt.UTC).date().isoformat()
+        # undated: the day the request belongs to by its arrival (ten minutes before it, for a retry)
+        received = dt.datetime.fromisoformat(info.metadata["received_at"])
+        assert info.metadata["days"] == undated_day(received).isoformat()
 
 
 def test_app_from_the_header_when_service_name_is_heroku_s_own(drain: Drain) -> None:
