@@ -2,7 +2,7 @@
 stored before each answer, then one day's partition built and staged (the records decoded and mapped to
 the tables), with the records per second of each step and the process's peak resident memory.
 
-    flock /tmp/heavy.lock .venv/bin/python bench/bench_otlp.py [--requests 200] [--records 500] [--spool]
+    .venv/bin/python bench/bench_otlp.py [--requests 200] [--records 500] [--spool]
 
 ``--spool``: the receiver appends each request to its spool and answers after the fsync, as ``drain
 serve`` does (the segment is shipped when it stops); without it each request is stored as its own object.
