@@ -362,7 +362,7 @@ def build_partition(
     day: dt.date,
     late_days: int = 1,
     workdir: Path | None = None,
-    memory_limit: str = "512MB",
+    memory_limit: str = "256MB",
 ) -> PartitionResult:
     """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object (for
     people, and for rejected rows to lead back to), with the same lines as read beside it in Parquet
