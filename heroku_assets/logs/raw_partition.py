@@ -453,10 +453,12 @@ def _write_sorted(
         query = _SORTED_SQL.format(lines=_DEDUPED_SQL if len(sources) > 1 else "SELECT * FROM lines")
         reader = con.sql(query).to_arrow_reader(_BATCH)
         # Dictionaries only where values repeat: a message column would try one and fall back, at a cost.
-        parquet = pq.ParquetWriter(
-            lines_path, LINE_SCHEMA, compression="zstd", use_dictionary=["source", "dyno", "error"]
-        )
-        with _GzipLines(text_path) as out, parquet as pw:
+        with (
+            _GzipLines(text_path) as out,
+            pq.ParquetWriter(
+                lines_path, LINE_SCHEMA, compression="zstd", use_dictionary=["source", "dyno", "error"]
+            ) as pw,
+        ):
             for batch in reader:
                 lines = _line_schema_batch(batch, LINE_SCHEMA)
                 out.write(pc.binary_join_element_wise(canonical_text(lines), "\n", ""))
