@@ -22,11 +22,9 @@ import base64
 import binascii
 import contextlib
 import datetime as dt
-import hashlib
 import hmac
 import logging
 import os
-import re
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -37,10 +35,12 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
-from heroku_assets.capture.received import store_received, undated_day
+from heroku_assets.capture.received import store_received
 from heroku_assets.capture.segments import SpoolRunner
-from heroku_assets.capture.spool import Record, SpoolError
+from heroku_assets.capture.spool import SpoolError
 from heroku_assets.capture.webhooks import webhook_routes
+from heroku_assets.received.days import undated_day
+from heroku_assets.received.records import Record
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
 
 
@@ -73,16 +72,6 @@ def _basic_credentials(header: str) -> tuple[bytes, bytes]:
         return b"", b""
     user, _, password = decoded.partition(b":")
     return user, password
-
-
-def frame_name(frame_id: str | None, body: bytes) -> str:
-    """The object name of a body: its frame id, a hash of an unusable frame id (still stable across
-    retries), or a hash of the content when Logplex sent no frame id."""
-    if frame_id and _FRAME_ID.match(frame_id):
-        return frame_id
-    if frame_id:
-        return "f-" + hashlib.sha256(frame_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return "sha256-" + hashlib.sha256(body).hexdigest()[:32]
 
 
 class _Receiver:
@@ -161,7 +150,7 @@ class _Receiver:
         app, metadata = self.app_for(request)
         headers = request.headers
         frame_id = headers.get("logplex-frame-id")
-        name = frame_name(frame_id, body)
+        name = layout.frame_name(frame_id, body)
         metadata.update(
             {
                 "app": app,

@@ -33,11 +33,13 @@ from starlette.routing import Route
 
 from heroku_assets.capture.drain import _basic_credentials
 from heroku_assets.capture.drain_config import DrainConfig
-from heroku_assets.capture.received import store_received, undated_day
-from heroku_assets.capture.spool import Record, SpoolError
+from heroku_assets.capture.received import store_received
+from heroku_assets.capture.spool import SpoolError
 from heroku_assets.logs.otlp import decode, mapping
 from heroku_assets.logs.otlp.rows import records_by_day
 from heroku_assets.logs.otlp.stored import RECORD_KIND
+from heroku_assets.received.days import undated_day
+from heroku_assets.received.records import Record
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
