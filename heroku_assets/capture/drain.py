@@ -18,8 +18,6 @@ receiver) is kept more than once; the partition builder counts each frame id onc
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import datetime as dt
 import hmac
@@ -35,6 +33,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
+from heroku_assets.capture.http import basic_credentials, header_value
 from heroku_assets.capture.received import store_received
 from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.capture.spool import SpoolError
@@ -50,28 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
-
-
-def _header_value(value: str | None, limit: int = 256) -> str:
-    """A header as a metadata value: printable ASCII only (blob metadata allows nothing else), bounded."""
-    if not value:
-        return ""
-    if value.isascii() and value.isprintable():
-        return value[:limit]
-    return "".join(c for c in value if " " <= c <= "~")[:limit]
-
-
-def _basic_credentials(header: str) -> tuple[bytes, bytes]:
-    """User and password of an ``Authorization: Basic`` header; empty ones when it is not one."""
-    scheme, _, encoded = header.partition(" ")
-    if scheme.lower() != "basic":
-        return b"", b""
-    try:
-        decoded = base64.b64decode(encoded.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        return b"", b""
-    user, _, password = decoded.partition(b":")
-    return user, password
 
 
 class _Receiver:
@@ -103,7 +80,7 @@ class _Receiver:
             ok = False  # a token in the path that no one configured: a misaddressed drain
         if config.uses_basic:
             assert config.username is not None and config.password is not None
-            user, password = _basic_credentials(request.headers.get("authorization", ""))
+            user, password = basic_credentials(request.headers.get("authorization", ""))
             ok &= hmac.compare_digest(user, config.username.encode())
             ok &= hmac.compare_digest(password, config.password.encode())
         return ok
@@ -121,7 +98,7 @@ class _Receiver:
             except ValueError:
                 return layout.UNMAPPED_APP, {
                     "app_source": "unmapped",
-                    "requested_app": _header_value(asked, 100),
+                    "requested_app": header_value(asked, 100),
                 }
         return layout.UNMAPPED_APP, {"app_source": "unmapped"}
 
@@ -154,11 +131,11 @@ class _Receiver:
         metadata.update(
             {
                 "app": app,
-                "msg_count": _header_value(headers.get("logplex-msg-count"), 20),
-                "frame_id": _header_value(frame_id, 128),
-                "drain_token": _header_value(headers.get("logplex-drain-token"), 100),
-                "user_agent": _header_value(headers.get("user-agent")),
-                "content_type": _header_value(headers.get("content-type"), 100),
+                "msg_count": header_value(headers.get("logplex-msg-count"), 20),
+                "frame_id": header_value(frame_id, 128),
+                "drain_token": header_value(headers.get("logplex-drain-token"), 100),
+                "user_agent": header_value(headers.get("user-agent")),
+                "content_type": header_value(headers.get("content-type"), 100),
                 "received_at": received_at.isoformat(),
             }
         )
