@@ -388,7 +388,7 @@ def main() -> int:
 
         # nothing lost: every acknowledged frame is in a shipped segment (or its own object), byte for
         # byte, under its app
-        from heroku_assets.capture.segments import read_segment
+        from heroku_assets.received.segments import read_segment
         from heroku_assets.storage.local import LocalObjectStore
 
         if azurite is not None:

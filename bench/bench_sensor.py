@@ -23,9 +23,10 @@ def main() -> int:
     parser.add_argument("--minutes", type=int, default=1440)
     args = parser.parse_args()
 
-    from heroku_assets.capture.changes import ScanCursor, scan_changes
     from heroku_assets.capture.segments import ship
-    from heroku_assets.capture.spool import Record, Spool
+    from heroku_assets.capture.spool import Spool
+    from heroku_assets.logs.changes import ScanCursor, scan_changes
+    from heroku_assets.received.records import Record
     from heroku_assets.storage.local import LocalObjectStore
 
     today = dt.datetime.now(dt.UTC).date()

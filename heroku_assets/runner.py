@@ -69,10 +69,10 @@ def _instance():
 
 def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
-    from heroku_assets.capture.changes import all_partitions
     from heroku_assets.code_location import open_code_location
     from heroku_assets.defs.logs.jobs import JOB_NAME
     from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
+    from heroku_assets.logs.changes import all_partitions
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()

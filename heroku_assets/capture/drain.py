@@ -18,15 +18,11 @@ receiver) is kept more than once; the partition builder counts each frame id onc
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import datetime as dt
-import hashlib
 import hmac
 import logging
 import os
-import re
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -37,10 +33,13 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
-from heroku_assets.capture.received import store_received, undated_day
+from heroku_assets.capture.http import basic_credentials, header_value
+from heroku_assets.capture.received import store_received
 from heroku_assets.capture.segments import SpoolRunner
-from heroku_assets.capture.spool import Record, SpoolError
+from heroku_assets.capture.spool import SpoolError
 from heroku_assets.capture.webhooks import webhook_routes
+from heroku_assets.received.days import undated_day
+from heroku_assets.received.records import Record
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -49,40 +48,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
-
-
-def _header_value(value: str | None, limit: int = 256) -> str:
-    """A header as a metadata value: printable ASCII only (blob metadata allows nothing else), bounded."""
-    if not value:
-        return ""
-    if value.isascii() and value.isprintable():
-        return value[:limit]
-    return "".join(c for c in value if " " <= c <= "~")[:limit]
-
-
-def _basic_credentials(header: str) -> tuple[bytes, bytes]:
-    """User and password of an ``Authorization: Basic`` header; empty ones when it is not one."""
-    scheme, _, encoded = header.partition(" ")
-    if scheme.lower() != "basic":
-        return b"", b""
-    try:
-        decoded = base64.b64decode(encoded.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        return b"", b""
-    user, _, password = decoded.partition(b":")
-    return user, password
-
-
-def frame_name(frame_id: str | None, body: bytes) -> str:
-    """The object name of a body: its frame id, a hash of an unusable frame id (still stable across
-    retries), or a hash of the content when Logplex sent no frame id."""
-    if frame_id and _FRAME_ID.match(frame_id):
-        return frame_id
-    if frame_id:
-        return "f-" + hashlib.sha256(frame_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return "sha256-" + hashlib.sha256(body).hexdigest()[:32]
 
 
 class _Receiver:
@@ -114,7 +80,7 @@ class _Receiver:
             ok = False  # a token in the path that no one configured: a misaddressed drain
         if config.uses_basic:
             assert config.username is not None and config.password is not None
-            user, password = _basic_credentials(request.headers.get("authorization", ""))
+            user, password = basic_credentials(request.headers.get("authorization", ""))
             ok &= hmac.compare_digest(user, config.username.encode())
             ok &= hmac.compare_digest(password, config.password.encode())
         return ok
@@ -132,7 +98,7 @@ class _Receiver:
             except ValueError:
                 return layout.UNMAPPED_APP, {
                     "app_source": "unmapped",
-                    "requested_app": _header_value(asked, 100),
+                    "requested_app": header_value(asked, 100),
                 }
         return layout.UNMAPPED_APP, {"app_source": "unmapped"}
 
@@ -161,15 +127,15 @@ class _Receiver:
         app, metadata = self.app_for(request)
         headers = request.headers
         frame_id = headers.get("logplex-frame-id")
-        name = frame_name(frame_id, body)
+        name = layout.frame_name(frame_id, body)
         metadata.update(
             {
                 "app": app,
-                "msg_count": _header_value(headers.get("logplex-msg-count"), 20),
-                "frame_id": _header_value(frame_id, 128),
-                "drain_token": _header_value(headers.get("logplex-drain-token"), 100),
-                "user_agent": _header_value(headers.get("user-agent")),
-                "content_type": _header_value(headers.get("content-type"), 100),
+                "msg_count": header_value(headers.get("logplex-msg-count"), 20),
+                "frame_id": header_value(frame_id, 128),
+                "drain_token": header_value(headers.get("logplex-drain-token"), 100),
+                "user_agent": header_value(headers.get("user-agent")),
+                "content_type": header_value(headers.get("content-type"), 100),
                 "received_at": received_at.isoformat(),
             }
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 
-from heroku_assets.capture.received import dated_batches
+from heroku_assets.logs.dating import dated_batches
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 

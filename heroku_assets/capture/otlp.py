@@ -31,13 +31,15 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from heroku_assets.capture.drain import _basic_credentials
 from heroku_assets.capture.drain_config import DrainConfig
-from heroku_assets.capture.received import store_received, undated_day
-from heroku_assets.capture.spool import Record, SpoolError
+from heroku_assets.capture.http import basic_credentials, header_value
+from heroku_assets.capture.received import store_received
+from heroku_assets.capture.spool import SpoolError
 from heroku_assets.logs.otlp import decode, mapping
 from heroku_assets.logs.otlp.rows import records_by_day
 from heroku_assets.logs.otlp.stored import RECORD_KIND
+from heroku_assets.received.days import undated_day
+from heroku_assets.received.records import Record
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -48,11 +50,6 @@ log = logging.getLogger(__name__)
 
 _RETRY = {"Retry-After": "1"}
 _CONTENT_TYPES = {"pb": "application/x-protobuf", "json": "application/json"}
-
-
-def _header_value(value: str | None, limit: int = 256) -> str:
-    """A header as a metadata value: printable ASCII only, bounded."""
-    return "".join(c for c in (value or "") if " " <= c <= "~")[:limit]
 
 
 @dataclass(frozen=True)
@@ -139,7 +136,7 @@ class OtlpReceiver:
             ok = False  # a token in the path that no one configured: a misaddressed drain
         if config.uses_basic:
             assert config.username is not None and config.password is not None
-            user, password = _basic_credentials(header)
+            user, password = basic_credentials(header)
             ok &= hmac.compare_digest(user, config.username.encode())
             ok &= hmac.compare_digest(password, config.password.encode())
         return ok
@@ -239,14 +236,14 @@ class OtlpReceiver:
             "app_source": app_source,
             "signal": signal,
             "encoding": encoding,
-            "content_type": _header_value(content_type, 100),
-            "content_encoding": _header_value(content_encoding, 32),
-            "user_agent": _header_value(request.headers.get("user-agent")),
+            "content_type": header_value(content_type, 100),
+            "content_encoding": header_value(content_encoding, 32),
+            "user_agent": header_value(request.headers.get("user-agent")),
             "received_at": received_at.isoformat(),
             "records": str(records),
         }
         if problem:
-            metadata["decode_error"] = _header_value(problem, 200)
+            metadata["decode_error"] = header_value(problem, 200)
         return ReceivedRequest(
             signal=signal,
             encoding=encoding,

@@ -1,4 +1,4 @@
-"""Shipping sealed spool segments to the raw store, and reading them back.
+"""Shipping sealed spool segments to the raw store (reading them back: ``heroku_assets.received.segments``).
 
 A sealed segment goes to the raw store as one object, ``layout.segment_object(day, receiver, seq)``,
 with the apps and UTC days of its records in metadata (so the sensor and the partition builder pick it
@@ -24,15 +24,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from heroku_assets.capture.spool import Record, SegmentSummary, Spool, read_records, summary_path
+from heroku_assets.capture.spool import Spool, summary_path
 from heroku_assets.logs.otlp.stored import record_days as otlp_days
+from heroku_assets.received.records import Record, SegmentSummary, read_records
+from heroku_assets.received.segments import segment_metadata
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
-
-SEGMENT_FORMAT = "segment"
-_APPS_METADATA_LIMIT = 4000  # blob metadata is 8 KiB in all; past this the apps are not listed
 
 
 # -- slots ---------------------------------------------------------------------------------------
@@ -118,7 +117,7 @@ def logplex_days(record: Record) -> set[dt.date]:
     """The UTC days the lines of a Logplex body belong to, by a scan of its timestamps.
 
     When the body has one syslog timestamp per frame the sender counted, every line is dated and the
-    answer is exact. Otherwise it is a superset of what ``received.days_of`` finds: the days of every
+    answer is exact. Otherwise it is a superset of what ``logs.dating.days_of`` finds: the days of every
     timestamp at a header or a line start, plus the day the body was received (where undated lines go
     when nothing around them is dated)."""
     received = record.received_at.astimezone(dt.UTC).date()
@@ -175,30 +174,6 @@ def summarize(path: Path) -> SegmentSummary:
     return summary
 
 
-def segment_metadata(summary: SegmentSummary, receiver_id: str, seq: int) -> dict[str, str]:
-    apps = " ".join(sorted(summary.apps))
-    assert summary.received is not None
-    return {
-        "format": SEGMENT_FORMAT,
-        "received": summary.received.isoformat(),
-        "days": layout.format_days(summary.days),
-        # "*": too many apps to list; readers then take the segment for any app
-        "apps": apps if len(apps) <= _APPS_METADATA_LIMIT else "*",
-        "records": str(summary.records),
-        "kinds": " ".join(sorted(summary.kinds)),
-        "receiver": receiver_id,
-        "seq": str(seq),
-    }
-
-
-def segment_apps(info: ObjectInfo) -> set[str] | None:
-    """The apps a stored segment holds records of, from its metadata; None: unknown (read it for any)."""
-    apps = info.metadata.get("apps")
-    if apps is None or apps == "*":
-        return None
-    return set(apps.split())
-
-
 def ship(store: ObjectStore, path: Path, receiver_id: str) -> ObjectInfo | None:
     """Upload one sealed segment (StoreError when the store refuses; the file stays). None: it holds no
     intact record, there is nothing to ship."""
@@ -208,13 +183,6 @@ def ship(store: ObjectStore, path: Path, receiver_id: str) -> ObjectInfo | None:
         return None
     key = layout.segment_object(summary.received, receiver_id, seq)
     return store.put_file(key, path, segment_metadata(summary, receiver_id, seq))
-
-
-def read_segment(store: ObjectStore, key: str) -> Iterator[Record]:
-    """The records of a stored segment, streamed."""
-    with store.open(key) as stream:
-        for _, record in read_records(stream):
-            yield record
 
 
 # -- the shipper thread --------------------------------------------------------------------------

@@ -16,8 +16,8 @@ Usage (any record kind fits: ``logplex`` bodies, ``otlp`` requests, ...)::
 Concurrent appends share one write and one fsync: a writer thread takes every append waiting, writes
 them, fsyncs once and then resolves each caller's future (group commit).
 
-A segment file is a sequence of records, each ``MAGIC | payload length | crc32(payload) | payload`` with
-``payload = header length (u32) | JSON header | body``. A crash can leave only the last record torn
+A segment file is a sequence of records, each checksummed (the format is ``heroku_assets.received.records``,
+which readers of stored segments share). A crash can leave only the last record torn
 (appends are sequential and a failed write is cut back before anything else is written); recovery reads
 records while their checksums hold and cuts the file there. Files: ``<seq>.open`` while written,
 ``<seq>.sealed`` once closed (ready to ship); ``next-seq`` holds the next sequence number, so a number is
@@ -30,24 +30,25 @@ import asyncio
 import concurrent.futures
 import dataclasses
 import datetime as dt
-import json
 import logging
 import os
 import queue
-import struct
 import threading
 import time
-import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+
+from heroku_assets.received.records import (
+    HEAD_BYTES,
+    MAX_RECORD_BYTES,
+    Record,
+    RecordError,
+    SegmentSummary,
+    read_records,
+)
 
 log = logging.getLogger(__name__)
 
-MAGIC = b"HAR1"
-_HEAD = struct.Struct(">4sII")  # magic, payload length, crc32 of the payload
-_U32 = struct.Struct(">I")
-MAX_RECORD_BYTES = 64 << 20
 OPEN_SUFFIX = ".open"
 SEALED_SUFFIX = ".sealed"
 DEFAULT_SEGMENT_SECONDS = 60.0
@@ -57,71 +58,6 @@ DEFAULT_SEGMENT_BYTES = 128 << 20
 class SpoolError(RuntimeError):
     """A record could not be made durable (disk full, I/O error, spool over its size limit): the
     receiver answers 503 and the sender retries."""
-
-
-@dataclasses.dataclass(frozen=True)
-class Record:
-    """One received request as the spool keeps it. ``kind`` says how to read ``body`` (``logplex``: a
-    Logplex drain body; other receivers add theirs); ``frame_id`` is the sender's retry-stable id, if any;
-    ``headers`` are the request facts worth keeping (printable ASCII strings)."""
-
-    kind: str
-    app: str
-    received_at: dt.datetime
-    body: bytes
-    frame_id: str | None = None
-    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
-
-    def encode(self) -> bytes:
-        header = json.dumps(
-            {
-                "kind": self.kind,
-                "app": self.app,
-                "received_at": self.received_at.astimezone(dt.UTC).isoformat(),
-                "frame_id": self.frame_id,
-                "headers": dict(self.headers),
-            },
-            separators=(",", ":"),
-        ).encode()
-        payload = b"".join((_U32.pack(len(header)), header, self.body))
-        if len(payload) > MAX_RECORD_BYTES:
-            raise SpoolError(f"a record of {len(payload)} bytes is over the {MAX_RECORD_BYTES} limit")
-        return _HEAD.pack(MAGIC, len(payload), zlib.crc32(payload)) + payload
-
-    @classmethod
-    def decode(cls, payload: bytes) -> Record:
-        (header_len,) = _U32.unpack_from(payload)
-        header = json.loads(payload[4 : 4 + header_len])
-        return cls(
-            kind=header["kind"],
-            app=header["app"],
-            received_at=dt.datetime.fromisoformat(header["received_at"]),
-            frame_id=header.get("frame_id"),
-            headers=header.get("headers") or {},
-            body=payload[4 + header_len :],
-        )
-
-
-def read_records(stream: BinaryIO) -> Iterator[tuple[int, Record]]:
-    """(offset just past the record, record) for every whole, intact record from the start of
-    ``stream``, stopping at the first torn or damaged one."""
-    offset = 0
-    while True:
-        head = stream.read(_HEAD.size)
-        if len(head) < _HEAD.size:
-            return
-        magic, length, crc = _HEAD.unpack(head)
-        if magic != MAGIC or length > MAX_RECORD_BYTES:
-            return
-        payload = stream.read(length)
-        if len(payload) < length or zlib.crc32(payload) != crc:
-            return
-        try:
-            record = Record.decode(payload)
-        except (ValueError, KeyError, TypeError, struct.error):
-            return
-        offset += _HEAD.size + length
-        yield offset, record
 
 
 def recover_file(path: Path) -> int:
@@ -135,7 +71,7 @@ def recover_file(path: Path) -> int:
     if size == end:
         return 0
     cut = size - end
-    if cut > MAX_RECORD_BYTES + _HEAD.size:
+    if cut > MAX_RECORD_BYTES + HEAD_BYTES:
         damaged = path.with_name(path.name + ".damaged")
         with open(path, "rb") as src, open(damaged, "wb") as out:
             src.seek(end)
@@ -162,55 +98,6 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
-
-
-@dataclasses.dataclass
-class SegmentSummary:
-    """What a segment holds, for its object's metadata: kept up to date as records are appended (so
-    sealing need not read the segment again) or found by reading it (``segments.summarize``)."""
-
-    records: int = 0
-    received: dt.date | None = None  # the UTC day of the first record
-    apps: set[str] = dataclasses.field(default_factory=set)
-    days: set[dt.date] = dataclasses.field(default_factory=set)
-    kinds: set[str] = dataclasses.field(default_factory=set)
-    undated: int = 0  # records whose days are left to find when the segment is shipped
-
-    def add(self, record: Record, days: set[dt.date] | None) -> None:
-        """``days`` None: to be found later (``undated`` counts them)."""
-        self.records += 1
-        if self.received is None:
-            self.received = record.received_at.astimezone(dt.UTC).date()
-        self.apps.add(record.app)
-        self.kinds.add(record.kind)
-        if days is None:
-            self.undated += 1
-        else:
-            self.days.update(days)
-
-    def dumps(self) -> str:
-        return json.dumps(
-            {
-                "records": self.records,
-                "received": self.received.isoformat() if self.received else None,
-                "apps": sorted(self.apps),
-                "days": sorted(d.isoformat() for d in self.days),
-                "kinds": sorted(self.kinds),
-                "undated": self.undated,
-            }
-        )
-
-    @classmethod
-    def loads(cls, text: str) -> SegmentSummary:
-        data = json.loads(text)
-        return cls(
-            records=data["records"],
-            received=dt.date.fromisoformat(data["received"]) if data["received"] else None,
-            apps=set(data["apps"]),
-            days={dt.date.fromisoformat(d) for d in data["days"]},
-            kinds=set(data["kinds"]),
-            undated=data.get("undated", 0),
-        )
 
 
 def summary_path(segment: Path) -> Path:
@@ -317,8 +204,8 @@ class Spool:
             return future
         try:
             data = record.encode()
-        except SpoolError as exc:
-            future.set_exception(exc)
+        except RecordError as exc:
+            future.set_exception(SpoolError(str(exc)))
             return future
         self._queue.put(_Append(record, data, future))
         return future

@@ -33,9 +33,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from heroku_assets.capture.received import RETRY_WINDOW, canonical_text, dated_batches, undated_day
-from heroku_assets.capture.segments import read_segment, segment_apps
+from heroku_assets.logs.dating import dated_batches
 from heroku_assets.logs.otlp.partition import write_manifest
+from heroku_assets.logs.raw_text import canonical_text
+from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
+from heroku_assets.received.segments import read_segment, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -118,17 +120,6 @@ def _retried(earlier: ObjectInfo, later: ObjectInfo) -> bool:
     return dt.timedelta(0) <= then - first <= RETRY_WINDOW
 
 
-def _received_day(info: ObjectInfo) -> dt.date:
-    value = info.metadata.get("received")
-    if value:
-        return dt.date.fromisoformat(value)
-    parts = info.key.split("/")
-    try:
-        return dt.date.fromisoformat(parts[1])
-    except (IndexError, ValueError):
-        return dt.date(1970, 1, 1)
-
-
 def _chunks(raw: ObjectStore, key: str) -> Iterator[bytes]:
     with raw.open(key) as stream:
         while chunk := stream.read(_READ_CHUNK):
@@ -198,7 +189,7 @@ def _line_batches(
         seq = index << 32
         last_ts: int | None = None
         fmt = info.metadata.get("format", "auto")
-        for batch in dated_batches(_chunks(raw, info.key), fmt, _received_day(info)):
+        for batch in dated_batches(_chunks(raw, info.key), fmt, received_day(info)):
             mask = pc.equal(batch.days, wanted)
             positions = pc.add(pc.indices_nonzero(mask), seq)
             seq += batch.lines.num_rows
@@ -250,7 +241,6 @@ def _segment_batches(
     """The lines of ``day`` in ``app``'s records of one segment. Each record is read as a drain body
     object of its own would be (its undated lines take the days and times of its dated neighbours), but
     many records are read in one batch. All drain frames are one source (``_source_of``)."""
-    from heroku_assets.capture.drain import frame_name
     from heroku_assets.logs.logplex.reader import read_bodies
 
     received_days: list[int] = []
@@ -262,7 +252,7 @@ def _segment_batches(
                 continue
             copy = (index << 32) | number
             received = record.received_at.astimezone(dt.UTC)
-            frame = record.frame_id or frame_name(None, record.body)
+            frame = record.frame_id or layout.frame_name(None, record.body)
             copies.add(frame, int(received.timestamp() * 1_000_000), info.key, number, copy)
             received_days.append((undated_day(received) - _EPOCH).days)
             copy_ids.append(copy)
@@ -390,7 +380,7 @@ def build_partition(
             "sha256": written.sha256,
         }
         info = raw.put_file(key, text_path, meta)
-    gaps = sum(1 for _ in raw.list(f"gaps/{day.isoformat()}/{app}/"))
+    gaps = sum(1 for _ in raw.list(layout.gap_prefix(app, day)))
     return PartitionResult(
         key=key,
         lines=written.lines,

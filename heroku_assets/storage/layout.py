@@ -3,7 +3,7 @@ asset and partition keys are named in defs/).
 
 Raw store (objects exactly as received, never rewritten):
     segment/<received day>/<receiver>/<seq>.seg     a drain receiver's spool segment: many POSTs of many
-                                                    apps (``capture.spool``), metadata ``apps`` and ``days``
+                                                    apps (``received.records``), metadata ``apps``, ``days``
     drain/<received day>/<app>/<frame id>.logplex   a drain POST body stored on its own (receivers without
                                                     a spool, and stores written before segments)
     pull/<received day>/<app>/<time>-<hash>.log     a log-session pull (`heroku logs` text)
@@ -35,6 +35,7 @@ The raw store keeps the log-session pull state (the tail of each app's last pull
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from heroku_assets.storage.base import validate_key
@@ -44,6 +45,7 @@ OTLP_KIND = "otlp"
 UNMAPPED_APP = "_unmapped"
 _APP_NAME = re.compile(r"^[a-z][a-z0-9-]{0,99}$")
 _RECEIVER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+_FRAME_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 
 
 def validate_app(app: str) -> str:
@@ -51,6 +53,16 @@ def validate_app(app: str) -> str:
     if app != UNMAPPED_APP and not _APP_NAME.match(app):
         raise ValueError(f"invalid Heroku app name: {app!r}")
     return app
+
+
+def frame_name(frame_id: str | None, body: bytes) -> str:
+    """The name of a drain body: its frame id, a hash of an unusable frame id (still stable across
+    retries), or a hash of the content when Logplex sent no frame id."""
+    if frame_id and _FRAME_ID.match(frame_id):
+        return frame_id
+    if frame_id:
+        return "f-" + hashlib.sha256(frame_id.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return "sha256-" + hashlib.sha256(body).hexdigest()[:32]
 
 
 def drain_object(app: str, received: dt.date, frame_id: str) -> str:
@@ -95,10 +107,14 @@ def import_object(app: str, content_hash: str) -> str:
     return validate_key(f"import/{validate_app(app)}/{content_hash[:32]}.log")
 
 
+def gap_prefix(app: str, received: dt.date) -> str:
+    """The gap markers of pulls of ``app`` made on ``received``."""
+    return f"gaps/{received.isoformat()}/{validate_app(app)}/"
+
+
 def gap_object(app: str, received_at: dt.datetime) -> str:
     stamp = received_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    day = received_at.astimezone(dt.UTC).date().isoformat()
-    return validate_key(f"gaps/{day}/{validate_app(app)}/{stamp}.json")
+    return validate_key(f"{gap_prefix(app, received_at.astimezone(dt.UTC).date())}{stamp}.json")
 
 
 def received_prefixes(app: str, day: dt.date, late_days: int) -> list[str]:
@@ -127,6 +143,17 @@ def app_of_received_key(key: str) -> str | None:
         return parts[2]
     if parts[0] == "import" and len(parts) >= 3:
         return parts[1]
+    return None
+
+
+def received_day_of_key(key: str) -> dt.date | None:
+    """The received day a received object is filed under, from its key (None for an import: no day)."""
+    parts = key.split("/")
+    if parts[0] in ("segment", "drain", "pull", OTLP_KIND) and len(parts) >= 4:
+        try:
+            return dt.date.fromisoformat(parts[1])
+        except ValueError:
+            return None
     return None
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import requests
 
-from heroku_assets.capture.segments import read_segment
-from heroku_assets.capture.spool import Record
+from heroku_assets.received.records import Record
+from heroku_assets.received.segments import read_segment
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets_tests.capture.conftest import APP, DRAIN_TOKEN, PASSWORD, PATH_TOKEN, USER
 

@@ -15,9 +15,9 @@ from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (
 )
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
-from heroku_assets.capture.received import undated_day
 from heroku_assets.logs.otlp import decode
 from heroku_assets.logs.otlp.mapping import APP_HEADER
+from heroku_assets.received.days import undated_day
 from heroku_assets_tests.capture import otel_sdk
 from heroku_assets_tests.capture.conftest import APP, PASSWORD, PATH_TOKEN, USER, Drain, default_config
 

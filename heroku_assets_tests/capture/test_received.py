@@ -3,8 +3,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from heroku_assets.capture.received import canonical_text, dated_batches, days_of
 from heroku_assets.logs import read_lines
+from heroku_assets.logs.dating import dated_batches, days_of
+from heroku_assets.logs.raw_text import canonical_text
 from heroku_assets.sample import generate_lines
 from heroku_assets_tests.capture.helpers import frame
 
@@ -53,7 +54,7 @@ def test_days_of_a_drain_body_follow_the_frames():
 
 def test_a_reader_defect_stores_the_body_without_days_and_partitions_still_read_it(tmp_path, monkeypatch):
     from heroku_assets.capture import received as raw_module
-    from heroku_assets.capture.changes import all_partitions
+    from heroku_assets.logs.changes import all_partitions
     from heroku_assets.logs.raw_partition import candidate_objects
     from heroku_assets.storage import layout
     from heroku_assets.storage.local import LocalObjectStore

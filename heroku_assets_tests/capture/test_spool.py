@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from heroku_assets.capture.segments import Shipper, claim_slot, logplex_days, read_segment, ship
-from heroku_assets.capture.spool import Record, Spool, SpoolError, read_records, recover_file
+from heroku_assets.capture.segments import Shipper, claim_slot, logplex_days, ship
+from heroku_assets.capture.spool import Spool, SpoolError, recover_file
+from heroku_assets.received.records import Record, read_records
+from heroku_assets.received.segments import read_segment
 from heroku_assets_tests.capture.conftest import FlakyStore
 from heroku_assets_tests.capture.helpers import frame
 
@@ -191,7 +193,7 @@ def test_a_body_is_dated_by_a_scan_of_its_timestamps() -> None:
 
 
 def test_the_scan_finds_every_day_the_reader_finds() -> None:
-    from heroku_assets.capture.received import days_of
+    from heroku_assets.logs.dating import days_of
     from heroku_assets.sample import drain_bodies, generate_day
 
     lines = [*generate_day("my-app", dt.date(2026, 11, 19), 2000, seed=3)]

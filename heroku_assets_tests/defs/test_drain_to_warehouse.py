@@ -9,8 +9,8 @@ import requests
 
 from heroku_assets import cli
 from heroku_assets.capture.drain import create_app
-from heroku_assets.capture.received import undated_day
 from heroku_assets.defs.logs.jobs import JOB_NAME
+from heroku_assets.received.days import undated_day
 from heroku_assets.sample import drain_bodies, expected_rows, generate_day
 from heroku_assets.settings import load
 from heroku_assets_tests.capture.conftest import (

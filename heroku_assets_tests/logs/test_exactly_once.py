@@ -12,8 +12,8 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from heroku_assets.capture.changes import all_partitions
 from heroku_assets.capture.received import store_received
+from heroku_assets.logs.changes import all_partitions
 from heroku_assets.logs.raw_partition import build_partition
 from heroku_assets.logs.staging import stage_partition
 from heroku_assets.storage import layout

@@ -136,7 +136,8 @@ def test_repeats_across_drain_bodies_stay_and_garbage_is_never_merged(tmp_path):
 
 
 def _put_received(raw, at: dt.datetime, name: str, body: bytes) -> None:
-    from heroku_assets.capture.received import store_received, undated_day
+    from heroku_assets.capture.received import store_received
+    from heroku_assets.received.days import undated_day
 
     key = layout.drain_object("shop", at.date(), name)
     store_received(raw, key, body, "logplex", undated_day(at), {"received_at": at.isoformat()})

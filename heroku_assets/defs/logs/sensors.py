@@ -26,7 +26,7 @@ def build_raw_objects_sensor(lookback_days: int, interval_seconds: int = 300) ->
         "late lines re-run their partition.",
     )
     def raw_objects_sensor(context: dg.SensorEvaluationContext, stores: StoresResource) -> dg.SensorResult:
-        from heroku_assets.capture.changes import ScanCursor, scan_changes
+        from heroku_assets.logs.changes import ScanCursor, scan_changes
 
         today = dt.datetime.now(dt.UTC).date()
         with stores.open() as s:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from heroku_assets import tables
-from heroku_assets.capture.segments import read_segment, segment_apps
 from heroku_assets.logs.otlp import rows, stored
+from heroku_assets.received.segments import read_segment, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from google.protobuf.message import Message
 
-from heroku_assets.capture.received import undated_day
-from heroku_assets.capture.spool import Record
 from heroku_assets.logs.otlp import decode, rows
+from heroku_assets.received.days import undated_day
+from heroku_assets.received.records import Record
 from heroku_assets.storage.base import ObjectInfo
 
 RECORD_KIND = "otlp"  # the spool record kind (layout.OTLP_KIND names the per-request objects alike)

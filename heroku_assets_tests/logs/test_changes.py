@@ -1,7 +1,7 @@
 import datetime as dt
 import os
 
-from heroku_assets.capture.changes import ScanCursor, all_partitions, scan_changes
+from heroku_assets.logs.changes import ScanCursor, all_partitions, scan_changes
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets_tests.capture.helpers import frame, put_drain
 

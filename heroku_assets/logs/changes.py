@@ -14,7 +14,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from heroku_assets.capture.segments import read_segment, segment_apps
+from heroku_assets.received.days import received_day
+from heroku_assets.received.segments import read_segment, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -91,7 +92,7 @@ def scan_changes(
     newest: dict[tuple[str, dt.date], float] = {}
     apps: set[str] = set()
     for info in taken:
-        days = layout.parse_days(info.metadata.get("days")) or {_received_day(info, today)}
+        days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
         for app in apps_of(raw, info):
             apps.add(app)
             for day in days:
@@ -142,17 +143,12 @@ def apps_of(raw: ObjectStore, info: ObjectInfo) -> set[str]:
     return {app for app in apps if app != layout.UNMAPPED_APP}
 
 
-def _received_day(info: ObjectInfo, today: dt.date) -> dt.date:
-    received = info.metadata.get("received")
-    return dt.date.fromisoformat(received) if received else today
-
-
 def all_partitions(raw: ObjectStore) -> dict[str, set[dt.date]]:
     """Every (app, day) the raw store holds lines of, by app: a full listing, for catch-up runs."""
     found: dict[str, set[dt.date]] = {}
     for prefix in layout.RECEIVED_PREFIXES:
         for info in raw.list(prefix):
-            days = layout.parse_days(info.metadata.get("days")) or {_received_day(info, dt.date.today())}
+            days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
             for app in apps_of(raw, info):
                 found.setdefault(app, set()).update(days)
     return found
