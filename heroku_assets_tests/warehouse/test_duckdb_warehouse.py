@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from heroku_assets.logs.parquet import encode_staged
+from heroku_assets.logs.parquet import encode_staged, write_parquet
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import APP_EVENTS, HEROKU_RELEASES
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
@@ -187,3 +187,22 @@ def test_concurrent_loads_of_one_partition(warehouse, tmp_path):
     ).fetchall()
     assert rows in ([("left", 50)], [("right", 30)])
     assert _staging_tables(warehouse) == 0
+
+
+def test_a_near_1mb_value_is_staged_cut_and_loaded_truncated_and_counted(warehouse, tmp_path):
+    """A value near the pool's 1 MB row limit leaves staging at width + 1 characters (counted in the
+    staged metadata), and the load still counts it as truncated."""
+    huge = "é" * 999_000  # about 2 MB of UTF-8, 1 MB of characters
+    data = _app_rows("shop", DAY, [huge, "short"])
+    files = write_parquet([("app_events", b) for b in data.to_batches()], tmp_path / "out")
+    written = files["app_events"]
+    assert written.cut == {"message": 1}
+    staged = pq.read_table(written.path).column("message").to_pylist()
+    assert [len(v) for v in staged] == [4001, 5]  # the column's 4000 characters + 1
+    assert written.path.stat().st_size < 100_000
+    store = LocalObjectStore(tmp_path / "staging")
+    store.put_file("a.parquet", written.path, {"rows": "2", "cut_message": "1"})
+    result = warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, ["a.parquet"])
+    assert (result.rows, result.truncated_rows, dict(result.truncated_columns)) == (2, 1, {"message": 1})
+    loaded = warehouse.conn.execute("SELECT length(message) FROM app_events ORDER BY line_number").fetchall()
+    assert loaded == [(4000,), (5,)]

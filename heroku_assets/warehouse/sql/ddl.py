@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from heroku_assets.tables import Column, Table
+from heroku_assets.tables import MAX_STRING_WIDTH, Column, Table
 from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Statement, TableName
 
 # Columnstore tables cannot hold (n)varchar(max): 4000 UTF-16 code units is the widest usable string.
-MAX_NVARCHAR = 4000
+MAX_NVARCHAR = MAX_STRING_WIDTH
 DUCKDB_TEMP = "temp"  # DuckDB's catalog of a connection's temporary tables
 
 _TSQL_TYPES = {
@@ -43,11 +43,8 @@ MASK_FUNCTIONS = {
 
 
 def string_width(col: Column) -> int | None:
-    """The nvarchar width of a string column: its declared width, at most 4000 (json: 4000 when
-    undeclared); None for non-string columns."""
-    if col.type not in ("string", "json"):
-        return None
-    return min(col.width or MAX_NVARCHAR, MAX_NVARCHAR)
+    """The width of a string column in characters (``Column.string_width``); None for other types."""
+    return col.string_width
 
 
 def column_type(col: Column, *, staging: bool = False, dialect: Dialect = TSQL) -> str:
