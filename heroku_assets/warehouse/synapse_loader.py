@@ -18,7 +18,7 @@ import tenacity
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import Table
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.base import LoadResult, nonempty_keys, validate_identifier
+from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_keys, validate_identifier
 from heroku_assets.warehouse.load_runner import (
     StatementError,
     execute,
@@ -245,7 +245,7 @@ class SynapseWarehouse:
         plans = []
         for i in range(0, len(apps), sql.MAX_APPS_PER_LOAD):
             chunk = apps[i : i + sql.MAX_APPS_PER_LOAD]
-            keys = nonempty_keys(store, [k for app in chunk for k in partitions[app]])
+            keys = partition_keys(store, table, day, {app: partitions[app] for app in chunk})
             plans.append(
                 sql.synapse_partition_load(
                     table,

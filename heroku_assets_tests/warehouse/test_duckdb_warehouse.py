@@ -12,6 +12,7 @@ import pytest
 from heroku_assets.logs.parquet import encode_staged, write_parquet
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import APP_EVENTS, HEROKU_RELEASES
+from heroku_assets.warehouse.base import StagedObjectsMissing
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
 from heroku_assets.warehouse.load_runner import LoadError, StatementError
 
@@ -206,3 +207,27 @@ def test_a_near_1mb_value_is_staged_cut_and_loaded_truncated_and_counted(warehou
     assert (result.rows, result.truncated_rows, dict(result.truncated_columns)) == (2, 1, {"message": 1})
     loaded = warehouse.conn.execute("SELECT length(message) FROM app_events ORDER BY line_number").fetchall()
     assert loaded == [(4000,), (5,)]
+
+
+def test_missing_staged_objects_fail_the_load_and_keep_the_previous_rows(warehouse, tmp_path):
+    store = LocalObjectStore(tmp_path / "staging")
+    key = _stage(
+        store, "app_events/app=shop/date=2026-11-20/part-00000.parquet", _app_rows("shop", DAY, ["a"])
+    )
+    warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key])
+    # The folder was emptied (a lifecycle rule, a cleanup, another container): the listing finds nothing.
+    with pytest.raises(
+        StagedObjectsMissing,
+        match=r"nothing is staged for app_events under "
+        r"app_events/app=shop/date=2026-11-20/: nothing was loaded",
+    ):
+        warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [])
+    # An object listed, then gone before the load reads it.
+    with pytest.raises(StagedObjectsMissing, match=r"1 staged object\(s\) missing: gone\.parquet"):
+        warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key, "gone.parquet"])
+    with pytest.raises(StagedObjectsMissing, match="under app_events/app=zed/date=2026-11-20/"):
+        warehouse.replace_day(APP_EVENTS, DAY, {"shop": [key], "zed": []}, store)
+    assert warehouse.partition_rows(APP_EVENTS, "shop", DAY) == 1
+    # Only a partition staging recorded as empty (an object of zero rows) loads as empty.
+    store.put("empty.parquet", b"", {"rows": "0"})
+    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, ["empty.parquet"]).rows == 0

@@ -12,7 +12,7 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
-from heroku_assets.warehouse.base import LoadResult
+from heroku_assets.warehouse.base import LoadResult, StagedObjectsMissing
 from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig
 from heroku_assets.warehouse.synapse_loader import SynapseSetupError, SynapseWarehouse, copy_sources
@@ -60,9 +60,18 @@ def test_a_subset_of_a_folder_is_listed_object_by_object(blob_container: Contain
     assert all(f"'{u}'" in copy.sql for u in urls) and "*" not in copy.sql
 
 
-def test_nothing_staged_means_no_copy(blob_container: ContainerClient) -> None:
-    load = _warehouse().plan_partition_load(ROUTER, "my-app", DAY, AzureBlobObjectStore(blob_container), [])
-    assert [s for s in load.prepare if s.kind == "copy"] == [] and load.sources == ()
+def test_missing_staged_objects_are_refused_before_any_statement(blob_container: ContainerClient) -> None:
+    """A folder found empty (a lifecycle rule, a cleanup) or an object gone since the listing: the load is
+    refused, naming them, before a connection is opened (the warehouse's server does not exist)."""
+    store = AzureBlobObjectStore(blob_container)
+    with pytest.raises(StagedObjectsMissing, match="under router_events/app=my-app/date=2026-11-20/"):
+        _warehouse().replace_partition(ROUTER, "my-app", DAY, store, [])
+    keys = _stage(store, 1)
+    gone = layout.staged_object(ROUTER.name, "my-app", DAY, 1)
+    with pytest.raises(StagedObjectsMissing, match=f"missing: {gone}; nothing was loaded"):
+        _warehouse().replace_partition(ROUTER, "my-app", DAY, store, [*keys, gone])
+    with pytest.raises(StagedObjectsMissing, match="under router_events/app=b-app/date=2026-11-20/"):
+        _warehouse().replace_day(ROUTER, DAY, {"my-app": keys, "b-app": []}, store)
 
 
 def test_a_local_folder_cannot_feed_copy_into(tmp_path: Path) -> None:

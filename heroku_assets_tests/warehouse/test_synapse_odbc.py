@@ -130,10 +130,12 @@ def test_an_unregistered_driver_is_named(pyodbc, closed_port: int) -> None:
 def test_the_warehouse_fails_clearly_when_the_pool_is_unreachable(pyodbc, closed_port: int, tmp_path) -> None:
     warehouse = SynapseWarehouse(_config(closed_port, connect_attempts=1), CopyCredential.managed_identity())
     assert PASSWORD not in repr(warehouse)
+    store = LocalObjectStore(tmp_path)
+    store.put("empty.parquet", b"", {"rows": "0"})  # staged, with no rows: no COPY, the replace still runs
     started = time.monotonic()
     with pytest.raises(SynapseConnectionError, match="HYT00"):
         warehouse.replace_partition(
-            ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), LocalObjectStore(tmp_path), []
+            ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), store, ["empty.parquet"]
         )
     assert time.monotonic() - started < 10
 
