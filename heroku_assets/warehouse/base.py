@@ -92,6 +92,11 @@ class Warehouse(Protocol):
         promise they are unique, so this is reported, not enforced)."""
         ...
 
+    def apply_masking(self, tables: Sequence[Table]) -> list[str]:
+        """Apply dynamic data masking to the declared columns of existing ``tables`` where the warehouse
+        masks (run by the reference job, never by a load); return the masked columns."""
+        ...
+
     def ensure_views(self) -> list[str]:
         """Create or replace the analytics views; return their names."""
         ...

@@ -128,6 +128,10 @@ class DuckDBWarehouse:
 
             return self._retrying.copy()(run)
 
+    def apply_masking(self, tables: Sequence[Table]) -> list[str]:
+        """DuckDB has no dynamic data masking."""
+        return []
+
     def ensure_views(self) -> list[str]:
         from heroku_assets.warehouse.views import VIEWS
 

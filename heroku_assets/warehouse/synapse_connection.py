@@ -250,6 +250,30 @@ def _hint(exc: BaseException, config: SynapseConfig) -> str:
     return "see the driver's message"
 
 
+def probe_reachable(config: SynapseConfig, timeout: float = 5.0) -> None:
+    """Fail at once, clearly, when nothing accepts TCP connections at the server's address (a wrong name
+    or port, a firewall that refuses): the driver would otherwise wait out its login timeout on every
+    attempt. A server that accepts the connection is left to the driver's login."""
+    import socket
+
+    where = f"{config.server}:{config.port}"
+    try:
+        with socket.create_connection((config.server, config.port), timeout=timeout):
+            return
+    except socket.gaierror as exc:
+        reason = f"the name {config.server!r} does not resolve ({exc.strerror or exc})"
+    except ConnectionRefusedError:
+        reason = f"nothing accepts connections at {where} (connection refused)"
+    except TimeoutError:
+        reason = f"no answer from {where} within {timeout:g}s (a firewall may drop the connection)"
+    except OSError as exc:
+        reason = f"{where} cannot be reached ({exc.strerror or exc})"
+    raise SynapseConnectionError(
+        f"could not connect to {config.describe()}: {reason}; check the server name and port, that the "
+        "warehouse is running and that its firewall allows this client"
+    )
+
+
 def access_token_attrs(config: SynapseConfig) -> dict[int, bytes]:
     """The Entra access token as msodbcsql wants it before connecting: UTF-16-LE, length-prefixed."""
     credential = config.token_credential
