@@ -12,6 +12,12 @@ from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import Table
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
+# Secrets as drivers and servers echo them: a SAS signature, a connection string's password or account
+# key, a COPY credential's SECRET = '...'.
+_SECRET_VALUES = re.compile(
+    r"(?i)\b(sig|pwd|password|accountkey|sharedaccesssignature|client_secret)(\s*=\s*)(\{(?:[^}]|\}\})*\}|[^;&\s'\"]+)"
+)
+_SECRET_LITERAL = re.compile(r"(?i)(\bSECRET\s*=\s*)'(?:[^']|'')*'")
 
 
 def validate_identifier(name: str) -> str:
@@ -19,6 +25,16 @@ def validate_identifier(name: str) -> str:
     if not _IDENTIFIER.match(name):
         raise ValueError(f"invalid SQL identifier: {name!r}")
     return name
+
+
+def scrub(text: str, *secrets: str | None) -> str:
+    """``text`` with the given secrets and anything shaped like one (``sig=``, ``PWD=``, ``Password=``,
+    ``AccountKey=``, ``SECRET = '...'``) replaced by ``***``, for messages and logs."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    text = _SECRET_LITERAL.sub(r"\1'***'", text)
+    return _SECRET_VALUES.sub(r"\1\2***", text)
 
 
 class WarehouseError(RuntimeError):

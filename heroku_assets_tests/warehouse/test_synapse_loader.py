@@ -281,3 +281,21 @@ def test_a_fabric_write_conflict_is_retried_as_a_whole(cls, retried: bool) -> No
         with pytest.raises(Exception, match="24556"):
             warehouse.partition_rows(ROUTER, "my-app", DAY)
     assert len(_ConflictOnce.failures) == 1
+
+
+def test_masks_are_applied_only_when_masking_is_on() -> None:
+    sent: list[str] = []
+
+    class Recording(_TranspilingConnection):
+        def execute(self, text: str, params=None):
+            sent.append(text)
+            return self
+
+    off = SynapseWarehouse(_no_connection, CopyCredential.sas(SAS))
+    assert off.apply_masking([ROUTER]) == []  # SYNAPSE_MASKING off: nothing sent
+    on = FabricWarehouse(lambda: Recording(None), CopyCredential.sas(SAS), masked=True)
+    assert on.apply_masking([ROUTER, ALL_TABLES["app_events"]]) == ["router_events.fwd"]
+    assert sent == [
+        "ALTER TABLE [dbo].[router_events] ALTER COLUMN [fwd] "
+        "ADD MASKED WITH (FUNCTION = 'partial(0,\"xxx.xxx.xxx.xxx\",0)')"
+    ]

@@ -544,7 +544,11 @@ def _tsql_value(node: exp.Expression, v: int) -> object:
 
 
 def test_the_tsql_timestamp_conversion_is_exact_for_every_datetime2() -> None:
+    """Modelled as integer division, which it is because every literal is an int: a literal above
+    2,147,483,647 would be typed decimal and divide as decimal (N7)."""
     expr = _sqlglot_one("SELECT " + sql.TSQL.from_epoch_us("[v]")).expressions[0]
+    assert all(int(lit.this) < 2**31 for lit in expr.find_all(exp.Literal))
+    assert sql.FABRIC.from_epoch_us("[v]") == sql.TSQL.from_epoch_us("[v]")
     epoch = dt.datetime(1970, 1, 1)
     for when in [
         dt.datetime(2026, 11, 20, 23, 59, 59, 999999),
