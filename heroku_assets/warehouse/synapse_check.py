@@ -355,6 +355,9 @@ class CheckEngine:
     loader_schemas: tuple[str, ...] = ()
     masked: bool = False
     storage: Callable[[], tuple[bool | None, str]] | None = None
+    # The real tables' loads (check_tables.DayPlan, check_tables.EntityPlan).
+    day_plan: Callable[..., sql.PartitionLoad] | None = None
+    entity_plan: Callable[..., sql.EntityLoad] | None = None
 
 
 def _stage_probe(store: ObjectStore, key: str, rows: list[dict[str, object]]) -> dict[str, int]:
@@ -439,6 +442,7 @@ def run_check(engine: CheckEngine, store: ObjectStore, run_id: str | None = None
                     _step(report, STATISTICS, lambda: _statistics(cur, names, dialect))
                 else:
                     report.add(STATISTICS, None, f"{dialect.name}: statistics kept by the engine")
+            _real_tables(report, cur, engine, store, names)
             _step(
                 report,
                 "extreme dates 0001-01-01 and 9999-12-31 (real data never holds them)",
@@ -446,7 +450,11 @@ def run_check(engine: CheckEngine, store: ObjectStore, run_id: str | None = None
                 blocking=False,
             )
         finally:
-            _step(report, "scratch schema and probe removed", lambda: _cleanup(cur, store, names, dialect))
+            _step(
+                report,
+                "scratch schema and probe removed",
+                lambda: _cleanup(cur, store, names, dialect, engine.loader_schemas),
+            )
     return report
 
 
@@ -582,31 +590,65 @@ def _extremes(cur: Any, engine: CheckEngine, store: ObjectStore, names: CheckNam
     return _compare(_fitted(rows), got)
 
 
-def _cleanup(cur: Any, store: ObjectStore, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
-    errors = []
+def _real_tables(
+    report: CheckReport, cur: Any, engine: CheckEngine, store: ObjectStore, names: CheckNames
+) -> None:
+    """The steps on the real tables (``check_tables``): their DDL, a day load from two folders, the
+    entity upsert, the real views, and the rights on the loader's own schemas."""
+    from heroku_assets.warehouse import check_tables as real
+
+    dialect = engine.dialect
+    if engine.day_plan and engine.entity_plan:
+        day_plan, entity_plan = engine.day_plan, engine.entity_plan
+        if _step(
+            report, "every real table, with its options", lambda: real.create_real_tables(cur, names, dialect)
+        ):
+            _step(
+                report,
+                "day load of router_events: two folders, one COPY, one replace",
+                lambda: real.day_load(cur, names, store, day_plan, dialect),
+            )
+            _step(
+                report,
+                "entity upsert of heroku_error_codes, twice",
+                lambda: real.entity_upsert(cur, names, store, entity_plan, dialect),
+            )
+            _step(report, "the real analytics views", lambda: real.real_views(cur, names, dialect))
+    if dialect is sql.DUCKDB:
+        report.add(RIGHTS, None, "DuckDB: no permissions")
+    else:
+        _step(report, RIGHTS, lambda: real.rights(cur, names, engine.loader_schemas, dialect))
+
+
+RIGHTS = "rights on the loader's own schemas (nothing changed)"
+
+
+def _cleanup(
+    cur: Any, store: ObjectStore, names: CheckNames, dialect: sql.Dialect, schemas: Sequence[str] = ()
+) -> tuple[bool, str]:
+    from heroku_assets.warehouse import check_tables
+
+    errors = check_tables.cleanup(cur, store, names, dialect, schemas)
     for statement in cleanup_statements(names, dialect):
         try:
             execute(cur, statement)
         except StatementError as exc:
             errors.append(str(exc))
-    for key in (names.key, names.extremes_key):
-        try:
-            if store.head(key) is not None:
-                store.delete(key)
-        except Exception as exc:  # noqa: BLE001 - reported
-            errors.append(f"deleting {key}: {exc}")
     return not errors, "; ".join(errors)
 
 
 def all_statements(
     names: CheckNames,
-    plan: sql.PartitionLoad,
-    extremes: sql.PartitionLoad,
+    plans: dict[str, Any],
     schemas: Sequence[str],
     dialect: sql.Dialect = sql.SYNAPSE,
 ) -> list[sql.Statement]:
-    """Every T-SQL statement the check sends with masking on (for the golden files)."""
+    """Every T-SQL statement the check sends with masking on (for the golden files). ``plans``: the
+    loads it runs: ``probe``, ``extremes``, ``day`` (router_events of two apps), ``upsert``."""
+    from heroku_assets.warehouse import check_tables
     from heroku_assets.warehouse.synapse_loader import isolation_query
+
+    plan, extremes = plans["probe"], plans["extremes"]
 
     first = (
         [isolation_query().statement, permissions_query(schemas, masked=True).statement]
@@ -627,10 +669,18 @@ def all_statements(
         view_query(names, dialect).statement,
         *sql.masking(PROBE, names.target),
         *sql.update_statistics([PROBE], names.schema, dialect),
+        *check_tables.all_statements(names, plans["day"], plans["upsert"], schemas, dialect),
         *extremes.statements(),
         round_trip_query(names.target, dialect, EXTREMES_APP).statement,
+        *check_tables.cleanup_statements(names, dialect, schemas),
         *cleanup_statements(names, dialect),
     ]
+
+
+def _scratch(names: CheckNames, dialect: sql.Dialect | None = None) -> dict[str, Any]:
+    """Where the check's loads write: its scratch schema, for target and staging tables alike."""
+    where: dict[str, Any] = {"schema": names.schema, "staging_schema": names.schema, "run_id": names.run_id}
+    return where if dialect is None else {**where, "dialect": dialect}
 
 
 def warehouse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
@@ -641,18 +691,21 @@ def warehouse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
     credential = warehouse.copy_credential
     dialect = warehouse.dialect
 
-    def plan(names: CheckNames, store: ObjectStore, key: str, app: str = APP) -> sql.PartitionLoad:
+    def day_plan(
+        names: CheckNames, store: ObjectStore, table: Table, partitions: dict[str, list[str]]
+    ) -> sql.PartitionLoad:
+        keys = [k for app in sorted(partitions) for k in partitions[app]]
         return sql.synapse_partition_load(
-            PROBE,
-            DAY,
-            [app],
-            copy_sources(store, [key]),
-            credential,
-            schema=names.schema,
-            staging_schema=names.schema,
-            run_id=names.run_id,
-            dialect=dialect,
+            table, DAY, sorted(partitions), copy_sources(store, keys), credential, **_scratch(names, dialect)
         )
+
+    def entity_plan(names: CheckNames, store: ObjectStore, table: Table, keys: list[str]) -> sql.EntityLoad:
+        return sql.synapse_entity_load(
+            table, copy_sources(store, keys), credential, **_scratch(names, dialect)
+        )
+
+    def plan(names: CheckNames, store: ObjectStore, key: str, app: str = APP) -> sql.PartitionLoad:
+        return day_plan(names, store, PROBE, {app: [key]})
 
     def storage() -> tuple[bool | None, str]:
         try:
@@ -671,6 +724,8 @@ def warehouse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
         loader_schemas=(warehouse.schema, warehouse.staging_schema),
         masked=warehouse.masked,
         storage=storage,
+        day_plan=day_plan,
+        entity_plan=entity_plan,
     )
 
 
@@ -688,15 +743,23 @@ def duckdb_engine(conn: Any, root: Path) -> CheckEngine:
         finally:
             cur.close()
 
-    def plan(names: CheckNames, store: ObjectStore, key: str, app: str = APP) -> sql.PartitionLoad:
-        return sql.duckdb_partition_load(
-            PROBE,
-            DAY,
-            [app],
-            [str(root / key)],
-            schema=names.schema,
-            staging_schema=names.schema,
-            run_id=names.run_id,
-        )
+    def day_plan(
+        names: CheckNames, store: ObjectStore, table: Table, partitions: dict[str, list[str]]
+    ) -> sql.PartitionLoad:
+        paths = [str(root / k) for app in sorted(partitions) for k in partitions[app]]
+        return sql.duckdb_partition_load(table, DAY, sorted(partitions), paths, **_scratch(names))
 
-    return CheckEngine(dialect=sql.DUCKDB, cursor=cursor, plan=plan, credential="read_parquet")
+    def entity_plan(names: CheckNames, store: ObjectStore, table: Table, keys: list[str]) -> sql.EntityLoad:
+        return sql.duckdb_entity_load(table, [str(root / k) for k in keys], **_scratch(names))
+
+    def plan(names: CheckNames, store: ObjectStore, key: str, app: str = APP) -> sql.PartitionLoad:
+        return day_plan(names, store, PROBE, {app: [key]})
+
+    return CheckEngine(
+        dialect=sql.DUCKDB,
+        cursor=cursor,
+        plan=plan,
+        credential="read_parquet",
+        day_plan=day_plan,
+        entity_plan=entity_plan,
+    )

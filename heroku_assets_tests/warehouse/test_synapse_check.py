@@ -15,6 +15,7 @@ import pytest
 
 from heroku_assets import cli
 from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.tables import ALL_TABLES
 from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.synapse_check import (
     PROBE,
@@ -56,9 +57,19 @@ def test_every_step_passes_on_duckdb_and_leaves_nothing_behind(duck, tmp_path: P
         "replace again (idempotent)",
         "rollback of a failed replace",
         "view: create if missing, then ALTER VIEW",
+        "every real table, with its options",
+        "day load of router_events: two folders, one COPY, one replace",
+        "entity upsert of heroku_error_codes, twice",
+        "the real analytics views",
         "extreme dates 0001-01-01 and 9999-12-31 (real data never holds them)",
         "scratch schema and probe removed",
     ]
+    assert results["every real table, with its options"].detail == f"{len(ALL_TABLES)} tables"
+    day = results["day load of router_events: two folders, one COPY, one replace"].detail
+    assert day.startswith("{'synapse-check-a': 2, 'synapse-check-b': 2} from 2 folders")
+    assert results["the real analytics views"].detail == (
+        "2 app-days in daily_request_stats, 2 H12 rows explained in errors_by_code"
+    )
     assert results["round trip of every staged type"].detail == f"5 rows x {len(PROBE.columns)} columns equal"
     load = results["COPY INTO and partition replace (read_parquet)"].detail
     assert "3 truncated ({'word': 1, 'long': 2})" in load  # the near-1 MB value loads, cut and counted

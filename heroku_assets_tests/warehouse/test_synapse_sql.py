@@ -16,7 +16,7 @@ from sqlglot import exp
 
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
-from heroku_assets.warehouse import sql, synapse_check
+from heroku_assets.warehouse import check_tables, sql, synapse_check
 from heroku_assets.warehouse.synapse_loader import isolation_query
 from heroku_assets.warehouse.views import synapse_views
 from heroku_assets_tests.warehouse.tsql import LABEL, parse_one, parse_statement
@@ -139,26 +139,26 @@ def _check_statements(dialect: sql.Dialect = sql.SYNAPSE) -> list[sql.Statement]
     """Every statement the check sends, for a fixed run."""
     names = synapse_check.CheckNames(RUN)
 
-    def plan(key: str, app: str) -> sql.PartitionLoad:
-        return sql.synapse_partition_load(
-            synapse_check.PROBE,
-            synapse_check.DAY,
-            [app],
-            [f"{ACCOUNT}/{key.rpartition('/')[0]}/*.parquet"],
-            CREDENTIALS["managed_identity"],
-            schema=names.schema,
-            staging_schema=names.schema,
-            run_id=RUN,
-            dialect=dialect,
-        )
+    scratch = {"schema": names.schema, "staging_schema": names.schema, "run_id": RUN, "dialect": dialect}
+    credential = CREDENTIALS["managed_identity"]
 
-    return synapse_check.all_statements(
-        names,
-        plan(names.key, synapse_check.APP),
-        plan(names.extremes_key, synapse_check.EXTREMES_APP),
-        ["dbo", "stg"],
-        dialect,
-    )
+    def folder(key: str) -> str:
+        return f"{ACCOUNT}/{key.rpartition('/')[0]}/*.parquet"
+
+    def plan(table: Table, keys: dict[str, str]) -> sql.PartitionLoad:
+        urls = [folder(k) for _, k in sorted(keys.items())]
+        return sql.synapse_partition_load(table, synapse_check.DAY, sorted(keys), urls, credential, **scratch)
+
+    router, codes = ALL_TABLES["router_events"], ALL_TABLES["heroku_error_codes"]
+    plans = {
+        "probe": plan(synapse_check.PROBE, {synapse_check.APP: names.key}),
+        "extremes": plan(synapse_check.PROBE, {synapse_check.EXTREMES_APP: names.extremes_key}),
+        "day": plan(router, {a: check_tables.staged_key(names, router, a) for a in check_tables.APPS}),
+        "upsert": sql.synapse_entity_load(
+            codes, [folder(check_tables.staged_key(names, codes))], credential, **scratch
+        ),
+    }
+    return synapse_check.all_statements(names, plans, ["dbo", "stg"], dialect)
 
 
 def _count(dialect: sql.Dialect = sql.SYNAPSE) -> sql.Query:
