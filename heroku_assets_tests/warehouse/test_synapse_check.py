@@ -228,3 +228,35 @@ def test_the_command_fails_fast_and_clearly_on_a_closed_port(monkeypatch, capsys
     assert f"nothing accepts connections at 127.0.0.1:{port} (connection refused)" in err
     assert "not-a-real-secret" not in err and "sig=" not in err
     assert elapsed < 5, f"the check took {elapsed:.1f}s to report a closed port"
+
+
+class _Answer:
+    """A cursor that answers the permissions query with one fixed row (what HAS_PERMS_BY_NAME returned)."""
+
+    def __init__(self, row: dict) -> None:
+        self.row = row
+
+    def execute(self, text: str, params=None) -> None:
+        assert text.startswith("SELECT\n    HAS_PERMS_BY_NAME")
+
+    def fetchall(self) -> list[tuple]:
+        return [tuple(self.row.values())]
+
+
+@pytest.mark.parametrize(
+    ("database_level", "schema_level", "passed", "says"),
+    [
+        (1, 1, True, "all held"),
+        (0, 1, False, "missing: create_table"),
+        (None, 1, None, "unknown (HAS_PERMS_BY_NAME returned NULL): create_table"),
+        (1, None, True, "schema not created yet (ensure_tables creates it): alter_on_stg"),
+    ],
+)
+def test_permission_results_are_read_strictly(database_level, schema_level, passed, says) -> None:
+    from heroku_assets.warehouse.synapse_check import CheckEngine, _permissions
+
+    columns = permissions_query(["dbo", "stg"], masked=False).columns
+    row = {c: 1 for c in columns} | {"create_table": database_level, "alter_on_stg": schema_level}
+    engine = CheckEngine(sql.SYNAPSE, None, None, "sas", loader_schemas=("dbo", "stg"))
+    got, detail = _permissions(_Answer(row), engine)
+    assert got is passed and says in detail
