@@ -80,6 +80,9 @@ def cut_strings(table: tables.Table, data: pa.Table) -> tuple[pa.Table, dict[str
         if width is None:
             continue
         values = data.column(col.name)
+        # Bytes bound characters from above, and reading them takes only the offsets: most columns stop here.
+        if (pc.max(pc.binary_length(values)).as_py() or 0) <= width + 1:
+            continue
         over = pc.sum(pc.greater(pc.utf8_length(values), width + 1)).as_py() or 0
         if over:
             index = data.schema.get_field_index(col.name)
