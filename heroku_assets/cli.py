@@ -26,7 +26,7 @@ _COMMAND_MODULES = (
     "heroku_assets.capture.telemetry_command",  # telemetry
     "heroku_assets.capture.pull_command",  # pull
     "heroku_assets.platform_api.command",  # api resources, schema-diff, webhooks
-    "heroku_assets.warehouse.check_command",  # synapse check
+    "heroku_assets.warehouse.check_command",  # warehouse check (and synapse check)
 )
 
 

@@ -29,11 +29,12 @@ def defs() -> dg.Definitions:
     from heroku_assets.tables import EVENT_TABLES
 
     settings = settings_module.load()
-    warehouse_kind = "synapse" if settings.uses_synapse else "duckdb"
+    warehouse_kind = "duckdb"
     store_kind = "azure" if settings.uses_blob else None
     log_tables = {warehouse_key(t.name) for t in EVENT_TABLES}
     if settings.uses_synapse:
-        schema, where = settings_module.load_synapse().target_schema, {}
+        synapse = settings_module.load_synapse()
+        schema, where, warehouse_kind = synapse.target_schema, {}, synapse.target
     else:
         schema, where = "main", {"duckdb_path": dg.MetadataValue.path(str(settings.duckdb_path))}
 

@@ -6,7 +6,8 @@
   as the warehouse. Nothing to set up.
 - ``mixed``: Azure Blob Storage (e.g. Azurite) for both stores, DuckDB as the warehouse: try the Blob path
   on a laptop.
-- ``azure``: Azure Blob Storage and a Synapse dedicated SQL pool.
+- ``azure``: Azure Blob Storage and a Synapse dedicated SQL pool, or a Microsoft Fabric Warehouse when
+  ``HEROKU_ASSETS_WAREHOUSE=fabric`` (both reached with the ``SYNAPSE_*`` variables below).
 
 Values are read when ``load()`` is called, never at import, and validated once (pydantic-settings), with
 messages that name the variable. The Dagster resources take secrets as ``EnvVar`` references so the UI
@@ -26,6 +27,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 Environment = Literal["local", "mixed", "azure"]
 
 ENV = "HEROKU_ASSETS_ENV"
+WAREHOUSE = "HEROKU_ASSETS_WAREHOUSE"
 DATA_DIR = "HEROKU_ASSETS_DATA_DIR"
 LATE_DAYS = "HEROKU_ASSETS_LATE_DAYS"
 SENSOR_INTERVAL = "HEROKU_ASSETS_SENSOR_INTERVAL"
@@ -200,11 +202,15 @@ def _explain(model: type[BaseSettings], error: Any) -> str:
 
 
 SynapseAuth = Literal["sql", "service_principal", "token"]
+WarehouseTarget = Literal["synapse", "fabric"]
 CopyCredentialKind = Literal["sas", "key", "managed_identity", "caller"]
 
 
 class SynapseSettings(_EnvSettings):
-    """Where the Synapse dedicated SQL pool is and how to reach it (the azure environment).
+    """Where the T-SQL warehouse is and how to reach it (the azure environment): a Synapse dedicated SQL
+    pool, or with ``HEROKU_ASSETS_WAREHOUSE=fabric`` a Fabric Warehouse (``SYNAPSE_SERVER`` =
+    ``<id>.datawarehouse.fabric.microsoft.com``, ``SYNAPSE_DATABASE`` = the warehouse's name; Microsoft Entra
+    authentication only, and ``managed_identity`` COPY means the workspace's Workspace Identity).
 
     ``copy_credential`` is how the pool reads the staging container in COPY INTO: ``sas`` (the
     AZURE_STORAGE_SAS_TOKEN), ``key`` (the AZURE_STORAGE_ACCOUNT_KEY), ``managed_identity`` (the
@@ -215,6 +221,7 @@ class SynapseSettings(_EnvSettings):
 
     model_config = SettingsConfigDict(env_prefix="SYNAPSE_", frozen=True, extra="ignore")
 
+    target: WarehouseTarget = Field("synapse", validation_alias=WAREHOUSE)
     server: str
     database: str
     auth: SynapseAuth = "sql"
@@ -230,7 +237,7 @@ class SynapseSettings(_EnvSettings):
     storage_key: SecretStr | None = Field(None, validation_alias=AZURE_ACCOUNT_KEY, repr=False)
     storage_sas: SecretStr | None = Field(None, validation_alias=AZURE_SAS_TOKEN, repr=False)
 
-    @field_validator("auth", "copy_credential_setting", mode="before")
+    @field_validator("target", "auth", "copy_credential_setting", mode="before")
     @classmethod
     def _lower(cls, value: object) -> object:
         return value.lower() if isinstance(value, str) else value
@@ -247,6 +254,12 @@ class SynapseSettings(_EnvSettings):
 
     @model_validator(mode="after")
     def _combinations(self) -> SynapseSettings:
+        if self.target == "fabric" and self.auth == "sql":
+            raise ValueError(
+                f"{WAREHOUSE}=fabric: a Fabric Warehouse accepts only Microsoft Entra ID, not SQL logins: "
+                f"set {SYNAPSE_AUTH}=service_principal ({SYNAPSE_USER} = the client id, {SYNAPSE_PASSWORD} "
+                "= its secret) or token"
+            )
         if self.auth != "token" and not self.user:
             who = "SQL login" if self.auth == "sql" else "client id"
             raise ValueError(

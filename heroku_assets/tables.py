@@ -37,6 +37,11 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
+# The widest bounded string a warehouse column holds, in characters: 4000 UTF-16 code units is the widest
+# nvarchar a columnstore table takes. A string column without a declared width gets this one.
+MAX_STRING_WIDTH = 4000
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its logical type, nullability, a width for bounded warehouse strings, and whether
@@ -52,6 +57,14 @@ class Column:
     @property
     def arrow_type(self) -> pa.DataType:
         return _ARROW_TYPES[self.type]
+
+    @property
+    def string_width(self) -> int | None:
+        """The width a string column is held at in the warehouse: its declared width, at most
+        MAX_STRING_WIDTH (json: MAX_STRING_WIDTH when undeclared); None for other types."""
+        if self.type not in ("string", "json"):
+            return None
+        return min(self.width or MAX_STRING_WIDTH, MAX_STRING_WIDTH)
 
 
 @dataclass(frozen=True)

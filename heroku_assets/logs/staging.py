@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,6 +20,9 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 from heroku_assets.tables import EVENT_TABLES
 
+# Object metadata ``cut_<column>``: how many of the object's values were cut to width + 1 characters.
+CUT_PREFIX = "cut_"
+
 
 @dataclass(frozen=True)
 class StagedTable:
@@ -29,6 +32,7 @@ class StagedTable:
     rows: int
     lines: int  # distinct raw lines behind the rows (a metrics line gives several rows)
     preview: list[dict]
+    cut: dict[str, int] = field(default_factory=dict)  # values cut to width + 1 characters, per column
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ def stage_partition(
             seen_numbers.append(distinct)
             key = layout.staged_object(table.name, app, day)
             meta = {"rows": str(written.rows), "lines": str(len(distinct))}
+            meta.update({f"{CUT_PREFIX}{name}": str(n) for name, n in written.cut.items()})
             staging.put_file(key, Path(written.path), meta)
             for stale in staging.list(layout.staged_prefix(table.name, app, day)):
                 if stale.key != key:
@@ -92,6 +97,7 @@ def stage_partition(
                 rows=written.rows,
                 lines=len(distinct),
                 preview=_preview(Path(written.path), preview_rows),
+                cut=written.cut,
             )
     error = _accounting_error(raw_lines, seen_numbers)
     if other_days:

@@ -1,4 +1,5 @@
-"""The Synapse dedicated SQL pool as a Dagster resource (the azure environment's warehouse).
+"""The Synapse dedicated SQL pool or Fabric Warehouse as a Dagster resource (the azure environment's
+warehouse; ``HEROKU_ASSETS_WAREHOUSE`` picks which).
 
 Everything but the secrets comes from ``heroku_assets.settings.load_synapse``; the secrets (the login's
 password or client secret, the storage SAS token or account key that COPY INTO reads the staging container
@@ -29,8 +30,11 @@ class SynapseWarehouseResource(WarehouseResource):
     """A Synapse dedicated SQL pool reached through pyodbc and ODBC Driver 18; loads COPY INTO a staging
     table from the staged Parquet, then replace the partition in one transaction."""
 
-    server: str = Field(description="<workspace>.sql.azuresynapse.net (optionally ,port)")
-    database: str = Field(description="the dedicated SQL pool")
+    target: str = Field(default="synapse", description="synapse | fabric")
+    server: str = Field(
+        description="<workspace>.sql.azuresynapse.net or <id>.datawarehouse.fabric.microsoft.com (,port)"
+    )
+    database: str = Field(description="the dedicated SQL pool, or the Fabric warehouse")
     auth: str = Field(default="sql", description="sql | service_principal | token")
     user: str | None = Field(default=None, description="SQL login, or the service principal's client id")
     password: str | None = Field(
@@ -76,7 +80,7 @@ class SynapseWarehouseResource(WarehouseResource):
     def open(self) -> Iterator[Warehouse]:
         """A SynapseWarehouse; it connects per operation, so nothing is opened here."""
         from heroku_assets.warehouse.synapse_connection import SynapseConfig
-        from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
+        from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
 
         config = SynapseConfig(
             server=self.server,
@@ -88,7 +92,10 @@ class SynapseWarehouseResource(WarehouseResource):
             login_timeout=self.login_timeout,
             query_timeout=self.query_timeout,
         )
-        yield SynapseWarehouse(
+        if self.target not in ("synapse", "fabric"):
+            raise ValueError(f"unknown warehouse target {self.target!r}: synapse or fabric")
+        warehouse = FabricWarehouse if self.target == "fabric" else SynapseWarehouse
+        yield warehouse(
             config,
             self._copy_credential(),
             schema=self.target_schema,
@@ -104,6 +111,7 @@ def synapse_warehouse_resource(
     synapse = synapse or settings_module.load_synapse()
     secret_variable = _COPY_SECRET_VARIABLES.get(synapse.copy_credential)
     return SynapseWarehouseResource(
+        target=synapse.target,
         server=synapse.server,
         database=synapse.database,
         auth=synapse.auth,

@@ -12,6 +12,12 @@ from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import Table
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
+# Secrets as drivers and servers echo them: a SAS signature, a connection string's password or account
+# key, a COPY credential's SECRET = '...'.
+_SECRET_VALUES = re.compile(
+    r"(?i)\b(sig|pwd|password|accountkey|sharedaccesssignature|client_secret)(\s*=\s*)(\{(?:[^}]|\}\})*\}|[^;&\s'\"]+)"
+)
+_SECRET_LITERAL = re.compile(r"(?i)(\bSECRET\s*=\s*)'(?:[^']|'')*'")
 
 
 def validate_identifier(name: str) -> str:
@@ -21,8 +27,23 @@ def validate_identifier(name: str) -> str:
     return name
 
 
+def scrub(text: str, *secrets: str | None) -> str:
+    """``text`` with the given secrets and anything shaped like one (``sig=``, ``PWD=``, ``Password=``,
+    ``AccountKey=``, ``SECRET = '...'``) replaced by ``***``, for messages and logs."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    text = _SECRET_LITERAL.sub(r"\1'***'", text)
+    return _SECRET_VALUES.sub(r"\1\2***", text)
+
+
 class WarehouseError(RuntimeError):
     """A warehouse operation failed; the message says which and why, without any secret."""
+
+
+class StagedObjectsMissing(WarehouseError):
+    """A load's staged objects are not in the staging store (a lifecycle rule, a cleanup, another
+    staging container): nothing was loaded and the previous rows are kept."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +108,11 @@ class Warehouse(Protocol):
         promise they are unique, so this is reported, not enforced)."""
         ...
 
+    def apply_masking(self, tables: Sequence[Table]) -> list[str]:
+        """Apply dynamic data masking to the declared columns of existing ``tables`` where the warehouse
+        masks (run by the reference job, never by a load); return the masked columns."""
+        ...
+
     def ensure_views(self) -> list[str]:
         """Create or replace the analytics views; return their names."""
         ...
@@ -99,12 +125,37 @@ class Warehouse(Protocol):
 def nonempty_keys(store: ObjectStore, keys: Sequence[str]) -> list[str]:
     """The staged objects that hold rows: a staged object's metadata says how many it holds, and one with
     none is not sent to COPY INTO (whose handling of a Parquet file without row groups is undocumented).
-    An object without that metadata is kept."""
-    out = []
+    An object without that metadata is kept. Missing objects are refused, every one named."""
+    out, missing = [], []
     for key in keys:
         info = store.head(key)
         if info is None:
-            raise FileNotFoundError(f"staged object {key} is missing")
-        if info.metadata.get("rows", "") != "0":
+            missing.append(key)
+        elif info.metadata.get("rows", "") != "0":
             out.append(key)
+    if missing:
+        raise StagedObjectsMissing(
+            f"{len(missing)} staged object(s) missing: {', '.join(missing[:10])}"
+            f"{' ...' if len(missing) > 10 else ''}; nothing was loaded, the previous rows are kept"
+        )
     return out
+
+
+def partition_keys(
+    store: ObjectStore, table: Table, day: dt.date, partitions: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """The staged objects with rows of a load of (app, day) partitions. Staging writes an object for every
+    partition, with zero rows when it has none, so a partition without any object was not staged or
+    lost its objects since: the load is refused, naming the folders, rather than emptying the partition
+    (only a partition staging recorded as empty loads as empty)."""
+    from heroku_assets.storage.layout import staged_prefix
+
+    empty = [staged_prefix(table.name, app, day) for app, keys in sorted(partitions.items()) if not keys]
+    if empty:
+        raise StagedObjectsMissing(
+            f"nothing is staged for {table.name} under {', '.join(empty[:10])}"
+            f"{' ...' if len(empty) > 10 else ''}: nothing was loaded, the previous rows are kept "
+            "(materialize the staged tables of those partitions again; is the staging container the one "
+            "they were staged in?)"
+        )
+    return nonempty_keys(store, [k for app in sorted(partitions) for k in partitions[app]])

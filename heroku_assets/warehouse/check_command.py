@@ -1,4 +1,5 @@
-"""``heroku-assets synapse check``: run the Synapse check against the configured pool and storage."""
+"""``heroku-assets warehouse check`` (also ``synapse check``): run the check against the configured
+Synapse pool or Fabric Warehouse (``HEROKU_ASSETS_WAREHOUSE``) and staging storage."""
 
 from __future__ import annotations
 
@@ -6,26 +7,29 @@ import argparse
 import sys
 from typing import Any
 
+_DESCRIPTION = (
+    "With the azure settings (HEROKU_ASSETS_WAREHOUSE, SYNAPSE_*, AZURE_STORAGE_*): on Synapse read the "
+    "pool's isolation setting and the permissions the loader needs, on Fabric the warehouse's collation; "
+    "then in a scratch schema COPY INTO a staged file of every type with the configured credential, compare "
+    "every value, replace a partition twice and roll one back, create and alter a view, apply masks (when "
+    "SYNAPSE_MASKING is on) and statistics (Synapse), and try the extreme dates (a warning only); remove "
+    "everything; print a pass/fail table. Exits 1 when any check fails."
+)
+
 
 def register(subparsers: Any) -> None:
-    synapse = subparsers.add_parser(
-        "synapse",
-        help="Synapse dedicated SQL pool tools",
-        description="Tools for the azure environment's Synapse dedicated SQL pool.",
-    )
-    commands = synapse.add_subparsers(dest="synapse_command", required=True, metavar="COMMAND")
-    check = commands.add_parser(
-        "check",
-        help="prove the load on your pool and storage (in a scratch schema it removes afterwards)",
-        description=(
-            "With the azure settings (SYNAPSE_*, AZURE_STORAGE_*): read the pool's isolation setting and "
-            "the permissions the loader needs, then in a scratch schema COPY INTO a staged file of every "
-            "type with the configured credential, compare every value, replace a partition twice and roll "
-            "one back, create and alter a view, apply a mask and update statistics; remove everything; "
-            "print a pass/fail table. Exits 1 when any check fails."
-        ),
-    )
-    check.set_defaults(handler=run)
+    for name, help_text in (
+        ("warehouse", "Synapse or Fabric Warehouse tools"),
+        ("synapse", "the same tools as `warehouse` (its former name)"),
+    ):
+        group = subparsers.add_parser(name, help=help_text, description=f"{help_text}, azure environment.")
+        commands = group.add_subparsers(dest=f"{name}_command", required=True, metavar="COMMAND")
+        check = commands.add_parser(
+            "check",
+            help="prove the load on your warehouse and storage (in a scratch schema it removes afterwards)",
+            description=_DESCRIPTION,
+        )
+        check.set_defaults(handler=run)
 
 
 def _copy_credential(synapse: Any) -> Any:
@@ -43,13 +47,13 @@ def run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
     from heroku_assets.cli import CommandError
     from heroku_assets.storage.factory import open_stores
-    from heroku_assets.warehouse.synapse_check import run_check, synapse_engine
-    from heroku_assets.warehouse.synapse_connection import SynapseConfig, SynapseError
-    from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
+    from heroku_assets.warehouse.synapse_check import run_check, warehouse_engine
+    from heroku_assets.warehouse.synapse_connection import SynapseConfig, SynapseError, probe_reachable
+    from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
 
     config = settings.load()
     if not config.uses_blob:
-        raise CommandError(f"synapse check needs the azure settings: set {settings.ENV}=azure")
+        raise CommandError(f"warehouse check needs the azure settings: set {settings.ENV}=azure")
     synapse = settings.load_synapse()
     # Secrets are read here, by the command (the Dagster resource reads them through dg.EnvVar).
     connection = SynapseConfig(
@@ -63,18 +67,22 @@ def run(args: argparse.Namespace) -> int:
         driver=synapse.driver,
         login_timeout=synapse.login_timeout,
         query_timeout=synapse.query_timeout,
+        connect_attempts=2,  # a check is run by hand: say what is wrong rather than wait
     )
-    warehouse = SynapseWarehouse(
+    warehouse_class = FabricWarehouse if synapse.target == "fabric" else SynapseWarehouse
+    warehouse = warehouse_class(
         connection,
         _copy_credential(synapse),
         schema=synapse.target_schema,
         staging_schema=synapse.staging_schema,
         masked=synapse.masking,
     )
-    print(f"checking {connection.describe()} with COPY credential {synapse.copy_credential}", file=sys.stderr)
+    where = f"{synapse.target} at {connection.describe()}"
+    print(f"checking {where} with COPY credential {synapse.copy_credential}", file=sys.stderr)
     try:
+        probe_reachable(connection)
         with open_stores(config) as stores:
-            report = run_check(synapse_engine(warehouse, stores.staging), stores.staging)
+            report = run_check(warehouse_engine(warehouse, stores.staging), stores.staging)
     except SynapseError as exc:  # no connection, or no driver: nothing could be checked
         raise CommandError(str(exc), status=1) from None
     print(report.table())

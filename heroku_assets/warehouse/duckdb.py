@@ -24,7 +24,7 @@ from heroku_assets.storage.base import ObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import Table
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.base import LoadResult, nonempty_keys, validate_identifier
+from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_keys, validate_identifier
 from heroku_assets.warehouse.load_runner import (
     StatementError,
     fetch,
@@ -101,7 +101,7 @@ class DuckDBWarehouse:
         results: dict[str, LoadResult] = {}
         for i in range(0, len(apps), sql.MAX_APPS_PER_LOAD):
             chunk = apps[i : i + sql.MAX_APPS_PER_LOAD]
-            keys = nonempty_keys(store, [k for app in chunk for k in partitions[app]])
+            keys = partition_keys(store, table, day, {app: partitions[app] for app in chunk})
             with _local_paths(store, keys) as paths:
                 plan = sql.duckdb_partition_load(
                     table, day, chunk, paths, schema=self.schema, staging_schema=self.staging_schema
@@ -127,6 +127,10 @@ class DuckDBWarehouse:
                     return run_entity_load(cur, plan, sql.DUCKDB)
 
             return self._retrying.copy()(run)
+
+    def apply_masking(self, tables: Sequence[Table]) -> list[str]:
+        """DuckDB has no dynamic data masking."""
+        return []
 
     def ensure_views(self) -> list[str]:
         from heroku_assets.warehouse.views import VIEWS

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.base import LoadResult, WarehouseError
+from heroku_assets.warehouse.base import LoadResult, WarehouseError, scrub
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,7 @@ class StatementError(WarehouseError):
 
     def __init__(self, statement: sql.Statement, exc: BaseException) -> None:
         self.original = exc
-        reason = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
-        if statement.secret:
-            reason = reason.replace(statement.secret, "***")
+        reason = scrub(str(exc.args[1]) if len(exc.args) > 1 else str(exc), statement.secret)
         super().__init__(f"{statement.sql.splitlines()[0]} ... failed: {reason}")
 
 

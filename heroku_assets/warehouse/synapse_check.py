@@ -1,12 +1,17 @@
-"""``heroku-assets synapse check``: prove the load on the user's own pool and storage.
+"""``heroku-assets warehouse check``: prove the load on the user's own Synapse pool or Fabric Warehouse
+and storage.
 
 In a scratch schema it creates and removes again, with the configured COPY credential: COPY INTO a file
 holding every staged type (microsecond timestamps before and after 1970, dates, booleans, 64-bit integers,
-floats, strings outside the BMP and at their declared widths), a round-trip comparison of every value,
-a partition replace run twice, a replace rolled back midway, a view created and altered, a mask applied
-only once, statistics updated; and it reads the pool's isolation setting and the permissions the loader
-needs in its own schemas. Every statement comes from the builders the loader uses (golden files in the
-tests); the same steps run on DuckDB in the tests, where the Synapse-only ones are marked not applicable.
+floats, strings outside the BMP and at their declared widths, '' beside NULL, a value over 4,000
+characters and one near the pool's 1 MB row limit, cut when staged), a round-trip comparison of every
+value, a partition replace run twice, a replace rolled back midway, a view created and altered, masks
+applied twice when masking is on, statistics created and refreshed (Synapse); then, as a separate step
+whose failure does not fail the check, the extreme dates 0001-01-01 and 9999-12-31, which real data never
+holds. It reads the pool's isolation setting and the permissions the loader needs (Synapse), or the
+warehouse's collation (Fabric). Every statement comes from the builders the loader uses, rendered by the
+target's dialect (golden files in the tests); the same steps run on DuckDB in the tests, where the
+T-SQL-only ones are marked not applicable.
 """
 
 from __future__ import annotations
@@ -38,10 +43,13 @@ from heroku_assets.warehouse.load_runner import (
 log = logging.getLogger(__name__)
 
 APP = "synapse-check"
+EXTREMES_APP = "synapse-check-extremes"
 DAY = dt.date(2026, 1, 2)
+LONG = 4500  # characters: wider than any bounded column
+NEAR_1MB = 999_000  # characters: cut to width + 1 when staged, so the row stays far below COPY's 1 MB
 PROBE_PREFIX = "synapse-check"
 # Every declared type, strings at their declared widths (one of them outside the BMP, where a character
-# is two UTF-16 code units), and a masked column.
+# is two UTF-16 code units), a string at the widest bounded width, and a masked column.
 PROBE = Table(
     name="probe",
     kind="event",
@@ -59,6 +67,7 @@ PROBE = Table(
         Column("ratio", "float64"),
         Column("day", "date"),
         Column("email", "string", width=320, masking="email"),
+        Column("long", "string", width=4000),
     ),
     partition_by=("app", "event_date"),
     distribution="line_number",
@@ -67,7 +76,8 @@ UTC = dt.UTC
 
 
 def probe_rows() -> list[dict[str, object]]:
-    """The probe's rows as staged; row 4's word is one character too wide (loaded truncated, counted)."""
+    """The probe's rows; row 4's word is one character too wide and rows 1 and 2 have a long value
+    (loaded truncated, counted); row 5's word is '' where row 3's is NULL."""
     base = {"app": APP, "event_date": DAY}
     return [
         {
@@ -81,8 +91,9 @@ def probe_rows() -> list[dict[str, object]]:
             "small": -(2**31),
             "big": 2**63 - 1,
             "ratio": 0.1,
-            "day": dt.date(1, 1, 1),
+            "day": dt.date(1970, 1, 1),
             "email": "someone@example.com",
+            "long": "L" * LONG,
         },
         {
             **base,
@@ -95,28 +106,55 @@ def probe_rows() -> list[dict[str, object]]:
             "small": 2**31 - 1,
             "big": -(2**63),
             "ratio": -1.7976931348623157e308,
-            "day": dt.date(9999, 12, 31),
+            "day": dt.date(1969, 12, 31),
             "email": None,
+            "long": "é" * NEAR_1MB,
         },
         {**base, "line_number": 3, **{c.name: None for c in PROBE.columns if c.nullable}},
         {
             **base,
             "line_number": 4,
-            "event_ts": dt.datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+            "event_ts": dt.datetime(2100, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
             "word": "x" * 17,
             "ratio": 2.2250738585072014e-308,  # the smallest normal double, float's documented limit
+        },
+        {**base, "line_number": 5, "word": "", "doc": ""},  # '' is not NULL
+    ]
+
+
+def extreme_rows() -> list[dict[str, object]]:
+    """The first and last days and instants datetime2 holds, in a partition of their own: real data never
+    holds them, and a pool's Parquet reader may shift dates before 1582 (Julian calendar)."""
+    base = {"app": EXTREMES_APP, "event_date": DAY}
+    return [
+        {**base, "line_number": 1, "event_ts": dt.datetime(1, 1, 1, tzinfo=UTC), "day": dt.date(1, 1, 1)},
+        {
+            **base,
+            "line_number": 2,
+            "event_ts": dt.datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+            "day": dt.date(9999, 12, 31),
         },
     ]
 
 
-def expected_rows() -> list[dict[str, object]]:
-    """What the target must hold: the staged rows with strings cut to their widths."""
+def _fitted(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     out = []
-    for row in probe_rows():
+    for row in rows:
         row = {c.name: row.get(c.name) for c in PROBE.columns}
-        row["word"] = row["word"][:16] if row["word"] else row["word"]
+        for c in PROBE.columns:
+            if c.string_width and isinstance(row[c.name], str):
+                row[c.name] = row[c.name][: c.string_width]
         out.append(row)
     return out
+
+
+def expected_rows() -> list[dict[str, object]]:
+    """What the target must hold: the probe's rows with strings cut to their widths."""
+    return _fitted(probe_rows())
+
+
+# What the probe load reports as truncated: the word one character too wide, both long values.
+EXPECTED_TRUNCATED = {"word": 1, "long": 2}
 
 
 def _same(want: object, got: object) -> bool:
@@ -156,9 +194,14 @@ class CheckNames:
     def key(self) -> str:
         return f"{PROBE_PREFIX}/{self.run_id}/part-00000.parquet"
 
+    @property
+    def extremes_key(self) -> str:
+        return f"{PROBE_PREFIX}/{self.run_id}/extremes/part-00000.parquet"
+
 
 def permissions_query(schemas: Sequence[str], *, masked: bool) -> sql.Query:
-    """The permissions the loader needs, each 1 (held), 0 (not held) or NULL (schema missing): COPY
+    """The permissions the loader needs on Synapse, each 1 (held), 0 (not held) or NULL (a schema
+    missing, or the permission could not be evaluated): COPY
     (ADMINISTER DATABASE BULK OPERATIONS and INSERT), CREATE TABLE and ALTER on its schemas (staging
     tables, ensure_tables, UPDATE STATISTICS), SELECT/INSERT/DELETE on them (checks and replaces),
     CREATE VIEW, and ALTER ANY MASK when masking is on."""
@@ -184,22 +227,26 @@ def permissions_query(schemas: Sequence[str], *, masked: bool) -> sql.Query:
     )
 
 
-def masked_columns_query(target: sql.TableName) -> sql.Query:
+def collation_query() -> sql.Query:
+    """The warehouse's collation (Fabric: varchar holds UTF-8 only in a _UTF8 collation, and the default
+    one is case-sensitive)."""
     return sql.Query(
         sql.Statement(
-            "SELECT COUNT_BIG(*) AS [masked]\nFROM sys.masked_columns\n"
-            f"WHERE object_id = OBJECT_ID({target.literal()})",
+            "SELECT CAST(collation_name AS varchar(128)) AS [collation_name]\nFROM sys.databases\n"
+            "WHERE name = DB_NAME()",
             kind="query",
         ),
-        ("masked",),
+        ("collation_name",),
     )
 
 
-def round_trip_query(target: sql.TableName, dialect: sql.Dialect) -> sql.Query:
+def round_trip_query(target: sql.TableName, dialect: sql.Dialect, app: str = APP) -> sql.Query:
     cols = ", ".join(dialect.quote(c) for c in PROBE.column_names)
     return sql.Query(
         sql.Statement(
-            f"SELECT {cols}\nFROM {target.sql(dialect)}\nORDER BY {dialect.quote('line_number')}",
+            f"SELECT {cols}\nFROM {target.sql(dialect)}\nWHERE {dialect.quote('app')} = ?\n"
+            f"ORDER BY {dialect.quote('line_number')}",
+            (app,),
             kind="query",
         ),
         PROBE.column_names,
@@ -208,7 +255,7 @@ def round_trip_query(target: sql.TableName, dialect: sql.Dialect) -> sql.Query:
 
 def failing_statement(dialect: sql.Dialect) -> sql.Statement:
     """A statement that fails inside the transaction, as a conversion error would."""
-    if dialect is sql.TSQL:
+    if dialect is not sql.DUCKDB:
         return sql.Statement("SELECT CAST(N'not a number' AS int) AS [x]", kind="query")
     return sql.Statement("SELECT CAST('not a number' AS INTEGER) AS x", kind="query")
 
@@ -218,13 +265,13 @@ def view_body(names: CheckNames, dialect: sql.Dialect) -> str:
         f"SELECT {dialect.quote('app')}, {dialect.count} AS {dialect.quote('rows')}\n"
         f"FROM {names.target.sql(dialect)}\nGROUP BY {dialect.quote('app')}"
     )
-    if dialect is sql.TSQL:
+    if dialect is not sql.DUCKDB:
         return f"ALTER VIEW {names.view.sql()} AS\n{query}"
     return f"CREATE OR REPLACE VIEW {names.view.sql(dialect)} AS\n{query}"
 
 
 def view_statements(names: CheckNames, dialect: sql.Dialect) -> list[sql.Statement]:
-    if dialect is sql.TSQL:
+    if dialect is not sql.DUCKDB:
         return sql.view_statements({names.view.name: view_body(names, dialect)}, names.schema)
     return [sql.Statement(view_body(names, dialect), kind="ddl")]
 
@@ -242,8 +289,8 @@ def view_query(names: CheckNames, dialect: sql.Dialect) -> sql.Query:
 
 
 def setup_statements(names: CheckNames, dialect: sql.Dialect) -> list[sql.Statement]:
-    if dialect is sql.TSQL:
-        return [sql.create_schema(names.schema), sql.create_table(PROBE, names.target)]
+    if dialect is not sql.DUCKDB:
+        return [sql.create_schema(names.schema, dialect), sql.create_table(PROBE, names.target, dialect)]
     return [
         sql.Statement(f"CREATE SCHEMA IF NOT EXISTS {dialect.quote(names.schema)}", kind="ddl"),
         sql.create_table(PROBE, names.target, dialect),
@@ -252,8 +299,12 @@ def setup_statements(names: CheckNames, dialect: sql.Dialect) -> list[sql.Statem
 
 def cleanup_statements(names: CheckNames, dialect: sql.Dialect) -> list[sql.Statement]:
     """Everything the check created, whether or not it got that far (each drop guarded)."""
-    if dialect is sql.TSQL:
-        return [sql.drop_view(names.view), sql.drop_table(names.target), sql.drop_schema(names.schema)]
+    if dialect is not sql.DUCKDB:
+        return [
+            sql.drop_view(names.view),
+            sql.drop_table(names.target, dialect),
+            sql.drop_schema(names.schema),
+        ]
     return [sql.Statement(f"DROP SCHEMA IF EXISTS {dialect.quote(names.schema)} CASCADE", kind="ddl")]
 
 
@@ -265,79 +316,100 @@ class CheckResult:
     name: str
     passed: bool | None  # None: not applicable on this engine, or could not be read
     detail: str = ""
+    blocking: bool = True  # a failure of a non-blocking step is a warning: the check still passes
+
+    @property
+    def mark(self) -> str:
+        if self.passed is False:
+            return "FAIL" if self.blocking else "warn"
+        return "pass" if self.passed else "n/a"
 
 
 @dataclass
 class CheckReport:
     results: list[CheckResult] = field(default_factory=list)
 
-    def add(self, name: str, passed: bool | None, detail: str = "") -> None:
-        self.results.append(CheckResult(name, passed, detail))
+    def add(self, name: str, passed: bool | None, detail: str = "", *, blocking: bool = True) -> None:
+        self.results.append(CheckResult(name, passed, detail, blocking))
 
     @property
     def ok(self) -> bool:
-        return all(r.passed is not False for r in self.results)
+        return all(r.passed is not False or not r.blocking for r in self.results)
 
     def table(self) -> str:
         width = max(len(r.name) for r in self.results)
-        mark = {True: "pass", False: "FAIL", None: "n/a"}
         lines = [f"{'check':<{width}}  result  detail", f"{'-' * width}  ------  ------"]
-        lines += [f"{r.name:<{width}}  {mark[r.passed]:<6}  {r.detail}" for r in self.results]
+        lines += [f"{r.name:<{width}}  {r.mark:<6}  {r.detail}" for r in self.results]
         return "\n".join(lines)
 
 
 @dataclass
 class CheckEngine:
-    """What the check needs of an engine: its dialect, a cursor, and a load plan for the probe."""
+    """What the check needs of an engine: its dialect, a cursor, and a load plan for a probe file (of
+    ``app``'s partition)."""
 
     dialect: sql.Dialect
     cursor: Callable[[], contextlib.AbstractContextManager[Any]]
-    plan: Callable[[CheckNames, ObjectStore, str], sql.PartitionLoad]
+    plan: Callable[..., sql.PartitionLoad]  # (names, store, key, app=APP)
     credential: str
     loader_schemas: tuple[str, ...] = ()
-    masked: bool = True
+    masked: bool = False
     storage: Callable[[], tuple[bool | None, str]] | None = None
+    # The real tables' loads (check_tables.DayPlan, check_tables.EntityPlan).
+    day_plan: Callable[..., sql.PartitionLoad] | None = None
+    entity_plan: Callable[..., sql.EntityLoad] | None = None
 
 
-def _stage_probe(store: ObjectStore, key: str) -> None:
+def _stage_probe(store: ObjectStore, key: str, rows: list[dict[str, object]]) -> dict[str, int]:
+    """Stage ``rows`` as the loader stages (strings cut to width + 1); returns the values cut."""
     from heroku_assets.logs.parquet import write_staged_table
 
-    rows = probe_rows()
     data = pa.Table.from_pylist(
         [{c: r.get(c) for c in PROBE.column_names} for r in rows], schema=PROBE.arrow_schema
     )
     with tempfile.TemporaryDirectory(prefix="heroku-assets-check-") as tmp:
         path = Path(tmp) / "part-00000.parquet"
-        write_staged_table(PROBE, data, path)
+        cut = write_staged_table(PROBE, data, path)
         store.put_file(key, path, {"rows": str(len(rows))})
+    return cut
 
 
 def _stage(store: ObjectStore, names: CheckNames) -> tuple[bool, str]:
-    _stage_probe(store, names.key)
-    return True, names.key
+    cut = _stage_probe(store, names.key, probe_rows())
+    return cut == {"long": 2}, f"{names.key} (values cut to width + 1 when staged: {cut})"
 
 
-def _step(report: CheckReport, name: str, fn: Callable[[], tuple[bool | None, str]]) -> bool:
+def _step(
+    report: CheckReport, name: str, fn: Callable[[], tuple[bool | None, str]], *, blocking: bool = True
+) -> bool:
     try:
         passed, detail = fn()
     except Exception as exc:  # noqa: BLE001 - every failure is a row of the report, not a crash
         passed, detail = False, str(exc).splitlines()[0][:300]
-    report.add(name, passed, detail)
+    report.add(name, passed, detail, blocking=blocking)
     return passed is not False
 
 
 def run_check(engine: CheckEngine, store: ObjectStore, run_id: str | None = None) -> CheckReport:
-    """Every step, in order; the scratch schema and the staged probe are removed whatever happened."""
+    """Every step, in order; the scratch schema and the staged probes are removed whatever happened."""
     names = CheckNames(run_id or sql.new_run_id())
     report = CheckReport()
     dialect = engine.dialect
+    tsql = dialect is not sql.DUCKDB
     with engine.cursor() as cur:
-        if dialect is sql.TSQL:
-            _step(report, "isolation (READ_COMMITTED_SNAPSHOT)", lambda: _isolation(cur))
-            _step(report, "permissions the loader needs", lambda: _permissions(cur, engine))
+        if dialect.checks_isolation:
+            _step(report, ISOLATION, lambda: _isolation(cur))
         else:
-            report.add("isolation (READ_COMMITTED_SNAPSHOT)", None, "DuckDB: readers always see a snapshot")
-            report.add("permissions the loader needs", None, "DuckDB: no permissions")
+            report.add(ISOLATION, None, NOT_APPLICABLE[dialect.name]["isolation"])
+        if dialect is sql.SYNAPSE:
+            _step(report, PERMISSIONS, lambda: _permissions(cur, engine))
+            report.add(COLLATION, None, "Synapse: nvarchar holds every character in any collation")
+        else:
+            report.add(PERMISSIONS, None, NOT_APPLICABLE[dialect.name]["permissions"])
+            if tsql:
+                _step(report, COLLATION, lambda: _collation(cur))
+            else:
+                report.add(COLLATION, None, "DuckDB: strings are UTF-8")
         try:
             if not _step(report, "scratch schema and probe table", lambda: _setup(cur, names, dialect)):
                 return report
@@ -360,15 +432,45 @@ def run_check(engine: CheckEngine, store: ObjectStore, run_id: str | None = None
                 )
                 _step(report, "rollback of a failed replace", lambda: _rollback(cur, plan, names, dialect))
                 _step(report, "view: create if missing, then ALTER VIEW", lambda: _view(cur, names, dialect))
-                if dialect is sql.TSQL:
-                    _step(report, "dynamic data masking, applied once", lambda: _mask(cur, names))
-                    _step(report, "UPDATE STATISTICS", lambda: _statistics(cur, names))
+                if not tsql:
+                    report.add(MASKING, None, "DuckDB: no masking")
+                elif not engine.masked:
+                    report.add(MASKING, None, "SYNAPSE_MASKING is off")
                 else:
-                    report.add("dynamic data masking, applied once", None, "DuckDB: no masking")
-                    report.add("UPDATE STATISTICS", None, "DuckDB: statistics kept by the engine")
+                    _step(report, MASKING, lambda: _mask(cur, names))
+                if dialect is sql.SYNAPSE:
+                    _step(report, STATISTICS, lambda: _statistics(cur, names, dialect))
+                else:
+                    report.add(STATISTICS, None, f"{dialect.name}: statistics kept by the engine")
+            _real_tables(report, cur, engine, store, names)
+            _step(
+                report,
+                "extreme dates 0001-01-01 and 9999-12-31 (real data never holds them)",
+                lambda: _extremes(cur, engine, store, names),
+                blocking=False,
+            )
         finally:
-            _step(report, "scratch schema and probe removed", lambda: _cleanup(cur, store, names, dialect))
+            _step(
+                report,
+                "scratch schema and probe removed",
+                lambda: _cleanup(cur, store, names, dialect, engine.loader_schemas),
+            )
     return report
+
+
+ISOLATION = "isolation (READ_COMMITTED_SNAPSHOT)"
+PERMISSIONS = "permissions the loader needs"
+COLLATION = "collation (UTF-8 varchar)"
+MASKING = "dynamic data masking, applied twice"
+STATISTICS = "statistics created once, refreshed by name"
+NOT_APPLICABLE = {
+    "duckdb": {"isolation": "DuckDB: readers always see a snapshot", "permissions": "DuckDB: no permissions"},
+    "fabric": {
+        "isolation": "Fabric: always snapshot isolation",
+        "permissions": "Fabric: rights come from the workspace role (Contributor or higher) or item "
+        "permissions; the steps below exercise them in a scratch schema",
+    },
+}
 
 
 def _isolation(cur: Any) -> tuple[bool, str]:
@@ -385,11 +487,24 @@ def _permissions(cur: Any, engine: CheckEngine) -> tuple[bool | None, str]:
     except StatementError as exc:
         return None, f"could not be read ({exc}); the steps below exercise them in the scratch schema"
     missing = [name for name, value in row.items() if value == 0]
-    absent = [name for name, value in row.items() if value is None]
+    schema_level = {name for name in row if "_on_" in name}
+    absent = [name for name, value in row.items() if value is None and name in schema_level]
+    unknown = [name for name, value in row.items() if value is None and name not in schema_level]
     detail = ("missing: " + ", ".join(missing)) if missing else "all held"
+    if unknown:
+        detail += f"; unknown (HAS_PERMS_BY_NAME returned NULL): {', '.join(unknown)}"
     if absent:
         detail += f"; schema not created yet (ensure_tables creates it): {', '.join(absent)}"
-    return not missing, detail
+    return (False if missing else None if unknown else True), detail
+
+
+def _collation(cur: Any) -> tuple[bool, str]:
+    (row,) = fetch_rows(cur, collation_query())
+    name = str(row["collation_name"] or "")
+    if not name.upper().endswith("_UTF8"):
+        return False, f"{name}: varchar holds UTF-8 only in a _UTF8 collation"
+    sensitivity = "case-insensitive" if "_CI_" in name.upper() else "case-sensitive: 'Error' <> 'error'"
+    return True, f"{name} ({sensitivity})"
 
 
 def _setup(cur: Any, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
@@ -401,22 +516,30 @@ def _setup(cur: Any, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str
 def _load(cur: Any, plan: sql.PartitionLoad, dialect: sql.Dialect) -> tuple[bool, str]:
     result = run_partition_load(cur, plan, dialect)[APP]
     want = len(probe_rows())
-    passed = result.rows == want == result.staged_rows and dict(result.truncated_columns) == {"word": 1}
-    return passed, f"{result.rows} rows, {result.truncated_rows} truncated ({dict(result.truncated_columns)})"
+    truncated = dict(result.truncated_columns)
+    passed = result.rows == want == result.staged_rows and truncated == EXPECTED_TRUNCATED
+    return passed, f"{result.rows} rows, {result.truncated_rows} truncated ({truncated})"
 
 
-def _round_trip(cur: Any, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
-    got = fetch_rows(cur, round_trip_query(names.target, dialect))
-    want = expected_rows()
+def _compare(want: list[dict[str, object]], got: list[dict[str, object]]) -> tuple[bool, str]:
     if len(got) != len(want):
         return False, f"{len(got)} rows, expected {len(want)}"
     wrong = [
-        f"row {w['line_number']} {name}: {g[name]!r} != {w[name]!r}"
+        f"row {w['line_number']} {name}: {_short(g[name])} != {_short(w[name])}"
         for w, g in zip(want, got, strict=True)
         for name in PROBE.column_names
         if not _same(w[name], g[name]) and not (w[name] is None and g[name] is None)
     ]
     return not wrong, "; ".join(wrong[:3]) or f"{len(want)} rows x {len(PROBE.columns)} columns equal"
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:40]}... ({len(value) if isinstance(value, str) else '?'})"
+
+
+def _round_trip(cur: Any, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
+    return _compare(expected_rows(), fetch_rows(cur, round_trip_query(names.target, dialect)))
 
 
 def _rollback(cur: Any, plan: sql.PartitionLoad, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
@@ -440,93 +563,173 @@ def _view(cur: Any, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]
 
 
 def _mask(cur: Any, names: CheckNames) -> tuple[bool, str]:
-    for _ in range(2):  # the second time sys.masked_columns has it: no ALTER TABLE
-        for statement in sql.masking(PROBE, names.target):
+    """The reference job's masks, applied twice as it may be (re-applying a mask is allowed)."""
+    statements = sql.masking(PROBE, names.target)
+    for _ in range(2):
+        for statement in statements:
             execute(cur, statement)
-    masked = fetch(cur, masked_columns_query(names.target))["masked"]
-    return masked == 1, f"{masked} masked column(s)"
+    return True, f"{len(statements)} mask(s) applied twice"
 
 
-def _statistics(cur: Any, names: CheckNames) -> tuple[bool, str]:
-    for statement in sql.update_statistics([PROBE], names.schema):
-        execute(cur, statement)
-    return True, ""
+def _statistics(cur: Any, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
+    statements = sql.update_statistics([PROBE], names.schema, dialect)
+    for _ in range(2):  # the second time they exist: only refreshed
+        for statement in statements:
+            execute(cur, statement)
+    return True, f"{len(statements) - 1} created, then refreshed by name"
 
 
-def _cleanup(cur: Any, store: ObjectStore, names: CheckNames, dialect: sql.Dialect) -> tuple[bool, str]:
-    errors = []
+def _extremes(cur: Any, engine: CheckEngine, store: ObjectStore, names: CheckNames) -> tuple[bool, str]:
+    rows = extreme_rows()
+    _stage_probe(store, names.extremes_key, rows)
+    plan = engine.plan(names, store, names.extremes_key, app=EXTREMES_APP)
+    result = run_partition_load(cur, plan, engine.dialect)[EXTREMES_APP]
+    if result.rows != len(rows):
+        return False, f"{result.rows} rows loaded, expected {len(rows)}"
+    got = fetch_rows(cur, round_trip_query(names.target, engine.dialect, EXTREMES_APP))
+    return _compare(_fitted(rows), got)
+
+
+def _real_tables(
+    report: CheckReport, cur: Any, engine: CheckEngine, store: ObjectStore, names: CheckNames
+) -> None:
+    """The steps on the real tables (``check_tables``): their DDL, a day load from two folders, the
+    entity upsert, the real views, and the rights on the loader's own schemas."""
+    from heroku_assets.warehouse import check_tables as real
+
+    dialect = engine.dialect
+    if engine.day_plan and engine.entity_plan:
+        day_plan, entity_plan = engine.day_plan, engine.entity_plan
+        if _step(
+            report, "every real table, with its options", lambda: real.create_real_tables(cur, names, dialect)
+        ):
+            _step(
+                report,
+                "day load of router_events: two folders, one COPY, one replace",
+                lambda: real.day_load(cur, names, store, day_plan, dialect),
+            )
+            _step(
+                report,
+                "entity upsert of heroku_error_codes, twice",
+                lambda: real.entity_upsert(cur, names, store, entity_plan, dialect),
+            )
+            _step(report, "the real analytics views", lambda: real.real_views(cur, names, dialect))
+    if dialect is sql.DUCKDB:
+        report.add(RIGHTS, None, "DuckDB: no permissions")
+    else:
+        _step(report, RIGHTS, lambda: real.rights(cur, names, engine.loader_schemas, dialect))
+
+
+RIGHTS = "rights on the loader's own schemas (nothing changed)"
+
+
+def _cleanup(
+    cur: Any, store: ObjectStore, names: CheckNames, dialect: sql.Dialect, schemas: Sequence[str] = ()
+) -> tuple[bool, str]:
+    from heroku_assets.warehouse import check_tables
+
+    errors = check_tables.cleanup(cur, store, names, dialect, schemas)
     for statement in cleanup_statements(names, dialect):
         try:
             execute(cur, statement)
         except StatementError as exc:
             errors.append(str(exc))
-    try:
-        store.delete(names.key)
-    except Exception as exc:  # noqa: BLE001 - reported
-        errors.append(f"deleting {names.key}: {exc}")
     return not errors, "; ".join(errors)
 
 
-def all_statements(names: CheckNames, plan: sql.PartitionLoad, schemas: Sequence[str]) -> list[sql.Statement]:
-    """Every T-SQL statement the check sends (for the golden files)."""
+def all_statements(
+    names: CheckNames,
+    plans: dict[str, Any],
+    schemas: Sequence[str],
+    dialect: sql.Dialect = sql.SYNAPSE,
+) -> list[sql.Statement]:
+    """Every T-SQL statement the check sends with masking on (for the golden files). ``plans``: the
+    loads it runs: ``probe``, ``extremes``, ``day`` (router_events of two apps), ``upsert``."""
+    from heroku_assets.warehouse import check_tables
     from heroku_assets.warehouse.synapse_loader import isolation_query
 
+    plan, extremes = plans["probe"], plans["extremes"]
+
+    first = (
+        [isolation_query().statement, permissions_query(schemas, masked=True).statement]
+        if dialect is sql.SYNAPSE
+        else [collation_query().statement]
+    )
     return [
-        isolation_query().statement,
-        permissions_query(schemas, masked=True).statement,
-        *setup_statements(names, sql.TSQL),
+        *first,
+        *setup_statements(names, dialect),
         *plan.statements(),
-        round_trip_query(names.target, sql.TSQL).statement,
+        round_trip_query(names.target, dialect).statement,
         plan.replace[0],
         plan.replace[1],
-        failing_statement(sql.TSQL),
-        sql.Statement(sql.TSQL.rollback, kind="transaction"),
-        sql.partition_count(PROBE, names.target, APP, DAY).statement,
-        *view_statements(names, sql.TSQL),
-        view_query(names, sql.TSQL).statement,
+        failing_statement(dialect),
+        sql.Statement(dialect.rollback, kind="transaction"),
+        sql.partition_count(PROBE, names.target, APP, DAY, dialect).statement,
+        *view_statements(names, dialect),
+        view_query(names, dialect).statement,
         *sql.masking(PROBE, names.target),
-        masked_columns_query(names.target).statement,
-        *sql.update_statistics([PROBE], names.schema),
-        *cleanup_statements(names, sql.TSQL),
+        *sql.update_statistics([PROBE], names.schema, dialect),
+        *check_tables.all_statements(names, plans["day"], plans["upsert"], schemas, dialect),
+        *extremes.statements(),
+        round_trip_query(names.target, dialect, EXTREMES_APP).statement,
+        *check_tables.cleanup_statements(names, dialect, schemas),
+        *cleanup_statements(names, dialect),
     ]
 
 
-def synapse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
-    """The check on a SynapseWarehouse's pool, with its COPY credential, one connection throughout."""
+def _scratch(names: CheckNames, dialect: sql.Dialect | None = None) -> dict[str, Any]:
+    """Where the check's loads write: its scratch schema, for target and staging tables alike."""
+    where: dict[str, Any] = {"schema": names.schema, "staging_schema": names.schema, "run_id": names.run_id}
+    return where if dialect is None else {**where, "dialect": dialect}
+
+
+def warehouse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
+    """The check on a SynapseWarehouse's pool or a FabricWarehouse, with its COPY credential and its
+    masking setting, one connection throughout."""
     from heroku_assets.warehouse.synapse_loader import SynapseSetupError, copy_sources
 
     credential = warehouse.copy_credential
+    dialect = warehouse.dialect
 
-    def plan(names: CheckNames, store: ObjectStore, key: str) -> sql.PartitionLoad:
+    def day_plan(
+        names: CheckNames, store: ObjectStore, table: Table, partitions: dict[str, list[str]]
+    ) -> sql.PartitionLoad:
+        keys = [k for app in sorted(partitions) for k in partitions[app]]
         return sql.synapse_partition_load(
-            PROBE,
-            DAY,
-            [APP],
-            copy_sources(store, [key]),
-            credential,
-            schema=names.schema,
-            staging_schema=names.schema,
-            run_id=names.run_id,
+            table, DAY, sorted(partitions), copy_sources(store, keys), credential, **_scratch(names, dialect)
         )
+
+    def entity_plan(names: CheckNames, store: ObjectStore, table: Table, keys: list[str]) -> sql.EntityLoad:
+        return sql.synapse_entity_load(
+            table, copy_sources(store, keys), credential, **_scratch(names, dialect)
+        )
+
+    def plan(names: CheckNames, store: ObjectStore, key: str, app: str = APP) -> sql.PartitionLoad:
+        return day_plan(names, store, PROBE, {app: [key]})
 
     def storage() -> tuple[bool | None, str]:
         try:
             warehouse.check_storage(store)
         except SynapseSetupError as exc:
             return False, str(exc)
-        if credential.needs_data_lake:
+        if dialect.copy_needs_data_lake(credential):
             return True, "ADLS Gen2 (hierarchical namespace)"
-        return True, f"{credential.kind} reads the .blob endpoint"
+        return True, f"{credential.kind} reads the account"
 
     return CheckEngine(
-        dialect=sql.TSQL,
+        dialect=dialect,
         cursor=warehouse.cursor,
         plan=plan,
         credential=credential.kind,
         loader_schemas=(warehouse.schema, warehouse.staging_schema),
-        masked=True,
+        masked=warehouse.masked,
         storage=storage,
+        day_plan=day_plan,
+        entity_plan=entity_plan,
     )
+
+
+synapse_engine = warehouse_engine
 
 
 def duckdb_engine(conn: Any, root: Path) -> CheckEngine:
@@ -540,15 +743,23 @@ def duckdb_engine(conn: Any, root: Path) -> CheckEngine:
         finally:
             cur.close()
 
-    def plan(names: CheckNames, store: ObjectStore, key: str) -> sql.PartitionLoad:
-        return sql.duckdb_partition_load(
-            PROBE,
-            DAY,
-            [APP],
-            [str(root / key)],
-            schema=names.schema,
-            staging_schema=names.schema,
-            run_id=names.run_id,
-        )
+    def day_plan(
+        names: CheckNames, store: ObjectStore, table: Table, partitions: dict[str, list[str]]
+    ) -> sql.PartitionLoad:
+        paths = [str(root / k) for app in sorted(partitions) for k in partitions[app]]
+        return sql.duckdb_partition_load(table, DAY, sorted(partitions), paths, **_scratch(names))
 
-    return CheckEngine(dialect=sql.DUCKDB, cursor=cursor, plan=plan, credential="read_parquet")
+    def entity_plan(names: CheckNames, store: ObjectStore, table: Table, keys: list[str]) -> sql.EntityLoad:
+        return sql.duckdb_entity_load(table, [str(root / k) for k in keys], **_scratch(names))
+
+    def plan(names: CheckNames, store: ObjectStore, key: str, app: str = APP) -> sql.PartitionLoad:
+        return day_plan(names, store, PROBE, {app: [key]})
+
+    return CheckEngine(
+        dialect=sql.DUCKDB,
+        cursor=cursor,
+        plan=plan,
+        credential="read_parquet",
+        day_plan=day_plan,
+        entity_plan=entity_plan,
+    )

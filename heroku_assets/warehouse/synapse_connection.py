@@ -8,6 +8,7 @@ failures are retried a bounded number of times with tenacity.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -17,7 +18,7 @@ from typing import Any, Literal
 
 import tenacity
 
-from heroku_assets.warehouse.base import WarehouseError
+from heroku_assets.warehouse.base import WarehouseError, scrub
 
 log = logging.getLogger(__name__)
 
@@ -250,19 +251,48 @@ def _hint(exc: BaseException, config: SynapseConfig) -> str:
     return "see the driver's message"
 
 
+def probe_reachable(config: SynapseConfig, timeout: float = 5.0) -> None:
+    """Fail at once, clearly, when nothing accepts TCP connections at the server's address (a wrong name
+    or port, a firewall that refuses): the driver would otherwise wait out its login timeout on every
+    attempt. A server that accepts the connection is left to the driver's login."""
+    import socket
+
+    where = f"{config.server}:{config.port}"
+    try:
+        with socket.create_connection((config.server, config.port), timeout=timeout):
+            return
+    except socket.gaierror as exc:
+        reason = f"the name {config.server!r} does not resolve ({exc.strerror or exc})"
+    except ConnectionRefusedError:
+        reason = f"nothing accepts connections at {where} (connection refused)"
+    except TimeoutError:
+        reason = f"no answer from {where} within {timeout:g}s (a firewall may drop the connection)"
+    except OSError as exc:
+        reason = f"{where} cannot be reached ({exc.strerror or exc})"
+    raise SynapseConnectionError(
+        f"could not connect to {config.describe()}: {reason}; check the server name and port, that the "
+        "warehouse is running and that its firewall allows this client"
+    )
+
+
+@functools.cache
+def default_credential() -> Any:
+    """azure-identity's DefaultAzureCredential, built once per process: it caches its tokens, and
+    building it tries every source again (environment, managed identity, CLI) on each connect."""
+    from azure.identity import DefaultAzureCredential
+
+    return DefaultAzureCredential()
+
+
 def access_token_attrs(config: SynapseConfig) -> dict[int, bytes]:
     """The Entra access token as msodbcsql wants it before connecting: UTF-16-LE, length-prefixed."""
-    credential = config.token_credential
-    if credential is None:
-        from azure.identity import DefaultAzureCredential
-
-        credential = DefaultAzureCredential()
+    credential = config.token_credential or default_credential()
     try:
         token = credential.get_token(TOKEN_SCOPE).token
     except Exception as exc:  # noqa: BLE001 - azure-identity raises several kinds; all mean "no token"
         raise SynapseConnectionError(
             f"could not get an Entra access token for {TOKEN_SCOPE}: {type(exc).__name__}: "
-            f"{str(exc).splitlines()[0] if str(exc) else ''}"
+            f"{scrub(str(exc).splitlines()[0]) if str(exc) else ''}"
         ) from None
     raw = token.encode("utf-16-le")
     return {SQL_COPT_SS_ACCESS_TOKEN: struct.pack("<i", len(raw)) + raw}
@@ -314,5 +344,4 @@ def connect(config: SynapseConfig) -> Any:
 def _summary(exc: BaseException | None) -> str:
     if exc is None:
         return "unknown error"
-    message = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
-    return re.sub(r"(PWD|Password)=[^;]*", r"\1=***", message, flags=re.IGNORECASE)
+    return scrub(str(exc.args[1]) if len(exc.args) > 1 else str(exc))

@@ -1,5 +1,5 @@
-"""The Synapse warehouse: COPY INTO this run's staging table, check, then replace the partitions in one
-transaction.
+"""The Synapse and Fabric warehouses: COPY INTO this run's staging table, check, then replace the
+partitions in one transaction. Both speak T-SQL through the same driver; what differs is their ``Dialect``.
 
 The statements come from ``warehouse.sql`` (pure) and run through ``warehouse.load_runner`` (any DB-API
 cursor), the very code the DuckDB warehouse runs its plans with.
@@ -18,7 +18,7 @@ import tenacity
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import Table
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.base import LoadResult, nonempty_keys, validate_identifier
+from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_keys, validate_identifier
 from heroku_assets.warehouse.load_runner import (
     StatementError,
     execute,
@@ -31,6 +31,7 @@ from heroku_assets.warehouse.synapse_connection import (
     SynapseConfig,
     SynapseError,
     connect,
+    error_numbers,
     import_pyodbc,
     is_transient,
     retry_policy,
@@ -92,13 +93,17 @@ def copy_sources(store: ObjectStore, keys: Sequence[str]) -> list[str]:
 
 
 class SynapseWarehouse:
-    """The Warehouse protocol on a Synapse dedicated SQL pool.
+    """The Warehouse protocol on a Synapse dedicated SQL pool (or, with ``dialect=sql.FABRIC``, a Fabric
+    Warehouse: ``FabricWarehouse``).
 
     ``connection``: a SynapseConfig, or any callable returning a DB-API connection (pyodbc). Each
-    operation opens its own connection; a whole load is retried (``load_attempts``) on transient errors,
-    which is safe because every load is idempotent and each attempt has its own staging table. ``masked``
-    turns on dynamic data masking of the columns declared with ``masking`` when tables are ensured.
+    operation opens its own connection; a whole load is retried (``load_attempts``) on transient errors
+    and on the dialect's ``retry_errors`` (Fabric's write conflicts), which is safe because every load is
+    idempotent and each attempt has its own staging table. ``masked`` turns on dynamic data masking of
+    the columns declared with ``masking`` (applied by ``apply_masking``, from the reference job).
     """
+
+    dialect: sql.Dialect = sql.SYNAPSE
 
     def __init__(
         self,
@@ -112,7 +117,9 @@ class SynapseWarehouse:
         retry_wait: float = 5.0,
         warmup_wait: float = 30.0,
         warmup_attempts: int = 12,
+        dialect: sql.Dialect | None = None,
     ) -> None:
+        self.dialect = dialect or type(self).dialect
         self._config = connection if isinstance(connection, SynapseConfig) else None
         self._connect = (lambda: connect(connection)) if isinstance(connection, SynapseConfig) else connection
         self.copy_credential = copy_credential
@@ -127,7 +134,7 @@ class SynapseWarehouse:
     def __repr__(self) -> str:
         where = self._config.describe() if self._config else "custom connection"
         return (
-            f"SynapseWarehouse({where}, schema={self.schema!r}, staging_schema={self.staging_schema!r}, "
+            f"{type(self).__name__}({where}, schema={self.schema!r}, staging_schema={self.staging_schema!r}, "
             f"copy_credential={self.copy_credential.kind!r}, masked={self.masked})"
         )
 
@@ -153,7 +160,7 @@ class SynapseWarehouse:
                 return False
             if pyodbc is not None and not isinstance(original, pyodbc.Error):
                 return False
-            return is_transient(original)
+            return is_transient(original) or bool(error_numbers(original) & self.dialect.retry_errors)
 
         def before_sleep(state: tenacity.RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome else None
@@ -178,8 +185,9 @@ class SynapseWarehouse:
     # -- setup checks --------------------------------------------------------------------------------
 
     def check_isolation(self) -> None:
-        """Refuse to load into a pool whose readers would see a partition half replaced."""
-        if self._isolation_checked:
+        """Refuse to load into a pool whose readers would see a partition half replaced (Fabric: always
+        snapshot isolation, nothing to check)."""
+        if self._isolation_checked or not self.dialect.checks_isolation:
             return
 
         def run() -> int:
@@ -193,7 +201,8 @@ class SynapseWarehouse:
     def check_storage(self, store: ObjectStore) -> None:
         """A managed or Entra identity cannot read Parquet from a Blob Storage account without a
         hierarchical namespace: refuse before the first COPY fails on it."""
-        if not self.copy_credential.needs_data_lake or id(store) in self._storage_checked:
+        needs_data_lake = self.dialect.copy_needs_data_lake(self.copy_credential)
+        if not needs_data_lake or id(store) in self._storage_checked:
             return
         is_data_lake = getattr(store, "is_data_lake", None)
         if callable(is_data_lake) and is_data_lake() is False:
@@ -205,10 +214,20 @@ class SynapseWarehouse:
     def ensure_tables(self, tables: Sequence[Table]) -> None:
         self.check_isolation()
         statements = sql.ensure_statements(
-            tables, schema=self.schema, staging_schema=self.staging_schema, masked=self.masked
+            tables, schema=self.schema, staging_schema=self.staging_schema, dialect=self.dialect
         )
         self._run("creating the warehouse tables", statements)
         self.drop_stale_staging_tables()
+
+    def apply_masking(self, tables: Sequence[Table]) -> list[str]:
+        """Dynamic data masking on the declared columns of ``tables`` (which must exist), when ``masked``;
+        the reference job runs it, never a load. Returns the masked columns as ``table.column``."""
+        if not self.masked:
+            return []
+        statements = [s for t in tables for s in sql.masking(t, sql.TableName(self.schema, t.name))]
+        if statements:
+            self._run("applying dynamic data masking", statements)
+        return [f"{t.name}.{c.name}" for t in tables for c in t.columns if c.masking]
 
     def drop_stale_staging_tables(self) -> int:
         """Drop staging tables a killed run left behind (older than a day), once per warehouse."""
@@ -223,7 +242,10 @@ class SynapseWarehouse:
                 ]
 
         drops = sql.stale_staging_drops(
-            self.staging_schema, self._retrying("listing staging tables", run), list(ALL_TABLES.values())
+            self.staging_schema,
+            self._retrying("listing staging tables", run),
+            list(ALL_TABLES.values()),
+            self.dialect,
         )
         if drops:
             log.warning("dropping %d staging tables left behind by runs that did not finish", len(drops))
@@ -245,7 +267,7 @@ class SynapseWarehouse:
         plans = []
         for i in range(0, len(apps), sql.MAX_APPS_PER_LOAD):
             chunk = apps[i : i + sql.MAX_APPS_PER_LOAD]
-            keys = nonempty_keys(store, [k for app in chunk for k in partitions[app]])
+            keys = partition_keys(store, table, day, {app: partitions[app] for app in chunk})
             plans.append(
                 sql.synapse_partition_load(
                     table,
@@ -256,6 +278,7 @@ class SynapseWarehouse:
                     schema=self.schema,
                     staging_schema=self.staging_schema,
                     run_id=run_id,
+                    dialect=self.dialect,
                 )
             )
         return plans
@@ -277,7 +300,7 @@ class SynapseWarehouse:
             # A retry reuses this run's staging table: the prepare step creates it if the failed attempt
             # dropped it and empties it if not; no other run ever names it.
             with self.cursor() as cursor:
-                return run_partition_load(cursor, plan)
+                return run_partition_load(cursor, plan, self.dialect)
 
         return self._retrying(f"loading {plan.table.name} ({', '.join(plan.apps)}; {plan.day})", run)
 
@@ -309,6 +332,7 @@ class SynapseWarehouse:
             schema=self.schema,
             staging_schema=self.staging_schema,
             run_id=run_id,
+            dialect=self.dialect,
         )
 
     def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> LoadResult:
@@ -322,12 +346,12 @@ class SynapseWarehouse:
 
         def run() -> LoadResult:
             with self.cursor() as cursor:
-                return run_entity_load(cursor, load)
+                return run_entity_load(cursor, load, self.dialect)
 
         return self._retrying(f"upserting {table.name}", run)
 
     def partition_rows(self, table: Table, app: str, day: dt.date) -> int:
-        query = sql.partition_count(table, sql.TableName(self.schema, table.name), app, day)
+        query = sql.partition_count(table, sql.TableName(self.schema, table.name), app, day, self.dialect)
 
         def run() -> int:
             with self.cursor() as cursor:
@@ -336,7 +360,7 @@ class SynapseWarehouse:
         return self._retrying(f"counting {table.name} ({app}, {day})", run)
 
     def duplicate_request_ids(self, app: str, day: dt.date) -> int:
-        query = sql.duplicate_request_ids(sql.TableName(self.schema, "router_events"), app, day)
+        query = sql.duplicate_request_ids(sql.TableName(self.schema, "router_events"), app, day, self.dialect)
 
         def run() -> int:
             with self.cursor() as cursor:
@@ -354,7 +378,11 @@ class SynapseWarehouse:
         return list(views)
 
     def update_statistics(self, tables: Sequence[Table]) -> None:
-        self._run("updating statistics", sql.update_statistics(tables, self.schema))
+        """Statistics created once and refreshed by name (Synapse); nothing on Fabric, whose engine keeps
+        them itself."""
+        statements = sql.update_statistics(tables, self.schema, self.dialect)
+        if statements:
+            self._run("updating statistics", statements)
 
     def query_rows(self, query: sql.Query) -> list[dict[str, Any]]:
         def run() -> list[dict[str, Any]]:
@@ -362,3 +390,11 @@ class SynapseWarehouse:
                 return fetch_rows(cursor, query)
 
         return self._retrying("querying", run)
+
+
+class FabricWarehouse(SynapseWarehouse):
+    """The Warehouse protocol on a Microsoft Fabric Warehouse: the Synapse loader with Fabric's dialect
+    (``sql.FabricDialect``: no table options, varchar in the UTF-8 collation, no isolation setting to
+    check, write conflicts retried as a whole load, statistics left to the engine)."""
+
+    dialect: sql.Dialect = sql.FABRIC

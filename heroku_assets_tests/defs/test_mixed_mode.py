@@ -312,6 +312,29 @@ def test_azure_mode_resources_hold_env_var_references_and_open_with_the_values(c
         assert (opened.schema, opened.staging_schema, opened.masked) == ("heroku", "stg", True)
 
 
+def test_fabric_is_chosen_by_heroku_assets_warehouse(clean_env) -> None:
+    from heroku_assets.warehouse import sql
+    from heroku_assets.warehouse.synapse_loader import FabricWarehouse
+
+    _azure_env(
+        clean_env,
+        HEROKU_ASSETS_WAREHOUSE="fabric",
+        SYNAPSE_SERVER="abc123.datawarehouse.fabric.microsoft.com",
+        SYNAPSE_DATABASE="heroku",
+        SYNAPSE_AUTH="service_principal",
+        SYNAPSE_COPY_CREDENTIAL="managed_identity",
+    )
+    warehouse = build_resources(settings_module.load())["warehouse"]
+    assert isinstance(warehouse, SynapseWarehouseResource) and warehouse.target == "fabric"
+    with dg.build_resources({"warehouse": warehouse}) as built, built.warehouse.open() as opened:
+        assert isinstance(opened, FabricWarehouse) and opened.dialect is sql.FABRIC
+        assert "abc123.datawarehouse.fabric.microsoft.com,1433/heroku as service principal" in repr(opened)
+        assert PASSWORD not in repr(opened)
+    clean_env.setenv("SYNAPSE_AUTH", "sql")
+    with pytest.raises(ValueError, match="accepts only Microsoft Entra ID"):
+        settings_module.load_synapse()
+
+
 def test_token_auth_and_managed_identity_need_no_secret(clean_env) -> None:
     _synapse_env(clean_env, SYNAPSE_AUTH="token", SYNAPSE_COPY_CREDENTIAL="managed_identity")
     clean_env.delenv("SYNAPSE_PASSWORD")

@@ -47,3 +47,17 @@ def test_the_accounting_counts_only_lines_of_the_day_against_what_was_received(t
     raw.put(layout.raw_partition_object("shop", day), gzip.compress(b""), {"lines": "0"})
     error = stage_partition(raw, staging, "shop", day, workdir=tmp_path).accounting_error
     assert error is not None and "does not record what it received" in error
+
+
+def test_a_value_wider_than_its_column_is_staged_cut_and_counted_in_the_metadata(tmp_path):
+    raw, staging = LocalObjectStore(tmp_path / "raw"), LocalObjectStore(tmp_path / "staging")
+    day = dt.date(2026, 11, 21)
+    lines = ["2026-11-21T10:00:00.000000+00:00 app[web.1]: " + "x" * 900_000, "not a log line"]
+    _partition(raw, day, lines, received=2, removed=0)
+    result = stage_partition(raw, staging, "shop", day, workdir=tmp_path)
+    assert result.accounting_error is None
+    assert result.tables["app_events"].cut == {"message": 1}
+    assert result.tables["rejected_lines"].cut == {}
+    info = staging.head(layout.staged_object("app_events", "shop", day))
+    assert info.metadata["cut_message"] == "1" and info.metadata["rows"] == "1"
+    assert "cut_message" not in staging.head(layout.staged_object("rejected_lines", "shop", day)).metadata

@@ -9,9 +9,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from heroku_assets.logs.parquet import encode_staged
+from heroku_assets.logs.parquet import encode_staged, write_parquet
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import APP_EVENTS, HEROKU_RELEASES
+from heroku_assets.warehouse.base import StagedObjectsMissing
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
 from heroku_assets.warehouse.load_runner import LoadError, StatementError
 
@@ -187,3 +188,46 @@ def test_concurrent_loads_of_one_partition(warehouse, tmp_path):
     ).fetchall()
     assert rows in ([("left", 50)], [("right", 30)])
     assert _staging_tables(warehouse) == 0
+
+
+def test_a_near_1mb_value_is_staged_cut_and_loaded_truncated_and_counted(warehouse, tmp_path):
+    """A value near the pool's 1 MB row limit leaves staging at width + 1 characters (counted in the
+    staged metadata), and the load still counts it as truncated."""
+    huge = "é" * 999_000  # about 2 MB of UTF-8, 1 MB of characters
+    data = _app_rows("shop", DAY, [huge, "short"])
+    files = write_parquet([("app_events", b) for b in data.to_batches()], tmp_path / "out")
+    written = files["app_events"]
+    assert written.cut == {"message": 1}
+    staged = pq.read_table(written.path).column("message").to_pylist()
+    assert [len(v) for v in staged] == [4001, 5]  # the column's 4000 characters + 1
+    assert written.path.stat().st_size < 100_000
+    store = LocalObjectStore(tmp_path / "staging")
+    store.put_file("a.parquet", written.path, {"rows": "2", "cut_message": "1"})
+    result = warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, ["a.parquet"])
+    assert (result.rows, result.truncated_rows, dict(result.truncated_columns)) == (2, 1, {"message": 1})
+    loaded = warehouse.conn.execute("SELECT length(message) FROM app_events ORDER BY line_number").fetchall()
+    assert loaded == [(4000,), (5,)]
+
+
+def test_missing_staged_objects_fail_the_load_and_keep_the_previous_rows(warehouse, tmp_path):
+    store = LocalObjectStore(tmp_path / "staging")
+    key = _stage(
+        store, "app_events/app=shop/date=2026-11-20/part-00000.parquet", _app_rows("shop", DAY, ["a"])
+    )
+    warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key])
+    # The folder was emptied (a lifecycle rule, a cleanup, another container): the listing finds nothing.
+    with pytest.raises(
+        StagedObjectsMissing,
+        match=r"nothing is staged for app_events under "
+        r"app_events/app=shop/date=2026-11-20/: nothing was loaded",
+    ):
+        warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [])
+    # An object listed, then gone before the load reads it.
+    with pytest.raises(StagedObjectsMissing, match=r"1 staged object\(s\) missing: gone\.parquet"):
+        warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, [key, "gone.parquet"])
+    with pytest.raises(StagedObjectsMissing, match="under app_events/app=zed/date=2026-11-20/"):
+        warehouse.replace_day(APP_EVENTS, DAY, {"shop": [key], "zed": []}, store)
+    assert warehouse.partition_rows(APP_EVENTS, "shop", DAY) == 1
+    # Only a partition staging recorded as empty (an object of zero rows) loads as empty.
+    store.put("empty.parquet", b"", {"rows": "0"})
+    assert warehouse.replace_partition(APP_EVENTS, "shop", DAY, store, ["empty.parquet"]).rows == 0

@@ -1,10 +1,13 @@
-"""`heroku-assets synapse check`: its steps run for real on DuckDB (the Synapse-only ones marked not
-applicable), its report fails when a step fails, and its T-SQL is kept as golden files parsed by sqlglot
-(see test_synapse_sql.py). Only a live pool runs the T-SQL itself."""
+"""`heroku-assets warehouse check`: its steps run for real on DuckDB (the T-SQL-only ones marked not
+applicable), its report fails when a blocking step fails, the command fails fast on a closed port for
+both targets, and its T-SQL is kept as golden files parsed by sqlglot (see test_synapse_sql.py). Only a
+live pool or warehouse runs the T-SQL itself."""
 
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import time
 from pathlib import Path
 
 import duckdb
@@ -12,6 +15,7 @@ import pytest
 
 from heroku_assets import cli
 from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.tables import ALL_TABLES
 from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.synapse_check import (
     PROBE,
@@ -19,6 +23,7 @@ from heroku_assets.warehouse.synapse_check import (
     CheckReport,
     duckdb_engine,
     expected_rows,
+    extreme_rows,
     permissions_query,
     probe_rows,
     run_check,
@@ -52,11 +57,25 @@ def test_every_step_passes_on_duckdb_and_leaves_nothing_behind(duck, tmp_path: P
         "replace again (idempotent)",
         "rollback of a failed replace",
         "view: create if missing, then ALTER VIEW",
+        "every real table, with its options",
+        "day load of router_events: two folders, one COPY, one replace",
+        "entity upsert of heroku_error_codes, twice",
+        "the real analytics views",
+        "extreme dates 0001-01-01 and 9999-12-31 (real data never holds them)",
         "scratch schema and probe removed",
     ]
-    assert results["round trip of every staged type"].detail == f"4 rows x {len(PROBE.columns)} columns equal"
-    assert "1 truncated ({'word': 1})" in results["COPY INTO and partition replace (read_parquet)"].detail
+    assert results["every real table, with its options"].detail == f"{len(ALL_TABLES)} tables"
+    day = results["day load of router_events: two folders, one COPY, one replace"].detail
+    assert day.startswith("{'synapse-check-a': 2, 'synapse-check-b': 2} from 2 folders")
+    assert results["the real analytics views"].detail == (
+        "2 app-days in daily_request_stats, 2 H12 rows explained in errors_by_code"
+    )
+    assert results["round trip of every staged type"].detail == f"5 rows x {len(PROBE.columns)} columns equal"
+    load = results["COPY INTO and partition replace (read_parquet)"].detail
+    assert "3 truncated ({'word': 1, 'long': 2})" in load  # the near-1 MB value loads, cut and counted
+    assert "{'long': 2}" in results["stage the probe Parquet"].detail  # cut to width + 1 when staged
     assert results["isolation (READ_COMMITTED_SNAPSHOT)"].passed is None  # Synapse only
+    assert results["dynamic data masking, applied twice"].passed is None
     assert _schemas(duck) == before and list(store.list()) == []
     table = report.table()
     assert table.splitlines()[0].startswith("check") and "FAIL" not in table
@@ -83,7 +102,7 @@ def test_a_value_that_does_not_survive_fails_the_check(duck, tmp_path: Path, mon
 def test_a_failing_load_still_cleans_up(duck, tmp_path: Path) -> None:
     store = LocalObjectStore(tmp_path / "staging")
     engine = duckdb_engine(duck, store.root)
-    engine.plan = lambda names, store, key: sql.duckdb_partition_load(  # a file that is not there
+    engine.plan = lambda names, store, key, app="synapse-check": sql.duckdb_partition_load(  # not there
         PROBE, dt.date(2026, 1, 2), ["synapse-check"], [str(tmp_path / "missing.parquet")],
         schema=names.schema, staging_schema=names.schema, run_id=names.run_id,
     )  # fmt: skip
@@ -94,10 +113,38 @@ def test_a_failing_load_still_cleans_up(duck, tmp_path: Path) -> None:
     assert _schemas(duck) == before
 
 
+def test_the_extreme_dates_are_a_warning_not_a_failure(duck, tmp_path: Path, monkeypatch) -> None:
+    """A pool whose Parquet reader shifted year-1 dates: the step warns, every other step still runs and
+    the check passes."""
+    import heroku_assets.warehouse.synapse_check as check
+
+    def shifted() -> list[dict]:
+        rows = extreme_rows()
+        rows[0]["day"] = dt.date(1, 1, 3)  # what a Julian/Gregorian shift would show
+        return rows
+
+    real = check._fitted
+    monkeypatch.setattr(
+        check, "_fitted", lambda rows: real(shifted() if rows[0]["app"] != "synapse-check" else rows)
+    )
+    store = LocalObjectStore(tmp_path / "staging")
+    report = run_check(duckdb_engine(duck, store.root), store)
+    (warned,) = [r for r in report.results if r.passed is False]
+    assert warned.name.startswith("extreme dates") and warned.mark == "warn" and "row 1 day" in warned.detail
+    assert report.ok and "warn" in report.table() and "FAIL" not in report.table()
+    assert report.results[-1].passed and list(store.list()) == []
+
+
 def test_the_probe_holds_every_staged_type_at_its_limits() -> None:
     types = {c.type for c in PROBE.columns}
     assert types == {"string", "json", "int32", "int64", "float64", "bool", "timestamp", "date"}
     rows = probe_rows()
+    assert any(r.get("word") == "" for r in rows) and any(r.get("word") is None for r in rows)
+    assert any(4000 < len(r.get("long") or "") < 10_000 for r in rows)  # over nvarchar's 4000
+    assert any(len((r.get("long") or "").encode()) > 1_000_000 for r in rows)  # over COPY's 1 MB row
+    extremes = extreme_rows()
+    assert {r["day"] for r in extremes} == {dt.date(1, 1, 1), dt.date(9999, 12, 31)}
+    assert not any(r.get("day") in (dt.date(1, 1, 1), dt.date(9999, 12, 31)) for r in rows)
     assert any(r.get("event_ts") and r["event_ts"].year < 1970 for r in rows)
     assert any(r.get("event_ts") and r["event_ts"].microsecond % 1000 for r in rows)
     assert any(r.get("astral") and len(r["astral"].encode("utf-16-le")) == 16 for r in rows)  # at width 8
@@ -145,3 +192,71 @@ def test_the_command_refuses_a_credential_the_pool_would_refuse(monkeypatch, cap
     monkeypatch.setenv("SYNAPSE_COPY_CREDENTIAL", "caller")
     assert cli.main(["synapse", "check"]) == 2  # caller with a SQL login is refused before connecting
     assert "SYNAPSE_AUTH=service_principal or token" in capsys.readouterr().err
+
+
+def test_fabric_refuses_a_sql_login(monkeypatch, capsys) -> None:
+    _azure(monkeypatch, 1, "fabric")
+    monkeypatch.setenv("SYNAPSE_AUTH", "sql")
+    assert cli.main(["warehouse", "check"]) == 2
+    assert "accepts only Microsoft Entra ID" in capsys.readouterr().err
+
+
+def _azure(monkeypatch, port: int, target: str) -> None:
+    monkeypatch.setenv("HEROKU_ASSETS_ENV", "azure")
+    monkeypatch.setenv("HEROKU_ASSETS_WAREHOUSE", target)
+    monkeypatch.setenv("AZURE_STORAGE_ACCOUNT_URL", "https://example.blob.core.windows.net")
+    monkeypatch.setenv("AZURE_STORAGE_SAS_TOKEN", "sv=2024-11-04&sp=rl&sig=c2lnbmF0dXJl%3D")
+    monkeypatch.setenv("SYNAPSE_SERVER", f"127.0.0.1,{port}")
+    monkeypatch.setenv("SYNAPSE_DATABASE", "pool")
+    monkeypatch.setenv("SYNAPSE_AUTH", "service_principal")
+    monkeypatch.setenv("SYNAPSE_USER", "00000000-0000-0000-0000-000000000000")
+    monkeypatch.setenv("SYNAPSE_PASSWORD", "not-a-real-secret")
+
+
+@pytest.mark.parametrize("target", ["synapse", "fabric"])
+def test_the_command_fails_fast_and_clearly_on_a_closed_port(monkeypatch, capsys, target: str) -> None:
+    """With the default 30 s login timeout: nothing listens, so the check says so at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    _azure(monkeypatch, port, target)
+    started = time.monotonic()
+    assert cli.main(["warehouse", "check"]) == 1
+    elapsed = time.monotonic() - started
+    err = capsys.readouterr().err
+    assert f"checking {target} at 127.0.0.1,{port}/pool as service principal" in err
+    assert f"nothing accepts connections at 127.0.0.1:{port} (connection refused)" in err
+    assert "not-a-real-secret" not in err and "sig=" not in err
+    assert elapsed < 5, f"the check took {elapsed:.1f}s to report a closed port"
+
+
+class _Answer:
+    """A cursor that answers the permissions query with one fixed row (what HAS_PERMS_BY_NAME returned)."""
+
+    def __init__(self, row: dict) -> None:
+        self.row = row
+
+    def execute(self, text: str, params=None) -> None:
+        assert text.startswith("SELECT\n    HAS_PERMS_BY_NAME")
+
+    def fetchall(self) -> list[tuple]:
+        return [tuple(self.row.values())]
+
+
+@pytest.mark.parametrize(
+    ("database_level", "schema_level", "passed", "says"),
+    [
+        (1, 1, True, "all held"),
+        (0, 1, False, "missing: create_table"),
+        (None, 1, None, "unknown (HAS_PERMS_BY_NAME returned NULL): create_table"),
+        (1, None, True, "schema not created yet (ensure_tables creates it): alter_on_stg"),
+    ],
+)
+def test_permission_results_are_read_strictly(database_level, schema_level, passed, says) -> None:
+    from heroku_assets.warehouse.synapse_check import CheckEngine, _permissions
+
+    columns = permissions_query(["dbo", "stg"], masked=False).columns
+    row = {c: 1 for c in columns} | {"create_table": database_level, "alter_on_stg": schema_level}
+    engine = CheckEngine(sql.SYNAPSE, None, None, "sas", loader_schemas=("dbo", "stg"))
+    got, detail = _permissions(_Answer(row), engine)
+    assert got is passed and says in detail

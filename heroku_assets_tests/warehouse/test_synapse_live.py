@@ -1,7 +1,8 @@
-"""Opt-in: the Synapse loader against a real dedicated SQL pool and storage account.
+"""Opt-in: the Synapse loader against a real dedicated SQL pool (or, with HEROKU_ASSETS_WAREHOUSE=fabric,
+a Fabric Warehouse) and storage account.
 
 Runs only when these are set (reported as skipped otherwise):
-    SYNAPSE_SERVER          <workspace>.sql.azuresynapse.net
+    SYNAPSE_SERVER          <workspace>.sql.azuresynapse.net (Fabric: <id>.datawarehouse.fabric.microsoft.com)
     SYNAPSE_DATABASE        the dedicated pool
     SYNAPSE_AUTH            sql (default) | service_principal | token
     SYNAPSE_USER, SYNAPSE_PASSWORD   SQL login, or client id and secret (not for token)
@@ -29,7 +30,7 @@ from heroku_assets.tables import ALL_TABLES, Table
 from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig, connect
-from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
+from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
 
 REQUIRED = ("SYNAPSE_SERVER", "SYNAPSE_DATABASE", "AZURE_STORAGE_ACCOUNT_URL", "AZURE_STORAGE_SAS_TOKEN")
 ROUTER = ALL_TABLES["router_events"]
@@ -58,7 +59,8 @@ def live():
     container = env.get("HEROKU_ASSETS_STAGING_CONTAINER", "heroku-staging")
     store = AzureBlobObjectStore(ContainerClient(env["AZURE_STORAGE_ACCOUNT_URL"], container, credential=sas))
     suffix = uuid.uuid4().hex[:8]
-    warehouse = SynapseWarehouse(
+    fabric = env.get("HEROKU_ASSETS_WAREHOUSE", "synapse").lower() == "fabric"
+    warehouse = (FabricWarehouse if fabric else SynapseWarehouse)(
         config,
         CopyCredential.sas(sas),
         schema=f"hat_{suffix}",
@@ -105,6 +107,8 @@ def test_load_replace_and_upsert_on_a_real_pool(live) -> None:
     config, store, warehouse, app = live
     warehouse.ensure_tables([ROUTER, APPS])
     warehouse.ensure_tables([ROUTER, APPS])  # idempotent
+    assert warehouse.apply_masking([ROUTER, APPS]) == ["router_events.fwd", "heroku_apps.owner_email"]
+    warehouse.apply_masking([ROUTER, APPS])  # re-applying a mask is allowed
 
     ts = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
     rows = [

@@ -12,10 +12,16 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
-from heroku_assets.warehouse.base import LoadResult
+from heroku_assets.warehouse import sql
+from heroku_assets.warehouse.base import LoadResult, StagedObjectsMissing
 from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig
-from heroku_assets.warehouse.synapse_loader import SynapseSetupError, SynapseWarehouse, copy_sources
+from heroku_assets.warehouse.synapse_loader import (
+    FabricWarehouse,
+    SynapseSetupError,
+    SynapseWarehouse,
+    copy_sources,
+)
 
 DAY = dt.date(2026, 11, 20)
 ROUTER = ALL_TABLES["router_events"]
@@ -60,9 +66,18 @@ def test_a_subset_of_a_folder_is_listed_object_by_object(blob_container: Contain
     assert all(f"'{u}'" in copy.sql for u in urls) and "*" not in copy.sql
 
 
-def test_nothing_staged_means_no_copy(blob_container: ContainerClient) -> None:
-    load = _warehouse().plan_partition_load(ROUTER, "my-app", DAY, AzureBlobObjectStore(blob_container), [])
-    assert [s for s in load.prepare if s.kind == "copy"] == [] and load.sources == ()
+def test_missing_staged_objects_are_refused_before_any_statement(blob_container: ContainerClient) -> None:
+    """A folder found empty (a lifecycle rule, a cleanup) or an object gone since the listing: the load is
+    refused, naming them, before a connection is opened (the warehouse's server does not exist)."""
+    store = AzureBlobObjectStore(blob_container)
+    with pytest.raises(StagedObjectsMissing, match="under router_events/app=my-app/date=2026-11-20/"):
+        _warehouse().replace_partition(ROUTER, "my-app", DAY, store, [])
+    keys = _stage(store, 1)
+    gone = layout.staged_object(ROUTER.name, "my-app", DAY, 1)
+    with pytest.raises(StagedObjectsMissing, match=f"missing: {gone}; nothing was loaded"):
+        _warehouse().replace_partition(ROUTER, "my-app", DAY, store, [*keys, gone])
+    with pytest.raises(StagedObjectsMissing, match="under router_events/app=b-app/date=2026-11-20/"):
+        _warehouse().replace_day(ROUTER, DAY, {"my-app": keys, "b-app": []}, store)
 
 
 def test_a_local_folder_cannot_feed_copy_into(tmp_path: Path) -> None:
@@ -220,3 +235,67 @@ def test_staging_tables_a_killed_run_left_behind_are_dropped_once() -> None:
     }
     assert left == {"router_events__20261121__fedcba987654", "keep_me"}
     assert warehouse.drop_stale_staging_tables() == 0  # once per warehouse
+
+
+def _no_connection():
+    raise AssertionError("no statement should be sent")
+
+
+def test_fabric_has_no_isolation_to_check_and_no_statistics_to_keep() -> None:
+    warehouse = FabricWarehouse(_no_connection, CopyCredential.managed_identity())
+    warehouse.check_isolation()  # snapshot isolation always: nothing read
+    warehouse.update_statistics([ROUTER])  # kept by the engine: nothing sent
+    assert "FabricWarehouse(custom connection" in repr(warehouse) and warehouse.dialect is sql.FABRIC
+
+
+class _ConflictOnce(_TranspilingConnection):
+    """The first statement fails as a Fabric write conflict does; the rest run on DuckDB."""
+
+    failures: list[str] = []
+
+    def execute(self, text: str, params=None):
+        if not self.failures:
+            message = (
+                "[Microsoft][ODBC Driver 18 for SQL Server][SQL Server]Snapshot isolation transaction "
+                "aborted due to update conflict. (24556) (SQLExecDirectW)"
+            )
+            self.failures.append(message)
+            raise RuntimeError("42000", message)
+        return super().execute(text, params)
+
+
+@pytest.mark.parametrize(("cls", "retried"), [(FabricWarehouse, True), (SynapseWarehouse, False)])
+def test_a_fabric_write_conflict_is_retried_as_a_whole(cls, retried: bool) -> None:
+    import duckdb
+
+    from heroku_assets.warehouse.duckdb import create_table_sql
+
+    conn = duckdb.connect()
+    conn.execute("CREATE SCHEMA dbo")
+    conn.execute(create_table_sql(ROUTER, "dbo"))
+    _ConflictOnce.failures = []
+    warehouse = cls(lambda: _ConflictOnce(conn), CopyCredential.sas(SAS), retry_wait=0.0)
+    if retried:
+        assert warehouse.partition_rows(ROUTER, "my-app", DAY) == 0
+    else:  # 24556 means nothing on a dedicated pool: not retried there
+        with pytest.raises(Exception, match="24556"):
+            warehouse.partition_rows(ROUTER, "my-app", DAY)
+    assert len(_ConflictOnce.failures) == 1
+
+
+def test_masks_are_applied_only_when_masking_is_on() -> None:
+    sent: list[str] = []
+
+    class Recording(_TranspilingConnection):
+        def execute(self, text: str, params=None):
+            sent.append(text)
+            return self
+
+    off = SynapseWarehouse(_no_connection, CopyCredential.sas(SAS))
+    assert off.apply_masking([ROUTER]) == []  # SYNAPSE_MASKING off: nothing sent
+    on = FabricWarehouse(lambda: Recording(None), CopyCredential.sas(SAS), masked=True)
+    assert on.apply_masking([ROUTER, ALL_TABLES["app_events"]]) == ["router_events.fwd"]
+    assert sent == [
+        "ALTER TABLE [dbo].[router_events] ALTER COLUMN [fwd] "
+        "ADD MASKED WITH (FUNCTION = 'partial(0,\"xxx.xxx.xxx.xxx\",0)')"
+    ]

@@ -130,10 +130,12 @@ def test_an_unregistered_driver_is_named(pyodbc, closed_port: int) -> None:
 def test_the_warehouse_fails_clearly_when_the_pool_is_unreachable(pyodbc, closed_port: int, tmp_path) -> None:
     warehouse = SynapseWarehouse(_config(closed_port, connect_attempts=1), CopyCredential.managed_identity())
     assert PASSWORD not in repr(warehouse)
+    store = LocalObjectStore(tmp_path)
+    store.put("empty.parquet", b"", {"rows": "0"})  # staged, with no rows: no COPY, the replace still runs
     started = time.monotonic()
     with pytest.raises(SynapseConnectionError, match="HYT00"):
         warehouse.replace_partition(
-            ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), LocalObjectStore(tmp_path), []
+            ALL_TABLES["app_events"], "my-app", dt.date(2026, 11, 20), store, ["empty.parquet"]
         )
     assert time.monotonic() - started < 10
 
@@ -257,3 +259,57 @@ def test_missing_unixodbc_is_a_clear_error(pyodbc) -> None:
     assert (
         "libodbc.so.2" in out.stdout and ".ci/install-odbc" in out.stdout and "apt-get install" in out.stdout
     )
+
+
+def test_secrets_are_scrubbed_by_their_shape_not_only_by_their_value() -> None:
+    """A driver or server may echo a secret the statement never held (another SAS, a connection string)."""
+    from heroku_assets.warehouse.base import scrub
+
+    text = (
+        "Cannot bulk load because https://a.blob.core.windows.net/c/x.parquet?sv=2024&sp=rl&sig=AbC%2Bd%3D "
+        "could not be opened; Driver={x};PWD={p;w};Password=hunter2;AccountKey=Zm9v+/w==;"
+        "CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = 'sv=1&sig=zz')"
+    )
+    out = scrub(text, "exact-secret")
+    for leaked in ("AbC%2Bd%3D", "hunter2", "Zm9v+/w==", "sig=zz", "p;w", "w}"):
+        assert leaked not in out, leaked
+    assert "sig=***" in out and "Password=***" in out and "SECRET = '***'" in out
+    assert "sp=rl" in out and "x.parquet" in out  # what is not secret stays readable
+    assert scrub("it failed near exact-secret", "exact-secret") == "it failed near ***"
+
+
+def test_a_failed_statement_names_no_secret(pyodbc) -> None:
+    from heroku_assets.warehouse.load_runner import StatementError
+    from heroku_assets.warehouse.sql import Statement
+
+    statement = Statement(
+        "COPY INTO [stg].[t] FROM 'u' WITH (CREDENTIAL = (SECRET = '<secret>'))", secret="s3"
+    )
+    error = pyodbc.Error("42000", "[SQL Server]Access to https://a/c?sv=1&sig=OTHER failed for secret s3")
+    message = str(StatementError(statement, error))
+    assert "OTHER" not in message and "s3" not in message and "sig=***" in message
+
+
+def test_the_default_azure_credential_is_built_once(monkeypatch, closed_port: int) -> None:
+    import azure.identity
+
+    from heroku_assets.warehouse import synapse_connection
+
+    built = []
+
+    class Counting:
+        def __init__(self) -> None:
+            built.append(self)
+
+        def get_token(self, *scopes: str, **kwargs: object) -> AccessToken:
+            return AccessToken("eyJ0eXAi.token", int(time.time()) + 3600)
+
+    monkeypatch.setattr(azure.identity, "DefaultAzureCredential", Counting)
+    synapse_connection.default_credential.cache_clear()
+    try:
+        config = _config(closed_port, auth="token", user=None, password=None)
+        for _ in range(3):
+            access_token_attrs(config)
+        assert len(built) == 1
+    finally:
+        synapse_connection.default_credential.cache_clear()

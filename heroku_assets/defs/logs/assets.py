@@ -107,6 +107,8 @@ def parsed_log_events(context: dg.AssetExecutionContext, stores: StoresResource)
                 "lines": staged.lines,
                 "object": location(staged.url),
                 "preview": preview(staged.preview, table),
+                # Values longer than their column cut to width + 1 characters (the load counts them).
+                "cut_values": dict(staged.cut),
             },
         )
     for table in EVENT_TABLES:

@@ -133,14 +133,21 @@ def heroku_error_codes(stores: StoresResource, warehouse: WarehouseResource) -> 
     code_version=code_versions.VIEWS,
     automation_condition=ON_MISSING_OR_NEW_CODE,
     description="Daily request stats per app (requests, error rate, p50/p95/p99 of service_ms, bytes) "
-    "and errors by code and day with each code's meaning.",
+    "and errors by code and day with each code's meaning; and, where the warehouse masks personal data "
+    "(SYNAPSE_MASKING=on), the masks on the event tables' and the Platform API tables' declared columns.",
     pool="warehouse",
 )
 def analytics_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    from heroku_assets.tables import all_tables
+
+    # Masks are applied here, by the reference job, and never by a load: ALTER TABLE locks the table,
+    # and whether a mask exists cannot be read from a documented catalog view on Synapse or Fabric.
+    masked_tables = [t for t in all_tables().values() if any(c.masking for c in t.columns)]
     with warehouse.open() as wh:
-        wh.ensure_tables(EVENT_TABLES)
+        wh.ensure_tables([*EVENT_TABLES, *(t for t in masked_tables if t not in EVENT_TABLES)])
         names = wh.ensure_views()
-    return dg.MaterializeResult(metadata={"views": ", ".join(names)})
+        masked = wh.apply_masking(masked_tables)
+    return dg.MaterializeResult(metadata={"views": ", ".join(names), "masked_columns": ", ".join(masked)})
 
 
 warehouse_reference_job = dg.define_asset_job(

@@ -1,7 +1,8 @@
 """The SQL the warehouses run, generated from the table declarations by pure functions.
 
-``dialect``: statements, names, what differs between T-SQL and DuckDB; ``ddl``: schemas, tables, masks,
-views, statistics; ``copy``: COPY INTO and the Parquet types it reads; ``plans``: whole loads by step.
+``dialect``: statements, names, what differs between Synapse, Fabric Warehouse and DuckDB; ``ddl``:
+schemas, tables, masks, views, statistics; ``copy``: COPY INTO and the Parquet types it reads; ``plans``:
+whole loads by step.
 """
 
 from heroku_assets.warehouse.sql.copy import (
@@ -30,11 +31,17 @@ from heroku_assets.warehouse.sql.ddl import (
 )
 from heroku_assets.warehouse.sql.dialect import (
     DUCKDB,
+    FABRIC,
     SECRET_MARK,
+    SYNAPSE,
     TSQL,
+    TSQL_TARGETS,
     Dialect,
+    DuckDBDialect,
+    FabricDialect,
     Query,
     Statement,
+    SynapseDialect,
     TableName,
     label,
 )
@@ -71,19 +78,25 @@ __all__ = [
     "COPY_PARQUET_TYPES",
     "DUCKDB",
     "DUCKDB_TEMP",
+    "FABRIC",
     "MASK_FUNCTIONS",
     "MAX_APPS_PER_LOAD",
     "MAX_NVARCHAR",
     "ROW_NUMBER_COLUMN",
     "SECRET_MARK",
     "STAGING_SQL_TYPES",
+    "SYNAPSE",
     "TSQL",
+    "TSQL_TARGETS",
     "CopyCredential",
     "Dialect",
+    "DuckDBDialect",
     "EntityLoad",
+    "FabricDialect",
     "PartitionLoad",
     "Query",
     "Statement",
+    "SynapseDialect",
     "TableName",
     "column_type",
     "copy_into",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from heroku_assets.tables import Table
-from heroku_assets.warehouse.sql.dialect import SECRET_MARK, TSQL, Statement, TableName
+from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, Statement, TableName
 
 # The Parquet types a dedicated pool's COPY INTO reads, and the SQL type each loads into: the rows of
 # "Use the following SQL data type mapping when loading Parquet files" in Microsoft's "Data loading
@@ -100,30 +100,16 @@ class CopyCredential:
 
     @property
     def needs_data_lake(self) -> bool:
-        """COPY INTO reads Parquet with a managed identity or an Entra identity only from an ADLS Gen2
-        account (hierarchical namespace); on plain Blob Storage only SAS and key work."""
-        return self.kind in ("managed_identity", "caller")
+        """On Synapse, a managed or Entra identity reads Parquet only from an ADLS Gen2 account
+        (``Dialect.copy_needs_data_lake`` for a given warehouse)."""
+        return TSQL.copy_needs_data_lake(self)
 
-    def clause(self) -> str:
+    def clause(self, dialect: Dialect = TSQL) -> str:
         """The CREDENTIAL option as written in the statement text, with the secret marked, not written."""
-        if self.kind == "sas":
-            return f"CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '{SECRET_MARK}')"
-        if self.kind == "account_key":
-            return f"CREDENTIAL = (IDENTITY = 'Storage Account Key', SECRET = '{SECRET_MARK}')"
-        if self.kind == "managed_identity":
-            return "CREDENTIAL = (IDENTITY = 'Managed Identity')"
-        return ""
+        return dialect.copy_credential(self)
 
-    def source_url(self, url: str) -> str:
-        """Parquet read with a managed identity needs the Data Lake (.dfs) endpoint of the account; with a
-        SAS or a key the .blob endpoint is required. Azure Blob URLs are rewritten accordingly."""
-        host_end = url.index("/", len("https://"))
-        host, rest = url[:host_end], url[host_end:]
-        if self.kind == "managed_identity":
-            host = host.replace(".blob.", ".dfs.", 1)
-        elif self.kind in ("sas", "account_key"):
-            host = host.replace(".dfs.", ".blob.", 1)
-        return host + rest
+    def source_url(self, url: str, dialect: Dialect = TSQL) -> str:
+        return dialect.copy_url(self, url)
 
 
 def validate_copy_url(url: str) -> str:
@@ -135,17 +121,24 @@ def validate_copy_url(url: str) -> str:
     return url
 
 
-def copy_into(table: Table, staged: TableName, urls: Sequence[str], credential: CopyCredential) -> Statement:
+def copy_into(
+    table: Table,
+    staged: TableName,
+    urls: Sequence[str],
+    credential: CopyCredential,
+    dialect: Dialect = TSQL,
+) -> Statement:
     """COPY INTO the staging table from Parquet objects or folder wildcards (several folders of one
     account and container in one statement). Columns are listed in declaration order, the order the
-    Parquet files are written in. COPY INTO takes no OPTION clause, so it carries no label."""
+    Parquet files are written in (Synapse maps Parquet columns by position, Fabric by name: both hold).
+    COPY INTO takes no OPTION clause, so it carries no label."""
     if not urls:
         raise ValueError("COPY INTO needs at least one source URL")
-    sources = ",\n     ".join(f"'{validate_copy_url(credential.source_url(u))}'" for u in urls)
-    cols = ", ".join(TSQL.quote(c.name) for c in table.columns)
-    options = ",\n    ".join(o for o in ("FILE_TYPE = 'PARQUET'", credential.clause()) if o)
+    sources = ",\n     ".join(f"'{validate_copy_url(credential.source_url(u, dialect))}'" for u in urls)
+    cols = ", ".join(dialect.quote(c.name) for c in table.columns)
+    options = ",\n    ".join(o for o in ("FILE_TYPE = 'PARQUET'", credential.clause(dialect)) if o)
     return Statement(
-        f"COPY INTO {staged.sql()} ({cols})\nFROM {sources}\nWITH (\n    {options}\n)",
+        f"COPY INTO {staged.sql(dialect)} ({cols})\nFROM {sources}\nWITH (\n    {options}\n)",
         kind="copy",
         secret=credential.secret,
     )

@@ -1,40 +1,21 @@
 """Schemas, tables, masks, views and statistics: the DDL, derived from the table declarations.
 
 Dedicated pools allow no DDL inside a user transaction and have no CREATE OR ALTER / DROP ... IF EXISTS,
-so every statement here is idempotent by its own guard (OBJECT_ID, sys.schemas, sys.masked_columns) and
-is sent as a batch of its own.
+so every T-SQL statement here is idempotent by its own guard (OBJECT_ID, sys.schemas, sys.stats) and is
+sent as a batch of its own. What differs between the warehouses is asked of the ``Dialect``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from heroku_assets.tables import Column, Table
+from heroku_assets.tables import MAX_STRING_WIDTH, Column, Table
 from heroku_assets.warehouse.base import validate_identifier
-from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Statement, TableName
+from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, DuckDBDialect, Statement, TableName
 
 # Columnstore tables cannot hold (n)varchar(max): 4000 UTF-16 code units is the widest usable string.
-MAX_NVARCHAR = 4000
-DUCKDB_TEMP = "temp"  # DuckDB's catalog of a connection's temporary tables
-
-_TSQL_TYPES = {
-    "int32": "int",
-    "int64": "bigint",
-    "float64": "float",
-    "bool": "bit",
-    "timestamp": "datetime2(6)",
-    "date": "date",
-}
-_DUCKDB_TYPES = {
-    "string": "VARCHAR",
-    "json": "VARCHAR",
-    "int32": "INTEGER",
-    "int64": "BIGINT",
-    "float64": "DOUBLE",
-    "bool": "BOOLEAN",
-    "timestamp": "TIMESTAMPTZ",
-    "date": "DATE",
-}
+MAX_NVARCHAR = MAX_STRING_WIDTH
+DUCKDB_TEMP = DuckDBDialect.TEMP  # DuckDB's catalog of a connection's temporary tables
 MASK_FUNCTIONS = {
     "email": "email()",
     # X-Forwarded-For can hold several addresses: nothing of them is shown.
@@ -43,35 +24,17 @@ MASK_FUNCTIONS = {
 
 
 def string_width(col: Column) -> int | None:
-    """The nvarchar width of a string column: its declared width, at most 4000 (json: 4000 when
-    undeclared); None for non-string columns."""
-    if col.type not in ("string", "json"):
-        return None
-    return min(col.width or MAX_NVARCHAR, MAX_NVARCHAR)
+    """The width of a string column in characters (``Column.string_width``); None for other types."""
+    return col.string_width
 
 
 def column_type(col: Column, *, staging: bool = False, dialect: Dialect = TSQL) -> str:
-    """The type of a column. In a staging table, strings are unbounded (a heap can hold nvarchar(max)) so
-    a value wider than its column still loads and is truncated and counted on the way to the target, and
-    timestamps are the staged 64-bit integers (UTC microseconds), converted on the way to the target."""
-    if staging and col.type == "timestamp":
-        return "bigint" if dialect is TSQL else "BIGINT"
-    if dialect is DUCKDB:
-        return _DUCKDB_TYPES[col.type]
-    width = string_width(col)
-    if width is not None:
-        return "nvarchar(max)" if staging else f"nvarchar({width})"
-    return _TSQL_TYPES[col.type]
+    """The type of a column in the target table, or in a staging table (see ``Dialect.column_type``)."""
+    return dialect.column_type(col, staging=staging)
 
 
-def create_schema(schema: str) -> Statement:
-    """CREATE SCHEMA must be alone in its batch, hence EXEC of a literal built from a validated name."""
-    schema = validate_identifier(schema)
-    return Statement(
-        f"IF NOT EXISTS (SELECT 1 FROM sys.schemas WHERE name = N'{schema}')\n"
-        f"    EXEC('CREATE SCHEMA [{schema}]')",
-        kind="ddl",
-    )
+def create_schema(schema: str, dialect: Dialect = TSQL) -> Statement:
+    return dialect.create_schema(schema)
 
 
 def drop_schema(schema: str) -> Statement:
@@ -83,58 +46,23 @@ def drop_schema(schema: str) -> Statement:
 
 
 def table_options(table: Table) -> str:
-    """Facts are hash-distributed on their declared column in a clustered columnstore; entity tables are
-    small and upserted by key, so they hash on the key column and keep a clustered index on the key."""
-    dist = TSQL.quote(table.distribution or table.primary_key[0])
-    if table.kind == "event":
-        return f"DISTRIBUTION = HASH({dist}), CLUSTERED COLUMNSTORE INDEX"
-    keys = ", ".join(TSQL.quote(k) for k in table.primary_key)
-    return f"DISTRIBUTION = HASH({dist}), CLUSTERED INDEX ({keys})"
+    """Synapse's distribution and index of a target table (``SynapseDialect.table_options``)."""
+    return TSQL.table_options(table, staging=False) or ""
 
 
 def create_table(table: Table, target: TableName, dialect: Dialect = TSQL) -> Statement:
-    if dialect is DUCKDB:
-        return _create_duckdb(table, target, staging=False)
-    return _create(table, target, staging=False, options=table_options(table))
+    return dialect.create_table(table, target)
 
 
 def create_staging_table(table: Table, staged: TableName, dialect: Dialect = TSQL) -> Statement:
-    """A round-robin heap: the fastest COPY INTO target, and every column nullable so a bad file loads
-    and is judged by the checks rather than failing in the middle of a COPY. Its name is unique to one
-    run (see ``plans.staging_table``), so concurrent runs never share one."""
-    if dialect is DUCKDB:
-        return _create_duckdb(table, staged, staging=True)
-    return _create(table, staged, staging=True, options="DISTRIBUTION = ROUND_ROBIN, HEAP")
-
-
-def _create(table: Table, name: TableName, *, staging: bool, options: str) -> Statement:
-    cols = ",\n".join(
-        f"    {TSQL.quote(c.name)} {column_type(c, staging=staging)} "
-        f"{'NULL' if staging or c.nullable else 'NOT NULL'}"
-        for c in table.columns
-    )
-    return Statement(
-        f"IF OBJECT_ID({name.literal()}, N'U') IS NULL\n"
-        f"CREATE TABLE {name.sql()} (\n{cols}\n)\nWITH ({options})",
-        kind="ddl",
-    )
-
-
-def _create_duckdb(table: Table, name: TableName, *, staging: bool) -> Statement:
-    cols = ",\n".join(
-        f"    {DUCKDB.quote(c.name)} {column_type(c, staging=staging, dialect=DUCKDB)}"
-        f"{'' if staging or c.nullable else ' NOT NULL'}"
-        for c in table.columns
-    )
-    # A staging table in DuckDB's "temp" catalog lives in memory and in its connection only.
-    temporary = "TEMP " if staging and name.schema == DUCKDB_TEMP else ""
-    return Statement(f"CREATE {temporary}TABLE IF NOT EXISTS {name.sql(DUCKDB)} (\n{cols}\n)", kind="ddl")
+    """Every column nullable so a bad file loads and is judged by the checks rather than failing in the
+    middle of a COPY. Its name is unique to one run (see ``plans.staging_table``), so concurrent runs
+    never share one."""
+    return dialect.create_table(table, staged, staging=True)
 
 
 def drop_table(name: TableName, dialect: Dialect = TSQL) -> Statement:
-    if dialect is DUCKDB:
-        return Statement(f"DROP TABLE IF EXISTS {name.sql(DUCKDB)}", kind="ddl")
-    return Statement(f"IF OBJECT_ID({name.literal()}, N'U') IS NOT NULL\nDROP TABLE {name.sql()}", kind="ddl")
+    return dialect.drop_table(name)
 
 
 def drop_view(name: TableName) -> Statement:
@@ -142,9 +70,10 @@ def drop_view(name: TableName) -> Statement:
 
 
 def masking(table: Table, target: TableName) -> list[Statement]:
-    """Dynamic data masking on the columns declared with ``masking``, each applied only where
-    sys.masked_columns does not have it yet: ALTER TABLE takes a schema-modification lock on the fact
-    table, which a load must not take every time."""
+    """Dynamic data masking on the columns declared with ``masking``. Applied by the one-off reference
+    job, never by a load: ALTER TABLE takes a schema-modification lock on the table, and the catalog view
+    that would tell whether a mask is there (sys.masked_columns) is not documented for dedicated pools
+    or Fabric Warehouse. Adding a mask a column already has replaces it, so running these again is safe."""
     out = []
     for c in table.columns:
         if not c.masking:
@@ -152,8 +81,6 @@ def masking(table: Table, target: TableName) -> list[Statement]:
         name = validate_identifier(c.name)
         out.append(
             Statement(
-                "IF NOT EXISTS (SELECT 1 FROM sys.masked_columns "
-                f"WHERE object_id = OBJECT_ID({target.literal()}) AND name = N'{name}')\n"
                 f"ALTER TABLE {target.sql()} ALTER COLUMN {TSQL.quote(name)} "
                 f"ADD MASKED WITH (FUNCTION = '{MASK_FUNCTIONS[c.masking]}')",
                 kind="ddl",
@@ -183,7 +110,9 @@ def view_statements(views: dict[str, str], schema: str = "dbo") -> list[Statemen
     return out
 
 
-def update_statistics(tables: Sequence[Table], schema: str = "dbo") -> list[Statement]:
-    """After a day's loads: dedicated pools create statistics but never refresh them, and a plan built on
-    statistics that predate the day's dates misjudges every filter on event_date."""
-    return [Statement(f"UPDATE STATISTICS {TableName(schema, t.name).sql()}", kind="ddl") for t in tables]
+def update_statistics(
+    tables: Sequence[Table], schema: str = "dbo", dialect: Dialect = TSQL
+) -> list[Statement]:
+    """After a day's loads: what keeps each table's statistics current (``Dialect.statistics``): on a
+    dedicated pool, statistics created once and refreshed by name; nothing where the engine keeps them."""
+    return [s for t in tables for s in dialect.statistics(t, TableName(schema, t.name))]

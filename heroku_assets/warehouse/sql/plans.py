@@ -1,8 +1,10 @@
-"""Load plans: every statement of a partition replace or an entity upsert, by step, for either engine.
+"""Load plans: every statement of a partition replace or an entity upsert, by step, for any warehouse.
 
-A plan is data (``PartitionLoad``, ``EntityLoad``); ``warehouse.runner`` runs one on any DB-API cursor.
-Synapse fills the staging table with COPY INTO, DuckDB with an INSERT from read_parquet; everything after
-that (the checks, the one transaction, the counts, the drop) is the same builder rendered per dialect.
+A plan is data (``PartitionLoad``, ``EntityLoad``); ``warehouse.load_runner`` runs one on any DB-API
+cursor. Synapse and Fabric fill the staging table with COPY INTO, DuckDB with an INSERT from read_parquet;
+everything after that (the checks, the one transaction, the counts, the drop) is the same builder rendered
+by the ``Dialect`` it is given. Builders never ask which warehouse they build for: whatever differs is a
+dialect method, so a new plan written here runs on Synapse, Fabric and DuckDB alike.
 
 Staged Parquet holds timestamps as UTC microseconds in 64-bit integers (the pool's COPY cannot read
 TIMESTAMP(MICROS)); the staging table keeps them as bigint and the INSERT ... SELECT converts them.
@@ -26,7 +28,6 @@ from heroku_assets.warehouse.sql.ddl import (
     create_staging_table,
     create_table,
     drop_table,
-    masking,
     string_width,
 )
 from heroku_assets.warehouse.sql.dialect import (
@@ -69,7 +70,9 @@ def stale_staging_query(schema: str, hours: int = 24) -> Query:
     )
 
 
-def stale_staging_drops(schema: str, names: Sequence[str], tables: Sequence[Table]) -> list[Statement]:
+def stale_staging_drops(
+    schema: str, names: Sequence[str], tables: Sequence[Table], dialect: Dialect = TSQL
+) -> list[Statement]:
     """Drops of the listed tables that are staging tables of this loader (``<table>[__<day>]__<run>``
     of a declared table), and of nothing else the schema may hold."""
     declared = {t.name for t in tables}
@@ -77,7 +80,7 @@ def stale_staging_drops(schema: str, names: Sequence[str], tables: Sequence[Tabl
     for name in names:
         match = _STAGING_NAME.match(name)
         if match and match["table"] in declared:
-            out.append(drop_table(TableName(schema, name)))
+            out.append(drop_table(TableName(schema, name), dialect))
     return out
 
 
@@ -440,20 +443,24 @@ def entity_load(
 
 
 def synapse_prepare(
-    table: Table, staged: TableName, urls: Sequence[str], credential: CopyCredential
+    table: Table,
+    staged: TableName,
+    urls: Sequence[str],
+    credential: CopyCredential,
+    dialect: Dialect = TSQL,
 ) -> list[Statement]:
-    """This run's staging heap, and COPY INTO it; no COPY when nothing with rows is staged (the partitions
-    are then replaced by nothing)."""
-    prepare = [create_staging_table(table, staged), Statement(f"TRUNCATE TABLE {staged.sql()}", kind="ddl")]
+    """This run's staging table, and COPY INTO it (Synapse or Fabric); no COPY when every staged object
+    holds no rows (the partitions are then replaced by nothing)."""
+    prepare = [create_staging_table(table, staged, dialect), dialect.empty_table(staged)]
     if urls:
-        prepare.append(copy_into(table, staged, urls, credential))
+        prepare.append(copy_into(table, staged, urls, credential, dialect))
     return prepare
 
 
 def duckdb_prepare(table: Table, staged: TableName, paths: Sequence[str]) -> list[Statement]:
     """The DuckDB counterpart of COPY INTO: an INSERT from read_parquet over the staged files, which hold
     what COPY reads (timestamps as epoch microseconds), into a staging table of the same columns."""
-    prepare = [create_staging_table(table, staged, DUCKDB), Statement(f"DELETE FROM {staged.sql(DUCKDB)}")]
+    prepare = [create_staging_table(table, staged, DUCKDB), DUCKDB.empty_table(staged)]
     if paths:
         cols = ", ".join(DUCKDB.quote(c) for c in table.column_names)
         prepare.append(
@@ -476,9 +483,10 @@ def synapse_partition_load(
     schema: str = "dbo",
     staging_schema: str = "stg",
     run_id: str | None = None,
+    dialect: Dialect = TSQL,
 ) -> PartitionLoad:
-    """The Synapse replace of (app, day) for ``apps``: one COPY INTO of every folder, checks per
-    partition, one transaction."""
+    """The Synapse (or Fabric) replace of (app, day) for ``apps``: one COPY INTO of every folder, checks
+    per partition, one transaction."""
     staged = staging_table(staging_schema, table, run_id or new_run_id(), day)
     return partition_load(
         table,
@@ -486,8 +494,9 @@ def synapse_partition_load(
         staged,
         apps,
         day,
-        prepare=synapse_prepare(table, staged, urls, credential),
+        prepare=synapse_prepare(table, staged, urls, credential, dialect),
         sources=urls,
+        dialect=dialect,
     )
 
 
@@ -521,15 +530,17 @@ def synapse_entity_load(
     schema: str = "dbo",
     staging_schema: str = "stg",
     run_id: str | None = None,
+    dialect: Dialect = TSQL,
 ) -> EntityLoad:
-    """The Synapse upsert: staging table, COPY INTO from ``urls``, check, one transaction."""
+    """The Synapse (or Fabric) upsert: staging table, COPY INTO from ``urls``, check, one transaction."""
     staged = staging_table(staging_schema, table, run_id or new_run_id())
     return entity_load(
         table,
         TableName(schema, table.name),
         staged,
-        prepare=synapse_prepare(table, staged, urls, credential),
+        prepare=synapse_prepare(table, staged, urls, credential, dialect),
         sources=urls,
+        dialect=dialect,
     )
 
 
@@ -552,15 +563,11 @@ def duckdb_entity_load(
 
 
 def ensure_statements(
-    tables: Sequence[Table], *, schema: str = "dbo", staging_schema: str = "stg", masked: bool = False
+    tables: Sequence[Table], *, schema: str = "dbo", staging_schema: str = "stg", dialect: Dialect = TSQL
 ) -> list[Statement]:
-    """Schemas, target tables and (when ``masked``) dynamic data masking, all idempotent."""
-    out = [create_schema(schema)]
+    """Schemas and target tables, all idempotent (masks are the reference job's: ``masking``)."""
+    out = [create_schema(schema, dialect)]
     if staging_schema != schema:
-        out.append(create_schema(staging_schema))
-    for table in tables:
-        target = TableName(schema, table.name)
-        out.append(create_table(table, target))
-        if masked:
-            out.extend(masking(table, target))
+        out.append(create_schema(staging_schema, dialect))
+    out += [create_table(table, TableName(schema, table.name), dialect) for table in tables]
     return out

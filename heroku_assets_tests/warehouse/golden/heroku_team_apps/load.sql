@@ -84,11 +84,11 @@ INSERT INTO [dbo].[heroku_team_apps] ([archived_at], [buildpack_provided_descrip
 SELECT [archived_at], [buildpack_provided_description], [build_stack_id], [build_stack_name], [created_at], [git_url], [id], [internal_routing], [joined], [locked], [maintenance], [name], [team_name], [owner_email], [owner_id], [region_id], [region_name], [released_at], [repo_size], [slug_size], [space_id], [space_name], [stack_id], [stack_name], [updated_at], [web_url], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        DATEADD(MICROSECOND, CAST([archived_at] % 1000000 AS int), DATEADD(SECOND, CAST(([archived_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([archived_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [archived_at],
+        DATEADD(MICROSECOND, CAST([archived_at] % 1000000 AS int), DATEADD(SECOND, CAST(([archived_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([archived_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [archived_at],
         CAST([buildpack_provided_description] AS nvarchar(2000)) AS [buildpack_provided_description],
         CAST([build_stack_id] AS nvarchar(36)) AS [build_stack_id],
         CAST([build_stack_name] AS nvarchar(2000)) AS [build_stack_name],
-        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([git_url] AS nvarchar(57)) AS [git_url],
         CAST([id] AS nvarchar(36)) AS [id],
         [internal_routing] AS [internal_routing],
@@ -101,18 +101,18 @@ FROM (
         CAST([owner_id] AS nvarchar(36)) AS [owner_id],
         CAST([region_id] AS nvarchar(36)) AS [region_id],
         CAST([region_name] AS nvarchar(2000)) AS [region_name],
-        DATEADD(MICROSECOND, CAST([released_at] % 1000000 AS int), DATEADD(SECOND, CAST(([released_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([released_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [released_at],
+        DATEADD(MICROSECOND, CAST([released_at] % 1000000 AS int), DATEADD(SECOND, CAST(([released_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([released_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [released_at],
         [repo_size] AS [repo_size],
         [slug_size] AS [slug_size],
         CAST([space_id] AS nvarchar(36)) AS [space_id],
         CAST([space_name] AS nvarchar(2000)) AS [space_name],
         CAST([stack_id] AS nvarchar(36)) AS [stack_id],
         CAST([stack_name] AS nvarchar(2000)) AS [stack_name],
-        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([updated_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([web_url] AS nvarchar(67)) AS [web_url],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
-        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
     FROM [stg].[heroku_team_apps__0123456789ab]

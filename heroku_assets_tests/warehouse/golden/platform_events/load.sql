@@ -62,7 +62,7 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([source] AS nvarchar(16)),
     CAST([dyno] AS nvarchar(100)),
     CAST([process_type] AS nvarchar(100)),

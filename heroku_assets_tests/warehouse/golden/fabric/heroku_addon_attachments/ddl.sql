@@ -1,0 +1,20 @@
+IF OBJECT_ID(N'[dbo].[heroku_addon_attachments]', N'U') IS NULL
+CREATE TABLE [dbo].[heroku_addon_attachments] (
+    [addon_id] varchar(144) NULL,
+    [addon_name] varchar(8000) NULL,
+    [addon_app_id] varchar(144) NULL,
+    [addon_app_name] varchar(120) NULL,
+    [app_id] varchar(144) NULL,
+    [app_name] varchar(120) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [name] varchar(8000) NULL,
+    [namespace] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [web_url] varchar(8000) NULL,
+    [log_input_url] varchar(8000) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);

@@ -1,0 +1,25 @@
+IF OBJECT_ID(N'[dbo].[heroku_addon_plans]', N'U') IS NULL
+CREATE TABLE [dbo].[heroku_addon_plans] (
+    [addon_service_id] varchar(144) NULL,
+    [addon_service_name] varchar(8000) NULL,
+    [created_at] datetime2(6) NULL,
+    [compliance] varchar(8000) NULL,
+    [default] bit NULL,
+    [description] varchar(8000) NULL,
+    [human_name] varchar(8000) NULL,
+    [id] varchar(144) NOT NULL,
+    [installable_inside_private_network] bit NULL,
+    [installable_outside_private_network] bit NULL,
+    [name] varchar(8000) NULL,
+    [price_cents] bigint NULL,
+    [price_contract] bit NULL,
+    [price_unit] varchar(8000) NULL,
+    [space_default] bit NULL,
+    [state] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [visible] bit NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);

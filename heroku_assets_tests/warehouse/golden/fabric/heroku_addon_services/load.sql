@@ -1,0 +1,83 @@
+IF OBJECT_ID(N'[stg].[heroku_addon_services__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_addon_services__0123456789ab] (
+    [cli_plugin_name] varchar(max) NULL,
+    [created_at] bigint NULL,
+    [human_name] varchar(max) NULL,
+    [id] varchar(8000) NULL,
+    [name] varchar(max) NULL,
+    [state] varchar(8000) NULL,
+    [supports_multiple_installations] bit NULL,
+    [supports_sharing] bit NULL,
+    [updated_at] bigint NULL,
+    [supported_generations] varchar(max) NULL,
+    [_parent] varchar(8000) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
+    [_extra] varchar(max) NULL
+);
+
+TRUNCATE TABLE [stg].[heroku_addon_services__0123456789ab];
+
+COPY INTO [stg].[heroku_addon_services__0123456789ab] ([cli_plugin_name], [created_at], [human_name], [id], [name], [state], [supports_multiple_installations], [supports_sharing], [updated_at], [supported_generations], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_addon_services/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([cli_plugin_name]) > DATALENGTH(CAST(LEFT([cli_plugin_name], 2000) AS varchar(8000))) OR DATALENGTH([human_name]) > DATALENGTH(CAST(LEFT([human_name], 2000) AS varchar(8000))) OR DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([state]) > DATALENGTH(CAST(LEFT([state], 8) AS varchar(32))) OR DATALENGTH([supported_generations]) > DATALENGTH(CAST(LEFT([supported_generations], 4000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([cli_plugin_name]) > DATALENGTH(CAST(LEFT([cli_plugin_name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__cli_plugin_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([human_name]) > DATALENGTH(CAST(LEFT([human_name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__human_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([state]) > DATALENGTH(CAST(LEFT([state], 8) AS varchar(32))) THEN 1 ELSE 0 END), 0) AS [truncated__state],
+    COALESCE(SUM(CASE WHEN DATALENGTH([supported_generations]) > DATALENGTH(CAST(LEFT([supported_generations], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__supported_generations],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated___extra]
+FROM [stg].[heroku_addon_services__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_addon_services:upsert');
+
+SELECT COUNT_BIG(*) AS [distinct_keys]
+FROM (SELECT DISTINCT CAST(LEFT([id], 36) AS varchar(144)) AS [id] FROM [stg].[heroku_addon_services__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_addon_services:upsert');
+
+BEGIN TRANSACTION;
+
+DELETE FROM [dbo].[heroku_addon_services]
+WHERE EXISTS (
+    SELECT 1 FROM [stg].[heroku_addon_services__0123456789ab] AS [s]
+    WHERE CAST(LEFT([s].[id], 36) AS varchar(144)) = [heroku_addon_services].[id]
+)
+OPTION (LABEL = 'heroku-assets:heroku_addon_services:upsert');
+
+INSERT INTO [dbo].[heroku_addon_services] ([cli_plugin_name], [created_at], [human_name], [id], [name], [state], [supports_multiple_installations], [supports_sharing], [updated_at], [supported_generations], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [cli_plugin_name], [created_at], [human_name], [id], [name], [state], [supports_multiple_installations], [supports_sharing], [updated_at], [supported_generations], [_parent], [_fetched_at], [_deleted_at], [_extra]
+FROM (
+    SELECT
+        CAST(LEFT([cli_plugin_name], 2000) AS varchar(8000)) AS [cli_plugin_name],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        CAST(LEFT([human_name], 2000) AS varchar(8000)) AS [human_name],
+        CAST(LEFT([id], 36) AS varchar(144)) AS [id],
+        CAST(LEFT([name], 2000) AS varchar(8000)) AS [name],
+        CAST(LEFT([state], 8) AS varchar(32)) AS [state],
+        [supports_multiple_installations] AS [supports_multiple_installations],
+        [supports_sharing] AS [supports_sharing],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([updated_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        CAST(LEFT([supported_generations], 4000) AS varchar(8000)) AS [supported_generations],
+        CAST(LEFT([_parent], 100) AS varchar(400)) AS [_parent],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        CAST(LEFT([_extra], 4000) AS varchar(8000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST(LEFT([id], 36) AS varchar(144)) ORDER BY [updated_at] DESC) AS [__row_number]
+    FROM [stg].[heroku_addon_services__0123456789ab]
+) AS [d]
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_addon_services:upsert');
+
+COMMIT TRANSACTION;
+
+IF OBJECT_ID(N'[stg].[heroku_addon_services__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_addon_services__0123456789ab];

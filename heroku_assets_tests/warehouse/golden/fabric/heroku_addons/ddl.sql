@@ -1,0 +1,28 @@
+IF OBJECT_ID(N'[dbo].[heroku_addons]', N'U') IS NULL
+CREATE TABLE [dbo].[heroku_addons] (
+    [actions] varchar(8000) NULL,
+    [addon_service_id] varchar(144) NULL,
+    [addon_service_name] varchar(8000) NULL,
+    [billing_entity_id] varchar(144) NULL,
+    [billing_entity_name] varchar(8000) NULL,
+    [billing_entity_type] varchar(16) NULL,
+    [app_id] varchar(144) NULL,
+    [app_name] varchar(120) NULL,
+    [billed_price_cents] bigint NULL,
+    [billed_price_contract] bit NULL,
+    [billed_price_unit] varchar(8000) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [name] varchar(8000) NULL,
+    [plan_id] varchar(144) NULL,
+    [plan_name] varchar(8000) NULL,
+    [provider_id] varchar(8000) NULL,
+    [provision_message] varchar(8000) NULL,
+    [state] varchar(52) NULL,
+    [updated_at] datetime2(6) NULL,
+    [web_url] varchar(8000) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);

@@ -1,0 +1,15 @@
+IF OBJECT_ID(N'[dbo].[heroku_app_webhooks]', N'U') IS NULL
+CREATE TABLE [dbo].[heroku_app_webhooks] (
+    [app_id] varchar(144) NULL,
+    [app_name] varchar(120) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [include] varchar(8000) NULL,
+    [level] varchar(24) NULL,
+    [updated_at] datetime2(6) NULL,
+    [url] varchar(8000) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);

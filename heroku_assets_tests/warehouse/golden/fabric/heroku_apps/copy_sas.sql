@@ -1,0 +1,6 @@
+COPY INTO [stg].[heroku_apps__0123456789ab] ([acm], [archived_at], [buildpack_provided_description], [build_stack_id], [build_stack_name], [created_at], [generation_id], [generation_name], [git_url], [id], [internal_routing], [maintenance], [name], [owner_email], [owner_id], [organization_id], [organization_name], [team_id], [team_name], [region_id], [region_name], [released_at], [repo_size], [slug_size], [space_id], [space_name], [space_shield], [stack_id], [stack_name], [updated_at], [web_url], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_apps/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);

@@ -1,0 +1,65 @@
+IF OBJECT_ID(N'[stg].[heroku_buildpack_installations__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_buildpack_installations__0123456789ab] (
+    [ordinal] bigint NULL,
+    [buildpack_url] varchar(max) NULL,
+    [buildpack_name] varchar(max) NULL,
+    [_parent] varchar(8000) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
+    [_extra] varchar(max) NULL
+);
+
+TRUNCATE TABLE [stg].[heroku_buildpack_installations__0123456789ab];
+
+COPY INTO [stg].[heroku_buildpack_installations__0123456789ab] ([ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_buildpack_installations/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [ordinal] IS NULL OR [_parent] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([buildpack_url]) > DATALENGTH(CAST(LEFT([buildpack_url], 2000) AS varchar(8000))) OR DATALENGTH([buildpack_name]) > DATALENGTH(CAST(LEFT([buildpack_name], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([buildpack_url]) > DATALENGTH(CAST(LEFT([buildpack_url], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__buildpack_url],
+    COALESCE(SUM(CASE WHEN DATALENGTH([buildpack_name]) > DATALENGTH(CAST(LEFT([buildpack_name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__buildpack_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated___extra]
+FROM [stg].[heroku_buildpack_installations__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
+
+SELECT COUNT_BIG(*) AS [distinct_keys]
+FROM (SELECT DISTINCT CAST(LEFT([_parent], 100) AS varchar(400)) AS [_parent], [ordinal] AS [ordinal] FROM [stg].[heroku_buildpack_installations__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
+
+BEGIN TRANSACTION;
+
+DELETE FROM [dbo].[heroku_buildpack_installations]
+WHERE EXISTS (
+    SELECT 1 FROM [stg].[heroku_buildpack_installations__0123456789ab] AS [s]
+    WHERE CAST(LEFT([s].[_parent], 100) AS varchar(400)) = [heroku_buildpack_installations].[_parent] AND [s].[ordinal] = [heroku_buildpack_installations].[ordinal]
+)
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
+
+INSERT INTO [dbo].[heroku_buildpack_installations] ([ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [ordinal], [buildpack_url], [buildpack_name], [_parent], [_fetched_at], [_deleted_at], [_extra]
+FROM (
+    SELECT
+        [ordinal] AS [ordinal],
+        CAST(LEFT([buildpack_url], 2000) AS varchar(8000)) AS [buildpack_url],
+        CAST(LEFT([buildpack_name], 2000) AS varchar(8000)) AS [buildpack_name],
+        CAST(LEFT([_parent], 100) AS varchar(400)) AS [_parent],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        CAST(LEFT([_extra], 4000) AS varchar(8000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST(LEFT([_parent], 100) AS varchar(400)), [ordinal] ORDER BY (SELECT NULL)) AS [__row_number]
+    FROM [stg].[heroku_buildpack_installations__0123456789ab]
+) AS [d]
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_buildpack_installations:upsert');
+
+COMMIT TRANSACTION;
+
+IF OBJECT_ID(N'[stg].[heroku_buildpack_installations__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_buildpack_installations__0123456789ab];

@@ -1,0 +1,1 @@
+ALTER TABLE [dbo].[heroku_builds] ALTER COLUMN [user_email] ADD MASKED WITH (FUNCTION = 'email()');

@@ -1,0 +1,79 @@
+IF OBJECT_ID(N'[stg].[heroku_pipelines__0123456789ab]', N'U') IS NULL
+CREATE TABLE [stg].[heroku_pipelines__0123456789ab] (
+    [created_at] bigint NULL,
+    [id] varchar(8000) NULL,
+    [name] varchar(8000) NULL,
+    [owner_id] varchar(8000) NULL,
+    [owner_type] varchar(8000) NULL,
+    [updated_at] bigint NULL,
+    [generation_id] varchar(8000) NULL,
+    [generation_name] varchar(max) NULL,
+    [_parent] varchar(8000) NULL,
+    [_fetched_at] bigint NULL,
+    [_deleted_at] bigint NULL,
+    [_extra] varchar(max) NULL
+);
+
+TRUNCATE TABLE [stg].[heroku_pipelines__0123456789ab];
+
+COPY INTO [stg].[heroku_pipelines__0123456789ab] ([created_at], [id], [name], [owner_id], [owner_type], [updated_at], [generation_id], [generation_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
+FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_pipelines/snapshot=20261120T060000Z/*.parquet'
+WITH (
+    FILE_TYPE = 'PARQUET',
+    CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '<secret>')
+);
+
+SELECT
+    COUNT_BIG(*) AS [staged_rows],
+    COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 30) AS varchar(120))) OR DATALENGTH([owner_id]) > DATALENGTH(CAST(LEFT([owner_id], 36) AS varchar(144))) OR DATALENGTH([owner_type]) > DATALENGTH(CAST(LEFT([owner_type], 4) AS varchar(16))) OR DATALENGTH([generation_id]) > DATALENGTH(CAST(LEFT([generation_id], 36) AS varchar(144))) OR DATALENGTH([generation_name]) > DATALENGTH(CAST(LEFT([generation_name], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 30) AS varchar(120))) THEN 1 ELSE 0 END), 0) AS [truncated__name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([owner_id]) > DATALENGTH(CAST(LEFT([owner_id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__owner_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([owner_type]) > DATALENGTH(CAST(LEFT([owner_type], 4) AS varchar(16))) THEN 1 ELSE 0 END), 0) AS [truncated__owner_type],
+    COALESCE(SUM(CASE WHEN DATALENGTH([generation_id]) > DATALENGTH(CAST(LEFT([generation_id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__generation_id],
+    COALESCE(SUM(CASE WHEN DATALENGTH([generation_name]) > DATALENGTH(CAST(LEFT([generation_name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__generation_name],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) THEN 1 ELSE 0 END), 0) AS [truncated___parent],
+    COALESCE(SUM(CASE WHEN DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated___extra]
+FROM [stg].[heroku_pipelines__0123456789ab]
+OPTION (LABEL = 'heroku-assets:heroku_pipelines:upsert');
+
+SELECT COUNT_BIG(*) AS [distinct_keys]
+FROM (SELECT DISTINCT CAST(LEFT([id], 36) AS varchar(144)) AS [id] FROM [stg].[heroku_pipelines__0123456789ab]) AS [k]
+OPTION (LABEL = 'heroku-assets:heroku_pipelines:upsert');
+
+BEGIN TRANSACTION;
+
+DELETE FROM [dbo].[heroku_pipelines]
+WHERE EXISTS (
+    SELECT 1 FROM [stg].[heroku_pipelines__0123456789ab] AS [s]
+    WHERE CAST(LEFT([s].[id], 36) AS varchar(144)) = [heroku_pipelines].[id]
+)
+OPTION (LABEL = 'heroku-assets:heroku_pipelines:upsert');
+
+INSERT INTO [dbo].[heroku_pipelines] ([created_at], [id], [name], [owner_id], [owner_type], [updated_at], [generation_id], [generation_name], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [created_at], [id], [name], [owner_id], [owner_type], [updated_at], [generation_id], [generation_name], [_parent], [_fetched_at], [_deleted_at], [_extra]
+FROM (
+    SELECT
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        CAST(LEFT([id], 36) AS varchar(144)) AS [id],
+        CAST(LEFT([name], 30) AS varchar(120)) AS [name],
+        CAST(LEFT([owner_id], 36) AS varchar(144)) AS [owner_id],
+        CAST(LEFT([owner_type], 4) AS varchar(16)) AS [owner_type],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([updated_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        CAST(LEFT([generation_id], 36) AS varchar(144)) AS [generation_id],
+        CAST(LEFT([generation_name], 2000) AS varchar(8000)) AS [generation_name],
+        CAST(LEFT([_parent], 100) AS varchar(400)) AS [_parent],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        CAST(LEFT([_extra], 4000) AS varchar(8000)) AS [_extra],
+        ROW_NUMBER() OVER (PARTITION BY CAST(LEFT([id], 36) AS varchar(144)) ORDER BY [updated_at] DESC) AS [__row_number]
+    FROM [stg].[heroku_pipelines__0123456789ab]
+) AS [d]
+WHERE [__row_number] = 1
+OPTION (LABEL = 'heroku-assets:heroku_pipelines:upsert');
+
+COMMIT TRANSACTION;
+
+IF OBJECT_ID(N'[stg].[heroku_pipelines__0123456789ab]', N'U') IS NOT NULL
+DROP TABLE [stg].[heroku_pipelines__0123456789ab];

@@ -1,0 +1,26 @@
+IF OBJECT_ID(N'[dbo].[router_events]', N'U') IS NULL
+CREATE TABLE [dbo].[router_events] (
+    [app] varchar(400) NOT NULL,
+    [event_date] date NOT NULL,
+    [line_number] bigint NOT NULL,
+    [event_ts] datetime2(6) NULL,
+    [at] varchar(64) NULL,
+    [code] varchar(32) NULL,
+    [desc] varchar(1600) NULL,
+    [sock] varchar(64) NULL,
+    [cause] varchar(1600) NULL,
+    [method] varchar(64) NULL,
+    [path] varchar(8000) NULL,
+    [host] varchar(1600) NULL,
+    [request_id] varchar(400) NULL,
+    [fwd] varchar(1600) NULL,
+    [dyno] varchar(400) NULL,
+    [connect_ms] bigint NULL,
+    [service_ms] bigint NULL,
+    [status] int NULL,
+    [bytes] bigint NULL,
+    [protocol] varchar(64) NULL,
+    [tls] bit NULL,
+    [tls_version] varchar(64) NULL,
+    [extra] varchar(8000) NULL
+);
