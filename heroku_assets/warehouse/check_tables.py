@@ -20,8 +20,8 @@ import pyarrow as pa
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import HEROKU_ERROR_CODES, ROUTER_EVENTS, Column, Table, all_tables
 from heroku_assets.warehouse import sql
+from heroku_assets.warehouse.check_probe import DAY, PROBE_PREFIX, CheckNames
 from heroku_assets.warehouse.load_runner import execute, fetch, run_entity_load, run_partition_load
-from heroku_assets.warehouse.synapse_check import DAY, PROBE_PREFIX, CheckNames
 
 APPS = ("synapse-check-a", "synapse-check-b")
 VIEW_NAMES = ("daily_request_stats", "errors_by_code")

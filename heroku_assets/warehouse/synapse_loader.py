@@ -201,7 +201,7 @@ class SynapseWarehouse:
     def check_storage(self, store: ObjectStore) -> None:
         """A managed or Entra identity cannot read Parquet from a Blob Storage account without a
         hierarchical namespace: refuse before the first COPY fails on it."""
-        needs_data_lake = self.dialect.copy_needs_data_lake(self.copy_credential)
+        needs_data_lake = self.dialect.copy_needs_data_lake(self.copy_credential.kind)
         if not needs_data_lake or id(store) in self._storage_checked:
             return
         is_data_lake = getattr(store, "is_data_lake", None)

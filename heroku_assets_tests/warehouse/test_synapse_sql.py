@@ -658,7 +658,7 @@ def test_fabric_copy_reads_with_the_workspace_identity_or_the_caller() -> None:
         copy = next(s for s in _load(table, CREDENTIALS[kind], sql.FABRIC).prepare if s.kind == "copy")
         assert (clause in copy.sql) if clause else "CREDENTIAL" not in copy.sql
         assert "Managed Identity" not in copy.sql and ".dfs." not in copy.sql  # no endpoint rewrite
-        assert not sql.FABRIC.copy_needs_data_lake(CREDENTIALS[kind])
+        assert not sql.FABRIC.copy_needs_data_lake(CREDENTIALS[kind].kind)
 
 
 def test_only_the_dialect_differs_between_synapse_and_fabric_plans() -> None:

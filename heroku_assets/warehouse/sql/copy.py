@@ -102,14 +102,14 @@ class CopyCredential:
     def needs_data_lake(self) -> bool:
         """On Synapse, a managed or Entra identity reads Parquet only from an ADLS Gen2 account
         (``Dialect.copy_needs_data_lake`` for a given warehouse)."""
-        return TSQL.copy_needs_data_lake(self)
+        return TSQL.copy_needs_data_lake(self.kind)
 
     def clause(self, dialect: Dialect = TSQL) -> str:
         """The CREDENTIAL option as written in the statement text, with the secret marked, not written."""
-        return dialect.copy_credential(self)
+        return dialect.copy_credential(self.kind)
 
     def source_url(self, url: str, dialect: Dialect = TSQL) -> str:
-        return dialect.copy_url(self, url)
+        return dialect.copy_url(self.kind, url)
 
 
 def validate_copy_url(url: str) -> str:

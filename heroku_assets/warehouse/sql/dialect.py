@@ -24,7 +24,6 @@ from heroku_assets.warehouse.base import validate_identifier
 
 if TYPE_CHECKING:
     from heroku_assets.tables import Column, Table
-    from heroku_assets.warehouse.sql.copy import CopyCredential
 
 SECRET_MARK = "<secret>"
 # What a label may hold: it is written into the statement text (OPTION (LABEL = '...') takes a literal).
@@ -160,15 +159,16 @@ class Dialect:
 
     # -- COPY INTO --------------------------------------------------------------------------------
 
-    def copy_credential(self, credential: CopyCredential) -> str:
-        """The CREDENTIAL option as written in the statement (the secret marked, not written)."""
+    def copy_credential(self, kind: str) -> str:
+        """The CREDENTIAL option of a ``CopyCredential`` of this ``kind`` as written in the statement (the
+        secret marked, not written)."""
         raise NotImplementedError
 
-    def copy_url(self, credential: CopyCredential, url: str) -> str:
+    def copy_url(self, kind: str, url: str) -> str:
         """The URL COPY INTO reads an object by, for this credential."""
         return url
 
-    def copy_needs_data_lake(self, credential: CopyCredential) -> bool:
+    def copy_needs_data_lake(self, kind: str) -> bool:
         """Whether this credential reads Parquet only from an ADLS Gen2 (hierarchical) account."""
         return False
 
@@ -246,10 +246,10 @@ class _TSql(Dialect):
             f"IF OBJECT_ID({name.literal()}, N'U') IS NOT NULL\nDROP TABLE {name.sql(self)}", kind="ddl"
         )
 
-    def copy_credential(self, credential: CopyCredential) -> str:
-        if credential.kind == "sas":
+    def copy_credential(self, kind: str) -> str:
+        if kind == "sas":
             return f"CREDENTIAL = (IDENTITY = 'Shared Access Signature', SECRET = '{SECRET_MARK}')"
-        if credential.kind == "account_key":
+        if kind == "account_key":
             return f"CREDENTIAL = (IDENTITY = 'Storage Account Key', SECRET = '{SECRET_MARK}')"
         return ""  # caller: the login's own Entra identity
 
@@ -306,26 +306,26 @@ class SynapseDialect(_TSql):
         out.append(Statement(f"UPDATE STATISTICS {target.sql(self)} ({names})", kind="ddl"))
         return out
 
-    def copy_credential(self, credential: CopyCredential) -> str:
-        if credential.kind == "managed_identity":
+    def copy_credential(self, kind: str) -> str:
+        if kind == "managed_identity":
             return "CREDENTIAL = (IDENTITY = 'Managed Identity')"
-        return super().copy_credential(credential)
+        return super().copy_credential(kind)
 
-    def copy_url(self, credential: CopyCredential, url: str) -> str:
+    def copy_url(self, kind: str, url: str) -> str:
         """Parquet read with a managed identity needs the Data Lake (.dfs) endpoint of the account; with
         a SAS or a key the .blob endpoint is required. Azure Blob URLs are rewritten accordingly."""
         host_end = url.index("/", len("https://"))
         host, rest = url[:host_end], url[host_end:]
-        if credential.kind == "managed_identity":
+        if kind == "managed_identity":
             host = host.replace(".blob.", ".dfs.", 1)
-        elif credential.kind in ("sas", "account_key"):
+        elif kind in ("sas", "account_key"):
             host = host.replace(".dfs.", ".blob.", 1)
         return host + rest
 
-    def copy_needs_data_lake(self, credential: CopyCredential) -> bool:
+    def copy_needs_data_lake(self, kind: str) -> bool:
         """COPY INTO reads Parquet with a managed identity or an Entra identity only from an ADLS Gen2
         account (hierarchical namespace); on plain Blob Storage only SAS and key work."""
-        return credential.kind in ("managed_identity", "caller")
+        return kind in ("managed_identity", "caller")
 
 
 def _stat_name(column: str) -> str:
@@ -364,10 +364,10 @@ class FabricDialect(_TSql):
         # LEN would not).
         return f"DATALENGTH({expr}) > DATALENGTH({self.fit(expr, width)})"
 
-    def copy_credential(self, credential: CopyCredential) -> str:
-        if credential.kind == "managed_identity":
+    def copy_credential(self, kind: str) -> str:
+        if kind == "managed_identity":
             return "CREDENTIAL = (IDENTITY = 'Workspace Identity')"
-        return super().copy_credential(credential)
+        return super().copy_credential(kind)
 
 
 class DuckDBDialect(Dialect):
