@@ -26,12 +26,13 @@ def defs() -> dg.Definitions:
     from heroku_assets.defs.logs.sensors import build_raw_objects_sensor
     from heroku_assets.defs.resources import build_resources
     from heroku_assets.defs.warehouse.assets import warehouse_key
-    from heroku_assets.tables import EVENT_TABLES
+    from heroku_assets.tables import EVENT_TABLES, LOG_LEDGER
 
     settings = settings_module.load()
     warehouse_kind = "duckdb"
     store_kind = "azure" if settings.uses_blob else None
-    log_tables = {warehouse_key(t.name) for t in EVENT_TABLES}
+    # the event tables and the ledger the ticks append to
+    log_tables = {warehouse_key(t.name) for t in (*EVENT_TABLES, LOG_LEDGER)}
     if settings.uses_synapse:
         synapse = settings_module.load_synapse()
         schema, where, warehouse_kind = synapse.target_schema, {}, synapse.target
@@ -64,7 +65,9 @@ def defs() -> dg.Definitions:
         sensors=[
             *(folder.sensors or []),
             build_raw_objects_sensor(
-                lookback_days=settings.late_days + 1, interval_seconds=settings.sensor_interval
+                lookback_days=settings.late_days + 1,
+                interval_seconds=settings.sensor_interval,
+                late_days=settings.late_days,
             ),
             # Declarative automation (API assets on a cron, views when missing or changed) runs through
             # this sensor; off until turned on in the UI, like the others.

@@ -71,6 +71,8 @@ def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
     from heroku_assets.code_location import open_code_location
     from heroku_assets.defs.logs.jobs import JOB_NAME
+    from heroku_assets.defs.logs.sensors import sealable
+    from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK_JOB
     from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
     from heroku_assets.logs.changes import all_partitions
     from heroku_assets.storage.factory import open_stores
@@ -78,15 +80,21 @@ def _run(args: argparse.Namespace) -> int:
     config = settings.load()
     with open_stores(config) as stores:
         found = all_partitions(stores.raw)
+        rebuilt_kinds = all_partitions(stores.raw, segments=False)
+        ticked_kinds = all_partitions(stores.raw, segments=True)
     today = dt.datetime.now(dt.UTC).date()
-    wanted = [
-        (app, day)
-        for app in sorted(found)
-        for day in sorted(found[app])
-        if (not args.app or app in args.app) and (not args.date or day in args.date)
-    ]
+    named = bool(args.app or args.date)
+
+    def matching(partitions: dict) -> list[tuple[str, dt.date]]:
+        return [
+            (app, day)
+            for app in sorted(partitions)
+            for day in sorted(partitions[app])
+            if (not args.app or app in args.app) and (not args.date or day in args.date)
+        ]
+
+    wanted = matching(found)
     skipped = [(a, d) for a, d in wanted if not in_partitions(d, today)]
-    wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]
     for app, day in skipped:
         report(
             args,
@@ -94,8 +102,17 @@ def _run(args: argparse.Namespace) -> int:
             f"skipped {app} {day}: outside the partitions ({first_day()} to {today}; "
             f"{settings.START_DATE} sets the first day)",
         )
+    wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]
     if not wanted:
         raise CommandError(_nothing_to_run(found, args, skipped), status=1)
+    # Drain segments are appended by ticks; a day is rebuilt whole when named, or when imports or pulls
+    # (which ticks do not take) hold lines of it.
+    rebuilds = wanted if named else [p for p in matching(rebuilt_kinds) if p in set(wanted)]
+    seals = [
+        (a, d)
+        for a, d in matching(ticked_kinds)
+        if (a, d) in set(wanted) and (a, d) not in set(rebuilds) and sealable(d, today, config.late_days)
+    ]
     instance = _instance()
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
@@ -103,15 +120,33 @@ def _run(args: argparse.Namespace) -> int:
     # Step logs go to the instance (the UI shows them); the terminal gets warnings and a line per run,
     # under a progress bar on a terminal.
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    total = len(wanted) + 1
+    ticks = 1 if ticked_kinds else 0
+    total = ticks + len(rebuilds) + 1
     # runs are made as the UI makes them, with the code location's origin, so the Overview timeline
     # shows them under heroku_assets and their job
     with open_code_location(instance) as location, _Progress(total) as progress:
-        for app, day in wanted:
+        while ticks:
+            result = progress.run("tick", functools.partial(location.execute, TICK_JOB, run_config=quiet))
+            failures += not result.success
+            if not result.success or not _tick_left_more(instance):
+                break
+            progress.grow(1)
+        for app, day in rebuilds:
             result = progress.run(
                 f"{app} {day}",
                 functools.partial(
                     location.execute, JOB_NAME, partition_key=log_partition_key(app, day), run_config=quiet
+                ),
+            )
+            failures += not result.success
+        # sealed after the ticks and rebuilds, each day once per change (what ticks appended since)
+        seals = [(a, d) for a, d in seals if _needs_seal(instance, a, d)]
+        progress.grow(len(seals))
+        for app, day in seals:
+            result = progress.run(
+                f"seal {app} {day}",
+                functools.partial(
+                    location.execute, SEAL_JOB, partition_key=log_partition_key(app, day), run_config=quiet
                 ),
             )
             failures += not result.success
@@ -125,6 +160,36 @@ def _run(args: argparse.Namespace) -> int:
     if not args.no_summary:
         return _summary(args)
     return 0
+
+
+def _needs_seal(instance, app: str, day: dt.date) -> bool:
+    """Whether (app, day) was appended to since its last seal (or never sealed)."""
+    import dagster as dg
+
+    from heroku_assets.defs.logs.ticks import SEALED
+    from heroku_assets.defs.partitions import log_partition_key
+    from heroku_assets.defs.warehouse.assets import warehouse_key
+    from heroku_assets.tables import EVENT_TABLES
+
+    def latest(key: dg.AssetKey) -> float:
+        records = instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=key, asset_partitions=[str(log_partition_key(app, day))]), limit=1
+        ).records
+        return records[0].timestamp if records else 0.0
+
+    sealed = latest(SEALED)
+    return not sealed or latest(warehouse_key(EVENT_TABLES[0].name)) > sealed
+
+
+def _tick_left_more(instance) -> bool:
+    """Whether the tick just run left segments for another (it takes a bounded number)."""
+    from heroku_assets.defs.logs.ticks import TICK
+
+    event = instance.get_latest_materialization_event(TICK)
+    if event is None or event.asset_materialization is None:
+        return False
+    entry = event.asset_materialization.metadata.get("more_pending")
+    return bool(entry is not None and entry.value)
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -201,6 +266,13 @@ class _Progress:
                 beater.join()
         self.done(what, result.success, result.run_id, time.perf_counter() - began)
         return result
+
+    def grow(self, more: int) -> None:
+        """More runs than first counted (another tick)."""
+        self._total += more
+        if self._bar is not None:
+            self._bar.total = self._total
+            self._bar.refresh()
 
     def __enter__(self) -> _Progress:
         return self

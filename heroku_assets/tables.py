@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from heroku_assets.platform_api.schema import Leaf
 
 LogicalType = Literal["string", "json", "int32", "int64", "float64", "bool", "timestamp", "date"]
-TableKind = Literal["event", "entity", "snapshot"]
+TableKind = Literal["event", "entity", "snapshot", "ledger"]
 Masking = Literal["ip", "email"]
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -108,7 +108,13 @@ def _event_table(name: str, doc: str, columns: list[Column]) -> Table:
     common = [
         Column("app", "string", nullable=False, width=100, doc="Heroku app name"),
         Column("event_date", "date", nullable=False, doc="UTC day of the line: the partition"),
-        Column("line_number", "int64", nullable=False, doc="1-based line in the raw partition"),
+        Column(
+            "line_number",
+            "int64",
+            nullable=False,
+            doc="1-based number of the line in its (app, event_date): in order of arrival as ticks append, "
+            "in time order after a rebuild",
+        ),
         Column("event_ts", "timestamp", doc="UTC, microseconds"),
     ]
     return Table(
@@ -252,6 +258,81 @@ EVENT_TABLES: tuple[Table, ...] = (
 )
 
 
+# -- the log ledger: what the ticks and rebuilds loaded, written in the same transaction as the rows ------
+
+LOG_LEDGER = Table(
+    name="log_ledger",
+    columns=(
+        Column(
+            "tick_id", "string", nullable=False, width=64, doc="the tick or rebuild that loaded the lines"
+        ),
+        Column(
+            "object_key",
+            "string",
+            nullable=False,
+            width=400,
+            doc="the received object the lines came from (a rebuild: rebuild:<its id>)",
+        ),
+        Column(
+            "app", "string", nullable=False, width=100, doc="Heroku app name ('' for an object with no lines)"
+        ),
+        Column("event_date", "date", nullable=False, doc="UTC day of the lines"),
+        Column("lines", "int64", nullable=False, doc="lines appended, each in exactly one event table"),
+        Column(
+            "duplicate_lines",
+            "int64",
+            nullable=False,
+            doc="lines of frames or requests already loaded from another copy, so not appended",
+        ),
+        Column(
+            "kind", "string", nullable=False, width=16, doc="tick (appended) or rebuild (the day replaced)"
+        ),
+        Column("loaded_at", "timestamp", nullable=False, doc="when the tick or rebuild ran"),
+    ),
+    kind="ledger",
+    doc="One row per received object, app and day that a tick appended (and one per rebuilt day): an "
+    "object in here is never read by a tick again, and the lines since a day's last rebuild number it.",
+    primary_key=("object_key", "app", "event_date"),
+    distribution="object_key",
+)
+
+LOADED_COPIES = Table(
+    name="loaded_copies",
+    columns=(
+        Column(
+            "copy_name",
+            "string",
+            nullable=False,
+            width=100,
+            doc="a Logplex frame's id (the body's hash without one) or an OTLP request's name",
+        ),
+        Column("app", "string", nullable=False, width=100, doc="Heroku app name"),
+        Column("received_at", "timestamp", nullable=False, doc="when the loaded copy was received"),
+        Column("tick_id", "string", nullable=False, width=64, doc="the tick that loaded it"),
+    ),
+    kind="ledger",
+    doc="Frames and OTLP requests a tick loaded: a copy of one received again (a sender's retry, to "
+    "another receiver, in a later tick) is counted as a duplicate, not loaded twice.",
+    primary_key=("copy_name", "app"),
+    distribution="copy_name",
+)
+
+LOG_TICKS = Table(
+    name="log_ticks",
+    columns=(
+        Column("name", "string", nullable=False, width=16, doc="always 'ticks': the one row"),
+        Column("tick_id", "string", width=64, doc="the latest tick that loaded anything"),
+        Column("ticked_at", "timestamp", doc="when it ran"),
+    ),
+    kind="ledger",
+    doc="The latest tick. Every tick updates its one row first in its transaction, so two ticks never "
+    "commit the same objects: the second waits (Synapse) or conflicts (DuckDB) and then finds them loaded.",
+    primary_key=("name",),
+    distribution="name",
+)
+
+LEDGER_TABLES: tuple[Table, ...] = (LOG_LEDGER, LOADED_COPIES, LOG_TICKS)
+
 # -- Platform API tables: derived from Heroku's schema, never listed by hand -----------------------------
 
 API_META_COLUMNS: tuple[Column, ...] = (
@@ -328,7 +409,7 @@ HEROKU_ERROR_CODES = Table(
 
 REFERENCE_TABLES: tuple[Table, ...] = (HEROKU_ERROR_CODES,)
 
-STATIC_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *REFERENCE_TABLES)}
+STATIC_TABLES: dict[str, Table] = {t.name: t for t in (*EVENT_TABLES, *LEDGER_TABLES, *REFERENCE_TABLES)}
 
 
 def all_tables() -> dict[str, Table]:

@@ -47,6 +47,13 @@ class TouchedPartition:
     version: str  # a hash of the new objects' keys and versions
     objects: int
     newest: float = 0.0  # the newest of those objects, by the store's clock
+    segments: int = 0  # how many of those objects are spool segments (which ticks append)
+
+    @property
+    def needs_rebuild(self) -> bool:
+        """Whether objects other than segments touched it (imports, pulls, per-request objects): ticks
+        take segments only, so those days are rebuilt whole."""
+        return self.objects > self.segments
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ def scan_changes(
     digests: dict[tuple[str, dt.date], hashlib._Hash] = {}
     counts: dict[tuple[str, dt.date], int] = {}
     newest: dict[tuple[str, dt.date], float] = {}
+    segments: dict[tuple[str, dt.date], int] = {}
     apps: set[str] = set()
     for info in taken:
         days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
@@ -99,6 +107,7 @@ def scan_changes(
                 digest = digests.setdefault((app, day), hashlib.sha256())
                 digest.update(f"{info.key}\0{info.version}\n".encode())
                 counts[(app, day)] = counts.get((app, day), 0) + 1
+                segments[(app, day)] = segments.get((app, day), 0) + layout.is_segment(info.key)
                 newest[(app, day)] = max(newest.get((app, day), 0.0), info.modified or float("inf"))
 
     taken_watermark = max((i.modified or 0.0 for i in taken), default=cursor.watermark)
@@ -118,6 +127,7 @@ def scan_changes(
             version=digest.hexdigest()[:16],
             objects=counts[(app, day)],
             newest=newest[(app, day)],
+            segments=segments[(app, day)],
         )
         for (app, day), digest in sorted(digests.items())
     ]
@@ -143,10 +153,14 @@ def apps_of(raw: ObjectStore, info: ObjectInfo) -> set[str]:
     return {app for app in apps if app != layout.UNMAPPED_APP}
 
 
-def all_partitions(raw: ObjectStore) -> dict[str, set[dt.date]]:
-    """Every (app, day) the raw store holds lines of, by app: a full listing, for catch-up runs."""
+def all_partitions(raw: ObjectStore, segments: bool | None = None) -> dict[str, set[dt.date]]:
+    """Every (app, day) the raw store holds lines of, by app: a full listing, for catch-up runs.
+    ``segments``: True, of drain segments only (what ticks append); False, of every other kind of object
+    (what only a rebuild reads); None, of all."""
     found: dict[str, set[dt.date]] = {}
     for prefix in layout.RECEIVED_PREFIXES:
+        if segments is not None and (prefix == "segment/") != segments:
+            continue
         for info in raw.list(prefix):
             days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
             for app in apps_of(raw, info):

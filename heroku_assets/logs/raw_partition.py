@@ -23,7 +23,7 @@ import gzip
 import hashlib
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,10 +65,16 @@ class PartitionResult:
     sources_newest: float = 0.0
 
 
-def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> list[ObjectInfo]:
+def candidate_objects(
+    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None = None
+) -> list[ObjectInfo]:
     """Received objects that may hold lines of (app, day), by their ``days`` metadata, each drain frame
-    once (``_one_copy_per_frame``)."""
+    once (``_one_copy_per_frame``). With ``ticked`` (the segments the ledger says ticks appended lines
+    of the day from), exactly those segments, late ones included: one no tick consumed yet is the next
+    tick's, which appends it after this rebuild."""
     listed = [info for prefix in layout.received_prefixes(app, day, late_days) for info in raw.list(prefix)]
+    if ticked is not None:
+        listed = [i for i in listed if not layout.is_segment(i.key)] + ticked_segments(raw, ticked)
     found = []
     for info in _one_copy_per_frame(listed):
         if layout.is_segment(info.key):
@@ -82,6 +88,12 @@ def candidate_objects(raw: ObjectStore, app: str, day: dt.date, late_days: int) 
         if days is None or day in layout.parse_days(days):
             found.append(info)
     return found
+
+
+def ticked_segments(raw: ObjectStore, keys: Collection[str]) -> list[ObjectInfo]:
+    """The segments named, as the store has them (one gone since is skipped: a lifecycle rule removed
+    it, and the seal of the rebuilt day then says what is missing)."""
+    return [info for key in sorted(keys) if layout.is_segment(key) and (info := raw.head(key)) is not None]
 
 
 def _one_copy_per_frame(infos: list[ObjectInfo]) -> list[ObjectInfo]:
@@ -353,15 +365,16 @@ def build_partition(
     late_days: int = 1,
     workdir: Path | None = None,
     memory_limit: str = "256MB",
+    ticked: Collection[str] | None = None,
 ) -> PartitionResult:
     """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object (for
     people, and for rejected rows to lead back to), with the same lines as read beside it in Parquet
     (what staging classifies, so no line is read twice), replacing any earlier pair: the keys are
-    deterministic."""
-    objects = candidate_objects(raw, app, day, late_days)
+    deterministic. ``ticked``: see ``candidate_objects``."""
+    objects = candidate_objects(raw, app, day, late_days, ticked)
     key = layout.raw_partition_object(app, day)
     # OTLP requests are structured already: a manifest names them and staging maps their records.
-    otlp = write_manifest(raw, app, day, late_days)
+    otlp = write_manifest(raw, app, day, late_days, ticked)
     sources = list(dict.fromkeys([o.key for o in objects] + otlp.objects))  # a segment may hold both
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         text_path, lines_path = Path(tmp) / "lines.log.gz", Path(tmp) / "lines.parquet"

@@ -174,3 +174,12 @@ def staged_rows(staging: ObjectStore, table: str, app: str, day: dt.date) -> tup
     """The staged objects of (table, app, day) and their row count, from their metadata."""
     infos = list(staging.list(layout.staged_prefix(table, app, day)))
     return [i.key for i in infos], sum(int(i.metadata.get("rows", "0")) for i in infos)
+
+
+def partition_lines(raw: ObjectStore, app: str, day: dt.date) -> int:
+    """The lines a built partition numbers (its kept Logplex lines and its OTLP records): what a rebuild
+    records in the ledger, so later ticks number after them."""
+    head = raw.head(layout.raw_partition_object(app, day))
+    if head is None:
+        return 0
+    return max(_kept_lines(head.metadata), 0) + int(head.metadata.get("otlp_records", "0"))

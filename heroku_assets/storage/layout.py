@@ -25,6 +25,7 @@ so the sensor and the partition builder know which partitions it touches without
 Staging store (what the warehouse loads, and what COPY INTO points at):
     <table>/app=<app>/date=<day>/part-00000.parquet   parsed events, one folder per table/app/day
     <table>/snapshot=<time>/part-00000.parquet          API entities, one folder per fetch
+    ticks/<tick id>/<table>/part-00000.parquet          a tick's rows of every app and day (removed once loaded)
     state/<name>[/<app>][/<variant>].json               bookmarks kept between runs
     state/<table>/live.parquet                          API rows listed last (to notice deletions)
 
@@ -175,6 +176,13 @@ def staged_prefix(table: str, app: str, day: dt.date) -> str:
 
 def staged_object(table: str, app: str, day: dt.date, part: int = 0) -> str:
     return validate_key(f"{staged_prefix(table, app, day)}part-{part:05d}.parquet")
+
+
+def tick_object(tick_id: str, table: str) -> str:
+    """A tick's staged rows of one table: every app and day it holds, in one file (one COPY)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", tick_id):
+        raise ValueError(f"invalid tick id {tick_id!r}")
+    return validate_key(f"ticks/{tick_id}/{table}/part-00000.parquet")
 
 
 def snapshot_prefix(table: str, taken_at: dt.datetime) -> str:

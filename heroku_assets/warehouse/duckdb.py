@@ -22,15 +22,19 @@ import tenacity
 
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.storage.local import LocalObjectStore
-from heroku_assets.tables import Table
+from heroku_assets.tables import LOG_TICKS, Table
 from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_keys, validate_identifier
 from heroku_assets.warehouse.load_runner import (
     StatementError,
+    TickResult,
     fetch,
+    fetch_rows,
     run_entity_load,
     run_partition_load,
+    run_tick_load,
 )
+from heroku_assets.warehouse.sql import append
 
 
 def create_table_sql(table: Table, schema: str = "main") -> str:
@@ -81,6 +85,9 @@ class DuckDBWarehouse:
                 cur.execute(f"CREATE SCHEMA IF NOT EXISTS {sql.DUCKDB.quote(schema)}")
             for table in tables:
                 cur.execute(create_table_sql(table, self.schema))
+            if any(t.name == LOG_TICKS.name for t in tables):
+                statement = append.seed_ticks_row(self.schema, sql.DUCKDB)
+                cur.execute(statement.sql, list(statement.params))
 
     def replace_partition(
         self, table: Table, app: str, day: dt.date, store: ObjectStore, keys: Sequence[str]
@@ -131,6 +138,67 @@ class DuckDBWarehouse:
     def apply_masking(self, tables: Sequence[Table]) -> list[str]:
         """DuckDB has no dynamic data masking."""
         return []
+
+    # -- ticks: append with the ledger -------------------------------------------------------------------
+
+    def append_tick(
+        self, tick_id: str, staged: Mapping[str, Sequence[str]], store: ObjectStore, ticked_at: dt.datetime
+    ) -> TickResult:
+        """Append a tick's staged files (table -> objects in ``store``) and its ledger rows in one
+        transaction. A tick that meets another committing at the same moment retries until the other is
+        done, then finds its objects loaded (``TickAlreadyLoaded``)."""
+        keys = [k for table in append.APPEND_TABLES for k in staged.get(table.name, ())]
+        with _local_paths(store, keys) as paths:
+            by_key = dict(zip(keys, paths, strict=True))
+
+            def run() -> TickResult:
+                run_id = sql.new_run_id()
+                names = append.tick_staging_names(self.staging_schema, run_id)
+                fills = {
+                    t.name: sql.duckdb_prepare(t, names[t.name], [by_key[k] for k in staged.get(t.name, ())])
+                    for t in append.APPEND_TABLES
+                }
+                plan = append.tick_load(
+                    tick_id, run_id, fills, names, schema=self.schema, dialect=sql.DUCKDB, ticked_at=ticked_at
+                )
+                with self._cursor() as cur:
+                    return run_tick_load(cur, plan, sql.DUCKDB)
+
+            retrying = self._retrying.copy(
+                stop=tenacity.stop_after_delay(120), wait=tenacity.wait_random(0.05, 0.5)
+            )
+            return retrying(run)
+
+    def consumed_objects(self, since: dt.date) -> set[str]:
+        with self._cursor() as cur:
+            rows = fetch_rows(cur, append.consumed_objects(self.schema, since, sql.DUCKDB))
+        return {r["object_key"] for r in rows}
+
+    def ticked_objects(self, app: str, day: dt.date) -> set[str]:
+        with self._cursor() as cur:
+            rows = fetch_rows(cur, append.ticked_objects(self.schema, app, day, sql.DUCKDB))
+        return {r["object_key"] for r in rows}
+
+    def known_copies(self, since: dt.datetime) -> set[tuple[str, str]]:
+        with self._cursor() as cur:
+            rows = fetch_rows(cur, append.known_copies(self.schema, since, sql.DUCKDB))
+        return {(r["copy_name"], r["app"]) for r in rows}
+
+    def day_lines(self, days: Sequence[dt.date]) -> dict[tuple[str, dt.date], int]:
+        if not days:
+            return {}
+        with self._cursor() as cur:
+            rows = fetch_rows(cur, append.day_lines(self.schema, sorted(days), sql.DUCKDB))
+        return {(r["app"], r["event_date"]): int(r["lines"]) for r in rows}
+
+    def seal_figures(self, app: str, day: dt.date) -> dict[str, int]:
+        with self._cursor() as cur:
+            return fetch(cur, append.seal_figures(self.schema, app, day, sql.DUCKDB))
+
+    def record_rebuild(self, app: str, day: dt.date, rebuild_id: str, lines: int, at: dt.datetime) -> None:
+        statement = append.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, sql.DUCKDB)
+        with self._cursor() as cur:
+            cur.execute(statement.sql, list(statement.params))
 
     def ensure_views(self) -> list[str]:
         from heroku_assets.warehouse.views import VIEWS

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from heroku_assets.warehouse import sql
@@ -179,3 +180,63 @@ def _log_result(where: str, result: LoadResult) -> None:
         log.warning(
             "%s: %d staged rows repeated a key; one row per key was kept", where, result.duplicate_rows
         )
+
+
+class TickAlreadyLoaded(WarehouseError):
+    """Another tick committed some of this tick's objects first: this one loaded nothing, and the next
+    tick takes whatever is left."""
+
+
+def run_tick_load(cursor: Any, load: Any, dialect: sql.Dialect = sql.TSQL) -> TickResult:
+    """Fill and check every staging table, then append them all and the ledger in one transaction; the
+    staging tables are dropped whatever happened. ``load`` is a ``sql.append.TickLoad``."""
+    checks: dict[str, dict[str, int]] = {}
+    try:
+        for part in load.parts:
+            for statement in part.prepare:
+                execute(cursor, statement)
+            checks[part.table.name] = fetch(cursor, part.check)
+            missing = checks[part.table.name]["missing_required_rows"]
+            if missing:
+                raise LoadError(
+                    f"{missing} of the rows staged by tick {load.tick_id} for {part.table.name} lack a "
+                    "value in a NOT NULL column: nothing was loaded"
+                )
+        try:
+            execute(cursor, load.begin)
+            execute(cursor, load.lock)
+            already = fetch(cursor, load.guard)["already_loaded"]
+            if already:
+                raise TickAlreadyLoaded(
+                    f"{already} ledger rows of tick {load.tick_id}'s objects were committed by another tick "
+                    "first: nothing was loaded"
+                )
+            for part in load.parts:
+                execute(cursor, part.insert)
+            execute(cursor, load.commit)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                execute(cursor, sql.Statement(dialect.rollback, kind="transaction"))
+            raise
+    finally:
+        _cleanup(cursor, [s for part in load.parts for s in part.cleanup])
+    results = {
+        name: LoadResult(
+            table=name,
+            rows=check["staged_rows"],
+            staged_rows=check["staged_rows"],
+            truncated_rows=check["truncated_rows"],
+            truncated_columns=_truncated(check),
+        )
+        for name, check in checks.items()
+    }
+    return TickResult(tick_id=load.tick_id, tables=results, statements=len(load.statements()))
+
+
+@dataclass(frozen=True)
+class TickResult:
+    """What a tick's load appended, per table, and how many statements it took."""
+
+    tick_id: str
+    tables: Mapping[str, LoadResult]
+    statements: int

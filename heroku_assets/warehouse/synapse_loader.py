@@ -16,17 +16,20 @@ from typing import Any
 import tenacity
 
 from heroku_assets.storage.base import ObjectStore
-from heroku_assets.tables import Table
+from heroku_assets.tables import LOG_TICKS, Table
 from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_keys, validate_identifier
 from heroku_assets.warehouse.load_runner import (
     StatementError,
+    TickResult,
     execute,
     fetch,
     fetch_rows,
     run_entity_load,
     run_partition_load,
+    run_tick_load,
 )
+from heroku_assets.warehouse.sql import append
 from heroku_assets.warehouse.synapse_connection import (
     SynapseConfig,
     SynapseError,
@@ -38,6 +41,10 @@ from heroku_assets.warehouse.synapse_connection import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _as_date(value: Any) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 class SynapseSetupError(SynapseError):
@@ -216,6 +223,8 @@ class SynapseWarehouse:
         statements = sql.ensure_statements(
             tables, schema=self.schema, staging_schema=self.staging_schema, dialect=self.dialect
         )
+        if any(t.name == LOG_TICKS.name for t in tables):
+            statements.append(append.seed_ticks_row(self.schema))
         self._run("creating the warehouse tables", statements)
         self.drop_stale_staging_tables()
 
@@ -367,6 +376,65 @@ class SynapseWarehouse:
                 return fetch(cursor, query)["duplicated_request_ids"]
 
         return self._retrying(f"counting duplicated request ids ({app}, {day})", run)
+
+    # -- ticks: append with the ledger -------------------------------------------------------------------
+
+    def plan_tick_load(
+        self,
+        tick_id: str,
+        staged: Mapping[str, Sequence[str]],
+        store: ObjectStore,
+        ticked_at: dt.datetime,
+        run_id: str | None = None,
+    ) -> append.TickLoad:
+        """The statements of one tick's append (for a dry run or golden files), without running them: one
+        COPY INTO per table of the tick's one file, whatever the number of apps."""
+        run_id = run_id or sql.new_run_id()
+        names = append.tick_staging_names(self.staging_schema, run_id)
+        fills = {
+            t.name: sql.synapse_prepare(
+                t, names[t.name], copy_sources(store, list(staged.get(t.name, ()))), self.copy_credential
+            )
+            for t in append.APPEND_TABLES
+        }
+        return append.tick_load(tick_id, run_id, fills, names, schema=self.schema, ticked_at=ticked_at)
+
+    def append_tick(
+        self, tick_id: str, staged: Mapping[str, Sequence[str]], store: ObjectStore, ticked_at: dt.datetime
+    ) -> TickResult:
+        self.check_storage(store)
+        load = self.plan_tick_load(tick_id, staged, store, ticked_at)
+
+        def run() -> TickResult:
+            with self.cursor() as cursor:
+                return run_tick_load(cursor, load)
+
+        return self._retrying(f"appending tick {tick_id}", run)
+
+    def consumed_objects(self, since: dt.date) -> set[str]:
+        return {r["object_key"] for r in self.query_rows(append.consumed_objects(self.schema, since))}
+
+    def ticked_objects(self, app: str, day: dt.date) -> set[str]:
+        return {r["object_key"] for r in self.query_rows(append.ticked_objects(self.schema, app, day))}
+
+    def known_copies(self, since: dt.datetime) -> set[tuple[str, str]]:
+        return {(r["copy_name"], r["app"]) for r in self.query_rows(append.known_copies(self.schema, since))}
+
+    def day_lines(self, days: Sequence[dt.date]) -> dict[tuple[str, dt.date], int]:
+        if not days:
+            return {}
+        rows = self.query_rows(append.day_lines(self.schema, sorted(days)))
+        return {(r["app"], _as_date(r["event_date"])): int(r["lines"]) for r in rows}
+
+    def seal_figures(self, app: str, day: dt.date) -> dict[str, int]:
+        (row,) = self.query_rows(append.seal_figures(self.schema, app, day))
+        return {k: int(v or 0) for k, v in row.items()}
+
+    def record_rebuild(self, app: str, day: dt.date, rebuild_id: str, lines: int, at: dt.datetime) -> None:
+        self._run(
+            f"recording the rebuild of {app} {day}",
+            [append.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at)],
+        )
 
     def ensure_views(self) -> list[str]:
         """Create the analytics views where missing and ALTER them to their body (their tables must exist:

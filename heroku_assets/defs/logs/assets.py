@@ -6,7 +6,7 @@ from heroku_assets import code_versions
 from heroku_assets.defs.metadata import column_schema, location, preview
 from heroku_assets.defs.partitions import app_and_day, log_partitions
 from heroku_assets.defs.sources import RECEIVED_LOGS
-from heroku_assets.resources import StoresResource
+from heroku_assets.resources import StoresResource, WarehouseResource
 from heroku_assets.storage import layout
 from heroku_assets.tables import EVENT_TABLES
 
@@ -29,12 +29,20 @@ def staged_asset_key(table: str) -> dg.AssetKey:
     "bodies, pulls, imports, late ones included), deduped across sources and ordered by time: gzip text, "
     "and the same lines as read in Parquet, which staging parses.",
 )
-def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -> dg.MaterializeResult:
+def heroku_raw_logs(
+    context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
     from heroku_assets.logs.raw_partition import build_partition
+    from heroku_assets.tables import LEDGER_TABLES
 
     app, day = app_and_day(context)
+    # Segments are read only once a tick appended lines of the day from them (ticks and rebuilds never
+    # run at once): one not consumed yet is appended by the next tick, after this rebuild's lines.
+    with warehouse.open() as wh:
+        wh.ensure_tables(LEDGER_TABLES)
+        ticked = wh.ticked_objects(app, day)
     with stores.open() as s:
-        result = build_partition(s.raw, app, day, late_days=stores.late_days)
+        result = build_partition(s.raw, app, day, late_days=stores.late_days, ticked=ticked)
         url = s.raw.url(result.key)
         as_read = s.raw.url(layout.raw_lines_object(app, day))
     metadata: dict[str, object] = {

@@ -1,4 +1,5 @@
-"""The partition job: one app-day from the raw partition to the warehouse tables."""
+"""The partition job, the rebuild path: one app-day from the raw partition to the warehouse tables, replaced
+whole (a backfill, a code change, an import or pull, a failed seal)."""
 
 import dagster as dg
 
@@ -19,7 +20,11 @@ heroku_logs_job = dg.define_asset_job(
         *(warehouse_key(t.name) for t in EVENT_TABLES),
     ),
     description="One app-day through the chain: raw partition, parsed and staged events, warehouse tables.",
-    tags={"dagster/max_retries": str(MAX_RETRIES), "dagster/retry_strategy": "FROM_FAILURE"},
+    tags={
+        "dagster/max_retries": str(MAX_RETRIES),
+        "dagster/retry_strategy": "FROM_FAILURE",
+        "heroku_assets/log_writer": "true",  # never beside a tick (defs/logs/ticks.py)
+    },
     # One process per run: the steps stream large files and share nothing worth a process each.
     executor_def=dg.in_process_executor,
 )

@@ -4,6 +4,7 @@ Which warehouse (DuckDB or Synapse) is the resource's business; its kind and tab
 specs in ``definitions.py``, from the environment's settings.
 """
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from heroku_assets.defs.logs.assets import staged_asset_key
 from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import app_and_day, log_partitions
 from heroku_assets.resources import StoresResource, WarehouseResource
-from heroku_assets.tables import EVENT_TABLES, HEROKU_ERROR_CODES, ROUTER_EVENTS
+from heroku_assets.tables import EVENT_TABLES, HEROKU_ERROR_CODES, LEDGER_TABLES, ROUTER_EVENTS
 
 STAGED_ROWS_LOADED = "staged_rows_loaded"
 REQUEST_ID_DUPLICATES = "request_id_duplicates"
@@ -67,12 +68,13 @@ def warehouse_key(table: str) -> dg.AssetKey:
 def warehouse_event_tables(
     context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
 ):
-    """Replace the partition's rows in each table with what was staged, one transaction per table."""
-    from heroku_assets.logs.staging import staged_rows
+    """Replace the partition's rows in each table with what was staged, one transaction per table, then
+    record the rebuild in the ledger: later ticks number the day's lines after it."""
+    from heroku_assets.logs.staging import partition_lines, staged_rows
 
     app, day = app_and_day(context)
     with stores.open() as s, warehouse.open() as wh:
-        wh.ensure_tables(EVENT_TABLES)
+        wh.ensure_tables([*EVENT_TABLES, *LEDGER_TABLES])
         for table in EVENT_TABLES:
             keys, staged = staged_rows(s.staging, table.name, app, day)
             result = wh.replace_partition(table, app, day, s.staging, keys)
@@ -93,6 +95,8 @@ def warehouse_event_tables(
                 metadata={"staged_rows": staged, "warehouse_rows": loaded},
             )
         duplicates = wh.duplicate_request_ids(app, day)
+        rebuild_id = context.run_id.replace("-", "")
+        wh.record_rebuild(app, day, rebuild_id, partition_lines(s.raw, app, day), dt.datetime.now(dt.UTC))
     yield dg.AssetCheckResult(
         asset_key=warehouse_key(ROUTER_EVENTS.name),
         check_name=REQUEST_ID_DUPLICATES,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -59,26 +59,35 @@ def _received_rank(request: stored.StoredRequest) -> float:
     return request.received_at.timestamp()
 
 
-def _segments(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> Iterator[ObjectInfo]:
-    """The segments that may hold OTLP records of (app, day), by their metadata."""
-    for prefix in layout.received_prefixes(app, day, late_days):
-        if not layout.is_segment(prefix):
+def _segments(
+    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None
+) -> Iterator[ObjectInfo]:
+    """The segments that may hold OTLP records of (app, day), by their metadata (of ``ticked`` only,
+    when given: see ``raw_partition.candidate_objects``)."""
+    if ticked is not None:
+        listed = [i for key in sorted(ticked) if layout.is_segment(key) and (i := raw.head(key)) is not None]
+    else:
+        listed = [
+            info
+            for prefix in layout.received_prefixes(app, day, late_days)
+            if layout.is_segment(prefix)
+            for info in raw.list(prefix)
+        ]
+    for info in listed:
+        kinds = info.metadata.get("kinds")
+        if kinds is not None and stored.RECORD_KIND not in kinds.split():
             continue
-        for info in raw.list(prefix):
-            kinds = info.metadata.get("kinds")
-            if kinds is not None and stored.RECORD_KIND not in kinds.split():
-                continue
-            apps = segment_apps(info)
-            if apps is not None and app not in apps:
-                continue
-            days = info.metadata.get("days")
-            if days is not None and day not in layout.parse_days(days):
-                continue
-            yield info
+        apps = segment_apps(info)
+        if apps is not None and app not in apps:
+            continue
+        days = info.metadata.get("days")
+        if days is not None and day not in layout.parse_days(days):
+            continue
+        yield info
 
 
 def _requests(
-    raw: ObjectStore, app: str, day: dt.date, late_days: int
+    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None = None
 ) -> Iterator[tuple[stored.StoredRequest, ObjectInfo, int | None]]:
     """Every stored request of ``app`` that may hold records of ``day``: (request, the object holding
     it, its record number in a segment or None for a per-request object)."""
@@ -88,18 +97,20 @@ def _requests(
             if days is not None and day not in layout.parse_days(days):
                 continue
             yield stored.from_object(info, raw.get(info.key)), info, None
-    for info in _segments(raw, app, day, late_days):
+    for info in _segments(raw, app, day, late_days, ticked):
         for number, record in enumerate(read_segment(raw, info.key)):
             if record.kind == stored.RECORD_KIND and record.app == app:
                 yield stored.from_record(record), info, number
 
 
-def write_manifest(raw: ObjectStore, app: str, day: dt.date, late_days: int) -> OtlpManifest:
+def write_manifest(
+    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None = None
+) -> OtlpManifest:
     """List the OTLP requests with records of (app, day), count those records, and write the manifest
     staging reads (replacing an earlier one; none is written when there are no requests)."""
     kept: dict[str, _Copy] = {}
     newest = 0.0  # of every object holding a copy, kept or not: the sensor compares it with arrivals
-    for request, info, number in _requests(raw, app, day, late_days):
+    for request, info, number in _requests(raw, app, day, late_days, ticked):
         count = request.records_by_day().get(day, 0)
         if not count:
             continue
