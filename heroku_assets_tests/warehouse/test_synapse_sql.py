@@ -17,6 +17,7 @@ from sqlglot import exp
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
 from heroku_assets.warehouse import check_tables, sql, synapse_check
+from heroku_assets.warehouse.sql import append
 from heroku_assets.warehouse.synapse_loader import isolation_query
 from heroku_assets.warehouse.views import synapse_views
 from heroku_assets_tests.warehouse.tsql import LABEL, parse_one, parse_statement
@@ -124,11 +125,43 @@ def _golden_files(dialect: sql.Dialect = sql.SYNAPSE) -> dict[str, str]:
     files["check/statements.sql" if d is sql.FABRIC else "synapse_check/statements.sql"] = _render(
         _check_statements(d)
     )
+    for name, statements in _tick_statements(d).items():
+        files[f"ticks/{name}.sql"] = _render(statements)
     views = _views()
     for create, alter in zip(views[::2], views[1::2], strict=True):
         name = re.search(r"ALTER VIEW \[dbo\]\.\[(\w+)\]", alter.sql)[1]
         files[f"views/{name}.sql"] = _render([create, alter])
     return {PREFIX[d] + name: text for name, text in files.items()}
+
+
+def _tick_load(dialect: sql.Dialect = sql.SYNAPSE) -> append.TickLoad:
+    """A tick of any number of apps and days: one COPY of one file per table, one transaction."""
+    names = append.tick_staging_names("stg", RUN)
+    fills = {
+        t.name: sql.synapse_prepare(
+            t,
+            names[t.name],
+            [f"{ACCOUNT}/{layout.tick_object('tick1', t.name)}"],
+            CREDENTIALS["sas"],
+            dialect=dialect,
+        )
+        for t in append.APPEND_TABLES
+    }
+    return append.tick_load("tick1", RUN, fills, names, schema="dbo", dialect=dialect, ticked_at=SNAPSHOT)
+
+
+def _tick_statements(d: sql.Dialect = sql.SYNAPSE) -> dict[str, list[sql.Statement]]:
+    """Every statement of the tick path: the append, the ledger queries, a seal, a rebuild's row."""
+    return {
+        "load": _tick_load(d).statements(),
+        "seed": [append.seed_ticks_row("dbo", d)],
+        "consumed_objects": [append.consumed_objects("dbo", DAY, d).statement],
+        "ticked_objects": [append.ticked_objects("dbo", APP, DAY, d).statement],
+        "known_copies": [append.known_copies("dbo", SNAPSHOT, d).statement],
+        "day_lines": [append.day_lines("dbo", [DAY, DAY + dt.timedelta(days=1)], d).statement],
+        "seal": [append.seal_figures("dbo", APP, DAY, d).statement],
+        "rebuild_ledger": [append.rebuild_ledger("dbo", APP, DAY, "run1", 42, SNAPSHOT, d)],
+    }
 
 
 def _duplicates(dialect: sql.Dialect = sql.SYNAPSE) -> sql.Query:
@@ -187,6 +220,7 @@ def _all_statements(dialect: sql.Dialect = sql.SYNAPSE) -> list[sql.Statement]:
     statements += sql.update_statistics(list(ALL_TABLES.values()), dialect=d)
     statements += _views()
     statements += _check_statements(d)
+    statements += [s for group in _tick_statements(d).values() for s in group]
     return statements
 
 
@@ -407,6 +441,22 @@ def test_masking_statements() -> None:
     for dialect in sql.TSQL_TARGETS:
         ensured = sql.ensure_statements(list(ALL_TABLES.values()), dialect=dialect)
         assert not [s for s in ensured if "MASKED" in s.sql or "masked_columns" in s.sql]
+
+
+def test_a_tick_is_a_constant_number_of_statements_whatever_it_holds() -> None:
+    """One tick's load: per appended table a staging table, one COPY of one file, a check, an INSERT and
+    a drop; one transaction for all (the lock row first, then the guard); no DELETE anywhere."""
+    load = _tick_load()
+    statements = load.statements()
+    tables = len(append.APPEND_TABLES)
+    assert sum(1 for s in statements if s.kind == "copy") == tables
+    assert sum(1 for s in statements if s.sql.startswith("INSERT INTO [dbo]")) == tables
+    assert not [s for s in statements if "DELETE" in s.sql]
+    kinds = [s.sql.split()[0] for s in statements if s.kind == "transaction"]
+    assert kinds == ["BEGIN", "COMMIT"]
+    begin = statements.index(load.begin)
+    assert statements[begin + 1] is load.lock and statements[begin + 2] is load.guard.statement
+    assert len(statements) == 6 * tables + 4
 
 
 def test_partition_transaction_shape() -> None:

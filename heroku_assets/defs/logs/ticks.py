@@ -44,7 +44,7 @@ def log_ledger(
     from heroku_assets.logs.tick import run_tick
 
     now = dt.datetime.now(dt.UTC)
-    tick_id = context.run_id.replace("-", "")
+    tick_id = context.run.run_id.replace("-", "")
     with stores.open() as s, warehouse.open() as wh:
         wh.ensure_tables([*EVENT_TABLES, *LEDGER_TABLES])
         outcome = run_tick(

@@ -95,7 +95,7 @@ def warehouse_event_tables(
                 metadata={"staged_rows": staged, "warehouse_rows": loaded},
             )
         duplicates = wh.duplicate_request_ids(app, day)
-        rebuild_id = context.run_id.replace("-", "")
+        rebuild_id = context.run.run_id.replace("-", "")
         wh.record_rebuild(app, day, rebuild_id, partition_lines(s.raw, app, day), dt.datetime.now(dt.UTC))
     yield dg.AssetCheckResult(
         asset_key=warehouse_key(ROUTER_EVENTS.name),

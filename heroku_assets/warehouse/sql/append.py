@@ -211,21 +211,18 @@ def known_copies(schema: str, since: dt.datetime, dialect: Dialect = TSQL) -> Qu
     )
 
 
-def _since_rebuild(dialect: Dialect, ledger: str, alias: str) -> str:
-    """Rows of a day since its latest rebuild (all of them when it was never rebuilt)."""
+def _since_rebuild(dialect: Dialect, ledger: str, alias: str) -> tuple[str, tuple]:
+    """Rows of a day since its latest rebuild (all of them when it was never rebuilt), and its values."""
     q = dialect.quote
-    return (
+    text = (
         f"{q(alias)}.{q('loaded_at')} >= COALESCE((\n"
         f"        SELECT MAX({q('r')}.{q('loaded_at')}) FROM {ledger} AS {q('r')}\n"
         f"        WHERE {q('r')}.{q('app')} = {q(alias)}.{q('app')}\n"
         f"          AND {q('r')}.{q('event_date')} = {q(alias)}.{q('event_date')}\n"
-        f"          AND {q('r')}.{q('kind')} = 'rebuild'\n"
-        f"    ), {_epoch(dialect)})"
+        f"          AND {q('r')}.{q('kind')} = ?\n"
+        f"    ), ?)"
     )
-
-
-def _epoch(dialect: Dialect) -> str:
-    return "CAST('1970-01-01' AS datetime2(6))" if dialect is TSQL else "TIMESTAMP '1970-01-01'"
+    return text, ("rebuild", dt.datetime(1970, 1, 1))
 
 
 def day_lines(schema: str, days: Sequence[dt.date], dialect: Dialect = TSQL) -> Query:
@@ -236,17 +233,19 @@ def day_lines(schema: str, days: Sequence[dt.date], dialect: Dialect = TSQL) -> 
     q = dialect.quote
     ledger = TableName(schema, LOG_LEDGER.name).sql(dialect)
     marks = ", ".join("?" for _ in days)
+    since, since_params = _since_rebuild(dialect, ledger, "l")
+    app, event_date = f"{q('l')}.{q('app')}", f"{q('l')}.{q('event_date')}"
     return Query(
         Statement(
             dialect.labelled(
-                f"SELECT {q('l')}.{q('app')}, {q('l')}.{q('event_date')}, SUM({q('l')}.{q('lines')}) AS {q('lines')}\n"
+                f"SELECT {app}, {event_date}, SUM({q('l')}.{q('lines')}) AS {q('lines')}\n"
                 f"FROM {ledger} AS {q('l')}\n"
-                f"WHERE {q('l')}.{q('event_date')} IN ({marks}) AND {q('l')}.{q('app')} <> ''\n"
-                f"  AND {_since_rebuild(dialect, ledger, 'l')}\n"
-                f"GROUP BY {q('l')}.{q('app')}, {q('l')}.{q('event_date')}",
+                f"WHERE {event_date} IN ({marks}) AND {app} <> ?\n"
+                f"  AND {since}\n"
+                f"GROUP BY {app}, {event_date}",
                 label("ledger", "lines"),
             ),
-            tuple(days),
+            (*days, "", *since_params),
             kind="query",
         ),
         ("app", "event_date", "lines"),
@@ -265,18 +264,19 @@ def seal_figures(schema: str, app: str, day: dt.date, dialect: Dialect = TSQL) -
         f"WHERE {q('app')} = ? AND {q('event_date')} = ?"
         for t in EVENT_TABLES
     )
+    since, since_params = _since_rebuild(dialect, ledger, "l")
     text = (
         f"SELECT\n"
         f"    (SELECT COALESCE(SUM({q('l')}.{q('lines')}), 0) FROM {ledger} AS {q('l')}\n"
         f"     WHERE {q('l')}.{q('app')} = ? AND {q('l')}.{q('event_date')} = ?\n"
-        f"       AND {_since_rebuild(dialect, ledger, 'l')}) AS {q('ledger_lines')},\n"
+        f"       AND {since}) AS {q('ledger_lines')},\n"
         f"    {dialect.count} AS {q('table_lines')},\n"
         f"    COUNT(DISTINCT {q('n')}.{q('line_number')}) AS {q('distinct_lines')},\n"
         f"    COALESCE(MIN({q('n')}.{q('line_number')}), 0) AS {q('first_line')},\n"
         f"    COALESCE(MAX({q('n')}.{q('line_number')}), 0) AS {q('last_line')}\n"
         f"FROM (\n    {per_table}\n) AS {q('n')}"
     )
-    params = (app, day) + (app, day) * len(EVENT_TABLES)
+    params = (app, day, *since_params) + (app, day) * len(EVENT_TABLES)
     return Query(
         Statement(dialect.labelled(text, label("seal", app, day)), params, kind="query"),
         ("ledger_lines", "table_lines", "distinct_lines", "first_line", "last_line"),
