@@ -1,4 +1,5 @@
-"""What makes a day whole: the rule a seal applies to the warehouse's figures (``sql.append.seal_figures``)."""
+"""What makes a day whole: the rule a seal applies to the warehouse's figures
+(``warehouse.sql.append.seal_figures``)."""
 
 from __future__ import annotations
 

@@ -31,9 +31,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets import tables
-from heroku_assets.received.days import RETRY_WINDOW, undated_day
-from heroku_assets.received.segments import read_segment
 from heroku_assets.logs.parquet import write_parquet, write_staged_table
+from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
+from heroku_assets.received.segments import read_segment
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -85,18 +85,9 @@ def pending_objects(
 
 
 def oldest_received(objects: Iterable[ObjectInfo]) -> dt.datetime:
-    """A lower bound of when the objects' records were received: a copy loaded before it by more than
-    the retry window cannot be a copy of theirs."""
-    days = []
-    for info in objects:
-        value = info.metadata.get("received")
-        try:
-            days.append(
-                dt.date.fromisoformat(value) if value else dt.date.fromisoformat(info.key.split("/")[1])
-            )
-        except (IndexError, ValueError):
-            days.append(_EPOCH)
-    first = min(days, default=dt.datetime.now(dt.UTC).date())
+    """A lower bound of when the objects' records were received (the start of the earliest received day
+    less the retry window): a copy loaded before that cannot be a copy of theirs."""
+    first = min((received_day(info) for info in objects), default=dt.datetime.now(dt.UTC).date())
     return dt.datetime.combine(first, dt.time(), dt.UTC) - RETRY_WINDOW
 
 
@@ -196,7 +187,7 @@ def _ledger_rows(objects: list[ObjectInfo], numbers: _Numbers, tick_id: str, now
         duplicates = numbers.duplicates.get(info.key, collections.Counter())
         parts = sorted(set(appended) | set(duplicates))
         if not parts:  # consumed all the same: an empty object is never read again
-            parts = [("", _received_day(info))]
+            parts = [("", received_day(info))]
         for app, day in parts:
             out.append(
                 {
@@ -211,13 +202,6 @@ def _ledger_rows(objects: list[ObjectInfo], numbers: _Numbers, tick_id: str, now
                 }
             )
     return out
-
-
-def _received_day(info: ObjectInfo) -> dt.date:
-    try:
-        return dt.date.fromisoformat(info.metadata.get("received") or info.key.split("/")[1])
-    except (IndexError, ValueError):
-        return _EPOCH
 
 
 def _logplex_rows(
@@ -329,7 +313,7 @@ def run_tick(
         return TickOutcome(tick_id, [], False, {}, 0, 0, {}, {}, 0)
     days = set()
     for info in objects:
-        days |= layout.parse_days(info.metadata.get("days")) or {_received_day(info)}
+        days |= layout.parse_days(info.metadata.get("days")) or {received_day(info)}
     state = LedgerState(
         consumed=frozenset(),
         known=frozenset(warehouse.known_copies(oldest_received(objects))),

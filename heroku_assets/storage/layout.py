@@ -25,7 +25,7 @@ so the sensor and the partition builder know which partitions it touches without
 Staging store (what the warehouse loads, and what COPY INTO points at):
     <table>/app=<app>/date=<day>/part-00000.parquet   parsed events, one folder per table/app/day
     <table>/snapshot=<time>/part-00000.parquet          API entities, one folder per fetch
-    ticks/<tick id>/<table>/part-00000.parquet          a tick's rows of every app and day (removed once loaded)
+    ticks/<tick id>/<table>/part-00000.parquet          a tick's rows of every app and day (gone once loaded)
     state/<name>[/<app>][/<variant>].json               bookmarks kept between runs
     state/<table>/live.parquet                          API rows listed last (to notice deletions)
 

@@ -183,7 +183,7 @@ def test_two_ticks_at_once_load_every_object_once(fleet: Fleet) -> None:
 def test_otlp_requests_in_a_segment_are_appended_once(fleet: Fleet) -> None:
     from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest
 
-    from heroku_assets.capture.spool import Record
+    from heroku_assets.received.records import Record
 
     now = dt.datetime.now(dt.UTC)
     request = ExportLogsServiceRequest()

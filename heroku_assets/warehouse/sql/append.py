@@ -113,7 +113,8 @@ def tick_load(
         Statement(
             dialect.labelled(
                 f"SELECT {dialect.count} AS {q('already_loaded')}\nFROM {ledger.sql(dialect)} AS {q('l')}\n"
-                f"WHERE {q('l')}.{q('object_key')} IN (SELECT {q('object_key')} FROM {staged_ledger.sql(dialect)})",
+                f"WHERE {q('l')}.{q('object_key')} IN (\n"
+                f"    SELECT {q('object_key')} FROM {staged_ledger.sql(dialect)}\n)",
                 tag,
             ),
             kind="query",
@@ -123,7 +124,8 @@ def tick_load(
     ticks = TableName(schema, LOG_TICKS.name)
     lock = Statement(
         dialect.labelled(
-            f"UPDATE {ticks.sql(dialect)}\nSET {q('tick_id')} = ?, {q('ticked_at')} = ?\nWHERE {q('name')} = ?",
+            f"UPDATE {ticks.sql(dialect)}\n"
+            f"SET {q('tick_id')} = ?, {q('ticked_at')} = ?\nWHERE {q('name')} = ?",
             tag,
         ),
         (tick_id, ticked_at.astimezone(dt.UTC).replace(tzinfo=None), TICK_ROW),
@@ -164,7 +166,8 @@ def consumed_objects(schema: str, since: dt.date, dialect: Dialect = TSQL) -> Qu
     return Query(
         Statement(
             dialect.labelled(
-                f"SELECT DISTINCT {q('object_key')}\nFROM {ledger}\nWHERE {q('kind')} = ? AND {q('loaded_at')} >= ?",
+                f"SELECT DISTINCT {q('object_key')}\nFROM {ledger}\n"
+                f"WHERE {q('kind')} = ? AND {q('loaded_at')} >= ?",
                 label("ledger", "consumed"),
             ),
             ("tick", dt.datetime.combine(since, dt.time())),

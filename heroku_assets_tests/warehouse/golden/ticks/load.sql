@@ -330,7 +330,9 @@ OPTION (LABEL = 'heroku-assets:tick:0123456789ab');
 
 SELECT COUNT_BIG(*) AS [already_loaded]
 FROM [dbo].[log_ledger] AS [l]
-WHERE [l].[object_key] IN (SELECT [object_key] FROM [stg].[log_ledger__0123456789ab])
+WHERE [l].[object_key] IN (
+    SELECT [object_key] FROM [stg].[log_ledger__0123456789ab]
+)
 OPTION (LABEL = 'heroku-assets:tick:0123456789ab');
 
 INSERT INTO [dbo].[router_events] ([app], [event_date], [line_number], [event_ts], [at], [code], [desc], [sock], [cause], [method], [path], [host], [request_id], [fwd], [dyno], [connect_ms], [service_ms], [status], [bytes], [protocol], [tls], [tls_version], [extra])
