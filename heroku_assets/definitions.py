@@ -13,8 +13,8 @@ from pathlib import Path
 import dagster as dg
 
 OWNERS = ["team:data-engineering"]
-# Fresh means a drain's lines reach the warehouse within minutes: warn after 30 minutes without a new
-# load of a log table, fail after 2 hours.
+# Fresh means a drain's lines reach the warehouse within minutes: warn after 30 minutes without a tick
+# (the ledger asset, which every tick appends to with the log tables), fail after 2 hours.
 LOG_TABLES_FRESHNESS = dg.FreshnessPolicy.time_window(
     fail_window=dt.timedelta(hours=2), warn_window=dt.timedelta(minutes=30)
 )
@@ -26,13 +26,13 @@ def defs() -> dg.Definitions:
     from heroku_assets.defs.logs.sensors import build_raw_objects_sensor
     from heroku_assets.defs.resources import build_resources
     from heroku_assets.defs.warehouse.assets import warehouse_key
-    from heroku_assets.tables import EVENT_TABLES, LOG_LEDGER
+    from heroku_assets.tables import LOG_LEDGER
 
     settings = settings_module.load()
     warehouse_kind = "duckdb"
     store_kind = "azure" if settings.uses_blob else None
-    # the event tables and the ledger the ticks append to
-    log_tables = {warehouse_key(t.name) for t in (*EVENT_TABLES, LOG_LEDGER)}
+    # what the ticks update: every event table at once, and the ledger that records it
+    log_tables = {warehouse_key(LOG_LEDGER.name)}
     if settings.uses_synapse:
         synapse = settings_module.load_synapse()
         schema, where, warehouse_kind = synapse.target_schema, {}, synapse.target

@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from heroku_assets.logs.dating import dated_batches
+from heroku_assets.logs.fill import fill_within
 from heroku_assets.logs.otlp.partition import write_manifest
 from heroku_assets.logs.raw_text import canonical_text
 from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
@@ -280,14 +281,14 @@ def _segment_batches(
         valid = np.asarray(pc.is_valid(stamps))
         us = np.asarray(pc.fill_null(stamps, 0))
         day_numbers = np.floor_divide(us, 86_400_000_000)
-        days = _fill_within(day_numbers, valid, owners, fallback_days)
+        days = fill_within(day_numbers, valid, owners, fallback_days)
         mask = days == wanted
         positions = np.flatnonzero(mask)
         seq_now = seq
         seq += lines.num_rows
         if not len(positions):
             continue
-        times = _fill_within(us, valid, owners, np.full(len(us), _day_start_us(day), dtype=np.int64))
+        times = fill_within(us, valid, owners, np.full(len(us), _day_start_us(day), dtype=np.int64))
         chosen = lines.take(pa.array(positions))
         copy_column = np.asarray(copy_ids[base : int(owners[-1]) + 1], dtype=np.int64)[local[positions]]
         yield pa.record_batch(
@@ -304,30 +305,6 @@ def _segment_batches(
 
 
 _EPOCH = dt.date(1970, 1, 1)
-
-
-def _fill_within(
-    values: np.ndarray, valid: np.ndarray, groups: np.ndarray, fallback: np.ndarray
-) -> np.ndarray:
-    """``values`` where ``valid``, else the value of the nearest valid row before it in the same group,
-    else of the nearest after it in the same group, else ``fallback`` (groups are runs of equal ids)."""
-    if valid.all():
-        return values
-    n = len(values)
-    at = np.arange(n)
-    starts = np.ones(n, dtype=bool)
-    starts[1:] = groups[1:] != groups[:-1]
-    ends = np.ones(n, dtype=bool)
-    ends[:-1] = groups[1:] != groups[:-1]
-    group_start = np.maximum.accumulate(np.where(starts, at, 0))
-    group_end = np.minimum.accumulate(np.where(ends, at, n)[::-1])[::-1]
-    before = np.maximum.accumulate(np.where(valid, at, -1))
-    after = np.minimum.accumulate(np.where(valid, at, n)[::-1])[::-1]
-    from_before = before >= group_start
-    from_after = after <= group_end
-    filled = np.where(from_after, values[np.minimum(after, n - 1)], fallback)
-    filled = np.where(from_before, values[np.maximum(before, 0)], filled)
-    return np.where(valid, values, filled)
 
 
 def _day_start_us(day: dt.date) -> int:

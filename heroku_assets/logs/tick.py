@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets import tables
+from heroku_assets.logs.fill import fill_within
 from heroku_assets.logs.parquet import write_parquet, write_staged_table
 from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
 from heroku_assets.received.segments import read_segment
@@ -208,11 +209,11 @@ def _logplex_rows(
     key: str, bodies: list[_Body], logplex: list[bytes], numbers: _Numbers
 ) -> Iterator[tuple[str, pa.RecordBatch]]:
     """The rows of a segment's Logplex bodies: each read as a drain body object of its own would be (its
-    undated lines take the day and place of their dated neighbours in the body), grouped by (app, day),
-    numbered, classified."""
+    undated lines take the day and place of their dated neighbours in the body), numbered in their (app,
+    day), and classified a read batch at a time whatever the apps it holds (the classifier's cost is per
+    call: one call per app would make a tick of many small apps slow)."""
     from heroku_assets.logs.classify import parse_batches
     from heroku_assets.logs.logplex.reader import read_bodies
-    from heroku_assets.logs.raw_partition import _fill_within
 
     if not logplex:
         return
@@ -221,22 +222,42 @@ def _logplex_rows(
         valid = np.asarray(pc.is_valid(stamps))
         us = np.asarray(pc.fill_null(stamps, 0))
         fallback = np.asarray([bodies[i].received_day for i in owners], dtype=np.int64)
-        days = _fill_within(np.floor_divide(us, _US_PER_DAY), valid, owners, fallback)
+        days = fill_within(np.floor_divide(us, _US_PER_DAY), valid, owners, fallback)
         apps = np.asarray([bodies[i].app for i in owners], dtype=object)
         duplicate = np.asarray([bodies[i].duplicate for i in owners], dtype=bool)
-        # groups in order of first appearance, each keeping its lines' order
-        keys = list(zip(apps.tolist(), days.tolist(), duplicate.tolist(), strict=True))
+        # (app, day) groups in order of first appearance, each numbered in its lines' order
         groups: dict[tuple[str, int, bool], list[int]] = {}
-        for position, group in enumerate(keys):
+        for position, group in enumerate(zip(apps.tolist(), days.tolist(), duplicate.tolist(), strict=True)):
             groups.setdefault(group, []).append(position)
+        line_numbers = np.zeros(len(apps), dtype=np.int64)
         for (app, day_number, is_copy), positions in groups.items():
             day = _EPOCH + dt.timedelta(days=int(day_number))
             if is_copy:
                 numbers.duplicate(key, app, day, len(positions))
-                continue
-            chosen = lines.take(pa.array(positions, pa.int64()))
-            first = numbers.take(key, app, day, len(positions))
-            yield from parse_batches([chosen], app=app, default_date=day, first_line_number=first)
+            else:
+                first = numbers.take(key, app, day, len(positions))
+                line_numbers[positions] = np.arange(first, first + len(positions))
+        kept = np.flatnonzero(~duplicate)
+        if not len(kept):
+            continue
+        kept_apps, kept_days, kept_numbers = apps[kept], days[kept], line_numbers[kept]
+        # classified with line numbers 0..n-1 (positions among the kept lines), then given their own
+        for table, batch in parse_batches([lines.take(pa.array(kept))], app="", first_line_number=0):
+            at = np.asarray(batch.column("line_number"))
+            yield (
+                table,
+                _with_columns(
+                    batch,
+                    app=pa.array(kept_apps[at], pa.string()),
+                    event_date=pc.cast(pa.array(kept_days[at], pa.int32()), pa.date32()),
+                    line_number=pa.array(kept_numbers[at], pa.int64()),
+                ),
+            )
+
+
+def _with_columns(batch: pa.RecordBatch, **columns: pa.Array) -> pa.RecordBatch:
+    arrays = [columns.get(name, batch.column(i)) for i, name in enumerate(batch.schema.names)]
+    return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
 
 def _otlp_rows(record, key: str, numbers: _Numbers, seen: set, copies: list[dict], tick_id: str):

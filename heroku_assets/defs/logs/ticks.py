@@ -1,10 +1,11 @@
 """Ticks and seals: how drain lines reach the warehouse as they arrive, and how a day is proven whole.
 
-A tick (one run, every app) appends what the receivers shipped since the last tick; it reports a
-materialization of each warehouse table partition it appended to, so the UI shows per app and day when
-lines last arrived, and the tables' freshness follows the ticks. A seal (one run per app and day, after
-the late window) checks the day's rows against the ledger without reading a line again, and a failed seal
-asks for a rebuild (``heroku_logs_job``).
+A tick (one run, every app) appends what the receivers shipped since the last tick to every event table
+at once; its asset is the ledger, which carries the log tables' freshness policy. It reports one
+materialization, not one per app-day and table: a fleet's tick would otherwise write thousands of events
+to the instance. A seal (one run per app and day, after the late window) checks the day's rows against the
+ledger without reading a line again, and is what shows per app and day that it is complete; a failed seal
+asks for a rebuild (``heroku_logs_job``), which materializes the day's partitions of every table.
 """
 
 import datetime as dt
@@ -12,7 +13,7 @@ import datetime as dt
 import dagster as dg
 
 from heroku_assets import code_versions
-from heroku_assets.defs.partitions import app_and_day, log_partition_key, log_partitions
+from heroku_assets.defs.partitions import app_and_day, log_partitions
 from heroku_assets.defs.sources import RECEIVED_LOGS
 from heroku_assets.defs.warehouse.assets import warehouse_key
 from heroku_assets.resources import StoresResource, WarehouseResource
@@ -57,15 +58,6 @@ def log_ledger(
             now=now,
         )
     appended = sorted(outcome.lines.items())
-    for (app, day), lines in appended:
-        for table in EVENT_TABLES:
-            context.log_event(
-                dg.AssetMaterialization(
-                    asset_key=warehouse_key(table.name),
-                    partition=str(log_partition_key(app, day)),
-                    metadata={"appended_lines": lines, "tick": tick_id},
-                )
-            )
     if outcome.already_loaded:
         context.log.info("another tick loaded these objects first: nothing appended")
     if outcome.more_pending:
@@ -82,6 +74,8 @@ def log_ledger(
             "truncated_rows": dg.MetadataValue.json(outcome.truncated),
             "statements": outcome.statements,
             "more_pending": outcome.more_pending,
+            # the first hundred app-days: enough to see what a tick touched, bounded for a fleet
+            "appended": dg.MetadataValue.json({f"{a}|{d}": n for (a, d), n in appended[:100]}),
         }
     )
 
