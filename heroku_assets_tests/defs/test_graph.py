@@ -9,6 +9,7 @@ import pytest
 from heroku_assets.capture.imports import import_file
 from heroku_assets.defs.logs.assets import RAW_LOGS
 from heroku_assets.defs.logs.jobs import JOB_NAME
+from heroku_assets.defs.logs.ticks import SEAL_JOB
 from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 from heroku_assets.settings import load
 from heroku_assets.storage.local import LocalObjectStore
@@ -183,7 +184,7 @@ def test_turning_the_sensor_on_after_a_catch_up_run_asks_only_for_what_arrived_s
     assert [r.partition_key for r in later.run_requests] == [log_partition_key("shop", day)]
 
 
-def test_the_daily_schedule_asks_for_yesterday_of_every_known_app(definitions, instance):
+def test_the_daily_schedule_seals_the_day_before_yesterday_of_every_known_app(definitions, instance):
     instance.add_dynamic_partitions(heroku_apps.name, ["billing", "shop"])
     schedule = definitions.resolve_schedule_def("daily_logs_schedule")
     when = dt.datetime(2026, 11, 24, 3, 30, tzinfo=dt.UTC)
@@ -191,9 +192,11 @@ def test_the_daily_schedule_asks_for_yesterday_of_every_known_app(definitions, i
         instance=instance, scheduled_execution_time=when, repository_def=definitions.get_repository_def()
     )
     requests = list(schedule.evaluate_tick(context).run_requests)
+    # its late window (a day, by default) has passed: the day is sealed, not rebuilt
+    assert schedule.job_name == SEAL_JOB
     assert [r.partition_key for r in requests] == [
-        log_partition_key("billing", dt.date(2026, 11, 23)),
-        log_partition_key("shop", dt.date(2026, 11, 23)),
+        log_partition_key("billing", dt.date(2026, 11, 22)),
+        log_partition_key("shop", dt.date(2026, 11, 22)),
     ]
 
 

@@ -124,4 +124,7 @@ def test_the_sensor_and_the_schedule_keep_to_the_first_day(
         return schedule.evaluate_tick(context)
 
     assert f"before the first day with partitions ({first_day()})" in tick(first_day()).skip_message
-    assert [r.partition_key for r in tick(inside).run_requests] == [log_partition_key("shop", first_day())]
+    # the schedule seals the day before yesterday: its first is the first day with partitions
+    assert "before the first day" in tick(first_day() + dt.timedelta(days=1)).skip_message
+    second = first_day() + dt.timedelta(days=2)
+    assert [r.partition_key for r in tick(second).run_requests] == [log_partition_key("shop", first_day())]

@@ -15,6 +15,7 @@ from dagster._core.scheduler.instigation import InstigatorType, ScheduleInstigat
 from dagster._core.storage.dagster_run import FINISHED_STATUSES, RunsFilter
 
 from heroku_assets.capture.imports import import_file
+from heroku_assets.defs.logs.ticks import SEAL_JOB, SEALED
 from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 from heroku_assets.storage.local import LocalObjectStore
 
@@ -70,7 +71,7 @@ def _most_at_once(intervals: list[tuple[float, float]]) -> int:
     return most
 
 
-def test_sensor_runs_queue_and_run_side_by_side_with_one_warehouse_load_at_a_time(deployment, tmp_path):
+def test_sensor_runs_queue_one_log_writer_at_a_time_with_one_warehouse_load_at_a_time(deployment, tmp_path):
     day = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=2)
     apps = [f"app{i}" for i in range(5)]
     for n, app in enumerate(apps):
@@ -92,9 +93,10 @@ def test_sensor_runs_queue_and_run_side_by_side_with_one_warehouse_load_at_a_tim
         )
         assert set(instance.get_dynamic_partitions(heroku_apps.name)) == set(apps)
 
-        # The queue started several runs at once, never more than concurrency.runs allows ...
+        # The queue ran them one at a time: rebuilds and ticks carry the heroku_assets/log_writer tag,
+        # which concurrency.runs limits to one run (a rebuild reads what ticks consumed) ...
         run_intervals = [(r.start_time, r.end_time) for r in records]
-        assert 2 <= _most_at_once(run_intervals) <= 4
+        assert _most_at_once(run_intervals) == 1
         # ... while their DuckDB loads, in the warehouse pool of one slot, never overlapped.
         loads = [i for r in records for i in _step_intervals(instance, r.dagster_run.run_id, WAREHOUSE_STEP)]
         assert len(loads) == len(apps)
@@ -107,14 +109,19 @@ def _latest_tick(now: dt.datetime) -> dt.datetime:
     return today if today <= now else today - dt.timedelta(days=1)
 
 
-def test_the_daily_schedule_ticks_in_the_daemon_for_every_known_app(deployment, tmp_path):
+def test_the_daily_schedule_seals_in_the_daemon_every_known_app_s_day(deployment, tmp_path):
     tick = _latest_tick(dt.datetime.now(dt.UTC))
-    day = (tick - dt.timedelta(days=1)).date()
+    day = (tick - dt.timedelta(days=2)).date()  # its late window has passed
     apps = ["billing", "shop"]
     for app in apps:
         _import_dump(deployment, tmp_path, app, day, 500)
-    with deployment.instance() as instance:
-        instance.add_dynamic_partitions(heroku_apps.name, apps)
+    deployment.cli("sensor", "start", "raw_objects_sensor")  # the imported days, rebuilt
+    with deployment.instance() as instance, deployment.daemon():
+        deployment.wait_for(
+            "the sensor's runs to finish",
+            lambda: _finished(instance, {"heroku_assets/trigger": "raw_objects"}, len(apps)),
+        )
+    deployment.cli("sensor", "stop", "raw_objects_sensor")
     deployment.cli("schedule", "start", "daily_logs_schedule")
     with deployment.instance() as instance:
         # Started a day and a half ago: the daemon owes the schedule its latest tick, which it runs now
@@ -134,7 +141,14 @@ def test_the_daily_schedule_ticks_in_the_daemon_for_every_known_app(deployment, 
             str(log_partition_key(app, day)) for app in apps
         )
         assert {run.status for run in runs} == {dg.DagsterRunStatus.SUCCESS}, deployment.daemon_log()
-        assert sorted(run.tags["dagster/run_key"] for run in runs) == [f"{app}|{day}|daily" for app in apps]
+        assert {run.job_name for run in runs} == {SEAL_JOB}
+        assert sorted(run.tags["dagster/run_key"] for run in runs) == [
+            f"{app}|{day}|daily-seal" for app in apps
+        ]
+        # each seal proved its day against the ledger: the rebuild's 500 lines
+        for app in apps:
+            event = instance.get_latest_materialization_event(SEALED, str(log_partition_key(app, day)))
+            assert event.asset_materialization.metadata["ledger_lines"].value == 500
     assert _router_rows(deployment) == {"billing": 500, "shop": 500}
 
 

@@ -219,3 +219,23 @@ def test_a_tick_is_a_fixed_number_of_statements_for_any_number_of_apps(fleet: Fl
 def _one_line(at: dt.datetime, text: str) -> bytes:
     frame = f"<190>1 {at.isoformat()} host app web.1 - hello {text}"
     return f"{len(frame.encode())} {frame}".encode()
+
+
+def test_a_retried_frame_rebuilt_with_a_loss_report_counts_once_the_first_copy_wins(fleet: Fleet) -> None:
+    """Logplex may rebuild a frame it retries (an ``Error L10`` line for what it dropped meanwhile): the
+    copy loaded first stays, the later one is a duplicate in the ledger, whichever receiver had it."""
+    now = dt.datetime.now(dt.UTC)
+    first = _one_line(now, "first copy")
+    rebuilt = first + _loss_report(now)
+    fleet.segment([logplex("alpha-app", first, now, "A" * 32)], "r1")
+    fleet.tick()
+    fleet.segment([logplex("alpha-app", rebuilt, now + dt.timedelta(seconds=5), "A" * 32)], "r2")
+    second = fleet.tick()
+    assert second.lines == {} and second.duplicate_lines == 2
+    assert fleet.counts()["app_events"] == 1 and fleet.counts()["platform_events"] == 0
+    assert fleet.seal("alpha-app", now.date()) is None
+
+
+def _loss_report(at: dt.datetime) -> bytes:
+    frame = f"<172>1 {at.isoformat()} host heroku logplex - Error L10 (output buffer overflow): 3 messages dropped"
+    return f"{len(frame.encode())} {frame}".encode()
