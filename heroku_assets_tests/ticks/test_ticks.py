@@ -237,5 +237,6 @@ def test_a_retried_frame_rebuilt_with_a_loss_report_counts_once_the_first_copy_w
 
 
 def _loss_report(at: dt.datetime) -> bytes:
-    frame = f"<172>1 {at.isoformat()} host heroku logplex - Error L10 (output buffer overflow): 3 messages dropped"
+    message = "Error L10 (output buffer overflow): 3 messages dropped"
+    frame = f"<172>1 {at.isoformat()} host heroku logplex - {message}"
     return f"{len(frame.encode())} {frame}".encode()
