@@ -4,10 +4,11 @@ Generates N lines (default 1,000,000) of one app and day with the sample generat
 the raw store, then runs the partition job in a child process and reports its wall time, each step's
 time and the child's peak RSS. Targets: at most 20 s and 1 GiB on a 2-core machine.
 
-``--source import``: the lines imported as one dump. ``--source drain``: the same lines as drain bodies
-of 100 frames each, posted to a real ``heroku-assets drain serve`` process (its spool ships them as
-segments when it is stopped); target: at most 1.25 times the import's job time. ``--source both`` runs
-the two one after the other and compares them.
+``--source import``: the lines imported as one dump, through the partition job (the rebuild path, which
+imports take). ``--source drain``: the same lines as drain bodies of 100 frames each, posted to a real
+``heroku-assets drain serve`` process (its spool ships them as segments when it is stopped), through the
+tick job (the way drain lines reach the warehouse); target: at most 1.25 times the import's job time.
+``--source both`` runs the two one after the other and compares them.
 
     .venv/bin/python bench/bench_graph.py [--lines 1000000] [--source import|drain|both]
 """
@@ -39,28 +40,37 @@ def _generate(path: Path, lines: int, day: dt.date) -> None:
 
 
 def _child(data_dir: str, day: str) -> None:
-    """Runs in the measured process: the job for one partition, as the sensor or schedule would."""
+    """Runs in the measured process, as the sensor would launch it: a tick when the raw store holds
+    segments, else the partition job of the day."""
     os.environ["HEROKU_ASSETS_DATA_DIR"] = data_dir
     import dagster as dg
 
     from heroku_assets.definitions import defs
     from heroku_assets.defs.logs.jobs import JOB_NAME
+    from heroku_assets.defs.logs.ticks import TICK_JOB
     from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 
+    ticks = (Path(data_dir) / "raw" / "segment").exists()
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(heroku_apps.name, [APP])
-        job = defs().resolve_job_def(JOB_NAME)
+        job = defs().resolve_job_def(TICK_JOB if ticks else JOB_NAME)
         started = time.perf_counter()
-        result = job.execute_in_process(
-            partition_key=log_partition_key(APP, dt.date.fromisoformat(day)), instance=instance
-        )
+        key = None if ticks else log_partition_key(APP, dt.date.fromisoformat(day))
+        result = job.execute_in_process(partition_key=key, instance=instance)
         total = time.perf_counter() - started
         steps = {}
         for event in result.all_events:
             if event.is_step_success:
                 steps[event.step_key] = event.event_specific_data.duration_ms / 1000
         checks = [(e.check_name, e.passed) for e in result.get_asset_check_evaluations()]
-    print(json.dumps({"success": result.success, "job_s": total, "steps": steps, "checks": checks}))
+    job_name = (
+        "tick job (read, parse, stage, append)" if ticks else "partition job (raw -> parse/stage -> load)"
+    )
+    print(
+        json.dumps(
+            {"success": result.success, "job": job_name, "job_s": total, "steps": steps, "checks": checks}
+        )
+    )
 
 
 def _post_all(data_dir: Path, lines: int, day: dt.date) -> tuple[int, int, float]:
@@ -151,10 +161,7 @@ def _run_job(data_dir: Path, day: dt.date) -> tuple[dict, float, float]:
 
 
 def _report(report: dict, wall: float, peak_mib: float) -> None:
-    print(
-        f"partition job (raw -> parse/stage -> load): {report['job_s']:.1f} s in the job, "
-        f"{wall:.1f} s wall with process start"
-    )
+    print(f"{report['job']}: {report['job_s']:.1f} s in the job, {wall:.1f} s wall with process start")
     for step, seconds in report["steps"].items():
         print(f"  {step:<28} {seconds:6.1f} s")
     print(f"peak RSS of the job processes so far: {peak_mib:.0f} MiB")

@@ -67,15 +67,23 @@ class PartitionResult:
 
 
 def candidate_objects(
-    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None = None
+    raw: ObjectStore,
+    app: str,
+    day: dt.date,
+    late_days: int,
+    ticked: Collection[str] | None = None,
+    window: dt.date | None = None,
 ) -> list[ObjectInfo]:
     """Received objects that may hold lines of (app, day), by their ``days`` metadata, each drain frame
     once (``_one_copy_per_frame``). With ``ticked`` (the segments the ledger says ticks appended lines
     of the day from), exactly those segments, late ones included: one no tick consumed yet is the next
-    tick's, which appends it after this rebuild."""
+    tick's, which appends it after this rebuild; one received before ``window`` (the first day ticks
+    take) is read whether a tick took it or not."""
     listed = [info for prefix in layout.received_prefixes(app, day, late_days) for info in raw.list(prefix)]
     if ticked is not None:
-        listed = [i for i in listed if not layout.is_segment(i.key)] + ticked_segments(raw, ticked)
+        # segments no tick will ever take (received before the ticks' window) are this rebuild's too
+        listed = [i for i in listed if not layout.is_segment(i.key) or (window and received_day(i) < window)]
+        listed += ticked_segments(raw, set(ticked) - {i.key for i in listed})
     found = []
     for info in _one_copy_per_frame(listed):
         if layout.is_segment(info.key):
@@ -343,15 +351,16 @@ def build_partition(
     workdir: Path | None = None,
     memory_limit: str = "256MB",
     ticked: Collection[str] | None = None,
+    window: dt.date | None = None,
 ) -> PartitionResult:
     """Gather, dedupe and order the lines of (app, day) and write them as one gzip text object (for
     people, and for rejected rows to lead back to), with the same lines as read beside it in Parquet
     (what staging classifies, so no line is read twice), replacing any earlier pair: the keys are
     deterministic. ``ticked``: see ``candidate_objects``."""
-    objects = candidate_objects(raw, app, day, late_days, ticked)
+    objects = candidate_objects(raw, app, day, late_days, ticked, window)
     key = layout.raw_partition_object(app, day)
     # OTLP requests are structured already: a manifest names them and staging maps their records.
-    otlp = write_manifest(raw, app, day, late_days, ticked)
+    otlp = write_manifest(raw, app, day, late_days, ticked, window)
     sources = list(dict.fromkeys([o.key for o in objects] + otlp.objects))  # a segment may hold both
     with tempfile.TemporaryDirectory(prefix="heroku-assets-raw-", dir=workdir) as tmp:
         text_path, lines_path = Path(tmp) / "lines.log.gz", Path(tmp) / "lines.parquet"

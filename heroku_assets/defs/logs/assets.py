@@ -1,5 +1,7 @@
 """Raw log partitions and the parsed, staged event tables."""
 
+import datetime as dt
+
 import dagster as dg
 
 from heroku_assets import code_versions
@@ -33,6 +35,7 @@ def heroku_raw_logs(
     context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     from heroku_assets.logs.raw_partition import build_partition
+    from heroku_assets.logs.tick import tick_window_start
     from heroku_assets.tables import LEDGER_TABLES
 
     app, day = app_and_day(context)
@@ -42,7 +45,8 @@ def heroku_raw_logs(
         wh.ensure_tables(LEDGER_TABLES)
         ticked = wh.ticked_objects(app, day)
     with stores.open() as s:
-        result = build_partition(s.raw, app, day, late_days=stores.late_days, ticked=ticked)
+        window = tick_window_start(dt.datetime.now(dt.UTC).date(), stores.late_days)
+        result = build_partition(s.raw, app, day, late_days=stores.late_days, ticked=ticked, window=window)
         url = s.raw.url(result.key)
         as_read = s.raw.url(layout.raw_lines_object(app, day))
     metadata: dict[str, object] = {

@@ -42,7 +42,7 @@ LOG_WRITER_TAG = {"heroku_assets/log_writer": "true"}
 def log_ledger(
     context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    from heroku_assets.logs.tick import run_tick
+    from heroku_assets.logs.tick import run_tick, tick_window_start
 
     now = dt.datetime.now(dt.UTC)
     tick_id = context.run.run_id.replace("-", "")
@@ -54,7 +54,7 @@ def log_ledger(
             wh,
             tick_id=tick_id,
             today=now.date(),
-            lookback_days=stores.late_days + 1,
+            lookback_days=(now.date() - tick_window_start(now.date(), stores.late_days)).days,
             now=now,
         )
     appended = sorted(outcome.lines.items())

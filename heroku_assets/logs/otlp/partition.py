@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from heroku_assets import tables
 from heroku_assets.logs.otlp import rows, stored
+from heroku_assets.received.days import received_day
 from heroku_assets.received.segments import read_segment, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -60,18 +61,28 @@ def _received_rank(request: stored.StoredRequest) -> float:
 
 
 def _segments(
-    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None
+    raw: ObjectStore,
+    app: str,
+    day: dt.date,
+    late_days: int,
+    ticked: Collection[str] | None,
+    window: dt.date | None,
 ) -> Iterator[ObjectInfo]:
     """The segments that may hold OTLP records of (app, day), by their metadata (of ``ticked`` only,
     when given: see ``raw_partition.candidate_objects``)."""
+    listed = [
+        info
+        for prefix in layout.received_prefixes(app, day, late_days)
+        if layout.is_segment(prefix)
+        for info in raw.list(prefix)
+    ]
     if ticked is not None:
-        listed = [i for key in sorted(ticked) if layout.is_segment(key) and (i := raw.head(key)) is not None]
-    else:
-        listed = [
-            info
-            for prefix in layout.received_prefixes(app, day, late_days)
-            if layout.is_segment(prefix)
-            for info in raw.list(prefix)
+        listed = [i for i in listed if window and received_day(i) < window]
+        taken = {i.key for i in listed}
+        listed += [
+            i
+            for key in sorted(set(ticked) - taken)
+            if layout.is_segment(key) and (i := raw.head(key)) is not None
         ]
     for info in listed:
         kinds = info.metadata.get("kinds")
@@ -87,7 +98,12 @@ def _segments(
 
 
 def _requests(
-    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None = None
+    raw: ObjectStore,
+    app: str,
+    day: dt.date,
+    late_days: int,
+    ticked: Collection[str] | None = None,
+    window: dt.date | None = None,
 ) -> Iterator[tuple[stored.StoredRequest, ObjectInfo, int | None]]:
     """Every stored request of ``app`` that may hold records of ``day``: (request, the object holding
     it, its record number in a segment or None for a per-request object)."""
@@ -97,20 +113,25 @@ def _requests(
             if days is not None and day not in layout.parse_days(days):
                 continue
             yield stored.from_object(info, raw.get(info.key)), info, None
-    for info in _segments(raw, app, day, late_days, ticked):
+    for info in _segments(raw, app, day, late_days, ticked, window):
         for number, record in enumerate(read_segment(raw, info.key)):
             if record.kind == stored.RECORD_KIND and record.app == app:
                 yield stored.from_record(record), info, number
 
 
 def write_manifest(
-    raw: ObjectStore, app: str, day: dt.date, late_days: int, ticked: Collection[str] | None = None
+    raw: ObjectStore,
+    app: str,
+    day: dt.date,
+    late_days: int,
+    ticked: Collection[str] | None = None,
+    window: dt.date | None = None,
 ) -> OtlpManifest:
     """List the OTLP requests with records of (app, day), count those records, and write the manifest
     staging reads (replacing an earlier one; none is written when there are no requests)."""
     kept: dict[str, _Copy] = {}
     newest = 0.0  # of every object holding a copy, kept or not: the sensor compares it with arrivals
-    for request, info, number in _requests(raw, app, day, late_days, ticked):
+    for request, info, number in _requests(raw, app, day, late_days, ticked, window):
         count = request.records_by_day().get(day, 0)
         if not count:
             continue
