@@ -62,7 +62,13 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     assert "duckdb" in loaded["kinds"]
     labels = {m["label"] for m in loaded["metadataEntries"]}
     assert {"dagster/table_name", "dagster/column_schema", "duckdb_path"} <= labels
-    assert loaded["internalFreshnessPolicy"] == {"failWindowSeconds": 7200, "warnWindowSeconds": 1800}
+    # freshness is the ticks': they append to every log table at once, and record it in the ledger
+    ledger = nodes["warehouse/log_ledger"]
+    assert ledger["internalFreshnessPolicy"] == {"failWindowSeconds": 7200, "warnWindowSeconds": 1800}
+    assert not ledger["isPartitioned"] and ledger["dependencyKeys"] == [{"path": ["heroku", "received_logs"]}]
+    sealed = nodes["warehouse/sealed_log_days"]
+    assert sealed["isPartitioned"]
+    assert {c["name"]: c["blocking"] for c in sealed["assetChecksOrError"]["checks"]} == {"day_complete": True}
     views = nodes["warehouse/analytics_views"]
     assert not views["isPartitioned"] and views["automationCondition"] is not None
     assert nodes["warehouse/heroku_apps"]["automationCondition"] is not None
