@@ -68,7 +68,8 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
     assert not ledger["isPartitioned"] and ledger["dependencyKeys"] == [{"path": ["heroku", "received_logs"]}]
     sealed = nodes["warehouse/sealed_log_days"]
     assert sealed["isPartitioned"]
-    assert {c["name"]: c["blocking"] for c in sealed["assetChecksOrError"]["checks"]} == {"day_complete": True}
+    checks = {c["name"]: c["blocking"] for c in sealed["assetChecksOrError"]["checks"]}
+    assert checks == {"day_complete": True}
     views = nodes["warehouse/analytics_views"]
     assert not views["isPartitioned"] and views["automationCondition"] is not None
     assert nodes["warehouse/heroku_apps"]["automationCondition"] is not None

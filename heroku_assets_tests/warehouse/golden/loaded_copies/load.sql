@@ -45,7 +45,7 @@ FROM (
     SELECT
         CAST([copy_name] AS nvarchar(100)) AS [copy_name],
         CAST([app] AS nvarchar(100)) AS [app],
-        DATEADD(MICROSECOND, CAST([received_at] % 1000000 AS int), DATEADD(SECOND, CAST(([received_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([received_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [received_at],
+        DATEADD(MICROSECOND, CAST([received_at] % 1000000 AS int), DATEADD(SECOND, CAST(([received_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([received_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [received_at],
         CAST([tick_id] AS nvarchar(64)) AS [tick_id],
         ROW_NUMBER() OVER (PARTITION BY CAST([copy_name] AS nvarchar(100)), CAST([app] AS nvarchar(100)) ORDER BY (SELECT NULL)) AS [__row_number]
     FROM [stg].[loaded_copies__0123456789ab]

@@ -55,7 +55,7 @@ FROM (
         [lines] AS [lines],
         [duplicate_lines] AS [duplicate_lines],
         CAST([kind] AS nvarchar(16)) AS [kind],
-        DATEADD(MICROSECOND, CAST([loaded_at] % 1000000 AS int), DATEADD(SECOND, CAST(([loaded_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([loaded_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [loaded_at],
+        DATEADD(MICROSECOND, CAST([loaded_at] % 1000000 AS int), DATEADD(SECOND, CAST(([loaded_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([loaded_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [loaded_at],
         ROW_NUMBER() OVER (PARTITION BY CAST([object_key] AS nvarchar(400)), CAST([app] AS nvarchar(100)), [event_date] ORDER BY (SELECT NULL)) AS [__row_number]
     FROM [stg].[log_ledger__0123456789ab]
 ) AS [d]

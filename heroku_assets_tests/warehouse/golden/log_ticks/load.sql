@@ -43,7 +43,7 @@ FROM (
     SELECT
         CAST([name] AS nvarchar(16)) AS [name],
         CAST([tick_id] AS nvarchar(64)) AS [tick_id],
-        DATEADD(MICROSECOND, CAST([ticked_at] % 1000000 AS int), DATEADD(SECOND, CAST(([ticked_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([ticked_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [ticked_at],
+        DATEADD(MICROSECOND, CAST([ticked_at] % 1000000 AS int), DATEADD(SECOND, CAST(([ticked_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([ticked_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [ticked_at],
         ROW_NUMBER() OVER (PARTITION BY CAST([name] AS nvarchar(16)) ORDER BY (SELECT NULL)) AS [__row_number]
     FROM [stg].[log_ticks__0123456789ab]
 ) AS [d]

@@ -281,6 +281,36 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[rejected_lines] (
 )
 WITH (DISTRIBUTION = HASH([line_number]), CLUSTERED COLUMNSTORE INDEX);
 
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ledger]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[log_ledger] (
+    [tick_id] nvarchar(64) NOT NULL,
+    [object_key] nvarchar(400) NOT NULL,
+    [app] nvarchar(100) NOT NULL,
+    [event_date] date NOT NULL,
+    [lines] bigint NOT NULL,
+    [duplicate_lines] bigint NOT NULL,
+    [kind] nvarchar(16) NOT NULL,
+    [loaded_at] datetime2(6) NOT NULL
+)
+WITH (DISTRIBUTION = HASH([object_key]), CLUSTERED INDEX ([object_key], [app], [event_date]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[loaded_copies]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[loaded_copies] (
+    [copy_name] nvarchar(100) NOT NULL,
+    [app] nvarchar(100) NOT NULL,
+    [received_at] datetime2(6) NOT NULL,
+    [tick_id] nvarchar(64) NOT NULL
+)
+WITH (DISTRIBUTION = HASH([copy_name]), CLUSTERED INDEX ([copy_name], [app]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ticks]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[log_ticks] (
+    [name] nvarchar(16) NOT NULL,
+    [tick_id] nvarchar(64) NULL,
+    [ticked_at] datetime2(6) NULL
+)
+WITH (DISTRIBUTION = HASH([name]), CLUSTERED INDEX ([name]));
+
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_error_codes]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_error_codes] (
     [code] nvarchar(8) NOT NULL,
@@ -1478,6 +1508,15 @@ DROP TABLE [heroku_assets_check_0123456789ab].[spans];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[rejected_lines]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[rejected_lines];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ledger]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[log_ledger];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[loaded_copies]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[loaded_copies];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ticks]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[log_ticks];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_error_codes]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_error_codes];

@@ -340,7 +340,7 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([at] AS nvarchar(16)),
     CAST([code] AS nvarchar(8)),
     CAST([desc] AS nvarchar(400)),
@@ -368,7 +368,7 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([source] AS nvarchar(16)),
     CAST([dyno] AS nvarchar(100)),
     CAST([process_type] AS nvarchar(100)),
@@ -382,7 +382,7 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([source] AS nvarchar(16)),
     CAST([dyno] AS nvarchar(100)),
     CAST([process_type] AS nvarchar(100)),
@@ -403,7 +403,7 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([dyno] AS nvarchar(100)),
     CAST([dyno_id] AS nvarchar(200)),
     CAST([source_name] AS nvarchar(100)),
@@ -420,14 +420,14 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([trace_id] AS nvarchar(32)),
     CAST([span_id] AS nvarchar(16)),
     CAST([parent_span_id] AS nvarchar(16)),
     CAST([name] AS nvarchar(400)),
     CAST([kind] AS nvarchar(16)),
-    DATEADD(MICROSECOND, CAST([start_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([start_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([start_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
-    DATEADD(MICROSECOND, CAST([end_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([end_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([end_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([start_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([start_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([start_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([end_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([end_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([end_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     [duration_ms],
     CAST([status] AS nvarchar(16)),
     CAST([service_name] AS nvarchar(100)),
@@ -441,7 +441,7 @@ SELECT
     CAST([app] AS nvarchar(100)),
     [event_date],
     [line_number],
-    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([event_ts] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([event_ts] % 1000000 AS int), DATEADD(SECOND, CAST(([event_ts] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([event_ts] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([reason] AS nvarchar(200)),
     CAST([raw_line] AS nvarchar(4000))
 FROM [stg].[rejected_lines__0123456789ab]
@@ -456,7 +456,7 @@ SELECT
     [lines],
     [duplicate_lines],
     CAST([kind] AS nvarchar(16)),
-    DATEADD(MICROSECOND, CAST([loaded_at] % 1000000 AS int), DATEADD(SECOND, CAST(([loaded_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([loaded_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6)))))
+    DATEADD(MICROSECOND, CAST([loaded_at] % 1000000 AS int), DATEADD(SECOND, CAST(([loaded_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([loaded_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6)))))
 FROM [stg].[log_ledger__0123456789ab]
 OPTION (LABEL = 'heroku-assets:tick:0123456789ab');
 
@@ -464,7 +464,7 @@ INSERT INTO [dbo].[loaded_copies] ([copy_name], [app], [received_at], [tick_id])
 SELECT
     CAST([copy_name] AS nvarchar(100)),
     CAST([app] AS nvarchar(100)),
-    DATEADD(MICROSECOND, CAST([received_at] % 1000000 AS int), DATEADD(SECOND, CAST(([received_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([received_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
+    DATEADD(MICROSECOND, CAST([received_at] % 1000000 AS int), DATEADD(SECOND, CAST(([received_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([received_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))),
     CAST([tick_id] AS nvarchar(64))
 FROM [stg].[loaded_copies__0123456789ab]
 OPTION (LABEL = 'heroku-assets:tick:0123456789ab');

@@ -250,6 +250,33 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[rejected_lines] (
     [raw_line] varchar(8000) NULL
 );
 
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ledger]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[log_ledger] (
+    [tick_id] varchar(256) NOT NULL,
+    [object_key] varchar(1600) NOT NULL,
+    [app] varchar(400) NOT NULL,
+    [event_date] date NOT NULL,
+    [lines] bigint NOT NULL,
+    [duplicate_lines] bigint NOT NULL,
+    [kind] varchar(64) NOT NULL,
+    [loaded_at] datetime2(6) NOT NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[loaded_copies]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[loaded_copies] (
+    [copy_name] varchar(400) NOT NULL,
+    [app] varchar(400) NOT NULL,
+    [received_at] datetime2(6) NOT NULL,
+    [tick_id] varchar(256) NOT NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ticks]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[log_ticks] (
+    [name] varchar(64) NOT NULL,
+    [tick_id] varchar(256) NULL,
+    [ticked_at] datetime2(6) NULL
+);
+
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_error_codes]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_error_codes] (
     [code] varchar(32) NOT NULL,
@@ -1405,6 +1432,15 @@ DROP TABLE [heroku_assets_check_0123456789ab].[spans];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[rejected_lines]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[rejected_lines];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ledger]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[log_ledger];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[loaded_copies]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[loaded_copies];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[log_ticks]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[log_ticks];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_error_codes]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_error_codes];
