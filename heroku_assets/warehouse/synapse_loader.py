@@ -224,7 +224,7 @@ class SynapseWarehouse:
             tables, schema=self.schema, staging_schema=self.staging_schema, dialect=self.dialect
         )
         if any(t.name == LOG_TICKS.name for t in tables):
-            statements.append(append.seed_ticks_row(self.schema))
+            statements.append(append.seed_ticks_row(self.schema, self.dialect))
         self._run("creating the warehouse tables", statements)
         self.drop_stale_staging_tables()
 
@@ -393,11 +393,17 @@ class SynapseWarehouse:
         names = append.tick_staging_names(self.staging_schema, run_id)
         fills = {
             t.name: sql.synapse_prepare(
-                t, names[t.name], copy_sources(store, list(staged.get(t.name, ()))), self.copy_credential
+                t,
+                names[t.name],
+                copy_sources(store, list(staged.get(t.name, ()))),
+                self.copy_credential,
+                dialect=self.dialect,
             )
             for t in append.APPEND_TABLES
         }
-        return append.tick_load(tick_id, run_id, fills, names, schema=self.schema, ticked_at=ticked_at)
+        return append.tick_load(
+            tick_id, run_id, fills, names, schema=self.schema, dialect=self.dialect, ticked_at=ticked_at
+        )
 
     def append_tick(
         self, tick_id: str, staged: Mapping[str, Sequence[str]], store: ObjectStore, ticked_at: dt.datetime
@@ -412,28 +418,37 @@ class SynapseWarehouse:
         return self._retrying(f"appending tick {tick_id}", run)
 
     def consumed_objects(self, since: dt.date) -> set[str]:
-        return {r["object_key"] for r in self.query_rows(append.consumed_objects(self.schema, since))}
+        return {
+            r["object_key"]
+            for r in self.query_rows(append.consumed_objects(self.schema, since, self.dialect))
+        }
 
     def ticked_objects(self, app: str, day: dt.date) -> set[str]:
-        return {r["object_key"] for r in self.query_rows(append.ticked_objects(self.schema, app, day))}
+        return {
+            r["object_key"]
+            for r in self.query_rows(append.ticked_objects(self.schema, app, day, self.dialect))
+        }
 
     def known_copies(self, since: dt.datetime) -> set[tuple[str, str]]:
-        return {(r["copy_name"], r["app"]) for r in self.query_rows(append.known_copies(self.schema, since))}
+        return {
+            (r["copy_name"], r["app"])
+            for r in self.query_rows(append.known_copies(self.schema, since, self.dialect))
+        }
 
     def day_lines(self, days: Sequence[dt.date]) -> dict[tuple[str, dt.date], int]:
         if not days:
             return {}
-        rows = self.query_rows(append.day_lines(self.schema, sorted(days)))
+        rows = self.query_rows(append.day_lines(self.schema, sorted(days), self.dialect))
         return {(r["app"], _as_date(r["event_date"])): int(r["lines"]) for r in rows}
 
     def seal_figures(self, app: str, day: dt.date) -> dict[str, int]:
-        (row,) = self.query_rows(append.seal_figures(self.schema, app, day))
+        (row,) = self.query_rows(append.seal_figures(self.schema, app, day, self.dialect))
         return {k: int(v or 0) for k, v in row.items()}
 
     def record_rebuild(self, app: str, day: dt.date, rebuild_id: str, lines: int, at: dt.datetime) -> None:
         self._run(
             f"recording the rebuild of {app} {day}",
-            [append.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at)],
+            [append.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, self.dialect)],
         )
 
     def ensure_views(self) -> list[str]:
