@@ -5,7 +5,8 @@ the wrong type (a number where a string was declared, an unreadable timestamp) l
 its path and is counted as retyped; a field the schema does not know lands in ``_extra`` too and is
 counted as unknown. An item without its key cannot be upserted: it is counted as rejected, with its
 reason, and left out. Secret-looking names are dropped wherever they show up (unknown fields, inside
-JSON values), and credentials inside URLs (``user:pass@``, signed query strings) are cut out.
+JSON values), and credentials inside URLs (``user:pass@``, signed or token-carrying query strings, token-like
+path segments) are cut out; a URL that is itself a credential (a drain's, a webhook's) keeps only its host.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 import pyarrow as pa
 
@@ -26,7 +27,10 @@ from heroku_assets.platform_api.resources import Resource, is_secret_name
 from heroku_assets.tables import Table
 
 _INT64 = (-(2**63), 2**63 - 1)
-_SIGNED_QUERY = re.compile(r"(sig|signature|token|key|secret|credential|^x-amz-|auth)", re.I)
+_SIGNED_QUERY = re.compile(r"(sig|signature|token|key|secret|credential|^x-amz-|auth|pass)", re.I)
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-.~+=:]+")
+_RANDOM_MIN = 16
+REDACTED = "[redacted]"
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
@@ -56,23 +60,51 @@ class RetypedValue(ValueError):
     """A value whose JSON type does not fit its column."""
 
 
-def redact_url(value: str) -> str:
-    """A URL without a password in it (``https://user:pass@host``) or a signed query string."""
+def looks_random(text: str) -> bool:
+    """A token-like string: 16+ URL-safe characters mixing letters and digits (API keys, drain path tokens,
+    webhook secrets, UUIDs of capability URLs). Words and version numbers are not."""
+    return (
+        len(text) >= _RANDOM_MIN
+        and _TOKEN_CHARS.fullmatch(text) is not None
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() for c in text)
+    )
+
+
+def redact_url(value: str, *, capability: bool = False) -> str:
+    """A URL without its secrets: a password (``https://user:pass@host``), a signed query string or one
+    holding a token-like value, and token-like path segments (Sumo Logic, Loggly, Slack webhook paths, this
+    project's own drain path token) are replaced by ``[redacted]``. ``capability``: the URL as a whole is
+    the credential (drains, webhooks), so only its scheme and host are kept."""
     if "://" not in value:
         return value
     try:
         parts = urlsplit(value)
     except ValueError:
-        return value
+        return REDACTED
     netloc = parts.netloc
     if "@" in netloc:
-        netloc = "[redacted]@" + netloc.rsplit("@", 1)[1]
-    query = parts.query
-    if query and any(_SIGNED_QUERY.search(k) for k, _ in parse_qsl(query, keep_blank_values=True)):
-        query = "[redacted]"
-    if (netloc, query) == (parts.netloc, parts.query):
+        netloc = REDACTED + "@" + netloc.rsplit("@", 1)[1]
+    if capability:
+        path = "/" + REDACTED if parts.path.strip("/") else parts.path
+        query = REDACTED if parts.query else ""
+        fragment = REDACTED if parts.fragment else ""
+    else:
+        path = "/".join(REDACTED if looks_random(unquote(s)) else s for s in parts.path.split("/"))
+        query = REDACTED if _secret_query(parts.query) else parts.query
+        fragment = REDACTED if _secret_query(parts.fragment) else parts.fragment
+    if (netloc, path, query, fragment) == (parts.netloc, parts.path, parts.query, parts.fragment):
         return value
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def _secret_query(query: str) -> bool:
+    if not query:
+        return False
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not pairs:
+        return looks_random(unquote(query))
+    return any(_SIGNED_QUERY.search(k) or looks_random(v) or looks_random(k) for k, v in pairs)
 
 
 def scrub(value: Any) -> Any:
@@ -86,7 +118,7 @@ def scrub(value: Any) -> Any:
     return value
 
 
-def _convert(kind: str, value: Any) -> Any:
+def _convert(kind: str, value: Any, *, capability: bool = False) -> Any:
     if value is None:
         return None
     if kind == "json":
@@ -94,7 +126,7 @@ def _convert(kind: str, value: Any) -> Any:
     if kind == "string":
         if not isinstance(value, str):
             raise RetypedValue
-        return redact_url(value)
+        return redact_url(value, capability=capability)
     if kind == "bool":
         if not isinstance(value, bool):
             raise RetypedValue
@@ -159,7 +191,8 @@ class RowBuilder:
                 if isinstance(value, _NotObject):
                     value = value.value
                     raise RetypedValue
-                row[column] = _convert(self.table.column(column).type, value)
+                capability = column in self.resource.capability_urls
+                row[column] = _convert(self.table.column(column).type, value, capability=capability)
             except RetypedValue:
                 self.drift.retyped[column] += 1
                 extra[".".join(where)] = scrub(value)

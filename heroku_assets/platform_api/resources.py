@@ -69,9 +69,13 @@ SECRET_PROPERTIES = frozenset(
         "refresh_token",
         "config_vars",
         "env",
+        "attach_url",  # rendezvous://host/<secret>: the capability to attach to a one-off dyno
+        "pre_shared_key",  # a VPN tunnel's IPsec key
     }
 )
-_SECRET_NAME = re.compile(r"(token|secret|passw|private_key|api_key|authoriz|credential|sms_number)", re.I)
+_SECRET_NAME = re.compile(
+    r"(token|secret|passw|private_key|api_key|authoriz|credential|sms_number|shared_key|(^|_)key$)", re.I
+)
 
 
 def is_secret_name(name: str) -> bool:
@@ -97,6 +101,8 @@ class Resource:
     window: int = 0  # days or months back for start_param
     marks_deleted: bool = True
     max_per_run: int = 200  # by_id reads per run
+    # columns holding a URL that is itself a credential (a drain's, a webhook's): only scheme and host kept
+    capability_urls: tuple[str, ...] = ()
     cron: str = EVERY_30_MINUTES
     doc: str = ""
 
@@ -163,9 +169,15 @@ RESOURCES: tuple[Resource, ...] = (
     _app("domain", "heroku_domains", "domains", cron=HOURLY),
     _app("sni-endpoint", "heroku_sni_endpoints", "sni-endpoints", cron=HOURLY),
     _app("collaborator", "heroku_collaborators", "collaborators", cron=HOURLY),
-    _app("log-drain", "heroku_log_drains", "log-drains", cron=HOURLY),
-    _app("telemetry-drain", "heroku_telemetry_drains", "telemetry-drains", cron=HOURLY),
-    _app("app-webhook", "heroku_app_webhooks", "webhooks", cron=HOURLY),
+    _app("log-drain", "heroku_log_drains", "log-drains", cron=HOURLY, capability_urls=("url",)),
+    _app(
+        "telemetry-drain",
+        "heroku_telemetry_drains",
+        "telemetry-drains",
+        cron=HOURLY,
+        capability_urls=("exporter_endpoint",),
+    ),
+    _app("app-webhook", "heroku_app_webhooks", "webhooks", cron=HOURLY, capability_urls=("url",)),
     _app(
         "buildpack-installation",
         "heroku_buildpack_installations",

@@ -578,6 +578,71 @@ class FakeHeroku:
         with self._lock:
             self.lines[app] = (self.lines[app] + list(lines))[-self.buffer_lines :]
 
+    def add_one_of_each(self, resources: Iterable[Any]) -> dict[str, Any]:
+        """One item of every resource in ``resources`` (parents before children, as the resource list
+        orders them), each under the first item of its parent; the app is ``shop``."""
+        app = self.add_app("shop")
+        for resource in resources:
+            name, parent_name = resource.name, resource.parent
+            parent = self.all(parent_name)[0] if parent_name else None
+            if name == "app":
+                continue
+            if name == "release":
+                self.add_release("shop")
+            elif name == "build":
+                self.add_build("shop")
+            elif name == "dyno":
+                self.set_dynos("shop", [{"name": "web.1"}])
+            elif name == "formation":
+                self.set_formation("shop", [{"type": "web", "quantity": 2}])
+            elif name == "slug":
+                self.add("slug", app, id=self.releases_of("shop")[0]["slug"]["id"])
+            elif parent is None:
+                self.add(name)
+            else:
+                fields: dict[str, Any] = {}
+                yesterday = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)  # within a usage window
+                if resource.start_param == "day":
+                    fields = {"id": parent["id"], "date": yesterday.isoformat()}
+                elif resource.start_param == "month":
+                    fields = {"id": parent["id"], "month": yesterday.isoformat()[:7]}
+                elif name == "buildpack-installation":
+                    fields = {"ordinal": 0}
+                self.add(name, parent, parent_resource=parent_name, **fields)
+        return app
+
+    def plant_secret(self, canary: str) -> None:
+        """``canary`` in every string that may carry a secret, in every item served: each URL gets it as
+        its password, as a path segment and as a query value; each secret-named property (at any depth,
+        array items included) gets it as its value; each item gets unknown fields holding it (a
+        secret-named one, and URLs and passwords inside a nested array). Planted items are drift cases,
+        exempt from the schema check."""
+        from heroku_assets.platform_api.resources import is_secret_name
+
+        def plant(value: Any, name: str) -> Any:
+            if is_secret_name(name):
+                return {"Authorization": f"Bearer {canary}"} if isinstance(value, dict) else canary
+            if isinstance(value, dict):
+                return {k: plant(v, k) for k, v in value.items()}
+            if isinstance(value, list):
+                return [plant(v, name) for v in value]
+            if isinstance(value, str) and "://" in value:
+                scheme, _, rest = value.partition("://")
+                host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+                return f"{scheme}://user:{canary}@{host}/receiver/v1/http/{canary}?app=shop&x={canary}"
+            return value
+
+        with self._lock:
+            for items in self.items.values():
+                for item in items:
+                    for key, value in list(item.items()):
+                        item[key] = plant(value, key)
+                    item["deploy_token"] = canary
+                    item["callbacks"] = [
+                        {"url": f"https://hooks.example.com/services/T01/B02/{canary}", "password": canary}
+                    ]
+                    self._drifted.add(id(item))
+
     def script_faults(self, *faults: Fault) -> None:
         with self._lock:
             self._faults.extend(dataclasses.replace(f) for f in faults)

@@ -33,15 +33,20 @@ REVIEWED_NOT_SECRET = {
 
 
 def _paths(node: Any, path: tuple[str, ...] = (), depth: int = 0) -> list[tuple[tuple[str, ...], str]]:
-    """Every property path of an item with its description, written apart from the derivation so that it
-    checks it."""
+    """Every property path of an item with its description, into nested objects and array items (``[]``),
+    written apart from the derivation so that it checks it."""
     node = vendored().resolve(node)
     out = []
+    if depth >= 8:
+        return out
     for name, sub in (node.get("properties") or {}).items():
         resolved = vendored().resolve(sub)
         out.append(((*path, name), str(resolved.get("description", ""))))
-        if depth < 6:
-            out += _paths(resolved, (*path, name), depth + 1)
+        out += _paths(resolved, (*path, name), depth + 1)
+    for alternative in (*node.get("anyOf", ()), *node.get("oneOf", ())):
+        out += _paths(alternative, path, depth + 1)
+    if node.get("items"):
+        out += _paths(node["items"], (*path, "[]"), depth + 1)
     return out
 
 
@@ -66,9 +71,19 @@ def test_each_declared_list_is_a_get_link_of_the_schema(resource) -> None:
         assert set(resource.placeholders) <= set(parent_table.column_names)
 
 
+def test_the_walk_reaches_array_items_and_the_name_rule_catches_what_is_inside() -> None:
+    """A secret inside array items (a VPN tunnel's pre-shared key) is seen by the walk and the rule."""
+    tunnels = [p for p, _ in _paths(vendored().definition("vpn-connection")) if p[:2] == ("tunnels", "[]")]
+    assert ("tunnels", "[]", "pre_shared_key") in tunnels
+    assert is_secret_name("pre_shared_key") and is_secret_name("attach_url") and is_secret_name("psk_key")
+    assert not is_secret_name("keyword") and not is_secret_name("monkey_count")
+
+
 def test_apps_have_every_property_of_the_schema_s_app_flattened() -> None:
     app = vendored().definition("app")
-    leaves = {p for p, _ in _paths(app) if not vendored().resolve(_get(app, p)).get("properties")}
+    leaves = {
+        p for p, _ in _paths(app) if "[]" not in p and not vendored().resolve(_get(app, p)).get("properties")
+    }
     expected = {"_".join(p) for p in leaves}
     columns = set(tables.api_tables()["heroku_apps"].column_names)
     assert expected == columns - {"_parent", "_fetched_at", "_deleted_at", "_extra"}
@@ -133,6 +148,20 @@ def test_known_secrets_are_not_columns() -> None:
     assert not [c for c in api["heroku_telemetry_drains"].column_names if "headers" in c]
     assert not [c for c in api["heroku_test_runs"].column_names if "sms" in c]
     assert not [c for c in api["heroku_app_webhooks"].column_names if c in ("secret", "authorization")]
+    assert "attach_url" not in api["heroku_dynos"].column_names
+
+
+URL_NAME = re.compile(r"(url|endpoint|uri)$", re.I)
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+def test_urls_of_drains_and_webhooks_keep_only_their_host(resource) -> None:
+    """A drain's or a webhook's URL is the credential its receiver checks: declared as such, whole."""
+    table = tables.api_tables()[resource.table]
+    assert set(resource.capability_urls) <= set(table.column_names)
+    if re.search(r"drain|webhook", resource.name):
+        urls = {c for c in table.column_names if URL_NAME.search(c)}
+        assert urls <= set(resource.capability_urls), urls
 
 
 def test_api_resources_prints_one_json_object_per_resource(capsys) -> None:
