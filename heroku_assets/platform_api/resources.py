@@ -29,8 +29,8 @@ from typing import Literal
 Mode = Literal["incremental", "snapshot", "by_id"]
 
 EVERY_30_MINUTES = "*/30 * * * *"
-EVERY_10_MINUTES = "*/10 * * * *"
 HOURLY = "15 * * * *"
+EVERY_3_HOURS = "25 */3 * * *"  # per-app lists that rarely change: drains, domains, collaborators, ...
 DAILY = "45 3 * * *"
 
 # Resources whose very purpose is a credential or a personal secret: never listed, whatever a token may see.
@@ -101,6 +101,7 @@ class Resource:
     window: int = 0  # days or months back for start_param
     marks_deleted: bool = True
     max_per_run: int = 200  # by_id reads per run
+    range_key: str = "id"  # the key snapshot lists are paged by (Range: <key> ..; max=1000)
     # columns holding a URL that is itself a credential (a drain's, a webhook's): only scheme and host kept
     capability_urls: tuple[str, ...] = ()
     cron: str = EVERY_30_MINUTES
@@ -163,27 +164,27 @@ RESOURCES: tuple[Resource, ...] = (
         doc="Slug metadata (size, process types, commit) of each release's slug; read once, slugs never "
         "change.",
     ),
-    _app("dyno", "heroku_dynos", "dynos", cron=EVERY_10_MINUTES, doc="Dynos running now, per app."),
-    _app("formation", "heroku_formation", "formation", cron=EVERY_10_MINUTES, doc="Process types per app."),
+    _app("dyno", "heroku_dynos", "dynos", doc="Dynos running now, per app."),
+    _app("formation", "heroku_formation", "formation", doc="Process types per app."),
     _app("app-feature", "heroku_app_features", "features", key=("_parent", "id"), cron=DAILY),
-    _app("domain", "heroku_domains", "domains", cron=HOURLY),
-    _app("sni-endpoint", "heroku_sni_endpoints", "sni-endpoints", cron=HOURLY),
-    _app("collaborator", "heroku_collaborators", "collaborators", cron=HOURLY),
-    _app("log-drain", "heroku_log_drains", "log-drains", cron=HOURLY, capability_urls=("url",)),
+    _app("domain", "heroku_domains", "domains", cron=EVERY_3_HOURS),
+    _app("sni-endpoint", "heroku_sni_endpoints", "sni-endpoints", cron=EVERY_3_HOURS),
+    _app("collaborator", "heroku_collaborators", "collaborators", cron=EVERY_3_HOURS),
+    _app("log-drain", "heroku_log_drains", "log-drains", cron=EVERY_3_HOURS, capability_urls=("url",)),
     _app(
         "telemetry-drain",
         "heroku_telemetry_drains",
         "telemetry-drains",
-        cron=HOURLY,
+        cron=EVERY_3_HOURS,
         capability_urls=("exporter_endpoint",),
     ),
-    _app("app-webhook", "heroku_app_webhooks", "webhooks", cron=HOURLY, capability_urls=("url",)),
+    _app("app-webhook", "heroku_app_webhooks", "webhooks", cron=EVERY_3_HOURS, capability_urls=("url",)),
     _app(
         "buildpack-installation",
         "heroku_buildpack_installations",
         "buildpack-installations",
         key=("_parent", "ordinal"),
-        cron=HOURLY,
+        cron=EVERY_3_HOURS,
     ),
     Resource("add-on", "heroku_addons", "/addons", cron=HOURLY),
     Resource("add-on-attachment", "heroku_addon_attachments", "/addon-attachments", cron=HOURLY),
@@ -192,7 +193,12 @@ RESOURCES: tuple[Resource, ...] = (
     Resource("team", "heroku_teams", "/teams", cron=HOURLY),
     Resource("team-app", "heroku_team_apps", "/teams/{id}/apps", parent="team", cron=HOURLY),
     Resource(
-        "team-member", "heroku_team_members", "/teams/{id}/members", parent="team", key=("_parent", "id")
+        "team-member",
+        "heroku_team_members",
+        "/teams/{id}/members",
+        parent="team",
+        key=("_parent", "id"),
+        range_key="email",  # the only key the schema lets members be ranged by
     ),
     Resource(
         "team-daily-usage",
@@ -267,3 +273,7 @@ WEBHOOK_ENTITIES: dict[str, str] = {
     "api:collaborator": "collaborator",
     "api:sni-endpoint": "sni-endpoint",
 }
+# Per-app lists whose every change a webhook announces: with webhooks on, listed only to reconcile.
+WEBHOOK_ANNOUNCED = frozenset(
+    name for name in WEBHOOK_ENTITIES.values() if BY_NAME[name].parent == "app" and name != "slug"
+)

@@ -21,8 +21,10 @@ It yields a fresh, running ``FakeHeroku`` per test (one loopback server is share
                                         keeps the last ``buffer_lines`` (1500), like Logplex
     fake_heroku.script_faults(Fault.rate_limited(retry_after="1"), Fault.server_error(times=3),
                               Fault.slow(2.0), Fault.error(401))   applied to the next requests in order
-    fake_heroku.rate_limit_remaining    the RateLimit-Remaining it reports (one token per API call;
-                                        at 0 it answers 429 like Heroku)
+    fake_heroku.rate_limit_remaining    Heroku's token bucket per account: 4,500 tokens, one per API call,
+                                        refilled at 75 a minute of the fake's ``clock`` (a frozen one
+                                        unless given: ``FakeHeroku(clock=...)`` or ``advance(seconds)``);
+                                        reported as RateLimit-Remaining, 429 when empty; settable
     fake_heroku.page_size               the default page (200, as Heroku) when no Range says otherwise;
                                         ``max_page`` caps what a Range's ``max=`` gets (1000)
     fake_heroku.forbidden_apps          app names (or ids) answered with 403
@@ -55,7 +57,7 @@ import json
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
@@ -72,6 +74,8 @@ from heroku_assets_tests.fakes.server import serve
 ACCEPT = "application/vnd.heroku+json; version=3"
 _NS = uuid.UUID("6f0d3c38-2d0b-4a53-9d8a-6d8e7b1c2a10")
 _LINE = re.compile(r"^\S+ (?P<source>[^\s\[]+)\[(?P<dyno>[^\]]+)\]:")
+BUCKET = 4500  # Heroku's rate limit per account: this many requests at once ...
+REFILL_PER_SECOND = 75 / 60  # ... refilled at 75 a minute
 # Sort keys Heroku accepts where the schema's links do not list them (heroku.md: releases id, version).
 SORT_KEYS = {"release": ("id", "version")}
 
@@ -308,6 +312,7 @@ class FakeHeroku:
         *,
         buffer_lines: int = 1500,
         schema: HerokuSchema | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.token = token
         self.url = ""
@@ -324,12 +329,44 @@ class FakeHeroku:
         self.lines: dict[str, list[str]] = collections.defaultdict(list)
         self.sessions: dict[str, dict[str, Any]] = {}
         self.forbidden_apps: set[str] = set()
-        self.rate_limit_remaining = 4500
+        self._frozen = 0.0
+        self.clock = clock or (lambda: self._frozen)
+        self._bucket = float(BUCKET)
+        self._bucket_at = self.clock()
         self.requests: list[RecordedRequest] = []
         self._faults: collections.deque[Fault] = collections.deque()
         self._lock = threading.RLock()
         self._clock = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         self._counter = itertools.count(1)
+
+    # -- the rate limit -------------------------------------------------------------------------------
+
+    def advance(self, seconds: float) -> None:
+        """Move the frozen clock (when no clock was given): the bucket refills as on Heroku."""
+        self._frozen += seconds
+
+    @property
+    def rate_limit_remaining(self) -> int:
+        with self._lock:
+            now = self.clock()
+            self._bucket = min(
+                float(BUCKET), self._bucket + max(0.0, now - self._bucket_at) * REFILL_PER_SECOND
+            )
+            self._bucket_at = now
+            return int(self._bucket)
+
+    @rate_limit_remaining.setter
+    def rate_limit_remaining(self, value: int) -> None:
+        with self._lock:
+            self._bucket, self._bucket_at = float(value), self.clock()
+
+    def _spend(self) -> int | None:
+        """One token (None: the bucket is empty, answer 429); the tokens left."""
+        with self._lock:
+            if self.rate_limit_remaining < 1:
+                return None
+            self._bucket -= 1
+            return int(self._bucket)
 
     # -- data ----------------------------------------------------------------------------------------
 
@@ -643,6 +680,10 @@ class FakeHeroku:
                     ]
                     self._drifted.add(id(item))
 
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
     def script_faults(self, *faults: Fault) -> None:
         with self._lock:
             self._faults.extend(dataclasses.replace(f) for f in faults)
@@ -705,11 +746,11 @@ class FakeHeroku:
         with self._lock:
             if path == "/account/rate-limits":  # free, as on Heroku
                 return JSONResponse({"remaining": self.rate_limit_remaining})
-            if self.rate_limit_remaining <= 0:
+            remaining = self._spend()
+            if remaining is None:
                 return _error(429, headers={"RateLimit-Remaining": "0"})
-            self.rate_limit_remaining -= 1
             limit_headers = {
-                "RateLimit-Remaining": str(self.rate_limit_remaining),
+                "RateLimit-Remaining": str(remaining),
                 "Request-Id": str(uuid.uuid4()),
             }
             response = self._route(request, path, record)

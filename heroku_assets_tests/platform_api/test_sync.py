@@ -243,3 +243,77 @@ def test_usage_lists_send_their_start_and_keep_older_days(env) -> None:
     ]
     later = _sync(env, "team-daily-usage", NOW + dt.timedelta(days=60))  # the day left the window
     assert later.deleted == 0
+
+
+def test_every_list_asks_for_pages_of_1000(env) -> None:
+    fake, *_ = env
+    fake.add_one_of_each(RESOURCES)
+    for resource in RESOURCES:
+        _sync(env, resource.name)
+    lists = [r for r in fake.requests if r.method == "GET" and "/slugs/" not in r.path]
+    assert lists and all(r.headers.get("range", "").endswith("; max=1000") for r in lists)
+    members = [r for r in lists if r.path.endswith("/members")]
+    assert members[0].headers["range"] == "email ..; max=1000"
+    assert fake.requests_to("/apps/shop/dynos") == [] and fake.requests_to(
+        f"/apps/{fake.apps['shop']['id']}/dynos"
+    )
+
+
+def test_with_webhooks_what_they_announce_is_listed_only_to_reconcile(env) -> None:
+    fake, client, staging, wh, conn = env
+    fake.add_app("shop")
+    fake.set_dynos("shop", [{"name": "web.1"}])
+    _sync(env, "app")
+    first = sync.sync_resource(client, staging, wh, BY_NAME["dyno"], now=NOW, webhooks=True)
+    assert first.fetched == 1 and first.skipped is None
+    before = len(fake.requests)
+    for minutes in (30, 60, 300):
+        later = sync.sync_resource(
+            client, staging, wh, BY_NAME["dyno"], now=NOW + dt.timedelta(minutes=minutes), webhooks=True
+        )
+        assert later.skipped and later.fetched == 0
+    assert len(fake.requests) == before  # not one request in six hours
+    again = sync.sync_resource(
+        client, staging, wh, BY_NAME["dyno"], now=NOW + dt.timedelta(hours=6), webhooks=True
+    )
+    assert again.skipped is None and again.fetched == 1
+    # a list webhooks do not announce is listed on every run
+    fake.add("log-drain", fake.apps["shop"])
+    assert sync.sync_resource(client, staging, wh, BY_NAME["log-drain"], now=NOW, webhooks=True).fetched == 1
+    assert sync.sync_resource(client, staging, wh, BY_NAME["log-drain"], now=NOW, webhooks=True).fetched == 1
+
+
+def test_a_retry_takes_the_lists_a_failed_run_fetched_instead_of_asking_again(env) -> None:
+    fake, client, staging, wh, conn = env
+    for i in range(12):
+        app = fake.add_app(f"app-{i:02d}")
+        fake.add("domain", app, hostname=f"app-{i:02d}.example.com")
+    _sync(env, "app")
+    broken = fake.apps["app-07"]["id"]
+    fake.script_faults(Fault.server_error(times=50, path=f"/apps/{broken}/domains"))
+    before = len(fake.requests)
+    with pytest.raises(Exception, match="503"):
+        _sync(env, "domain")
+    listed = {r.path for r in fake.requests[before:] if r.status == 200}
+    assert listed and _rows(
+        conn, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'heroku_domains'"
+    ) == [(0,)]
+    fake.clear_faults()  # Heroku is back
+    before = len(fake.requests)
+    retry = _sync(env, "domain", NOW + dt.timedelta(minutes=2))
+    asked = {r.path for r in fake.requests[before:]}
+    assert not asked & listed and len(asked) == 12 - len(listed)  # none of them was asked again
+    assert (retry.reused, retry.parents, retry.fetched) == (len(listed), 12 - len(listed), 12)
+    assert _rows(conn, "SELECT count(*) FROM heroku_domains WHERE _deleted_at IS NULL") == [(12,)]
+    # the checkpoint is gone once the rows are stored: the next run lists everything
+    before = len(fake.requests)
+    _sync(env, "domain", NOW + dt.timedelta(minutes=4))
+    assert len(fake.requests) - before == 12
+    # and a checkpoint older than a retry's window is not trusted
+    fake.script_faults(Fault.server_error(times=50, path=f"/apps/{broken}/domains"))
+    with pytest.raises(Exception, match="503"):
+        _sync(env, "domain", NOW + dt.timedelta(hours=1))
+    fake.clear_faults()
+    before = len(fake.requests)
+    _sync(env, "domain", NOW + dt.timedelta(hours=2))
+    assert len(fake.requests) - before == 12

@@ -36,6 +36,8 @@ def _automation(resource: Resource) -> dg.AutomationCondition:
 def _runs_per_hour(cron: str) -> float:
     minute, hour = cron.split()[:2]
     per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
+    if hour.startswith("*/"):
+        return per_hour / int(hour[2:])
     return per_hour if hour == "*" else per_hour / 24
 
 
@@ -48,6 +50,8 @@ def _metadata(result) -> dict:
         "forbidden_parents": len(result.forbidden),
         "staged_objects": len(result.staged),
         "fetched_from": dg.MetadataValue.json(result.windows),
+        "parents_from_checkpoint": result.reused,
+        "skipped": result.skipped or "",
     }
 
 
@@ -116,7 +120,7 @@ def _api_asset(resource: Resource) -> dg.AssetsDefinition:
         from heroku_assets.platform_api.sync import log_app_names, sync_resource
 
         with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
-            result = sync_resource(client, s.staging, wh, resource)
+            result = sync_resource(client, s.staging, wh, resource, webhooks=heroku_api.webhooks)
             log_apps = log_app_names(s.staging) if resource.name == "app" else []
         metadata = _metadata(result)
         if log_apps:
