@@ -42,18 +42,30 @@ class Drift:
     retyped: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     rejected: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     secret_dropped: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    # "column: value" outside the schema's enum (kept as sent, and counted)
+    unexpected: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+    truncated: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
+
+    _NAMES = {
+        "unknown": "unknown_fields",
+        "retyped": "retyped_values",
+        "unexpected": "values_outside_the_schema",
+        "truncated": "truncated_values",
+        "rejected": "rejected_rows",
+        "secret_dropped": "secret_fields_dropped",
+    }
 
     def merge(self, other: Drift) -> None:
-        for name in ("unknown", "retyped", "rejected", "secret_dropped"):
+        for name in self._NAMES:
             getattr(self, name).update(getattr(other, name))
 
     def as_dict(self) -> dict[str, dict[str, int]]:
-        return {
-            "unknown_fields": dict(sorted(self.unknown.items())),
-            "retyped_values": dict(sorted(self.retyped.items())),
-            "rejected_rows": dict(sorted(self.rejected.items())),
-            "secret_fields_dropped": dict(sorted(self.secret_dropped.items())),
-        }
+        return {label: dict(sorted(getattr(self, name).items())) for name, label in self._NAMES.items()}
+
+    def update_from(self, counts: dict[str, dict[str, int]]) -> None:
+        """Add counts in ``as_dict``'s shape (a checkpoint's)."""
+        for name, label in self._NAMES.items():
+            getattr(self, name).update(counts.get(label) or {})
 
 
 class RetypedValue(ValueError):
@@ -161,20 +173,30 @@ def parse_timestamp(value: str) -> dt.datetime:
     return parsed.astimezone(dt.UTC)
 
 
+def unnest(resource: Resource, item: Any) -> list[Any]:
+    """The elements of a nested resource's array in one listed item, each with the item's key fields
+    (a team's daily usage -> one element per app, with the team's id and the day)."""
+    if not isinstance(item, Mapping) or not resource.nested:
+        return [item]
+    elements = item.get(resource.nested)
+    if not isinstance(elements, list):
+        return []
+    keys = {k: item.get(k) for k in resource.key if k in item}
+    return [{**keys, **e} if isinstance(e, Mapping) else e for e in elements]
+
+
 class RowBuilder:
     """Turns items of one resource into rows of its table; ``drift`` accumulates what did not fit."""
 
     def __init__(self, resource: Resource, table: Table) -> None:
         platform = schema_module.vendored()
-        item = platform.item_schema(resource.name, resource.path)
+        item = platform.resource_item(resource)
         self.resource = resource
         self.table = table
         self._known = platform.known_tree(item)
-        self._leaves = {
-            leaf.column_name: leaf.path
-            for leaf in platform.leaves(item)
-            if leaf.column_name in table.column_names
-        }
+        leaves = [leaf for leaf in platform.leaves(item) if leaf.column_name in table.column_names]
+        self._leaves = {leaf.column_name: leaf.path for leaf in leaves}
+        self._enums = {leaf.column_name: frozenset(leaf.enum) for leaf in leaves if leaf.enum}
         self.drift = Drift()
 
     def row(self, item: Any, parent: str, fetched_at: dt.datetime) -> dict[str, Any] | None:
@@ -192,11 +214,14 @@ class RowBuilder:
                     value = value.value
                     raise RetypedValue
                 capability = column in self.resource.capability_urls
-                row[column] = _convert(self.table.column(column).type, value, capability=capability)
+                definition = self.table.column(column)
+                row[column] = _convert(definition.type, value, capability=capability)
             except RetypedValue:
                 self.drift.retyped[column] += 1
                 extra[".".join(where)] = scrub(value)
                 row[column] = None
+                continue
+            self._check_value(column, definition.width, row[column], where, extra)
         self._unknown(item, self._known, (), extra)
         for key in self.resource.key:
             if row.get(key) is None:
@@ -204,6 +229,21 @@ class RowBuilder:
                 return None
         row["_extra"] = json.dumps(extra, sort_keys=True, default=str) if extra else None
         return row
+
+    def _check_value(
+        self, column: str, width: int | None, value: Any, where: tuple[str, ...], extra: dict[str, Any]
+    ) -> None:
+        """A value outside the schema's enum is counted; one longer than its column is counted and kept
+        whole in ``_extra`` (the column gets the cut value), so nothing sent is lost silently."""
+        if not isinstance(value, str):
+            return
+        enum = self._enums.get(column)
+        if enum and value not in enum:
+            self.drift.unexpected[f"{column}: {value[:40]}"] += 1
+        if width is not None and len(value) > width:
+            self.drift.truncated[column] += 1
+            if self.table.column(column).type == "string":
+                extra[".".join(where)] = value
 
     def _unknown(
         self, item: Mapping[str, Any], known: Mapping[str, Any], path: tuple[str, ...], extra: dict[str, Any]

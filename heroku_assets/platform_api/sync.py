@@ -29,6 +29,7 @@ from heroku_assets.platform_api.client import (
     HerokuClient,
     HerokuForbiddenError,
     HerokuNotFoundError,
+    HerokuResponseError,
     quote_segment,
 )
 from heroku_assets.platform_api.resources import BY_NAME, WEBHOOK_ANNOUNCED, Resource
@@ -54,6 +55,10 @@ class SyncResult:
     windows: dict[str, Any] = dataclasses.field(default_factory=dict)
     drift: records.Drift = dataclasses.field(default_factory=records.Drift)
     reused: int = 0  # parents taken from a failed run's checkpoint instead of listed again
+    # parent id -> why its list does not apply to it (a 4xx other than 401: "422 a Fir app", ...)
+    not_applicable: dict[str, str] = dataclasses.field(default_factory=dict)
+    other_generation: int = 0  # parents skipped: apps of a generation this list does not exist for
+    not_found: int = 0  # ids read by id that answered 404 (remembered: never read again)
     skipped: str | None = None  # why nothing was listed (kept fresh by webhooks)
     load: Any = None  # the warehouse's LoadResult (truncations)
 
@@ -153,6 +158,16 @@ def _incremental_start(resource: Resource, bookmark: dict[str, Any] | None) -> A
     return value - (resource.lookback or dt.timedelta(0))
 
 
+def _artifact_id(parent: dict[str, Any], kind: str) -> str | None:
+    """The id of the parent's (a release's) artifact of ``kind`` (``oci-image``), from its JSON column."""
+    try:
+        artifacts = json.loads(parent.get("artifacts") or "[]")
+    except ValueError:
+        return None
+    ids = [a.get("id") for a in artifacts if isinstance(a, dict) and a.get("type") == kind]
+    return str(ids[0]) if ids and ids[0] else None
+
+
 def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -160,7 +175,10 @@ def _iso(value: dt.datetime) -> str:
 def _parents(staging: ObjectStore, resource: Resource) -> list[dict[str, Any] | None]:
     if resource.parent is None:
         return [None]
-    return live_rows(staging, resource.parent)
+    rows: list[dict[str, Any] | None] = list(live_rows(staging, resource.parent))
+    if resource.mode == "by_id":  # newest first: a backlog never starves the latest release's slug
+        rows.sort(key=lambda r: str((r or {}).get("created_at") or ""), reverse=True)
+    return rows
 
 
 # A run that failed part-way leaves what it fetched here; a retry within this time takes it instead of
@@ -178,6 +196,7 @@ class _Checkpoint:
     started_at: dt.datetime
     parents: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
     rows: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    drift: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
 
 
 def _checkpoint_keys(table: str) -> tuple[str, str]:
@@ -198,7 +217,7 @@ def _load_checkpoint(staging: ObjectStore, table: tables.Table, now: dt.datetime
         return None
     if not dt.timedelta(0) <= now - started <= CHECKPOINT_MAX_AGE:
         return None  # an old failure's leftovers: the lists may have changed since
-    return _Checkpoint(started, dict(state.get("parents") or {}), rows)
+    return _Checkpoint(started, dict(state.get("parents") or {}), rows, dict(state.get("drift") or {}))
 
 
 def _save_checkpoint(
@@ -208,7 +227,11 @@ def _save_checkpoint(
     buffer = io.BytesIO()
     pq.write_table(builder.table_of(rows), buffer)
     staging.put(rows_key, buffer.getvalue(), {"rows": str(len(rows))})
-    state = {"started_at": _iso(checkpoint.started_at), "parents": checkpoint.parents}
+    state = {
+        "started_at": _iso(checkpoint.started_at),
+        "parents": checkpoint.parents,
+        "drift": builder.drift.as_dict(),
+    }
     staging.put(json_key, json.dumps(state, sort_keys=True, default=str).encode())
 
 
@@ -289,6 +312,8 @@ def _sync(
     checkpoint = _load_checkpoint(staging, table, now) or _Checkpoint(now)
     for row in checkpoint.rows:
         fresh[_key(resource, row)] = row
+    builder.drift.update_from(checkpoint.drift)
+    missing = _load_missing(staging, table.name) if resource.mode == "by_id" else set()
     for parent_id, done in checkpoint.parents.items():
         result.reused += 1
         result.fetched += int(done.get("fetched", 0))
@@ -302,12 +327,21 @@ def _sync(
         for parent in parents:
             parent_id = "" if parent is None else str(parent["id"])
             values = {} if parent is None else {p: parent.get(p) for p in resource.placeholders}
+            if resource.artifact and parent is not None:
+                values[resource.placeholders[-1]] = _artifact_id(parent, resource.artifact)
             if any(v is None for v in values.values()) or parent_id in checkpoint.parents:
                 continue
+            if resource.generation and (parent or {}).get("generation_name") not in (
+                None,
+                resource.generation,
+            ):
+                result.other_generation += 1  # Heroku refuses it (buildpacks of a Fir app): not asked
+                continue
+            wanted = str(values[resource.placeholders[-1]]) if resource.mode == "by_id" else ""
             if resource.mode == "by_id":
-                if (
-                    str(values[resource.placeholders[-1]]),
-                ) in live_keys or by_id_reads >= resource.max_per_run:
+                if (wanted,) in live_keys or wanted in missing or (parent or {}).get("status") == "expired":
+                    continue  # read already, known gone, or an expired release's (destroyed) artifact
+                if by_id_reads >= resource.max_per_run:
                     continue
                 by_id_reads += 1
             path = resource.path.format(**{k: quote_segment(str(v)) for k, v in values.items()})
@@ -321,6 +355,19 @@ def _sync(
                 continue
             except HerokuNotFoundError:
                 items, whole = [], resource.mode != "by_id"  # the parent went away: nothing of it is live
+                if resource.mode == "by_id":
+                    missing.add(wanted)
+                    result.not_found += 1
+            except HerokuResponseError as exc:
+                if parent is None or exc.status is None or not 400 <= exc.status < 500 or exc.status == 416:
+                    raise
+                # Heroku refuses this list for this parent (422 for a Fir app's buildpacks): recorded, and
+                # its rows are kept as they were
+                result.not_applicable[parent_id] = f"{exc.status} {exc.error_id or ''}".strip()
+                log.info("%s: not applicable to %s (%s)", resource.name, path, exc.status)
+                continue
+            if resource.nested:
+                items = [element for item in items for element in records.unnest(resource, item)]
             for item in items:
                 row = builder.row(item, parent_id, now)
                 if row is not None:
@@ -368,7 +415,28 @@ def _sync(
         save_live(staging, table, builder.table_of([*kept, *fresh.values()]))
     if resource.mode == "incremental":
         save_bookmarks(staging, table.name, bookmarks)
+    if result.not_found:
+        _save_missing(staging, table.name, missing)
     _clear_checkpoint(staging, table.name)
+
+
+def _missing_key(table: str) -> str:
+    return layout.state_object(table, variant="not_found")
+
+
+def _load_missing(staging: ObjectStore, table: str) -> set[str]:
+    """Ids read by id that answered 404: Heroku destroyed the artifact (a slug of an old release)."""
+    key = _missing_key(table)
+    if staging.head(key) is None:
+        return set()
+    try:
+        return {str(i) for i in json.loads(staging.get(key)).get("ids", [])}
+    except (ValueError, AttributeError):
+        return set()
+
+
+def _save_missing(staging: ObjectStore, table: str, ids: set[str]) -> None:
+    staging.put(_missing_key(table), json.dumps({"ids": sorted(ids)}).encode())
 
 
 def _list(
@@ -384,6 +452,9 @@ def _list(
     Updates the parent's bookmark in ``bookmarks`` (saved by the caller once the rows are stored)."""
     if resource.mode == "by_id":
         return [client.get_json(path)], False
+    if resource.single:
+        item = client.get_json(path)
+        return ([] if item is None else [item]), True
     if resource.mode == "snapshot":
         return list(client.paginate(path, sort_key=resource.range_key)), True
     bookmark = bookmarks.get(parent_id)

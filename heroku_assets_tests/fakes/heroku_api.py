@@ -246,6 +246,9 @@ def instances_link(resource: str, parent: str | None) -> _Link:
     for link in _links():
         if link.resource == resource and link.rel == "self" and link.parents == (*wanted, resource):
             return link
+    for link in _links():  # one object per parent (a space's NAT), or per account
+        if link.resource == resource and link.rel == "self" and link.parents == wanted:
+            return link
     raise KeyError(f"the schema lists no {resource} under {parent or 'the account'}")
 
 
@@ -279,6 +282,8 @@ def _example(platform: PlatformSchema, node: Any, make: Any) -> Any:
         return copy.deepcopy(example)
     if fmt == "email":
         return "dev@example.com"
+    if fmt == "ipv4":
+        return "192.0.2.1"
     if fmt == "uri":
         return "https://example.com/"
     for kind, value in (
@@ -500,6 +505,8 @@ class FakeHeroku:
             releases = self.releases_of(app)
             version = len(releases) + 1
             ts = self._tick(at)
+            fir = _generation(self.apps[app]) == "fir"  # a Fir release has an OCI image, not a slug
+            image = [{"type": "oci-image", "id": self._id("oci-image")}] if fir else []
             for previous in reversed(releases):  # one current release at most
                 if previous["current"]:
                     previous["current"] = False
@@ -510,9 +517,9 @@ class FakeHeroku:
                 self.apps[app],
                 at=dt.datetime.fromisoformat(ts),
                 addon_plan_names=["heroku-postgresql:essential-0"],
-                artifacts=[],
+                artifacts=image,
                 description=description or f"Deploy {version:07x}",
-                slug={"id": self._id("slug")},
+                slug=None if fir else {"id": self._id("slug")},
                 status=status,
                 user={"id": str(uuid.uuid5(_NS, user_email)), "email": user_email},
                 version=version,
@@ -617,12 +624,16 @@ class FakeHeroku:
 
     def add_one_of_each(self, resources: Iterable[Any]) -> dict[str, Any]:
         """One item of every resource in ``resources`` (parents before children, as the resource list
-        orders them), each under the first item of its parent; the app is ``shop``."""
+        orders them), each under the first item of its parent; the app is ``shop``, and ``fir-shop`` a Fir
+        app for Fir-only lists."""
         app = self.add_app("shop")
+        fir = self.add_app("fir-shop", generation="fir")
         for resource in resources:
-            name, parent_name = resource.name, resource.parent
+            name, parent_name = resource.schema_name, resource.parent
             parent = self.all(parent_name)[0] if parent_name else None
-            if name == "app":
+            if getattr(resource, "generation", None) == "fir":
+                parent = fir
+            if name == "app" or getattr(resource, "nested", None):
                 continue
             if name == "release":
                 self.add_release("shop")
@@ -634,15 +645,20 @@ class FakeHeroku:
                 self.set_formation("shop", [{"type": "web", "quantity": 2}])
             elif name == "slug":
                 self.add("slug", app, id=self.releases_of("shop")[0]["slug"]["id"])
+            elif name == "oci-image":
+                release = self.add_release("fir-shop")
+                self.add("oci-image", fir, id=release["artifacts"][0]["id"])
             elif parent is None:
                 self.add(name)
             else:
                 fields: dict[str, Any] = {}
                 yesterday = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)  # within a usage window
+                usage = {"app_name": "shop", "addons": 1.0, "data": 2.0, "dynos": 3.5, "partner": 0.0}
+                apps = {"apps": [usage]} if name.startswith("team-") else {}
                 if resource.start_param == "day":
-                    fields = {"id": parent["id"], "date": yesterday.isoformat()}
+                    fields = {"id": parent["id"], "date": yesterday.isoformat(), **apps}
                 elif resource.start_param == "month":
-                    fields = {"id": parent["id"], "month": yesterday.isoformat()[:7]}
+                    fields = {"id": parent["id"], "month": yesterday.isoformat()[:7], **apps}
                 elif name == "buildpack-installation":
                     fields = {"ordinal": 0}
                 self.add(name, parent, parent_resource=parent_name, **fields)
@@ -775,13 +791,20 @@ class FakeHeroku:
                 continue
             identities = [unquote(g) for g in match.groups()]
             parent = None
-            if link.parents and (link.rel == "instances" or len(link.parents) == 2):
+            single = link.rel == "self" and link.parents[-1:] != (link.resource,)
+            if link.parents and (link.rel == "instances" or len(link.parents) == 2 or single):
                 kind, identity = link.parents[0], identities[0]
                 if kind == "app" and identity in self.forbidden_apps:
                     return _error(403, f"You do not have access to the app {identity}.")
                 parent = self.find(kind, identity)
                 if parent is None:
                     return _error(404)
+            if single:  # the one object of its parent (a space's NAT) or of the account
+                pool = self.items[(link.resource, "" if parent is None else str(parent["id"]))]
+                if not pool:
+                    return _error(404)
+                self._check(link, pool[:1])
+                return JSONResponse(pool[0])
             if link.rel == "self":
                 if len(link.parents) == 2:
                     pool = self.items[(link.resource, str(parent["id"]))]  # type: ignore[index]
@@ -794,6 +817,10 @@ class FakeHeroku:
                     return _error(404)
                 self._check(link, [item])
                 return JSONResponse(item)
+            if link.resource == "buildpack-installation" and _generation(parent) == "fir":
+                # Heroku refuses this list for Fir apps, and not with 403 or 404
+                # (terraform-provider-heroku#392)
+                return _error(422, "Buildpack installations are not available for Fir apps.")
             query = parse_qs(record.query)
             missing = [name for name in link.required if name not in query]
             if missing:
@@ -884,6 +911,11 @@ class FakeHeroku:
             selected = [line for line in self.lines[session["app"]] if _matches(line, session)]
             tail = selected[-session.get("lines", 100) :]
         return Response("".join(line + "\n" for line in tail), media_type="text/plain; charset=utf-8")
+
+
+def _generation(item: dict[str, Any] | None) -> str | None:
+    generation = (item or {}).get("generation")
+    return generation.get("name") if isinstance(generation, dict) else None
 
 
 def _matches(line: str, session: dict[str, Any]) -> bool:

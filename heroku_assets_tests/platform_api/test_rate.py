@@ -79,3 +79,21 @@ def test_a_client_with_a_budget_waits_for_its_share_not_for_heroku_s_floor(fake_
             client.get_json("/apps/my-app")
     assert client.stats.budget_seconds == pytest.approx(3 * 8.0)  # 3 more tokens at 7.5 a minute
     assert client.stats.throttle_pauses == 0  # Heroku's bucket was never low
+
+
+def test_the_share_and_webhooks_are_settings_that_reach_the_api_resource(monkeypatch, tmp_path) -> None:
+    from heroku_assets import settings
+    from heroku_assets.defs.resources import build_resources
+
+    monkeypatch.setenv("HEROKU_ASSETS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("HEROKU_API_RATE_SHARE", raising=False)
+    monkeypatch.delenv("HEROKU_API_WEBHOOKS", raising=False)
+    api = build_resources(settings.load())["heroku_api"]
+    assert (api.rate_share, api.webhooks) == (0.6, False)  # 40 % of the refill left for people and CI
+    monkeypatch.setenv("HEROKU_API_RATE_SHARE", "0.25")
+    monkeypatch.setenv("HEROKU_API_WEBHOOKS", "on")
+    api = build_resources(settings.load())["heroku_api"]
+    assert (api.rate_share, api.webhooks) == (0.25, True)
+    monkeypatch.setenv("HEROKU_API_RATE_SHARE", "1.5")
+    with pytest.raises(ValueError, match="HEROKU_API_RATE_SHARE"):
+        settings.load()

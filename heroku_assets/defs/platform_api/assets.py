@@ -36,8 +36,8 @@ def _automation(resource: Resource) -> dg.AutomationCondition:
 def _runs_per_hour(cron: str) -> float:
     minute, hour = cron.split()[:2]
     per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
-    if hour.startswith("*/"):
-        return per_hour / int(hour[2:])
+    if "/" in hour:  # */3, 1-23/3
+        return per_hour / int(hour.split("/")[1])
     return per_hour if hour == "*" else per_hour / 24
 
 
@@ -52,17 +52,21 @@ def _metadata(result) -> dict:
         "fetched_from": dg.MetadataValue.json(result.windows),
         "parents_from_checkpoint": result.reused,
         "skipped": result.skipped or "",
+        "not_applicable": dg.MetadataValue.json(result.not_applicable),
+        "other_generation_parents": result.other_generation,
+        "not_found_by_id": result.not_found,
+        "truncated_rows": result.load.truncated_rows if result.load else 0,
     }
 
 
 def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
     drift = result.drift.as_dict()
-    unknown, retyped = drift["unknown_fields"], drift["retyped_values"]
-    names = [f"{resource.name}.{f}" for f in [*unknown, *retyped]]
+    odd = [*drift["unknown_fields"], *drift["retyped_values"], *drift["values_outside_the_schema"]]
+    names = [f"{resource.name}.{f}" for f in [*odd, *(f"{c} (cut)" for c in drift["truncated_values"])]]
     return [
         dg.AssetCheckResult(
             check_name=DRIFT_CHECK,
-            passed=not unknown and not retyped,
+            passed=not names,
             severity=dg.AssetCheckSeverity.WARN,
             description=(
                 "Heroku sent what the vendored schema does not describe (kept in _extra): " + ", ".join(names)
