@@ -174,6 +174,8 @@ def run_day(args: argparse.Namespace) -> int:
     end = START.timestamp() + args.hours * 3600
     log = DayLog(clock())
     budget = RateBudget(args.share, clock=clock, sleep=clock.sleep)
+    if args.start_empty:  # the first sync paced at the share from its first request
+        budget.tokens = 0
     resources = [r for r in RESOURCES if not args.only or r.name in args.only]
     order = {r.name: i for i, r in enumerate(resources)}
     ticks = {r.name: next_tick(r.cron, clock()) for r in resources}
@@ -302,6 +304,7 @@ def main() -> int:
     parser.add_argument("--fir", type=float, default=0.1, help="share of Fir apps")
     parser.add_argument("--deploys", type=int, default=2, help="deploys every 10 minutes")
     parser.add_argument("--webhooks", action="store_true", help="HEROKU_API_WEBHOOKS on")
+    parser.add_argument("--start-empty", action="store_true", help="the project's bucket empty at 00:00")
     parser.add_argument("--only", nargs="*", help="resource names (default: all)")
     return run_day(parser.parse_args())
 

@@ -61,6 +61,8 @@ class SyncResult:
     not_found: int = 0  # ids read by id that answered 404 (remembered: never read again)
     skipped: str | None = None  # why nothing was listed (kept fresh by webhooks)
     load: Any = None  # the warehouse's LoadResult (truncations)
+    requests: int = 0  # API calls this sync made
+    budget_wait_seconds: float = 0.0  # time it waited for its share of the rate limit
 
 
 # -- kept state --------------------------------------------------------------------------------------
@@ -281,9 +283,12 @@ def sync_resource(
             return result
     if client.budget is not None:
         client.budget.load(staging)
+    requests, waited = client.stats.requests, client.stats.budget_seconds
     try:
         _sync(client, staging, warehouse, resource, table, now, result)
     finally:
+        result.requests = client.stats.requests - requests
+        result.budget_wait_seconds = round(client.stats.budget_seconds - waited, 3)
         if client.budget is not None:
             client.budget.save(staging)
     if resource.mode != "by_id":

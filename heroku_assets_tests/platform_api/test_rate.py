@@ -97,3 +97,42 @@ def test_the_share_and_webhooks_are_settings_that_reach_the_api_resource(monkeyp
     monkeypatch.setenv("HEROKU_API_RATE_SHARE", "1.5")
     with pytest.raises(ValueError, match="HEROKU_API_RATE_SHARE"):
         settings.load()
+
+
+def test_a_sync_paced_to_its_share_never_empties_heroku_s_bucket(tmp_path) -> None:
+    """The fake's bucket and the budget on one simulated clock: 60 apps' dynos listed twice with Heroku's
+    bucket nearly empty at the start (others spent it); the sync waits for its share, Heroku never says
+    429, and the bucket is fuller at the end than at the start."""
+    import datetime as dt
+
+    import duckdb
+
+    from heroku_assets.platform_api import sync
+    from heroku_assets.platform_api.resources import BY_NAME
+    from heroku_assets.warehouse.duckdb import DuckDBWarehouse
+    from heroku_assets_tests.fakes.heroku_api import build_app
+    from heroku_assets_tests.fakes.server import serve
+
+    clock = Clock()
+    start = clock.now
+    fake = FakeHeroku(clock=clock)
+    for i in range(60):
+        fake.add_app(f"app-{i:02d}")
+        fake.set_dynos(f"app-{i:02d}", [{"name": "web.1"}])
+    fake.rate_limit_remaining = 30
+    budget = RateBudget(0.2, clock=clock, sleep=clock.sleep)  # 900 at once, 15 a minute
+    budget.tokens = 0  # and spent
+    staging = LocalObjectStore(tmp_path / "staging")
+    with serve(build_app(fake)) as served, duckdb.connect(str(tmp_path / "wh.duckdb")) as conn:
+        client = HerokuClient(fake.token, base_url=served.url, budget=budget, sleep=clock.sleep, retries=0)
+        now = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+        with client:
+            for name in ("app", "dyno", "dyno"):
+                result = sync.sync_resource(client, staging, DuckDBWarehouse(conn), BY_NAME[name], now=now)
+    assert result.fetched == 60 and result.requests == 60
+    assert {r.status for r in fake.requests} == {200}
+    # 121 calls at 15 a minute: the share sets the pace (Heroku's floor pauses, while its bucket was low,
+    # count towards it)
+    assert clock.now - start == pytest.approx(121 * 4.0, rel=0.01)
+    assert client.stats.throttle_pauses > 0 and budget.waited > client.stats.throttled_seconds
+    assert fake.rate_limit_remaining > 30

@@ -56,6 +56,8 @@ def _metadata(result) -> dict:
         "other_generation_parents": result.other_generation,
         "not_found_by_id": result.not_found,
         "truncated_rows": result.load.truncated_rows if result.load else 0,
+        "api_requests": result.requests,
+        "rate_budget_wait_seconds": result.budget_wait_seconds,
     }
 
 
