@@ -4,7 +4,13 @@ Parquet and upsert them, then keep the listing and move the bookmarks.
 
 The order is what makes a failed run harmless: bookmarks and the kept listing (``state/<table>/
 live.parquet``, what deletions are noticed against) move only after the warehouse has the rows, so a run
-that fails fetches the same window again.
+that fails fetches the same window again. What it had fetched is not asked for again, though: the rows
+of each parent listed so far are kept as a checkpoint (``state/<table>/checkpoint.*``), which a retry
+within ``CHECKPOINT_MAX_AGE`` takes instead of the lists.
+
+Per parent, a refusal other than 401 (a 403, a 422 for a Fir app) leaves that parent's rows as they were;
+Cedar- or Fir-only lists do not ask apps of the other generation; by-id reads skip expired releases and
+ids that answered 404 before (``state/<table>/not_found.json``).
 """
 
 from __future__ import annotations

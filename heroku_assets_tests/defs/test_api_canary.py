@@ -59,5 +59,8 @@ def test_a_canary_secret_served_everywhere_is_stored_nowhere(
         assert CANARY not in str(pq.read_table(parquet).to_pylist()), parquet
     events = [serialize_value(e) for e in result.all_events]
     assert events and not [e for e in events if CANARY in e]
+    # the run's whole event log: materializations, check results and every context.log line
+    entries = [serialize_value(e) for e in instance.all_logs(result.run_id)]
+    assert len(entries) > len(RESOURCES) and not [e for e in entries if CANARY in e]
     assert caplog.records and not [r for r in caplog.records if CANARY in r.getMessage()]
     assert CANARY not in caplog.text
