@@ -58,6 +58,7 @@ bench: install
 	$(BIN)/python bench/bench_graph.py
 	$(BIN)/python bench/bench_drain.py
 	$(BIN)/python bench/bench_api_rows.py
+	$(BIN)/python bench/bench_api_day.py
 
 # Re-resolve the lock after changing pyproject.toml (a requirements-style file: no index URLs in it).
 lock: install

@@ -41,6 +41,8 @@ AZURE_ACCOUNT_KEY = "AZURE_STORAGE_ACCOUNT_KEY"
 AZURE_SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN"
 HEROKU_API_KEY = "HEROKU_API_KEY"
 HEROKU_API_URL = "HEROKU_API_URL"
+HEROKU_API_RATE_SHARE = "HEROKU_API_RATE_SHARE"
+HEROKU_API_WEBHOOKS = "HEROKU_API_WEBHOOKS"
 WEBHOOK_SECRET = "HEROKU_WEBHOOK_SECRET"
 SYNAPSE_SERVER = "SYNAPSE_SERVER"
 SYNAPSE_DATABASE = "SYNAPSE_DATABASE"
@@ -108,6 +110,19 @@ class Settings(_EnvSettings):
     azure_sas_token: SecretStr | None = Field(None, validation_alias=AZURE_SAS_TOKEN, repr=False)
     heroku_api_url: str = Field("https://api.heroku.com", validation_alias=HEROKU_API_URL)
     heroku_api_key: SecretStr | None = Field(None, validation_alias=HEROKU_API_KEY, repr=False)
+    heroku_api_rate_share: float = Field(
+        0.6,
+        gt=0,
+        le=1,
+        validation_alias=HEROKU_API_RATE_SHARE,
+        description="the share of Heroku's rate limit (4,500 requests, 75 a minute) the sync may spend; the "
+        "rest is left for people and CI using the same account",
+    )
+    heroku_api_webhooks: bool = Field(
+        False,
+        validation_alias=HEROKU_API_WEBHOOKS,
+        description="the apps are subscribed to app webhooks: what they announce is listed only to reconcile",
+    )
 
     @field_validator("environment", mode="before")
     @classmethod

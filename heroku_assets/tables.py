@@ -366,8 +366,12 @@ def api_table(resource: Resource) -> Table:
     except the secret ones, flattened, then the bookkeeping columns."""
     from heroku_assets.platform_api import schema
 
-    item = schema.vendored().item_schema(resource.name, resource.path)
-    leaves = [leaf for leaf in schema.vendored().leaves(item) if not any(map(is_secret_name, leaf.path))]
+    item = schema.vendored().resource_item(resource)
+    leaves = [
+        leaf
+        for leaf in schema.vendored().leaves(item)
+        if not any(map(is_secret_name, leaf.path)) and leaf.path[0] not in resource.exclude
+    ]
     columns = [_api_column(leaf, leaf.column_name in resource.key) for leaf in leaves]
     columns += [
         dataclasses.replace(c, nullable=False) if c.name in resource.key else c for c in API_META_COLUMNS

@@ -40,6 +40,9 @@ def build_resources(settings: settings_module.Settings) -> dict[str, dg.Configur
     else:
         warehouse = DuckDBWarehouseResource(duckdb=DuckDBResource(database=str(settings.duckdb_path)))
     heroku_api = HerokuApiResource(
-        token=dg.EnvVar(settings_module.HEROKU_API_KEY), base_url=settings.heroku_api_url
+        token=dg.EnvVar(settings_module.HEROKU_API_KEY),
+        base_url=settings.heroku_api_url,
+        rate_share=settings.heroku_api_rate_share,
+        webhooks=settings.heroku_api_webhooks,
     )
     return {"stores": stores, "warehouse": warehouse, "heroku_api": heroku_api}

@@ -2,8 +2,9 @@
 
 Retries (429, 5xx, timeouts, dropped connections) are urllib3's ``Retry`` mounted on the session's adapter,
 which honours ``Retry-After`` and backs off exponentially; this module only adds what urllib3 cannot know:
-Heroku's Range paging, pacing by ``RateLimit-Remaining`` before the bucket is empty, and errors that name
-the resource that failed. The token is held for the ``Authorization`` header only: it is never logged,
+Heroku's Range paging, pacing to this project's share of the rate limit (``rate.RateBudget``) and, when
+others drain the account's bucket, by ``RateLimit-Remaining`` before it is empty, and errors that name the
+resource that failed. The token is held for the ``Authorization`` header only: it is never logged,
 never part of an error or a repr, and never sent to a log session's ``logplex_url`` (another host).
 
 One client per thread: a requests session is not meant to be shared between threads.
@@ -14,13 +15,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
+
+from heroku_assets.platform_api.rate import RateBudget
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +100,7 @@ class ClientStats:
     requests: int = 0
     throttled_seconds: float = 0.0
     throttle_pauses: int = 0
+    budget_seconds: float = 0.0  # waited for the project's share of the rate limit
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,10 +125,11 @@ class HerokuClient:
     """Platform API calls with paging, pacing and retries.
 
     ``timeout`` is (connect, read) seconds applied to every call; ``retries`` bounds each of the retry
-    counters (connection errors, read timeouts, retryable statuses). ``throttle_below``: once
-    ``RateLimit-Remaining`` falls below it, each call first waits about one refill interval
-    (``seconds_per_token``: Heroku refills roughly 75 tokens a minute) so the bucket stops draining and a
-    scheduled run slows down instead of hitting 429.
+    counters (connection errors, read timeouts, retryable statuses). ``budget``: each call first takes a
+    token of the project's own share of the rate limit (waiting for one if needed). ``throttle_below``:
+    once ``RateLimit-Remaining`` falls below it (others are spending the account's bucket), each call also
+    waits about one refill interval (``seconds_per_token``: Heroku refills roughly 75 tokens a minute)
+    so a run slows down instead of hitting 429. ``sleep`` is injectable for simulated time.
     """
 
     def __init__(
@@ -139,6 +144,8 @@ class HerokuClient:
         retry_after_max: int = 300,
         throttle_below: int = 200,
         seconds_per_token: float = 0.8,
+        budget: RateBudget | None = None,
+        sleep: Callable[[float], None] = time.sleep,
         user_agent: str | None = None,
     ) -> None:
         if not token:
@@ -148,6 +155,8 @@ class HerokuClient:
         self.timeout = timeout
         self.throttle_below = throttle_below
         self.seconds_per_token = seconds_per_token
+        self.budget = budget
+        self._sleep = sleep
         self.stats = ClientStats()
         self.rate_limit_remaining: int | None = None
         retry = Retry(
@@ -199,7 +208,7 @@ class HerokuClient:
         log.info("Heroku rate limit low (%d remaining): pausing %.2fs", remaining, pause)
         self.stats.throttle_pauses += 1
         self.stats.throttled_seconds += pause
-        time.sleep(pause)
+        self._sleep(pause)
 
     def request(
         self,
@@ -215,6 +224,10 @@ class HerokuClient:
         if not path.startswith("/"):
             raise ValueError(f"API paths start with '/': {path!r}")
         resource = f"{method} {path}"
+        if self.budget is not None:
+            before = self.budget.waited
+            self.budget.take()
+            self.stats.budget_seconds += self.budget.waited - before
         self._pace()
         all_headers = {"Accept": ACCEPT, "Authorization": f"Bearer {self._token}", **(headers or {})}
         try:

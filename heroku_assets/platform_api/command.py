@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Every Platform API resource captured, with its table, mode and the columns derived "
         "from the vendored schema.",
     )
+    resources.add_argument(
+        "--all",
+        action="store_true",
+        help="also every resource of the schema that is not captured, with the reason",
+    )
     resources.set_defaults(handler=run_resources)
 
     diff = commands.add_parser(
@@ -52,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_resources(args: argparse.Namespace) -> int:
     from heroku_assets import tables
-    from heroku_assets.platform_api.resources import RESOURCES
+    from heroku_assets.platform_api.resources import NOT_CAPTURED, RESOURCES
 
     for resource in RESOURCES:
         table = tables.api_tables()[resource.table]
@@ -60,6 +65,8 @@ def run_resources(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "resource": resource.name,
+                    "captured": True,
+                    "cron": resource.cron,
                     "table": table.name,
                     "mode": resource.mode,
                     "path": resource.path,
@@ -70,6 +77,9 @@ def run_resources(args: argparse.Namespace) -> int:
                 }
             )
         )
+    if args.all:
+        for name, reason in sorted(NOT_CAPTURED.items()):
+            print(json.dumps({"resource": name, "captured": False, "reason": reason}))
     return 0
 
 

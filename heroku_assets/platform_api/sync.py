@@ -4,7 +4,13 @@ Parquet and upsert them, then keep the listing and move the bookmarks.
 
 The order is what makes a failed run harmless: bookmarks and the kept listing (``state/<table>/
 live.parquet``, what deletions are noticed against) move only after the warehouse has the rows, so a run
-that fails fetches the same window again.
+that fails fetches the same window again. What it had fetched is not asked for again, though: the rows
+of each parent listed so far are kept as a checkpoint (``state/<table>/checkpoint.*``), which a retry
+within ``CHECKPOINT_MAX_AGE`` takes instead of the lists.
+
+Per parent, a refusal other than 401 (a 403, a 422 for a Fir app) leaves that parent's rows as they were;
+Cedar- or Fir-only lists do not ask apps of the other generation; by-id reads skip expired releases and
+ids that answered 404 before (``state/<table>/not_found.json``).
 """
 
 from __future__ import annotations
@@ -29,9 +35,10 @@ from heroku_assets.platform_api.client import (
     HerokuClient,
     HerokuForbiddenError,
     HerokuNotFoundError,
+    HerokuResponseError,
     quote_segment,
 )
-from heroku_assets.platform_api.resources import BY_NAME, Resource
+from heroku_assets.platform_api.resources import BY_NAME, WEBHOOK_ANNOUNCED, Resource
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.warehouse.base import Warehouse
@@ -53,6 +60,15 @@ class SyncResult:
     staged: list[str] = dataclasses.field(default_factory=list)
     windows: dict[str, Any] = dataclasses.field(default_factory=dict)
     drift: records.Drift = dataclasses.field(default_factory=records.Drift)
+    reused: int = 0  # parents taken from a failed run's checkpoint instead of listed again
+    # parent id -> why its list does not apply to it (a 4xx other than 401: "422 a Fir app", ...)
+    not_applicable: dict[str, str] = dataclasses.field(default_factory=dict)
+    other_generation: int = 0  # parents skipped: apps of a generation this list does not exist for
+    not_found: int = 0  # ids read by id that answered 404 (remembered: never read again)
+    skipped: str | None = None  # why nothing was listed (kept fresh by webhooks)
+    load: Any = None  # the warehouse's LoadResult (truncations)
+    requests: int = 0  # API calls this sync made
+    budget_wait_seconds: float = 0.0  # time it waited for its share of the rate limit
 
 
 # -- kept state --------------------------------------------------------------------------------------
@@ -150,6 +166,16 @@ def _incremental_start(resource: Resource, bookmark: dict[str, Any] | None) -> A
     return value - (resource.lookback or dt.timedelta(0))
 
 
+def _artifact_id(parent: dict[str, Any], kind: str) -> str | None:
+    """The id of the parent's (a release's) artifact of ``kind`` (``oci-image``), from its JSON column."""
+    try:
+        artifacts = json.loads(parent.get("artifacts") or "[]")
+    except ValueError:
+        return None
+    ids = [a.get("id") for a in artifacts if isinstance(a, dict) and a.get("type") == kind]
+    return str(ids[0]) if ids and ids[0] else None
+
+
 def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -157,7 +183,86 @@ def _iso(value: dt.datetime) -> str:
 def _parents(staging: ObjectStore, resource: Resource) -> list[dict[str, Any] | None]:
     if resource.parent is None:
         return [None]
-    return live_rows(staging, resource.parent)
+    rows: list[dict[str, Any] | None] = list(live_rows(staging, resource.parent))
+    if resource.mode == "by_id":  # newest first: a backlog never starves the latest release's slug
+        rows.sort(key=lambda r: str((r or {}).get("created_at") or ""), reverse=True)
+    return rows
+
+
+# A run that failed part-way leaves what it fetched here; a retry within this time takes it instead of
+# asking Heroku for the same lists again (Dagster retries a failed asset within minutes).
+CHECKPOINT_MAX_AGE = dt.timedelta(minutes=30)
+CHECKPOINT_EVERY = 50  # parents between checkpoints (and one when a run fails)
+# With app webhooks on, what they announce is listed whole only this often, to reconcile missed deliveries.
+WEBHOOK_RECONCILE_EVERY = dt.timedelta(hours=6)
+
+
+@dataclasses.dataclass
+class _Checkpoint:
+    """What a run fetched so far: per parent, whether its list was whole, how many items, its bookmark."""
+
+    started_at: dt.datetime
+    parents: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    rows: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    drift: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
+
+
+def _checkpoint_keys(table: str) -> tuple[str, str]:
+    json_key = layout.state_object(table, variant="checkpoint")
+    return json_key, json_key.removesuffix(".json") + ".parquet"
+
+
+def _load_checkpoint(staging: ObjectStore, table: tables.Table, now: dt.datetime) -> _Checkpoint | None:
+    json_key, rows_key = _checkpoint_keys(table.name)
+    if staging.head(json_key) is None or staging.head(rows_key) is None:
+        return None
+    try:
+        state = json.loads(staging.get(json_key))
+        started = records.parse_timestamp(state["started_at"])
+        rows = pq.read_table(io.BytesIO(staging.get(rows_key))).cast(table.arrow_schema).to_pylist()
+    except (ValueError, KeyError, TypeError, records.RetypedValue, pa.ArrowException):
+        log.warning("%s: unreadable checkpoint, listing again", table.name)
+        return None
+    if not dt.timedelta(0) <= now - started <= CHECKPOINT_MAX_AGE:
+        return None  # an old failure's leftovers: the lists may have changed since
+    return _Checkpoint(started, dict(state.get("parents") or {}), rows, dict(state.get("drift") or {}))
+
+
+def _save_checkpoint(
+    staging: ObjectStore, builder: records.RowBuilder, checkpoint: _Checkpoint, rows: list[dict[str, Any]]
+) -> None:
+    json_key, rows_key = _checkpoint_keys(builder.table.name)
+    buffer = io.BytesIO()
+    pq.write_table(builder.table_of(rows), buffer)
+    staging.put(rows_key, buffer.getvalue(), {"rows": str(len(rows))})
+    state = {
+        "started_at": _iso(checkpoint.started_at),
+        "parents": checkpoint.parents,
+        "drift": builder.drift.as_dict(),
+    }
+    staging.put(json_key, json.dumps(state, sort_keys=True, default=str).encode())
+
+
+def _clear_checkpoint(staging: ObjectStore, table: str) -> None:
+    for key in _checkpoint_keys(table):
+        if staging.head(key) is not None:
+            staging.delete(key)
+
+
+def _polled_key(table: str) -> str:
+    return layout.state_object(table, variant="polled")
+
+
+def _reconciled_recently(staging: ObjectStore, table: str, now: dt.datetime) -> dt.datetime | None:
+    """When the last whole listing was, if within ``WEBHOOK_RECONCILE_EVERY``."""
+    key = _polled_key(table)
+    if staging.head(key) is None:
+        return None
+    try:
+        at = records.parse_timestamp(str(json.loads(staging.get(key))["at"]))
+    except (ValueError, KeyError, TypeError, records.RetypedValue):
+        return None
+    return at if dt.timedelta(0) <= now - at < WEBHOOK_RECONCILE_EVERY else None
 
 
 def sync_resource(
@@ -167,47 +272,133 @@ def sync_resource(
     resource: Resource,
     *,
     now: dt.datetime | None = None,
+    webhooks: bool = False,
 ) -> SyncResult:
-    """List ``resource`` for every live parent, upsert what came back and mark what disappeared."""
+    """List ``resource`` for every live parent, upsert what came back and mark what disappeared.
+
+    ``webhooks``: the apps' webhooks announce this resource's changes, so it is listed only every
+    ``WEBHOOK_RECONCILE_EVERY``. The client's rate budget (if any) starts from the level the last run left.
+    """
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     table = tables.api_tables()[resource.table]
+    result = SyncResult(resource=resource.name, table=table.name)
+    if webhooks and resource.name in WEBHOOK_ANNOUNCED:
+        last = _reconciled_recently(staging, table.name, now)
+        if last is not None:
+            result.skipped = f"kept fresh by webhooks; listed at {_iso(last)}"
+            return result
+    if client.budget is not None:
+        client.budget.load(staging)
+    requests, waited = client.stats.requests, client.stats.budget_seconds
+    try:
+        _sync(client, staging, warehouse, resource, table, now, result)
+    finally:
+        result.requests = client.stats.requests - requests
+        result.budget_wait_seconds = round(client.stats.budget_seconds - waited, 3)
+        if client.budget is not None:
+            client.budget.save(staging)
+    if resource.mode != "by_id":
+        staging.put(_polled_key(table.name), json.dumps({"at": _iso(now)}).encode())
+    return result
+
+
+def _sync(
+    client: HerokuClient,
+    staging: ObjectStore,
+    warehouse: Warehouse,
+    resource: Resource,
+    table: tables.Table,
+    now: dt.datetime,
+    result: SyncResult,
+) -> None:
     builder = records.RowBuilder(resource, table)
+    result.drift = builder.drift
     live = load_live(staging, table).to_pylist()
     live_keys = {_key(resource, r) for r in live}
     bookmarks = load_bookmarks(staging, table.name)
-    result = SyncResult(resource=resource.name, table=table.name, drift=builder.drift)
     fresh: dict[tuple[Any, ...], dict[str, Any]] = {}
     listed_whole: set[str] = set()  # parents whose full listing we now have
     parents = _parents(staging, resource)
     known_parents = {"" if p is None else str(p["id"]) for p in parents}
-    by_id_reads = 0
-    for parent in parents:
-        parent_id = "" if parent is None else str(parent["id"])
-        values = {} if parent is None else {p: parent.get(p) for p in resource.placeholders}
-        if any(v is None for v in values.values()):
-            continue
-        if resource.mode == "by_id":
-            if (str(values[resource.placeholders[-1]]),) in live_keys or by_id_reads >= resource.max_per_run:
-                continue
-            by_id_reads += 1
-        path = resource.path.format(**{k: quote_segment(str(v)) for k, v in values.items()})
-        path += _start_query(resource, now)
-        result.parents += 1
-        try:
-            items, whole = _list(client, resource, path, parent_id, bookmarks, now, result)
-        except HerokuForbiddenError:
-            result.forbidden.append(parent_id or path)
-            log.warning("%s: no access to %s, its rows are kept as they were", resource.name, path)
-            continue
-        except HerokuNotFoundError:
-            items, whole = [], resource.mode != "by_id"  # the parent went away: nothing of it is live
-        for item in items:
-            row = builder.row(item, parent_id, now)
-            if row is not None:
-                fresh[_key(resource, row)] = row
-        result.fetched += len(items)
-        if whole:
+    checkpoint = _load_checkpoint(staging, table, now) or _Checkpoint(now)
+    for row in checkpoint.rows:
+        fresh[_key(resource, row)] = row
+    builder.drift.update_from(checkpoint.drift)
+    missing = _load_missing(staging, table.name) if resource.mode == "by_id" else set()
+    for parent_id, done in checkpoint.parents.items():
+        result.reused += 1
+        result.fetched += int(done.get("fetched", 0))
+        if done.get("whole"):
             listed_whole.add(parent_id)
+        if done.get("bookmark") is not None:
+            bookmarks[parent_id] = done["bookmark"]
+    by_id_reads = 0
+    since_checkpoint = 0
+    try:
+        for parent in parents:
+            parent_id = "" if parent is None else str(parent["id"])
+            values = {} if parent is None else {p: parent.get(p) for p in resource.placeholders}
+            if resource.artifact and parent is not None:
+                values[resource.placeholders[-1]] = _artifact_id(parent, resource.artifact)
+            if any(v is None for v in values.values()) or parent_id in checkpoint.parents:
+                continue
+            if resource.generation and (parent or {}).get("generation_name") not in (
+                None,
+                resource.generation,
+            ):
+                result.other_generation += 1  # Heroku refuses it (buildpacks of a Fir app): not asked
+                continue
+            wanted = str(values[resource.placeholders[-1]]) if resource.mode == "by_id" else ""
+            if resource.mode == "by_id":
+                if (wanted,) in live_keys or wanted in missing or (parent or {}).get("status") == "expired":
+                    continue  # read already, known gone, or an expired release's (destroyed) artifact
+                if by_id_reads >= resource.max_per_run:
+                    continue
+                by_id_reads += 1
+            path = resource.path.format(**{k: quote_segment(str(v)) for k, v in values.items()})
+            path += _start_query(resource, now)
+            result.parents += 1
+            try:
+                items, whole = _list(client, resource, path, parent_id, bookmarks, now, result)
+            except HerokuForbiddenError:
+                result.forbidden.append(parent_id or path)
+                log.warning("%s: no access to %s, its rows are kept as they were", resource.name, path)
+                continue
+            except HerokuNotFoundError:
+                items, whole = [], resource.mode != "by_id"  # the parent went away: nothing of it is live
+                if resource.mode == "by_id":
+                    missing.add(wanted)
+                    result.not_found += 1
+            except HerokuResponseError as exc:
+                if parent is None or exc.status is None or not 400 <= exc.status < 500 or exc.status == 416:
+                    raise
+                # Heroku refuses this list for this parent (422 for a Fir app's buildpacks): recorded, and
+                # its rows are kept as they were
+                result.not_applicable[parent_id] = f"{exc.status} {exc.error_id or ''}".strip()
+                log.info("%s: not applicable to %s (%s)", resource.name, path, exc.status)
+                continue
+            if resource.nested:
+                items = [element for item in items for element in records.unnest(resource, item)]
+            for item in items:
+                row = builder.row(item, parent_id, now)
+                if row is not None:
+                    fresh[_key(resource, row)] = row
+            result.fetched += len(items)
+            if whole:
+                listed_whole.add(parent_id)
+            checkpoint.parents[parent_id] = {
+                "whole": whole,
+                "fetched": len(items),
+                "bookmark": bookmarks.get(parent_id) if resource.mode == "incremental" else None,
+            }
+            since_checkpoint += 1
+            if since_checkpoint >= CHECKPOINT_EVERY:
+                _save_checkpoint(staging, builder, checkpoint, list(fresh.values()))
+                since_checkpoint = 0
+    except Exception:
+        if since_checkpoint:  # what this run fetched is kept for its retry
+            _save_checkpoint(staging, builder, checkpoint, list(fresh.values()))
+        raise
 
     tombstones = []
     # With no live parent at all (the parent table never synced, or emptied), nothing is concluded about
@@ -226,7 +417,7 @@ def sync_resource(
         data = builder.table_of(changed)
         key = stage_table(staging, table, data, now)
         warehouse.ensure_tables([table])
-        warehouse.upsert(table, staging, [key])
+        result.load = warehouse.upsert(table, staging, [key])
         result.staged.append(key)
     result.rows = len(changed)
     gone = {_key(resource, r) for r in tombstones}
@@ -235,7 +426,28 @@ def sync_resource(
         save_live(staging, table, builder.table_of([*kept, *fresh.values()]))
     if resource.mode == "incremental":
         save_bookmarks(staging, table.name, bookmarks)
-    return result
+    if result.not_found:
+        _save_missing(staging, table.name, missing)
+    _clear_checkpoint(staging, table.name)
+
+
+def _missing_key(table: str) -> str:
+    return layout.state_object(table, variant="not_found")
+
+
+def _load_missing(staging: ObjectStore, table: str) -> set[str]:
+    """Ids read by id that answered 404: Heroku destroyed the artifact (a slug of an old release)."""
+    key = _missing_key(table)
+    if staging.head(key) is None:
+        return set()
+    try:
+        return {str(i) for i in json.loads(staging.get(key)).get("ids", [])}
+    except (ValueError, AttributeError):
+        return set()
+
+
+def _save_missing(staging: ObjectStore, table: str, ids: set[str]) -> None:
+    staging.put(_missing_key(table), json.dumps({"ids": sorted(ids)}).encode())
 
 
 def _list(
@@ -251,8 +463,11 @@ def _list(
     Updates the parent's bookmark in ``bookmarks`` (saved by the caller once the rows are stored)."""
     if resource.mode == "by_id":
         return [client.get_json(path)], False
+    if resource.single:
+        item = client.get_json(path)
+        return ([] if item is None else [item]), True
     if resource.mode == "snapshot":
-        return list(client.paginate(path, sort_key=None)), True
+        return list(client.paginate(path, sort_key=resource.range_key)), True
     bookmark = bookmarks.get(parent_id)
     full_at = bookmark.get("full_at") if bookmark else None
     whole = full_at is None or now - records.parse_timestamp(str(full_at)) >= resource.full_after

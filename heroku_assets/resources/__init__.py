@@ -69,10 +69,14 @@ class DuckDBWarehouseResource(WarehouseResource):
 
 
 class HerokuApiResource(dg.ConfigurableResource):
-    """The Platform API; the token is an EnvVar reference, never shown."""
+    """The Platform API; the token is an EnvVar reference, never shown. ``rate_share``: the share of the
+    account's rate limit the sync may spend; ``webhooks``: app webhooks announce changes, so what they
+    announce is only listed to reconcile."""
 
     token: str
     base_url: str = "https://api.heroku.com"
+    rate_share: float = 0.6
+    webhooks: bool = False
 
     @contextlib.contextmanager
     def client(self) -> Iterator[HerokuClient]:
@@ -82,9 +86,11 @@ class HerokuApiResource(dg.ConfigurableResource):
             HerokuForbiddenError,
             HerokuNotFoundError,
         )
+        from heroku_assets.platform_api.rate import RateBudget
 
         try:
-            with HerokuClient(self.token, base_url=self.base_url) as client:
+            budget = RateBudget(self.rate_share)
+            with HerokuClient(self.token, base_url=self.base_url, budget=budget) as client:
                 yield client
         except (HerokuAuthError, HerokuForbiddenError, HerokuNotFoundError) as exc:
             # Retrying cannot fix a bad token, a missing permission or a deleted app.

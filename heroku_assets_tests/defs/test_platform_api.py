@@ -41,8 +41,10 @@ def test_every_resource_is_an_asset_on_its_own_cron_with_checks(definitions) -> 
         node = graph.get(key)
         condition = node.automation_condition
         assert condition is not None, resource.name
-        if resource.name in ("dyno", "formation"):  # every 10 minutes: more often than apps, their parent
-            assert "in_progress" in str(condition) and "*/10" in str(condition)
+        if resource.name in ("dyno", "formation"):  # every 30 minutes, like apps, their parent
+            assert "*/30" in str(condition)
+        if resource.name in ("domain", "log-drain", "collaborator"):  # rarely change: every 3 hours
+            assert "/3 * * *" in str(condition)
         if resource.name in ("app", "release", "build", "domain", "slug"):  # on their cron, after the parent
             assert "in_progress" not in str(condition)
         checks = {c.name for c in definitions.resolve_assets_def(key).check_keys}

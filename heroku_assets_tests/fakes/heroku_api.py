@@ -21,8 +21,10 @@ It yields a fresh, running ``FakeHeroku`` per test (one loopback server is share
                                         keeps the last ``buffer_lines`` (1500), like Logplex
     fake_heroku.script_faults(Fault.rate_limited(retry_after="1"), Fault.server_error(times=3),
                               Fault.slow(2.0), Fault.error(401))   applied to the next requests in order
-    fake_heroku.rate_limit_remaining    the RateLimit-Remaining it reports (one token per API call;
-                                        at 0 it answers 429 like Heroku)
+    fake_heroku.rate_limit_remaining    Heroku's token bucket per account: 4,500 tokens, one per API call,
+                                        refilled at 75 a minute of the fake's ``clock`` (a frozen one
+                                        unless given: ``FakeHeroku(clock=...)`` or ``advance(seconds)``);
+                                        reported as RateLimit-Remaining, 429 when empty; settable
     fake_heroku.page_size               the default page (200, as Heroku) when no Range says otherwise;
                                         ``max_page`` caps what a Range's ``max=`` gets (1000)
     fake_heroku.forbidden_apps          app names (or ids) answered with 403
@@ -55,7 +57,7 @@ import json
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
@@ -72,6 +74,8 @@ from heroku_assets_tests.fakes.server import serve
 ACCEPT = "application/vnd.heroku+json; version=3"
 _NS = uuid.UUID("6f0d3c38-2d0b-4a53-9d8a-6d8e7b1c2a10")
 _LINE = re.compile(r"^\S+ (?P<source>[^\s\[]+)\[(?P<dyno>[^\]]+)\]:")
+BUCKET = 4500  # Heroku's rate limit per account: this many requests at once ...
+REFILL_PER_SECOND = 75 / 60  # ... refilled at 75 a minute
 # Sort keys Heroku accepts where the schema's links do not list them (heroku.md: releases id, version).
 SORT_KEYS = {"release": ("id", "version")}
 
@@ -242,6 +246,9 @@ def instances_link(resource: str, parent: str | None) -> _Link:
     for link in _links():
         if link.resource == resource and link.rel == "self" and link.parents == (*wanted, resource):
             return link
+    for link in _links():  # one object per parent (a space's NAT), or per account
+        if link.resource == resource and link.rel == "self" and link.parents == wanted:
+            return link
     raise KeyError(f"the schema lists no {resource} under {parent or 'the account'}")
 
 
@@ -275,6 +282,8 @@ def _example(platform: PlatformSchema, node: Any, make: Any) -> Any:
         return copy.deepcopy(example)
     if fmt == "email":
         return "dev@example.com"
+    if fmt == "ipv4":
+        return "192.0.2.1"
     if fmt == "uri":
         return "https://example.com/"
     for kind, value in (
@@ -308,6 +317,7 @@ class FakeHeroku:
         *,
         buffer_lines: int = 1500,
         schema: HerokuSchema | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.token = token
         self.url = ""
@@ -324,12 +334,44 @@ class FakeHeroku:
         self.lines: dict[str, list[str]] = collections.defaultdict(list)
         self.sessions: dict[str, dict[str, Any]] = {}
         self.forbidden_apps: set[str] = set()
-        self.rate_limit_remaining = 4500
+        self._frozen = 0.0
+        self.clock = clock or (lambda: self._frozen)
+        self._bucket = float(BUCKET)
+        self._bucket_at = self.clock()
         self.requests: list[RecordedRequest] = []
         self._faults: collections.deque[Fault] = collections.deque()
         self._lock = threading.RLock()
         self._clock = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
         self._counter = itertools.count(1)
+
+    # -- the rate limit -------------------------------------------------------------------------------
+
+    def advance(self, seconds: float) -> None:
+        """Move the frozen clock (when no clock was given): the bucket refills as on Heroku."""
+        self._frozen += seconds
+
+    @property
+    def rate_limit_remaining(self) -> int:
+        with self._lock:
+            now = self.clock()
+            self._bucket = min(
+                float(BUCKET), self._bucket + max(0.0, now - self._bucket_at) * REFILL_PER_SECOND
+            )
+            self._bucket_at = now
+            return int(self._bucket)
+
+    @rate_limit_remaining.setter
+    def rate_limit_remaining(self, value: int) -> None:
+        with self._lock:
+            self._bucket, self._bucket_at = float(value), self.clock()
+
+    def _spend(self) -> int | None:
+        """One token (None: the bucket is empty, answer 429); the tokens left."""
+        with self._lock:
+            if self.rate_limit_remaining < 1:
+                return None
+            self._bucket -= 1
+            return int(self._bucket)
 
     # -- data ----------------------------------------------------------------------------------------
 
@@ -463,6 +505,8 @@ class FakeHeroku:
             releases = self.releases_of(app)
             version = len(releases) + 1
             ts = self._tick(at)
+            fir = _generation(self.apps[app]) == "fir"  # a Fir release has an OCI image, not a slug
+            image = [{"type": "oci-image", "id": self._id("oci-image")}] if fir else []
             for previous in reversed(releases):  # one current release at most
                 if previous["current"]:
                     previous["current"] = False
@@ -473,9 +517,9 @@ class FakeHeroku:
                 self.apps[app],
                 at=dt.datetime.fromisoformat(ts),
                 addon_plan_names=["heroku-postgresql:essential-0"],
-                artifacts=[],
+                artifacts=image,
                 description=description or f"Deploy {version:07x}",
-                slug={"id": self._id("slug")},
+                slug=None if fir else {"id": self._id("slug")},
                 status=status,
                 user={"id": str(uuid.uuid5(_NS, user_email)), "email": user_email},
                 version=version,
@@ -578,6 +622,84 @@ class FakeHeroku:
         with self._lock:
             self.lines[app] = (self.lines[app] + list(lines))[-self.buffer_lines :]
 
+    def add_one_of_each(self, resources: Iterable[Any]) -> dict[str, Any]:
+        """One item of every resource in ``resources`` (parents before children, as the resource list
+        orders them), each under the first item of its parent; the app is ``shop``, and ``fir-shop`` a Fir
+        app for Fir-only lists."""
+        app = self.add_app("shop")
+        fir = self.add_app("fir-shop", generation="fir")
+        for resource in resources:
+            name, parent_name = resource.schema_name, resource.parent
+            parent = self.all(parent_name)[0] if parent_name else None
+            if getattr(resource, "generation", None) == "fir":
+                parent = fir
+            if name == "app" or getattr(resource, "nested", None):
+                continue
+            if name == "release":
+                self.add_release("shop")
+            elif name == "build":
+                self.add_build("shop")
+            elif name == "dyno":
+                self.set_dynos("shop", [{"name": "web.1"}])
+            elif name == "formation":
+                self.set_formation("shop", [{"type": "web", "quantity": 2}])
+            elif name == "slug":
+                self.add("slug", app, id=self.releases_of("shop")[0]["slug"]["id"])
+            elif name == "oci-image":
+                release = self.add_release("fir-shop")
+                self.add("oci-image", fir, id=release["artifacts"][0]["id"])
+            elif parent is None:
+                self.add(name)
+            else:
+                fields: dict[str, Any] = {}
+                yesterday = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)  # within a usage window
+                usage = {"app_name": "shop", "addons": 1.0, "data": 2.0, "dynos": 3.5, "partner": 0.0}
+                apps = {"apps": [usage]} if name.startswith("team-") else {}
+                if resource.start_param == "day":
+                    fields = {"id": parent["id"], "date": yesterday.isoformat(), **apps}
+                elif resource.start_param == "month":
+                    fields = {"id": parent["id"], "month": yesterday.isoformat()[:7], **apps}
+                elif name == "buildpack-installation":
+                    fields = {"ordinal": 0}
+                self.add(name, parent, parent_resource=parent_name, **fields)
+        return app
+
+    def plant_secret(self, canary: str) -> None:
+        """``canary`` in every string that may carry a secret, in every item served: each URL gets it as
+        its password, as a path segment and as a query value; each secret-named property (at any depth,
+        array items included) gets it as its value; each item gets unknown fields holding it (a
+        secret-named one, and URLs and passwords inside a nested array). Planted items are drift cases,
+        exempt from the schema check."""
+        from heroku_assets.platform_api.resources import is_secret_name
+
+        def plant(value: Any, name: str) -> Any:
+            if is_secret_name(name):
+                return {"Authorization": f"Bearer {canary}"} if isinstance(value, dict) else canary
+            if isinstance(value, dict):
+                return {k: plant(v, k) for k, v in value.items()}
+            if isinstance(value, list):
+                return [plant(v, name) for v in value]
+            if isinstance(value, str) and "://" in value:
+                scheme, _, rest = value.partition("://")
+                host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+                return f"{scheme}://user:{canary}@{host}/receiver/v1/http/{canary}?app=shop&x={canary}"
+            return value
+
+        with self._lock:
+            for items in self.items.values():
+                for item in items:
+                    for key, value in list(item.items()):
+                        item[key] = plant(value, key)
+                    item["deploy_token"] = canary
+                    item["callbacks"] = [
+                        {"url": f"https://hooks.example.com/services/T01/B02/{canary}", "password": canary}
+                    ]
+                    self._drifted.add(id(item))
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
     def script_faults(self, *faults: Fault) -> None:
         with self._lock:
             self._faults.extend(dataclasses.replace(f) for f in faults)
@@ -640,11 +762,11 @@ class FakeHeroku:
         with self._lock:
             if path == "/account/rate-limits":  # free, as on Heroku
                 return JSONResponse({"remaining": self.rate_limit_remaining})
-            if self.rate_limit_remaining <= 0:
+            remaining = self._spend()
+            if remaining is None:
                 return _error(429, headers={"RateLimit-Remaining": "0"})
-            self.rate_limit_remaining -= 1
             limit_headers = {
-                "RateLimit-Remaining": str(self.rate_limit_remaining),
+                "RateLimit-Remaining": str(remaining),
                 "Request-Id": str(uuid.uuid4()),
             }
             response = self._route(request, path, record)
@@ -669,13 +791,20 @@ class FakeHeroku:
                 continue
             identities = [unquote(g) for g in match.groups()]
             parent = None
-            if link.parents and (link.rel == "instances" or len(link.parents) == 2):
+            single = link.rel == "self" and link.parents[-1:] != (link.resource,)
+            if link.parents and (link.rel == "instances" or len(link.parents) == 2 or single):
                 kind, identity = link.parents[0], identities[0]
                 if kind == "app" and identity in self.forbidden_apps:
                     return _error(403, f"You do not have access to the app {identity}.")
                 parent = self.find(kind, identity)
                 if parent is None:
                     return _error(404)
+            if single:  # the one object of its parent (a space's NAT) or of the account
+                pool = self.items[(link.resource, "" if parent is None else str(parent["id"]))]
+                if not pool:
+                    return _error(404)
+                self._check(link, pool[:1])
+                return JSONResponse(pool[0])
             if link.rel == "self":
                 if len(link.parents) == 2:
                     pool = self.items[(link.resource, str(parent["id"]))]  # type: ignore[index]
@@ -688,6 +817,10 @@ class FakeHeroku:
                     return _error(404)
                 self._check(link, [item])
                 return JSONResponse(item)
+            if link.resource == "buildpack-installation" and _generation(parent) == "fir":
+                # Heroku refuses this list for Fir apps, and not with 403 or 404
+                # (terraform-provider-heroku#392)
+                return _error(422, "Buildpack installations are not available for Fir apps.")
             query = parse_qs(record.query)
             missing = [name for name in link.required if name not in query]
             if missing:
@@ -778,6 +911,11 @@ class FakeHeroku:
             selected = [line for line in self.lines[session["app"]] if _matches(line, session)]
             tail = selected[-session.get("lines", 100) :]
         return Response("".join(line + "\n" for line in tail), media_type="text/plain; charset=utf-8")
+
+
+def _generation(item: dict[str, Any] | None) -> str | None:
+    generation = (item or {}).get("generation")
+    return generation.get("name") if isinstance(generation, dict) else None
 
 
 def _matches(line: str, session: dict[str, Any]) -> bool:

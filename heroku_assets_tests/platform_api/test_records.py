@@ -27,6 +27,44 @@ def test_urls_lose_passwords_and_signatures() -> None:
     assert redact_url("not a url") == "not a url"
 
 
+def test_token_like_path_segments_and_query_values_are_redacted() -> None:
+    """Vendors put keys in the path (Sumo Logic, Loggly, Slack webhooks), this project its drain token."""
+    cases = {
+        "https://collectors.sumologic.com/receiver/v1/http/ZaVnC4dhaV2T9xk1q8w0LPsY": (
+            "https://collectors.sumologic.com/receiver/v1/http/[redacted]"
+        ),
+        "https://logs-01.loggly.com/bulk/a1b2c3d4-e5f6-7890-abcd-ef1234567890/tag/heroku/": (
+            "https://logs-01.loggly.com/bulk/[redacted]/tag/heroku/"
+        ),
+        "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX": (
+            "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"
+        ),
+        "rendezvous://rendezvous.runtime.heroku.com:5000/7c1d5e44b9a2f0c3d8e1": (
+            "rendezvous://rendezvous.runtime.heroku.com:5000/[redacted]"
+        ),
+        "https://drain.example.com/logs?app=shop&k=4f9d2c1b8a7e6d5c4b3a": "https://drain.example.com/logs?[redacted]",
+        "https://github.com/heroku/heroku-buildpack-python": "https://github.com/heroku/heroku-buildpack-python",
+        "https://shop.herokuapp.com/": "https://shop.herokuapp.com/",
+    }
+    for url, expected in cases.items():
+        assert redact_url(url) == expected, url
+    # Slack's placeholder above has no digit, so it is not token-like; a real one is
+    assert redact_url("https://hooks.slack.com/services/T01/B02/x9FQb2LkP0v7Wn3ZcA8mRt5Y").endswith(
+        "/[redacted]"
+    )
+
+
+def test_a_capability_url_keeps_only_its_host() -> None:
+    """A drain's URL with a short, word-like path token still loses it: the URL is the credential."""
+    url = "https://logplex:pw@drain.example.com/logs/letmein?app=shop"
+    assert redact_url(url) == "https://[redacted]@drain.example.com/logs/letmein?app=shop"
+    assert redact_url(url, capability=True) == "https://[redacted]@drain.example.com/[redacted]?[redacted]"
+    assert redact_url("https://drain.example.com/", capability=True) == "https://drain.example.com/"
+    builder = _builder("log-drain")
+    row = builder.row({"id": "d1", "url": url}, "app-1", NOW)
+    assert row["url"] == "https://[redacted]@drain.example.com/[redacted]?[redacted]"
+
+
 def test_json_values_lose_secret_keys_at_any_depth() -> None:
     value = {"name": "x", "headers": {"x-api-key": "k"}, "nested": [{"password": "p", "ok": 1}]}
     assert scrub(value) == {"name": "x", "nested": [{"ok": 1}]}

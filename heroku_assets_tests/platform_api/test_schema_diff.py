@@ -57,3 +57,18 @@ def test_the_command_needs_a_token(monkeypatch, capsys) -> None:
     monkeypatch.delenv("HEROKU_API_KEY", raising=False)
     assert cli.main(["api", "schema-diff"]) == 2
     assert "HEROKU_API_KEY" in capsys.readouterr().err
+
+
+def test_a_new_enum_value_is_a_reshaped_property() -> None:
+    root = copy.deepcopy(vendored().root)
+    root["definitions"]["release"]["definitions"]["status"]["enum"].append("superseded")
+    changes = [c for c in schema_diff(vendored(), PlatformSchema(root)) if c["resource"] == "release"]
+    assert changes == [
+        {
+            "change": "reshaped",
+            "resource": "release",
+            "property": "status",
+            "from": "string(9) enum failed|pending|succeeded|expired",
+            "to": "string(10) enum failed|pending|succeeded|expired|superseded",
+        }
+    ]

@@ -36,6 +36,8 @@ def _automation(resource: Resource) -> dg.AutomationCondition:
 def _runs_per_hour(cron: str) -> float:
     minute, hour = cron.split()[:2]
     per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
+    if "/" in hour:  # */3, 1-23/3
+        return per_hour / int(hour.split("/")[1])
     return per_hour if hour == "*" else per_hour / 24
 
 
@@ -48,17 +50,25 @@ def _metadata(result) -> dict:
         "forbidden_parents": len(result.forbidden),
         "staged_objects": len(result.staged),
         "fetched_from": dg.MetadataValue.json(result.windows),
+        "parents_from_checkpoint": result.reused,
+        "skipped": result.skipped or "",
+        "not_applicable": dg.MetadataValue.json(result.not_applicable),
+        "other_generation_parents": result.other_generation,
+        "not_found_by_id": result.not_found,
+        "truncated_rows": result.load.truncated_rows if result.load else 0,
+        "api_requests": result.requests,
+        "rate_budget_wait_seconds": result.budget_wait_seconds,
     }
 
 
 def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
     drift = result.drift.as_dict()
-    unknown, retyped = drift["unknown_fields"], drift["retyped_values"]
-    names = [f"{resource.name}.{f}" for f in [*unknown, *retyped]]
+    odd = [*drift["unknown_fields"], *drift["retyped_values"], *drift["values_outside_the_schema"]]
+    names = [f"{resource.name}.{f}" for f in [*odd, *(f"{c} (cut)" for c in drift["truncated_values"])]]
     return [
         dg.AssetCheckResult(
             check_name=DRIFT_CHECK,
-            passed=not unknown and not retyped,
+            passed=not names,
             severity=dg.AssetCheckSeverity.WARN,
             description=(
                 "Heroku sent what the vendored schema does not describe (kept in _extra): " + ", ".join(names)
@@ -116,7 +126,7 @@ def _api_asset(resource: Resource) -> dg.AssetsDefinition:
         from heroku_assets.platform_api.sync import log_app_names, sync_resource
 
         with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
-            result = sync_resource(client, s.staging, wh, resource)
+            result = sync_resource(client, s.staging, wh, resource, webhooks=heroku_api.webhooks)
             log_apps = log_app_names(s.staging) if resource.name == "app" else []
         metadata = _metadata(result)
         if log_apps:

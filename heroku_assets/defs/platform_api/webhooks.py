@@ -35,7 +35,12 @@ def heroku_webhook_deliveries(stores: StoresResource, warehouse: WarehouseResour
     with stores.open() as s, warehouse.open() as wh:
         result = apply_deliveries(s.raw, s.staging, wh)
     drift = result.drift.as_dict()
-    names = [*drift["unknown_fields"], *drift["retyped_values"]]
+    names = [
+        *drift["unknown_fields"],
+        *drift["retyped_values"],
+        *drift["values_outside_the_schema"],
+        *(f"{c} (cut)" for c in drift["truncated_values"]),
+    ]
     yield dg.MaterializeResult(
         metadata={
             "applied_deliveries": result.applied,

@@ -44,6 +44,7 @@ class Leaf:
     nullable: bool = True  # what the schema says (a ``null`` type on the leaf or a parent)
     format: str | None = None
     description: str = ""
+    enum: tuple[str, ...] = ()  # the values the schema allows, when it lists them
 
     @property
     def column_name(self) -> str:
@@ -105,6 +106,18 @@ class PlatformSchema:
             return self.definition(resource)
         raise KeyError(f"{resource}: the Platform API schema has no GET {path}")
 
+    def resource_item(self, resource: Any) -> dict[str, Any]:
+        """The item a captured resource's rows come from: what its list returns, or for a nested one
+        (``team-daily-usage.apps``) an element of that array, with the parent item's key fields."""
+        item = self.resolve(self.item_schema(resource.schema_name, resource.path))
+        if not resource.nested:
+            return item
+        props = item.get("properties") or {}
+        element = self.resolve(self.resolve(props[resource.nested]).get("items"))
+        inner = element.get("properties") or {}
+        keys = {k: props[k] for k in resource.key if k in props and k not in inner}
+        return {"type": ["object"], "properties": {**keys, **inner}}
+
     def leaves(self, item: dict[str, Any]) -> list[Leaf]:
         """Every column-sized value of an item, flattened, in the schema's order."""
         out: list[Leaf] = []
@@ -157,7 +170,8 @@ class PlatformSchema:
             return Leaf(path, "timestamp", None, nullable, fmt, description)
         if fmt == "date":
             return Leaf(path, "date", None, nullable, fmt, description)
-        return Leaf(path, "string", _string_width(node), nullable, fmt, description)
+        enum = tuple(str(v) for v in node.get("enum", []) if v is not None)
+        return Leaf(path, "string", _string_width(node), nullable, fmt, description, enum)
 
 
 def _types(node: dict[str, Any]) -> list[str]:

@@ -1,6 +1,5 @@
 IF OBJECT_ID(N'[dbo].[heroku_dynos]', N'U') IS NULL
 CREATE TABLE [dbo].[heroku_dynos] (
-    [attach_url] nvarchar(2000) NULL,
     [command] nvarchar(2000) NULL,
     [created_at] datetime2(6) NULL,
     [id] nvarchar(36) NOT NULL,

@@ -1,6 +1,5 @@
 IF OBJECT_ID(N'[stg].[heroku_dynos__0123456789ab]', N'U') IS NULL
 CREATE TABLE [stg].[heroku_dynos__0123456789ab] (
-    [attach_url] nvarchar(max) NULL,
     [command] nvarchar(max) NULL,
     [created_at] bigint NULL,
     [id] nvarchar(max) NULL,
@@ -22,7 +21,7 @@ WITH (DISTRIBUTION = ROUND_ROBIN, HEAP);
 
 TRUNCATE TABLE [stg].[heroku_dynos__0123456789ab];
 
-COPY INTO [stg].[heroku_dynos__0123456789ab] ([attach_url], [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_dynos__0123456789ab] ([command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_dynos/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -32,8 +31,7 @@ WITH (
 SELECT
     COUNT_BIG(*) AS [staged_rows],
     COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([attach_url]) > 4000 OR DATALENGTH([command]) > 4000 OR DATALENGTH([id]) > 72 OR DATALENGTH([name]) > 4000 OR DATALENGTH([release_id]) > 72 OR DATALENGTH([app_name]) > 60 OR DATALENGTH([app_id]) > 72 OR DATALENGTH([size]) > 4000 OR DATALENGTH([state]) > 4000 OR DATALENGTH([type]) > 4000 OR DATALENGTH([_parent]) > 200 OR DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([attach_url]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__attach_url],
+    COALESCE(SUM(CASE WHEN DATALENGTH([command]) > 4000 OR DATALENGTH([id]) > 72 OR DATALENGTH([name]) > 4000 OR DATALENGTH([release_id]) > 72 OR DATALENGTH([app_name]) > 60 OR DATALENGTH([app_id]) > 72 OR DATALENGTH([size]) > 4000 OR DATALENGTH([state]) > 4000 OR DATALENGTH([type]) > 4000 OR DATALENGTH([_parent]) > 200 OR DATALENGTH([_extra]) > 8000 THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([command]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__command],
     COALESCE(SUM(CASE WHEN DATALENGTH([id]) > 72 THEN 1 ELSE 0 END), 0) AS [truncated__id],
     COALESCE(SUM(CASE WHEN DATALENGTH([name]) > 4000 THEN 1 ELSE 0 END), 0) AS [truncated__name],
@@ -61,11 +59,10 @@ WHERE EXISTS (
 )
 OPTION (LABEL = 'heroku-assets:heroku_dynos:upsert');
 
-INSERT INTO [dbo].[heroku_dynos] ([attach_url], [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
-SELECT [attach_url], [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
+INSERT INTO [dbo].[heroku_dynos] ([command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        CAST([attach_url] AS nvarchar(2000)) AS [attach_url],
         CAST([command] AS nvarchar(2000)) AS [command],
         DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([id] AS nvarchar(36)) AS [id],

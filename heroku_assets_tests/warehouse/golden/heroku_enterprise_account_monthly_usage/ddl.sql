@@ -1,0 +1,17 @@
+IF OBJECT_ID(N'[dbo].[heroku_enterprise_account_monthly_usage]', N'U') IS NULL
+CREATE TABLE [dbo].[heroku_enterprise_account_monthly_usage] (
+    [addons] float NULL,
+    [connect] float NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [id] nvarchar(36) NOT NULL,
+    [month] nvarchar(7) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [partner] float NULL,
+    [space] float NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [month]));
