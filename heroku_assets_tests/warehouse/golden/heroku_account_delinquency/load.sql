@@ -44,11 +44,11 @@ INSERT INTO [dbo].[heroku_account_delinquency] ([scheduled_suspension_time], [sc
 SELECT [scheduled_suspension_time], [scheduled_deletion_time], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        DATEADD(MICROSECOND, CAST([scheduled_suspension_time] % 1000000 AS int), DATEADD(SECOND, CAST(([scheduled_suspension_time] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([scheduled_suspension_time] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [scheduled_suspension_time],
-        DATEADD(MICROSECOND, CAST([scheduled_deletion_time] % 1000000 AS int), DATEADD(SECOND, CAST(([scheduled_deletion_time] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([scheduled_deletion_time] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [scheduled_deletion_time],
+        DATEADD(MICROSECOND, CAST([scheduled_suspension_time] % 1000000 AS int), DATEADD(SECOND, CAST(([scheduled_suspension_time] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([scheduled_suspension_time] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [scheduled_suspension_time],
+        DATEADD(MICROSECOND, CAST([scheduled_deletion_time] % 1000000 AS int), DATEADD(SECOND, CAST(([scheduled_deletion_time] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([scheduled_deletion_time] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [scheduled_deletion_time],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
-        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([_parent] AS nvarchar(100)) ORDER BY (SELECT NULL)) AS [__row_number]
     FROM [stg].[heroku_account_delinquency__0123456789ab]

@@ -55,7 +55,7 @@ INSERT INTO [dbo].[heroku_allowed_addon_services] ([added_at], [added_by_email],
 SELECT [added_at], [added_by_email], [added_by_id], [addon_service_id], [addon_service_name], [addon_service_human_name], [id], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        DATEADD(MICROSECOND, CAST([added_at] % 1000000 AS int), DATEADD(SECOND, CAST(([added_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([added_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [added_at],
+        DATEADD(MICROSECOND, CAST([added_at] % 1000000 AS int), DATEADD(SECOND, CAST(([added_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([added_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [added_at],
         CAST([added_by_email] AS nvarchar(320)) AS [added_by_email],
         CAST([added_by_id] AS nvarchar(36)) AS [added_by_id],
         CAST([addon_service_id] AS nvarchar(36)) AS [addon_service_id],
@@ -63,8 +63,8 @@ FROM (
         CAST([addon_service_human_name] AS nvarchar(2000)) AS [addon_service_human_name],
         CAST([id] AS nvarchar(36)) AS [id],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
-        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([_parent] AS nvarchar(100)), CAST([id] AS nvarchar(36)) ORDER BY (SELECT NULL)) AS [__row_number]
     FROM [stg].[heroku_allowed_addon_services__0123456789ab]

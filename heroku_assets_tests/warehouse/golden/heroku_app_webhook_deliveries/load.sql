@@ -67,25 +67,25 @@ INSERT INTO [dbo].[heroku_app_webhook_deliveries] ([created_at], [event_id], [ev
 SELECT [created_at], [event_id], [event_include], [id], [num_attempts], [next_attempt_at], [last_attempt_id], [last_attempt_code], [last_attempt_error_class], [last_attempt_status], [last_attempt_created_at], [last_attempt_updated_at], [status], [updated_at], [webhook_id], [webhook_level], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
+        DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST([event_id] AS nvarchar(36)) AS [event_id],
         CAST([event_include] AS nvarchar(2000)) AS [event_include],
         CAST([id] AS nvarchar(36)) AS [id],
         [num_attempts] AS [num_attempts],
-        DATEADD(MICROSECOND, CAST([next_attempt_at] % 1000000 AS int), DATEADD(SECOND, CAST(([next_attempt_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([next_attempt_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [next_attempt_at],
+        DATEADD(MICROSECOND, CAST([next_attempt_at] % 1000000 AS int), DATEADD(SECOND, CAST(([next_attempt_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([next_attempt_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [next_attempt_at],
         CAST([last_attempt_id] AS nvarchar(36)) AS [last_attempt_id],
         [last_attempt_code] AS [last_attempt_code],
         CAST([last_attempt_error_class] AS nvarchar(2000)) AS [last_attempt_error_class],
         CAST([last_attempt_status] AS nvarchar(9)) AS [last_attempt_status],
-        DATEADD(MICROSECOND, CAST([last_attempt_created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([last_attempt_created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([last_attempt_created_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [last_attempt_created_at],
-        DATEADD(MICROSECOND, CAST([last_attempt_updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([last_attempt_updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([last_attempt_updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [last_attempt_updated_at],
+        DATEADD(MICROSECOND, CAST([last_attempt_created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([last_attempt_created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([last_attempt_created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [last_attempt_created_at],
+        DATEADD(MICROSECOND, CAST([last_attempt_updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([last_attempt_updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([last_attempt_updated_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [last_attempt_updated_at],
         CAST([status] AS nvarchar(9)) AS [status],
-        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([updated_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
+        DATEADD(MICROSECOND, CAST([updated_at] % 1000000 AS int), DATEADD(SECOND, CAST(([updated_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([updated_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [updated_at],
         CAST([webhook_id] AS nvarchar(36)) AS [webhook_id],
         CAST([webhook_level] AS nvarchar(6)) AS [webhook_level],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
-        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([id] AS nvarchar(36)) ORDER BY [updated_at] DESC) AS [__row_number]
     FROM [stg].[heroku_app_webhook_deliveries__0123456789ab]

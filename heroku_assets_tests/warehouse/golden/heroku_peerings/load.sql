@@ -64,10 +64,10 @@ FROM (
         CAST([aws_vpc_id] AS nvarchar(2000)) AS [aws_vpc_id],
         CAST([aws_region] AS nvarchar(2000)) AS [aws_region],
         CAST([aws_account_id] AS nvarchar(2000)) AS [aws_account_id],
-        DATEADD(MICROSECOND, CAST([expires] % 1000000 AS int), DATEADD(SECOND, CAST(([expires] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([expires] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [expires],
+        DATEADD(MICROSECOND, CAST([expires] % 1000000 AS int), DATEADD(SECOND, CAST(([expires] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([expires] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [expires],
         CAST([_parent] AS nvarchar(100)) AS [_parent],
-        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_fetched_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
-        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST([_deleted_at] / 86400000000 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
+        DATEADD(MICROSECOND, CAST([_fetched_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_fetched_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_fetched_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_fetched_at],
+        DATEADD(MICROSECOND, CAST([_deleted_at] % 1000000 AS int), DATEADD(SECOND, CAST(([_deleted_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([_deleted_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [_deleted_at],
         CAST([_extra] AS nvarchar(4000)) AS [_extra],
         ROW_NUMBER() OVER (PARTITION BY CAST([_parent] AS nvarchar(100)), CAST([pcx_id] AS nvarchar(2000)) ORDER BY (SELECT NULL)) AS [__row_number]
     FROM [stg].[heroku_peerings__0123456789ab]

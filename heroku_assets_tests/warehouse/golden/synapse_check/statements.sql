@@ -435,7 +435,6 @@ WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_dynos]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_dynos] (
-    [attach_url] nvarchar(2000) NULL,
     [command] nvarchar(2000) NULL,
     [created_at] datetime2(6) NULL,
     [id] nvarchar(36) NOT NULL,
@@ -813,7 +812,6 @@ WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([_parent], [id]));
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage] (
     [addons] float NULL,
-    [apps] nvarchar(4000) NULL,
     [data] float NULL,
     [date] date NOT NULL,
     [dynos] float NULL,
@@ -828,10 +826,25 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage] (
 )
 WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [date]));
 
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps] (
+    [id] nvarchar(36) NOT NULL,
+    [date] date NOT NULL,
+    [addons] float NULL,
+    [app_name] nvarchar(30) NOT NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [partner] float NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [date], [app_name]));
+
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage] (
     [addons] float NULL,
-    [apps] nvarchar(4000) NULL,
     [connect] float NULL,
     [data] float NULL,
     [dynos] float NULL,
@@ -846,6 +859,22 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage] (
     [_extra] nvarchar(4000) NULL
 )
 WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [month]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps] (
+    [id] nvarchar(36) NOT NULL,
+    [month] nvarchar(7) NOT NULL,
+    [addons] float NULL,
+    [app_name] nvarchar(30) NOT NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [partner] float NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [month], [app_name]));
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_spaces]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_spaces] (
@@ -1025,6 +1054,487 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_test_runs] (
     [_extra] nvarchar(4000) NULL
 )
 WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries] (
+    [created_at] datetime2(6) NULL,
+    [event_id] nvarchar(36) NULL,
+    [event_include] nvarchar(2000) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [num_attempts] bigint NULL,
+    [next_attempt_at] datetime2(6) NULL,
+    [last_attempt_id] nvarchar(36) NULL,
+    [last_attempt_code] bigint NULL,
+    [last_attempt_error_class] nvarchar(2000) NULL,
+    [last_attempt_status] nvarchar(9) NULL,
+    [last_attempt_created_at] datetime2(6) NULL,
+    [last_attempt_updated_at] datetime2(6) NULL,
+    [status] nvarchar(9) NULL,
+    [updated_at] datetime2(6) NULL,
+    [webhook_id] nvarchar(36) NULL,
+    [webhook_level] nvarchar(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_events]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_events] (
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [include] nvarchar(2000) NULL,
+    [payload_action] nvarchar(2000) NULL,
+    [payload_actor_email] nvarchar(320) NULL,
+    [payload_actor_id] nvarchar(36) NULL,
+    [payload_data] nvarchar(4000) NULL,
+    [payload_previous_data] nvarchar(4000) NULL,
+    [payload_resource] nvarchar(2000) NULL,
+    [payload_version] nvarchar(2000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_oci_images]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_oci_images] (
+    [id] nvarchar(36) NOT NULL,
+    [base_image_name] nvarchar(2000) NULL,
+    [base_top_layer] nvarchar(2000) NULL,
+    [commit] nvarchar(2000) NULL,
+    [commit_description] nvarchar(2000) NULL,
+    [image_repo] nvarchar(2000) NULL,
+    [digest] nvarchar(2000) NULL,
+    [stack_id] nvarchar(36) NULL,
+    [stack_name] nvarchar(2000) NULL,
+    [process_types] nvarchar(4000) NULL,
+    [buildpacks] nvarchar(4000) NULL,
+    [created_at] datetime2(6) NULL,
+    [updated_at] datetime2(6) NULL,
+    [architecture] nvarchar(2000) NULL,
+    [deleted_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains] (
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [owner_id] nvarchar(36) NULL,
+    [owner_type] nvarchar(5) NULL,
+    [signals] nvarchar(4000) NULL,
+    [exporter_type] nvarchar(8) NULL,
+    [exporter_endpoint] nvarchar(1000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_app_access]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_app_access] (
+    [space_name] nvarchar(30) NULL,
+    [space_id] nvarchar(36) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [permissions] nvarchar(4000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [user_email] nvarchar(320) NULL,
+    [user_id] nvarchar(36) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([_parent], [id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_inbound_rulesets]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_inbound_rulesets] (
+    [id] nvarchar(36) NOT NULL,
+    [space_id] nvarchar(36) NULL,
+    [space_name] nvarchar(2000) NULL,
+    [created_at] datetime2(6) NULL,
+    [rules] nvarchar(4000) NULL,
+    [created_by] nvarchar(320) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_nat]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_nat] (
+    [created_at] datetime2(6) NULL,
+    [sources] nvarchar(4000) NULL,
+    [state] nvarchar(8) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peerings]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_peerings] (
+    [type] nvarchar(16) NULL,
+    [pcx_id] nvarchar(2000) NOT NULL,
+    [cidr_blocks] nvarchar(4000) NULL,
+    [status] nvarchar(18) NULL,
+    [aws_vpc_id] nvarchar(2000) NULL,
+    [aws_region] nvarchar(2000) NULL,
+    [aws_account_id] nvarchar(2000) NULL,
+    [expires] datetime2(6) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent], [pcx_id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peering_info]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_peering_info] (
+    [aws_account_id] nvarchar(2000) NULL,
+    [aws_region] nvarchar(14) NULL,
+    [vpc_id] nvarchar(2000) NULL,
+    [vpc_cidr] nvarchar(2000) NULL,
+    [dyno_cidr_blocks] nvarchar(4000) NULL,
+    [unavailable_cidr_blocks] nvarchar(4000) NULL,
+    [space_cidr_blocks] nvarchar(4000) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_vpn_connections]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_vpn_connections] (
+    [id] nvarchar(2000) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [public_ip] nvarchar(2000) NULL,
+    [routable_cidrs] nvarchar(4000) NULL,
+    [space_cidr_block] nvarchar(2000) NULL,
+    [tunnels] nvarchar(4000) NULL,
+    [ike_version] bigint NULL,
+    [status] nvarchar(14) NULL,
+    [status_message] nvarchar(2000) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_topology]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_topology] (
+    [version] bigint NULL,
+    [apps] nvarchar(4000) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invoices]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_invoices] (
+    [addons_total] bigint NULL,
+    [database_total] bigint NULL,
+    [charges_total] bigint NULL,
+    [created_at] datetime2(6) NULL,
+    [credits_total] bigint NULL,
+    [dyno_units] float NULL,
+    [id] nvarchar(36) NOT NULL,
+    [number] bigint NULL,
+    [payment_status] nvarchar(2000) NULL,
+    [period_end] nvarchar(2000) NULL,
+    [period_start] nvarchar(2000) NULL,
+    [platform_total] bigint NULL,
+    [state] bigint NULL,
+    [total] bigint NULL,
+    [updated_at] datetime2(6) NULL,
+    [weighted_dyno_hours] float NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_permissions]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_permissions] (
+    [id] nvarchar(36) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [team_id] nvarchar(36) NULL,
+    [type] nvarchar(5) NULL,
+    [users] nvarchar(4000) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([_parent], [id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_allowed_addon_services]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_allowed_addon_services] (
+    [added_at] datetime2(6) NULL,
+    [added_by_email] nvarchar(320) NULL,
+    [added_by_id] nvarchar(36) NULL,
+    [addon_service_id] nvarchar(36) NULL,
+    [addon_service_name] nvarchar(2000) NULL,
+    [addon_service_human_name] nvarchar(2000) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([_parent], [id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invitations]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_invitations] (
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [invited_by_email] nvarchar(320) NULL,
+    [invited_by_id] nvarchar(36) NULL,
+    [invited_by_name] nvarchar(2000) NULL,
+    [team_id] nvarchar(36) NULL,
+    [team_name] nvarchar(2000) NULL,
+    [role] nvarchar(12) NULL,
+    [updated_at] datetime2(6) NULL,
+    [user_email] nvarchar(320) NULL,
+    [user_id] nvarchar(36) NULL,
+    [user_name] nvarchar(2000) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_features]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_features] (
+    [created_at] datetime2(6) NULL,
+    [description] nvarchar(2000) NULL,
+    [doc_url] nvarchar(2000) NULL,
+    [enabled] bit NULL,
+    [id] nvarchar(36) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [state] nvarchar(2000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [display_name] nvarchar(2000) NULL,
+    [feedback_email] nvarchar(2000) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([_parent], [id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_delinquency]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_delinquency] (
+    [scheduled_suspension_time] datetime2(6) NULL,
+    [scheduled_deletion_time] datetime2(6) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_review_app_configs]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_review_app_configs] (
+    [repo_id] bigint NULL,
+    [automatic_review_apps] bit NULL,
+    [deploy_target_id] nvarchar(36) NULL,
+    [deploy_target_type] nvarchar(6) NULL,
+    [destroy_stale_apps] bit NULL,
+    [stale_days] bigint NULL,
+    [pipeline_id] nvarchar(36) NULL,
+    [wait_for_ci] bit NULL,
+    [base_name] nvarchar(2000) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_accounts]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_accounts] (
+    [id] nvarchar(36) NOT NULL,
+    [created_at] datetime2(6) NULL,
+    [name] nvarchar(2000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [permissions] nvarchar(4000) NULL,
+    [trial] bit NULL,
+    [partner_benefits] bit NULL,
+    [identity_provider_id] nvarchar(36) NULL,
+    [identity_provider_name] nvarchar(2000) NULL,
+    [identity_provider_owner_id] nvarchar(36) NULL,
+    [identity_provider_owner_name] nvarchar(2000) NULL,
+    [identity_provider_owner_type] nvarchar(18) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_members]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_members] (
+    [enterprise_account_id] nvarchar(36) NULL,
+    [enterprise_account_name] nvarchar(2000) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [permissions] nvarchar(4000) NULL,
+    [user_email] nvarchar(320) NULL,
+    [user_id] nvarchar(36) NULL,
+    [two_factor_authentication] bit NULL,
+    [identity_provider_id] nvarchar(36) NULL,
+    [identity_provider_name] nvarchar(2000) NULL,
+    [identity_provider_redacted] bit NULL,
+    [identity_provider_owner_id] nvarchar(36) NULL,
+    [identity_provider_owner_name] nvarchar(2000) NULL,
+    [identity_provider_owner_type] nvarchar(18) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([_parent], [id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage] (
+    [addons] float NULL,
+    [data] float NULL,
+    [date] date NOT NULL,
+    [dynos] float NULL,
+    [id] nvarchar(36) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [partner] float NULL,
+    [space] float NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [date]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage] (
+    [addons] float NULL,
+    [connect] float NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [id] nvarchar(36) NOT NULL,
+    [month] nvarchar(7) NOT NULL,
+    [name] nvarchar(2000) NULL,
+    [partner] float NULL,
+    [space] float NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id], [month]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_events]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_events] (
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [type] nvarchar(2000) NULL,
+    [action] nvarchar(2000) NULL,
+    [actor_id] nvarchar(36) NULL,
+    [actor_email] nvarchar(320) NULL,
+    [app_id] nvarchar(36) NULL,
+    [app_name] nvarchar(2000) NULL,
+    [owner_id] nvarchar(36) NULL,
+    [owner_email] nvarchar(320) NULL,
+    [enterprise_account_id] nvarchar(36) NULL,
+    [enterprise_account_name] nvarchar(2000) NULL,
+    [team_id] nvarchar(36) NULL,
+    [team_name] nvarchar(2000) NULL,
+    [request_ip_address] nvarchar(2000) NULL,
+    [data] nvarchar(4000) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_archives]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_archives] (
+    [created_at] datetime2(6) NULL,
+    [month] nvarchar(2) NOT NULL,
+    [year] bigint NOT NULL,
+    [url] nvarchar(2000) NULL,
+    [checksum] nvarchar(2000) NULL,
+    [size] bigint NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent], [year], [month]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_transfers]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_app_transfers] (
+    [app_name] nvarchar(30) NULL,
+    [app_id] nvarchar(36) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [owner_email] nvarchar(320) NULL,
+    [owner_id] nvarchar(36) NULL,
+    [recipient_email] nvarchar(320) NULL,
+    [recipient_id] nvarchar(36) NULL,
+    [state] nvarchar(8) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_credits]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_credits] (
+    [amount] float NULL,
+    [balance] float NULL,
+    [created_at] datetime2(6) NULL,
+    [expires_at] datetime2(6) NULL,
+    [id] nvarchar(36) NOT NULL,
+    [title] nvarchar(2000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] nvarchar(100) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([id]), CLUSTERED INDEX ([id]));
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_account_delinquency]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_account_delinquency] (
+    [scheduled_suspension_time] datetime2(6) NULL,
+    [scheduled_deletion_time] datetime2(6) NULL,
+    [_parent] nvarchar(100) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] nvarchar(4000) NULL
+)
+WITH (DISTRIBUTION = HASH([_parent]), CLUSTERED INDEX ([_parent]));
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_dyno_sizes]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_dyno_sizes] (
@@ -1587,8 +2097,14 @@ DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_members];
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage];
 
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps];
+
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_spaces]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_spaces];
@@ -1610,6 +2126,87 @@ DROP TABLE [heroku_assets_check_0123456789ab].[heroku_review_apps];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_test_runs]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_test_runs];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_events]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_events];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_oci_images]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_oci_images];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_app_access]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_app_access];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_inbound_rulesets]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_inbound_rulesets];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_nat]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_nat];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peerings]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_peerings];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peering_info]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_peering_info];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_vpn_connections]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_vpn_connections];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_topology]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_topology];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invoices]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_invoices];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_permissions]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_permissions];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_allowed_addon_services]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_allowed_addon_services];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invitations]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_invitations];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_features]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_features];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_delinquency]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_delinquency];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_review_app_configs]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_review_app_configs];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_accounts]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_accounts];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_members]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_members];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_events]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_events];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_archives]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_archives];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_transfers]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_app_transfers];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_credits]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_credits];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_account_delinquency]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_account_delinquency];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_dyno_sizes]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_dyno_sizes];

@@ -396,7 +396,6 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_slugs] (
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_dynos]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_dynos] (
-    [attach_url] varchar(8000) NULL,
     [command] varchar(8000) NULL,
     [created_at] datetime2(6) NULL,
     [id] varchar(144) NOT NULL,
@@ -757,7 +756,6 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_members] (
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage] (
     [addons] float NULL,
-    [apps] varchar(8000) NULL,
     [data] float NULL,
     [date] date NOT NULL,
     [dynos] float NULL,
@@ -771,10 +769,24 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage] (
     [_extra] varchar(8000) NULL
 );
 
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps] (
+    [id] varchar(144) NOT NULL,
+    [date] date NOT NULL,
+    [addons] float NULL,
+    [app_name] varchar(120) NOT NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [partner] float NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage]', N'U') IS NULL
 CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage] (
     [addons] float NULL,
-    [apps] varchar(8000) NULL,
     [connect] float NULL,
     [data] float NULL,
     [dynos] float NULL,
@@ -783,6 +795,21 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage] (
     [name] varchar(8000) NULL,
     [partner] float NULL,
     [space] float NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps] (
+    [id] varchar(144) NOT NULL,
+    [month] varchar(28) NOT NULL,
+    [addons] float NULL,
+    [app_name] varchar(120) NOT NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [partner] float NULL,
     [_parent] varchar(400) NULL,
     [_fetched_at] datetime2(6) NULL,
     [_deleted_at] datetime2(6) NULL,
@@ -956,6 +983,460 @@ CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_test_runs] (
     [user_default_team_name] varchar(8000) NULL,
     [warning_message] varchar(8000) NULL,
     [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries] (
+    [created_at] datetime2(6) NULL,
+    [event_id] varchar(144) NULL,
+    [event_include] varchar(8000) NULL,
+    [id] varchar(144) NOT NULL,
+    [num_attempts] bigint NULL,
+    [next_attempt_at] datetime2(6) NULL,
+    [last_attempt_id] varchar(144) NULL,
+    [last_attempt_code] bigint NULL,
+    [last_attempt_error_class] varchar(8000) NULL,
+    [last_attempt_status] varchar(36) NULL,
+    [last_attempt_created_at] datetime2(6) NULL,
+    [last_attempt_updated_at] datetime2(6) NULL,
+    [status] varchar(36) NULL,
+    [updated_at] datetime2(6) NULL,
+    [webhook_id] varchar(144) NULL,
+    [webhook_level] varchar(24) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_events]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_events] (
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [include] varchar(8000) NULL,
+    [payload_action] varchar(8000) NULL,
+    [payload_actor_email] varchar(1280) NULL,
+    [payload_actor_id] varchar(144) NULL,
+    [payload_data] varchar(8000) NULL,
+    [payload_previous_data] varchar(8000) NULL,
+    [payload_resource] varchar(8000) NULL,
+    [payload_version] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_oci_images]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_oci_images] (
+    [id] varchar(144) NOT NULL,
+    [base_image_name] varchar(8000) NULL,
+    [base_top_layer] varchar(8000) NULL,
+    [commit] varchar(8000) NULL,
+    [commit_description] varchar(8000) NULL,
+    [image_repo] varchar(8000) NULL,
+    [digest] varchar(8000) NULL,
+    [stack_id] varchar(144) NULL,
+    [stack_name] varchar(8000) NULL,
+    [process_types] varchar(8000) NULL,
+    [buildpacks] varchar(8000) NULL,
+    [created_at] datetime2(6) NULL,
+    [updated_at] datetime2(6) NULL,
+    [architecture] varchar(8000) NULL,
+    [deleted_at] datetime2(6) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains] (
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [owner_id] varchar(144) NULL,
+    [owner_type] varchar(20) NULL,
+    [signals] varchar(8000) NULL,
+    [exporter_type] varchar(32) NULL,
+    [exporter_endpoint] varchar(4000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_app_access]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_app_access] (
+    [space_name] varchar(120) NULL,
+    [space_id] varchar(144) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [permissions] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [user_email] varchar(1280) NULL,
+    [user_id] varchar(144) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_inbound_rulesets]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_inbound_rulesets] (
+    [id] varchar(144) NOT NULL,
+    [space_id] varchar(144) NULL,
+    [space_name] varchar(8000) NULL,
+    [created_at] datetime2(6) NULL,
+    [rules] varchar(8000) NULL,
+    [created_by] varchar(1280) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_nat]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_nat] (
+    [created_at] datetime2(6) NULL,
+    [sources] varchar(8000) NULL,
+    [state] varchar(32) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peerings]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_peerings] (
+    [type] varchar(64) NULL,
+    [pcx_id] varchar(8000) NOT NULL,
+    [cidr_blocks] varchar(8000) NULL,
+    [status] varchar(72) NULL,
+    [aws_vpc_id] varchar(8000) NULL,
+    [aws_region] varchar(8000) NULL,
+    [aws_account_id] varchar(8000) NULL,
+    [expires] datetime2(6) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peering_info]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_peering_info] (
+    [aws_account_id] varchar(8000) NULL,
+    [aws_region] varchar(56) NULL,
+    [vpc_id] varchar(8000) NULL,
+    [vpc_cidr] varchar(8000) NULL,
+    [dyno_cidr_blocks] varchar(8000) NULL,
+    [unavailable_cidr_blocks] varchar(8000) NULL,
+    [space_cidr_blocks] varchar(8000) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_vpn_connections]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_vpn_connections] (
+    [id] varchar(8000) NOT NULL,
+    [name] varchar(8000) NULL,
+    [public_ip] varchar(8000) NULL,
+    [routable_cidrs] varchar(8000) NULL,
+    [space_cidr_block] varchar(8000) NULL,
+    [tunnels] varchar(8000) NULL,
+    [ike_version] bigint NULL,
+    [status] varchar(56) NULL,
+    [status_message] varchar(8000) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_topology]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_space_topology] (
+    [version] bigint NULL,
+    [apps] varchar(8000) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invoices]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_invoices] (
+    [addons_total] bigint NULL,
+    [database_total] bigint NULL,
+    [charges_total] bigint NULL,
+    [created_at] datetime2(6) NULL,
+    [credits_total] bigint NULL,
+    [dyno_units] float NULL,
+    [id] varchar(144) NOT NULL,
+    [number] bigint NULL,
+    [payment_status] varchar(8000) NULL,
+    [period_end] varchar(8000) NULL,
+    [period_start] varchar(8000) NULL,
+    [platform_total] bigint NULL,
+    [state] bigint NULL,
+    [total] bigint NULL,
+    [updated_at] datetime2(6) NULL,
+    [weighted_dyno_hours] float NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_permissions]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_permissions] (
+    [id] varchar(144) NOT NULL,
+    [name] varchar(8000) NULL,
+    [team_id] varchar(144) NULL,
+    [type] varchar(20) NULL,
+    [users] varchar(8000) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_allowed_addon_services]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_allowed_addon_services] (
+    [added_at] datetime2(6) NULL,
+    [added_by_email] varchar(1280) NULL,
+    [added_by_id] varchar(144) NULL,
+    [addon_service_id] varchar(144) NULL,
+    [addon_service_name] varchar(8000) NULL,
+    [addon_service_human_name] varchar(8000) NULL,
+    [id] varchar(144) NOT NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invitations]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_invitations] (
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [invited_by_email] varchar(1280) NULL,
+    [invited_by_id] varchar(144) NULL,
+    [invited_by_name] varchar(8000) NULL,
+    [team_id] varchar(144) NULL,
+    [team_name] varchar(8000) NULL,
+    [role] varchar(48) NULL,
+    [updated_at] datetime2(6) NULL,
+    [user_email] varchar(1280) NULL,
+    [user_id] varchar(144) NULL,
+    [user_name] varchar(8000) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_features]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_features] (
+    [created_at] datetime2(6) NULL,
+    [description] varchar(8000) NULL,
+    [doc_url] varchar(8000) NULL,
+    [enabled] bit NULL,
+    [id] varchar(144) NOT NULL,
+    [name] varchar(8000) NULL,
+    [state] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [display_name] varchar(8000) NULL,
+    [feedback_email] varchar(8000) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_delinquency]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_team_delinquency] (
+    [scheduled_suspension_time] datetime2(6) NULL,
+    [scheduled_deletion_time] datetime2(6) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_review_app_configs]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_review_app_configs] (
+    [repo_id] bigint NULL,
+    [automatic_review_apps] bit NULL,
+    [deploy_target_id] varchar(144) NULL,
+    [deploy_target_type] varchar(24) NULL,
+    [destroy_stale_apps] bit NULL,
+    [stale_days] bigint NULL,
+    [pipeline_id] varchar(144) NULL,
+    [wait_for_ci] bit NULL,
+    [base_name] varchar(8000) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_accounts]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_accounts] (
+    [id] varchar(144) NOT NULL,
+    [created_at] datetime2(6) NULL,
+    [name] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [permissions] varchar(8000) NULL,
+    [trial] bit NULL,
+    [partner_benefits] bit NULL,
+    [identity_provider_id] varchar(144) NULL,
+    [identity_provider_name] varchar(8000) NULL,
+    [identity_provider_owner_id] varchar(144) NULL,
+    [identity_provider_owner_name] varchar(8000) NULL,
+    [identity_provider_owner_type] varchar(72) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_members]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_members] (
+    [enterprise_account_id] varchar(144) NULL,
+    [enterprise_account_name] varchar(8000) NULL,
+    [id] varchar(144) NOT NULL,
+    [permissions] varchar(8000) NULL,
+    [user_email] varchar(1280) NULL,
+    [user_id] varchar(144) NULL,
+    [two_factor_authentication] bit NULL,
+    [identity_provider_id] varchar(144) NULL,
+    [identity_provider_name] varchar(8000) NULL,
+    [identity_provider_redacted] bit NULL,
+    [identity_provider_owner_id] varchar(144) NULL,
+    [identity_provider_owner_name] varchar(8000) NULL,
+    [identity_provider_owner_type] varchar(72) NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage] (
+    [addons] float NULL,
+    [data] float NULL,
+    [date] date NOT NULL,
+    [dynos] float NULL,
+    [id] varchar(144) NOT NULL,
+    [name] varchar(8000) NULL,
+    [partner] float NULL,
+    [space] float NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage] (
+    [addons] float NULL,
+    [connect] float NULL,
+    [data] float NULL,
+    [dynos] float NULL,
+    [id] varchar(144) NOT NULL,
+    [month] varchar(28) NOT NULL,
+    [name] varchar(8000) NULL,
+    [partner] float NULL,
+    [space] float NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_events]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_events] (
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [type] varchar(8000) NULL,
+    [action] varchar(8000) NULL,
+    [actor_id] varchar(144) NULL,
+    [actor_email] varchar(1280) NULL,
+    [app_id] varchar(144) NULL,
+    [app_name] varchar(8000) NULL,
+    [owner_id] varchar(144) NULL,
+    [owner_email] varchar(1280) NULL,
+    [enterprise_account_id] varchar(144) NULL,
+    [enterprise_account_name] varchar(8000) NULL,
+    [team_id] varchar(144) NULL,
+    [team_name] varchar(8000) NULL,
+    [request_ip_address] varchar(8000) NULL,
+    [data] varchar(8000) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_archives]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_archives] (
+    [created_at] datetime2(6) NULL,
+    [month] varchar(8) NOT NULL,
+    [year] bigint NOT NULL,
+    [url] varchar(8000) NULL,
+    [checksum] varchar(8000) NULL,
+    [size] bigint NULL,
+    [_parent] varchar(400) NOT NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_transfers]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_app_transfers] (
+    [app_name] varchar(120) NULL,
+    [app_id] varchar(144) NULL,
+    [created_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [owner_email] varchar(1280) NULL,
+    [owner_id] varchar(144) NULL,
+    [recipient_email] varchar(1280) NULL,
+    [recipient_id] varchar(144) NULL,
+    [state] varchar(32) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_credits]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_credits] (
+    [amount] float NULL,
+    [balance] float NULL,
+    [created_at] datetime2(6) NULL,
+    [expires_at] datetime2(6) NULL,
+    [id] varchar(144) NOT NULL,
+    [title] varchar(8000) NULL,
+    [updated_at] datetime2(6) NULL,
+    [_parent] varchar(400) NULL,
+    [_fetched_at] datetime2(6) NULL,
+    [_deleted_at] datetime2(6) NULL,
+    [_extra] varchar(8000) NULL
+);
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_account_delinquency]', N'U') IS NULL
+CREATE TABLE [heroku_assets_check_0123456789ab].[heroku_account_delinquency] (
+    [scheduled_suspension_time] datetime2(6) NULL,
+    [scheduled_deletion_time] datetime2(6) NULL,
+    [_parent] varchar(400) NOT NULL,
     [_fetched_at] datetime2(6) NULL,
     [_deleted_at] datetime2(6) NULL,
     [_extra] varchar(8000) NULL
@@ -1511,8 +1992,14 @@ DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_members];
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage];
 
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_daily_usage_apps];
+
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_monthly_usage_apps];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_spaces]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_spaces];
@@ -1534,6 +2021,87 @@ DROP TABLE [heroku_assets_check_0123456789ab].[heroku_review_apps];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_test_runs]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_test_runs];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_deliveries];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_webhook_events]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_app_webhook_events];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_oci_images]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_oci_images];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_telemetry_drains];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_app_access]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_app_access];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_inbound_rulesets]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_inbound_rulesets];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_nat]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_nat];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peerings]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_peerings];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_peering_info]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_peering_info];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_vpn_connections]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_vpn_connections];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_space_topology]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_space_topology];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invoices]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_invoices];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_permissions]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_permissions];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_allowed_addon_services]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_allowed_addon_services];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_invitations]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_invitations];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_features]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_features];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_team_delinquency]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_team_delinquency];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_review_app_configs]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_review_app_configs];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_accounts]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_accounts];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_members]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_members];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_daily_usage];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_enterprise_account_monthly_usage];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_events]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_events];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_audit_trail_archives]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_audit_trail_archives];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_app_transfers]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_app_transfers];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_credits]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_credits];
+
+IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_account_delinquency]', N'U') IS NOT NULL
+DROP TABLE [heroku_assets_check_0123456789ab].[heroku_account_delinquency];
 
 IF OBJECT_ID(N'[heroku_assets_check_0123456789ab].[heroku_dyno_sizes]', N'U') IS NOT NULL
 DROP TABLE [heroku_assets_check_0123456789ab].[heroku_dyno_sizes];

@@ -1,6 +1,5 @@
 IF OBJECT_ID(N'[dbo].[heroku_dynos]', N'U') IS NULL
 CREATE TABLE [dbo].[heroku_dynos] (
-    [attach_url] varchar(8000) NULL,
     [command] varchar(8000) NULL,
     [created_at] datetime2(6) NULL,
     [id] varchar(144) NOT NULL,

@@ -1,6 +1,5 @@
 IF OBJECT_ID(N'[stg].[heroku_dynos__0123456789ab]', N'U') IS NULL
 CREATE TABLE [stg].[heroku_dynos__0123456789ab] (
-    [attach_url] varchar(max) NULL,
     [command] varchar(max) NULL,
     [created_at] bigint NULL,
     [id] varchar(8000) NULL,
@@ -21,7 +20,7 @@ CREATE TABLE [stg].[heroku_dynos__0123456789ab] (
 
 TRUNCATE TABLE [stg].[heroku_dynos__0123456789ab];
 
-COPY INTO [stg].[heroku_dynos__0123456789ab] ([attach_url], [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_dynos__0123456789ab] ([command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_dynos/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -31,8 +30,7 @@ WITH (
 SELECT
     COUNT_BIG(*) AS [staged_rows],
     COALESCE(SUM(CASE WHEN [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([attach_url]) > DATALENGTH(CAST(LEFT([attach_url], 2000) AS varchar(8000))) OR DATALENGTH([command]) > DATALENGTH(CAST(LEFT([command], 2000) AS varchar(8000))) OR DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([release_id]) > DATALENGTH(CAST(LEFT([release_id], 36) AS varchar(144))) OR DATALENGTH([app_name]) > DATALENGTH(CAST(LEFT([app_name], 30) AS varchar(120))) OR DATALENGTH([app_id]) > DATALENGTH(CAST(LEFT([app_id], 36) AS varchar(144))) OR DATALENGTH([size]) > DATALENGTH(CAST(LEFT([size], 2000) AS varchar(8000))) OR DATALENGTH([state]) > DATALENGTH(CAST(LEFT([state], 2000) AS varchar(8000))) OR DATALENGTH([type]) > DATALENGTH(CAST(LEFT([type], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([attach_url]) > DATALENGTH(CAST(LEFT([attach_url], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__attach_url],
+    COALESCE(SUM(CASE WHEN DATALENGTH([command]) > DATALENGTH(CAST(LEFT([command], 2000) AS varchar(8000))) OR DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([release_id]) > DATALENGTH(CAST(LEFT([release_id], 36) AS varchar(144))) OR DATALENGTH([app_name]) > DATALENGTH(CAST(LEFT([app_name], 30) AS varchar(120))) OR DATALENGTH([app_id]) > DATALENGTH(CAST(LEFT([app_id], 36) AS varchar(144))) OR DATALENGTH([size]) > DATALENGTH(CAST(LEFT([size], 2000) AS varchar(8000))) OR DATALENGTH([state]) > DATALENGTH(CAST(LEFT([state], 2000) AS varchar(8000))) OR DATALENGTH([type]) > DATALENGTH(CAST(LEFT([type], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([command]) > DATALENGTH(CAST(LEFT([command], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__command],
     COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__id],
     COALESCE(SUM(CASE WHEN DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__name],
@@ -60,11 +58,10 @@ WHERE EXISTS (
 )
 OPTION (LABEL = 'heroku-assets:heroku_dynos:upsert');
 
-INSERT INTO [dbo].[heroku_dynos] ([attach_url], [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
-SELECT [attach_url], [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
+INSERT INTO [dbo].[heroku_dynos] ([command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [command], [created_at], [id], [name], [release_id], [release_version], [app_name], [app_id], [size], [state], [type], [updated_at], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
-        CAST(LEFT([attach_url], 2000) AS varchar(8000)) AS [attach_url],
         CAST(LEFT([command], 2000) AS varchar(8000)) AS [command],
         DATEADD(MICROSECOND, CAST([created_at] % 1000000 AS int), DATEADD(SECOND, CAST(([created_at] / 1000000) % 86400 AS int), DATEADD(DAY, CAST(([created_at] / 1000000) / 86400 AS int), CAST(DATEFROMPARTS(1970, 1, 1) AS datetime2(6))))) AS [created_at],
         CAST(LEFT([id], 36) AS varchar(144)) AS [id],

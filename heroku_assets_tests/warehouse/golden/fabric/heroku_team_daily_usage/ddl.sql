@@ -1,7 +1,6 @@
 IF OBJECT_ID(N'[dbo].[heroku_team_daily_usage]', N'U') IS NULL
 CREATE TABLE [dbo].[heroku_team_daily_usage] (
     [addons] float NULL,
-    [apps] varchar(8000) NULL,
     [data] float NULL,
     [date] date NOT NULL,
     [dynos] float NULL,

@@ -1,7 +1,6 @@
 IF OBJECT_ID(N'[stg].[heroku_team_daily_usage__0123456789ab]', N'U') IS NULL
 CREATE TABLE [stg].[heroku_team_daily_usage__0123456789ab] (
     [addons] float NULL,
-    [apps] varchar(max) NULL,
     [data] float NULL,
     [date] date NULL,
     [dynos] float NULL,
@@ -17,7 +16,7 @@ CREATE TABLE [stg].[heroku_team_daily_usage__0123456789ab] (
 
 TRUNCATE TABLE [stg].[heroku_team_daily_usage__0123456789ab];
 
-COPY INTO [stg].[heroku_team_daily_usage__0123456789ab] ([addons], [apps], [data], [date], [dynos], [id], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_team_daily_usage__0123456789ab] ([addons], [data], [date], [dynos], [id], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_team_daily_usage/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -27,8 +26,7 @@ WITH (
 SELECT
     COUNT_BIG(*) AS [staged_rows],
     COALESCE(SUM(CASE WHEN [date] IS NULL OR [id] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([apps]) > DATALENGTH(CAST(LEFT([apps], 4000) AS varchar(8000))) OR DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([apps]) > DATALENGTH(CAST(LEFT([apps], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__apps],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__id],
     COALESCE(SUM(CASE WHEN DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__name],
     COALESCE(SUM(CASE WHEN DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) THEN 1 ELSE 0 END), 0) AS [truncated___parent],
@@ -49,12 +47,11 @@ WHERE EXISTS (
 )
 OPTION (LABEL = 'heroku-assets:heroku_team_daily_usage:upsert');
 
-INSERT INTO [dbo].[heroku_team_daily_usage] ([addons], [apps], [data], [date], [dynos], [id], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
-SELECT [addons], [apps], [data], [date], [dynos], [id], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra]
+INSERT INTO [dbo].[heroku_team_daily_usage] ([addons], [data], [date], [dynos], [id], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [addons], [data], [date], [dynos], [id], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
         [addons] AS [addons],
-        CAST(LEFT([apps], 4000) AS varchar(8000)) AS [apps],
         [data] AS [data],
         [date] AS [date],
         [dynos] AS [dynos],

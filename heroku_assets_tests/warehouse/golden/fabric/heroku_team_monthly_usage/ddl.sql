@@ -1,7 +1,6 @@
 IF OBJECT_ID(N'[dbo].[heroku_team_monthly_usage]', N'U') IS NULL
 CREATE TABLE [dbo].[heroku_team_monthly_usage] (
     [addons] float NULL,
-    [apps] varchar(8000) NULL,
     [connect] float NULL,
     [data] float NULL,
     [dynos] float NULL,

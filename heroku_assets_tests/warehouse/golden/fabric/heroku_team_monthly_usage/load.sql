@@ -1,7 +1,6 @@
 IF OBJECT_ID(N'[stg].[heroku_team_monthly_usage__0123456789ab]', N'U') IS NULL
 CREATE TABLE [stg].[heroku_team_monthly_usage__0123456789ab] (
     [addons] float NULL,
-    [apps] varchar(max) NULL,
     [connect] float NULL,
     [data] float NULL,
     [dynos] float NULL,
@@ -18,7 +17,7 @@ CREATE TABLE [stg].[heroku_team_monthly_usage__0123456789ab] (
 
 TRUNCATE TABLE [stg].[heroku_team_monthly_usage__0123456789ab];
 
-COPY INTO [stg].[heroku_team_monthly_usage__0123456789ab] ([addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
+COPY INTO [stg].[heroku_team_monthly_usage__0123456789ab] ([addons], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
 FROM 'https://examplestaging.blob.core.windows.net/heroku-staging/heroku_team_monthly_usage/snapshot=20261120T060000Z/*.parquet'
 WITH (
     FILE_TYPE = 'PARQUET',
@@ -28,8 +27,7 @@ WITH (
 SELECT
     COUNT_BIG(*) AS [staged_rows],
     COALESCE(SUM(CASE WHEN [id] IS NULL OR [month] IS NULL THEN 1 ELSE 0 END), 0) AS [missing_required_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([apps]) > DATALENGTH(CAST(LEFT([apps], 4000) AS varchar(8000))) OR DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([month]) > DATALENGTH(CAST(LEFT([month], 7) AS varchar(28))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
-    COALESCE(SUM(CASE WHEN DATALENGTH([apps]) > DATALENGTH(CAST(LEFT([apps], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__apps],
+    COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) OR DATALENGTH([month]) > DATALENGTH(CAST(LEFT([month], 7) AS varchar(28))) OR DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) OR DATALENGTH([_parent]) > DATALENGTH(CAST(LEFT([_parent], 100) AS varchar(400))) OR DATALENGTH([_extra]) > DATALENGTH(CAST(LEFT([_extra], 4000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated_rows],
     COALESCE(SUM(CASE WHEN DATALENGTH([id]) > DATALENGTH(CAST(LEFT([id], 36) AS varchar(144))) THEN 1 ELSE 0 END), 0) AS [truncated__id],
     COALESCE(SUM(CASE WHEN DATALENGTH([month]) > DATALENGTH(CAST(LEFT([month], 7) AS varchar(28))) THEN 1 ELSE 0 END), 0) AS [truncated__month],
     COALESCE(SUM(CASE WHEN DATALENGTH([name]) > DATALENGTH(CAST(LEFT([name], 2000) AS varchar(8000))) THEN 1 ELSE 0 END), 0) AS [truncated__name],
@@ -51,12 +49,11 @@ WHERE EXISTS (
 )
 OPTION (LABEL = 'heroku-assets:heroku_team_monthly_usage:upsert');
 
-INSERT INTO [dbo].[heroku_team_monthly_usage] ([addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
-SELECT [addons], [apps], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra]
+INSERT INTO [dbo].[heroku_team_monthly_usage] ([addons], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra])
+SELECT [addons], [connect], [data], [dynos], [id], [month], [name], [partner], [space], [_parent], [_fetched_at], [_deleted_at], [_extra]
 FROM (
     SELECT
         [addons] AS [addons],
-        CAST(LEFT([apps], 4000) AS varchar(8000)) AS [apps],
         [connect] AS [connect],
         [data] AS [data],
         [dynos] AS [dynos],
