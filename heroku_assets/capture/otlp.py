@@ -1,12 +1,12 @@
 """OTLP/HTTP for Fir telemetry drains, in the same receiver as the Logplex drain.
 
-A telemetry drain is an OpenTelemetry exporter: it POSTs protobuf (or OTLP/JSON), usually gzip, to
-``<endpoint>/v1/logs``, ``/v1/metrics`` and ``/v1/traces``. Under OTLP only 429, 502, 503 and 504 are
-retried and every other status drops the data for good, so the receiver stores the request as received
-before answering and then always answers 200 (an empty Export*ServiceResponse in the request's encoding),
-even for a body it cannot decode: that body is kept and its records become a rejected row when the day
-is staged. It answers 503 with Retry-After when the request is not durable, 413 above the size limit (the
-OTLP specification requires it) and 401 for bad credentials.
+A telemetry drain is an OpenTelemetry exporter: it POSTs protobuf (or OTLP/JSON), usually gzip (or zstd,
+deflate), to ``<endpoint>/v1/logs``, ``/v1/metrics`` and ``/v1/traces``. Under OTLP only 429, 502, 503
+and 504 are retried and every other status drops the data for good, so the receiver stores the request
+as received before answering and then always answers 200 (an empty Export*ServiceResponse in the
+request's encoding), even for a body it cannot decode: that body is kept and its records become a
+rejected row when the day is staged. It answers 503 with Retry-After when the request is not durable,
+413 above the size limit (the OTLP specification requires it) and 401 for bad credentials.
 
 With a spool (``drain serve`` always has one) a request is appended to it as a record of kind ``otlp``
 and answered once the fsync covering it returned, as Logplex bodies are; it reaches the raw store inside

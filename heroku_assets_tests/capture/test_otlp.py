@@ -9,6 +9,8 @@ import json
 
 import pytest
 import requests
+import zstandard
+from opentelemetry.exporter.otlp.proto.common._log_encoder import encode_logs
 from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (
     ExportLogsServiceRequest,
     ExportLogsServiceResponse,
@@ -175,6 +177,26 @@ def test_wrong_basic_credentials_are_refused_and_nothing_is_stored(drain: Drain)
     assert requests.get(drain.url + "/health", timeout=5).json()["otlp_refused"] == 2
 
 
+def test_a_zstd_body_is_decoded(drain: Drain) -> None:
+    """The Collector's otlphttp exporter may send zstd (its ``compression: zstd``); the SDK's own
+    encoder makes the request and zstandard compresses it as the Collector's encoder does, in one frame."""
+    body = zstandard.ZstdCompressor().compress(encode_logs(_some_logs()).SerializeToString())
+    headers = {"Authorization": BASIC, "Content-Type": "application/x-protobuf", "Content-Encoding": "zstd"}
+    response = requests.post(f"{drain.url}/otlp/{PATH_TOKEN}/v1/logs", data=body, headers=headers)
+    assert response.status_code == 200
+    (info,) = _otlp_objects(drain)
+    assert "decode_error" not in info.metadata
+    assert (info.metadata["app"], info.metadata["records"], info.metadata["content_encoding"]) == (
+        APP,
+        "2",
+        "zstd",
+    )
+    assert drain.store.get(info.key) == body  # stored as received, still compressed
+    logs = decode.read_stored("logs", body, "pb", "zstd")
+    bodies = [r.body.string_value for r in logs.resource_logs[0].scope_logs[0].log_records]
+    assert bodies == ["GET /cart 200", "second line"]
+
+
 def test_a_body_that_does_not_decode_is_stored_and_acknowledged(drain: Drain) -> None:
     headers = {"Authorization": BASIC, "Content-Type": "application/x-protobuf"}
     url = f"{drain.url}/otlp/{PATH_TOKEN}/v1/metrics"
@@ -261,6 +283,10 @@ def test_413_over_the_limit_compressed_or_inflated(start_drain) -> None:
     bomb = gzip.compress(b"\x00" * 1_000_000)  # about 1 kB that inflates to 1 MB
     assert len(bomb) < 10_000
     assert requests.post(url, data=bomb, headers={**headers, "Content-Encoding": "gzip"}).status_code == 413
+    zstd_bomb = zstandard.ZstdCompressor(level=19).compress(b"\x00" * 100_000_000)  # 100 MB in about 3 kB
+    assert len(zstd_bomb) < 10_000
+    zstd = requests.post(url, data=zstd_bomb, headers={**headers, "Content-Encoding": "zstd"})
+    assert zstd.status_code == 413
     assert _otlp_objects(drain) == []
 
 
