@@ -233,6 +233,18 @@ def test_app_from_the_header_when_service_name_is_heroku_s_own(drain: Drain) -> 
     assert info.key.split("/")[2] == "shop" and info.metadata["app_source"] == "header"
 
 
+def test_the_drain_s_header_wins_over_the_app_s_own_service_name(drain: Drain) -> None:
+    """A Fir app whose SDK sets OTEL_SERVICE_NAME=checkout, and Heroku's router records for the same
+    app, all from a drain whose header names the app: one partition, the app's, not two."""
+    target = otel_sdk.Target(f"{drain.url}/otlp/{PATH_TOKEN}", {"Authorization": BASIC, APP_HEADER: APP})
+    assert otel_sdk.export(target, "logs", _some_logs(service="checkout"))
+    assert otel_sdk.export(target, "logs", _some_logs(service="heroku-router"))
+    stored = _otlp_objects(drain)
+    assert len(stored) == 2
+    assert {o.key.split("/")[2] for o in stored} == {APP}
+    assert {o.metadata["app_source"] for o in stored} == {"header"}
+
+
 def test_a_failing_store_answers_503_and_the_sdk_retries(start_drain) -> None:
     drain = start_drain()
     attempts_before = drain.store.attempts

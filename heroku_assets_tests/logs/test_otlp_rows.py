@@ -64,9 +64,14 @@ def test_fir_dyno_names_give_the_process_type() -> None:
 
 
 def test_the_app_of_a_request() -> None:
-    assert mapping.request_app(["shop", "heroku-router"], "other", None) == ("shop", "service_name")
+    # the drain's header, then its ?app=, win over a service.name of the app's own choosing
+    assert mapping.request_app(["checkout", "heroku-router"], "shop", None) == ("shop", "header")
     assert mapping.request_app(["heroku-router"], "shop", "q-app") == ("shop", "header")
-    assert mapping.request_app(["shop", "cart"], None, "q-app") == ("q-app", "query")
+    assert mapping.request_app(["checkout"], None, "q-app") == ("q-app", "query")
+    assert mapping.request_app(["checkout"], "Not An App!", None) == ("checkout", "service_name")
+    # a drain that names no app (a space drain): service.name, when it names exactly one app
+    assert mapping.request_app(["shop", "heroku-router"], None, None) == ("shop", "service_name")
+    assert mapping.request_app(["shop", "cart"], None, None) == (layout.UNMAPPED_APP, "unmapped")
     assert mapping.request_app(["Not An App!"], None, None) == (layout.UNMAPPED_APP, "unmapped")
 
 
