@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import collections
 import datetime as dt
 import gzip
 import json
+import math
 
 import pytest
 import requests
@@ -16,8 +18,9 @@ from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (
     ExportLogsServiceResponse,
 )
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
+from opentelemetry.sdk.metrics.view import ExponentialBucketHistogramAggregation, View
 
-from heroku_assets.logs.otlp import decode
+from heroku_assets.logs.otlp import decode, rows, stored
 from heroku_assets.logs.otlp.mapping import APP_HEADER
 from heroku_assets.received.days import undated_day
 from heroku_assets_tests.capture import otel_sdk
@@ -93,6 +96,49 @@ def test_sdk_exporters_store_every_signal(drain: Drain, as_json: bool, gzipped: 
     assert objects["logs"].metadata["records"] == "2"
     assert objects["metrics"].metadata["records"] == "3"
     assert objects["traces"].metadata["records"] == "2"
+
+
+def test_an_sdk_exponential_histogram_reaches_rows(drain: Drain) -> None:
+    """The SDK's base-2 exponential histogram aggregation, exported over OTLP/HTTP, stored by the
+    receiver and mapped: a ``.count``, ``.sum``, ``.min`` and ``.max`` row, and buckets in the extra of
+    ``.count`` from which every recorded value's bucket can be found again."""
+    values = [0.0, 0.5, 3.0, 3.0, 40.0, 1200.0]
+
+    def record(meter) -> None:
+        latency = meter.create_histogram("http.server.request.duration", unit="s")
+        for value in values:
+            latency.record(value, {"route": "/cart"})
+
+    view = View(
+        instrument_name="http.server.request.duration", aggregation=ExponentialBucketHistogramAggregation()
+    )
+    data = otel_sdk.metrics_data(APP, record, views=[view])
+    assert otel_sdk.export(_target(drain), "metrics", data)
+    (info,) = _otlp_objects(drain)
+    assert info.metadata["records"] == "1"  # one data point: one record
+    request = stored.from_object(info, drain.store.get(info.key))
+    (record_rows,) = rows.rows_of_day("metrics", request.decoded(), request.received, request.received)
+    by_metric = {columns["metric"]: columns for _, columns in record_rows}
+    name = "http.server.request.duration"
+    assert sorted(by_metric) == [f"{name}.count", f"{name}.max", f"{name}.min", f"{name}.sum"]
+    assert {table for table, _ in record_rows} == {"runtime_metrics"}
+    assert by_metric[f"{name}.count"]["value"] == len(values)
+    assert by_metric[f"{name}.sum"]["value"] == sum(values)
+    assert (by_metric[f"{name}.min"]["value"], by_metric[f"{name}.max"]["value"]) == (0.0, 1200.0)
+    assert by_metric[f"{name}.sum"]["unit"] == "s" and by_metric[f"{name}.count"]["unit"] is None
+    extra = json.loads(by_metric[f"{name}.count"]["extra"])
+    assert extra["type"] == "exponential_histogram" and extra["temporality"] == "cumulative"
+    assert extra["attributes"] == {"route": "/cart"}
+    assert extra["zero_count"] == 1 and extra["zero_threshold"] == 0.0
+    # bucket i of scale s holds (base**i, base**(i+1)] with base = 2**(2**-s); i counts from offset
+    base = 2 ** (2 ** -extra["scale"])
+    positive = extra["positive"]
+    counts = [int(c) for c in positive["bucket_counts"]]
+    assert sum(counts) == len(values) - 1
+    expected = collections.Counter(math.ceil(math.log(v, base) - 1e-9) - 1 for v in values if v > 0)
+    found = {positive["offset"] + i: c for i, c in enumerate(counts) if c}
+    assert found == dict(expected)
+    assert not any(int(c) for c in extra["negative"]["bucket_counts"])
 
 
 def test_answers_are_empty_export_responses_in_the_request_encoding(drain: Drain) -> None:

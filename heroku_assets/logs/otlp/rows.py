@@ -375,6 +375,7 @@ def _metric_rows(
             buckets = {
                 "scale": point.scale,
                 "zero_count": point.zero_count,
+                "zero_threshold": point.zero_threshold,
                 "positive": _exp_buckets(point.positive),
                 "negative": _exp_buckets(point.negative),
             }
