@@ -39,7 +39,7 @@ from heroku_assets.logs.otlp import decode, mapping
 from heroku_assets.logs.otlp.rows import records_by_day
 from heroku_assets.logs.otlp.stored import RECORD_KIND
 from heroku_assets.received.days import undated_day
-from heroku_assets.received.records import Record
+from heroku_assets.received.records import NOT_FOUND_KIND, Record
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _RETRY = {"Retry-After": "1"}
+# Path parts a 404's log line and record show as they are; any other part (a path token, or anything a
+# misconfigured drain put in its URL) is masked.
+_PLAIN_PATH_PARTS = frozenset({"otlp", "v1", "v1development", "profiles", *decode.SIGNALS})
 _CONTENT_TYPES = {"pb": "application/x-protobuf", "json": "application/json"}
 
 
@@ -120,6 +123,8 @@ class OtlpReceiver:
         self.failed = 0
         self.refused = 0
         self.undecodable = 0
+        self.not_found = 0
+        self.unmapped = 0
 
     def authorized(self, request: Request, path_token: str | None) -> bool:
         """Basic credentials when configured; the path token when configured, in the path or as a
@@ -144,7 +149,7 @@ class OtlpReceiver:
     async def receive(self, request: Request) -> Response:
         parts = request.path_params["rest"].strip("/").split("/")
         if len(parts) < 2 or parts[-2] != "v1" or parts[-1] not in decode.SIGNALS or len(parts) > 3:
-            return PlainTextResponse("not an OTLP path: use /otlp/v1/logs|metrics|traces\n", status_code=404)
+            return await self._not_found(request, parts)
         signal: decode.Signal = parts[-1]  # type: ignore[assignment]
         path_token = parts[0] if len(parts) == 3 else None
         if not self.authorized(request, path_token):
@@ -167,7 +172,7 @@ class OtlpReceiver:
             return PlainTextResponse("request too large once inflated\n", status_code=413)
         try:
             if spooled:
-                await self._append(received)
+                await self._append(otlp_record(received))
             else:
                 info = await run_in_threadpool(self.store_request, self.store, received)
                 log.debug("stored %s (%d bytes)", info.key, len(body))
@@ -182,17 +187,63 @@ class OtlpReceiver:
             )
             return PlainTextResponse("not stored, retry later\n", status_code=503, headers=_RETRY)
         self.stored += 1
+        if received.app == layout.UNMAPPED_APP:
+            self.unmapped += 1
+            if _worth_logging(self.unmapped):
+                log.warning(
+                    "OTLP %s request of no known app stored under %s (%d so far): give the drain a %s "
+                    "header (heroku-assets telemetry prints it) or move the requests by hand",
+                    signal,
+                    layout.UNMAPPED_APP,
+                    self.unmapped,
+                    mapping.APP_HEADER,
+                )
         return Response(
             decode.empty_response(signal, encoding), status_code=200, media_type=_CONTENT_TYPES[encoding]
         )
 
-    async def _append(self, received: ReceivedRequest) -> None:
-        """Append the request to the spool; returns once the fsync covering it returned (SpoolError else)."""
+    async def _not_found(self, request: Request, parts: list[str]) -> Response:
+        """A path that names no signal. The exporter drops what a 404 answers, for good, so it is counted,
+        logged (the path masked: it may hold a token) and, when the request carries the drain's
+        credentials, spooled as a bodiless record of kind ``not_found``: the raw store then says what
+        was lost, and the sensor reports it. Requests without credentials are only counted."""
+        self.not_found += 1
+        path = "/".join(["", "otlp", *(p if p in _PLAIN_PATH_PARTS else "*" for p in parts)])
+        path = header_value(path, 200)
+        if _worth_logging(self.not_found):
+            log.warning(
+                "OTLP post to %s answered 404 (%d so far): the sender drops this data; a drain's endpoint "
+                "is https://<host>/otlp[/<path token>], to which the exporter appends /v1/<signal>",
+                path,
+                self.not_found,
+            )
+        token = self.config.path_token
+        in_path = token is not None and any(hmac.compare_digest(p.encode(), token.encode()) for p in parts)
+        if self.spool is not None and self.authorized(request, token if in_path else None):
+            record = Record(
+                kind=NOT_FOUND_KIND,
+                app=layout.UNMAPPED_APP,
+                received_at=self.clock().astimezone(dt.UTC),
+                body=b"",
+                headers={
+                    "path": path,
+                    "user_agent": header_value(request.headers.get("user-agent")),
+                    "content_length": header_value(request.headers.get("content-length"), 20),
+                },
+            )
+            try:
+                await self._append(record)
+            except SpoolError as exc:
+                log.error("a 404 record was not spooled (%s)", exc)
+        return PlainTextResponse("not an OTLP path: use /otlp/v1/logs|metrics|traces\n", status_code=404)
+
+    async def _append(self, record: Record) -> None:
+        """Append a record to the spool; returns once the fsync covering it returned (SpoolError else)."""
         assert self.spool is not None
         spool = self.spool.spool
         if spool is None:
             raise SpoolError("the spool is not open")
-        await spool.append(otlp_record(received))
+        await spool.append(record)
 
     def _prepare(
         self,
@@ -256,6 +307,11 @@ class OtlpReceiver:
         )
 
 
+def _worth_logging(count: int) -> bool:
+    """Log the 1st, 10th, 100th, ... time: a misconfigured drain posts every few seconds."""
+    return str(count).strip("0") == "1"
+
+
 def _service_names(signal: decode.Signal, request: object) -> list[str]:
     resources = {
         "logs": lambda r: r.resource_logs,
@@ -290,4 +346,6 @@ def counters(receiver: OtlpReceiver) -> Mapping[str, int]:
         "otlp_failed": receiver.failed,
         "otlp_refused": receiver.refused,
         "otlp_undecodable": receiver.undecodable,
+        "otlp_not_found": receiver.not_found,
+        "otlp_unmapped": receiver.unmapped,
     }

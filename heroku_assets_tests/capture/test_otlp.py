@@ -267,6 +267,7 @@ def test_a_body_that_does_not_decode_is_stored_and_acknowledged(drain: Drain) ->
         # undated: the day the request belongs to by its arrival (ten minutes before it, for a retry)
         received = dt.datetime.fromisoformat(info.metadata["received_at"])
         assert info.metadata["days"] == undated_day(received).isoformat()
+    assert requests.get(drain.url + "/health", timeout=5).json()["otlp_unmapped"] == 4
 
 
 def test_app_from_the_header_when_service_name_is_heroku_s_own(drain: Drain) -> None:
@@ -353,6 +354,7 @@ def test_paths_that_are_not_otlp_signals_are_404(drain: Drain) -> None:
     for path in ("/otlp/v1/profiles", "/otlp/v2/logs", f"/otlp/{PATH_TOKEN}/extra/v1/logs", "/otlp/logs"):
         assert requests.post(drain.url + path, data=b"", headers=headers).status_code == 404, path
     assert _otlp_objects(drain) == []
+    assert requests.get(drain.url + "/health", timeout=5).json()["otlp_not_found"] == 4
 
 
 def test_a_request_retried_across_midnight_counts_once(start_drain) -> None:

@@ -226,3 +226,36 @@ def test_a_mapping_fix_re_derives_the_rows_of_a_day(project_env, monkeypatch, ca
     monkeypatch.setattr(mapping, "ROUTER_SERVICES", frozenset({"heroku-router", "heroku-edge"}))
     assert cli.main(["run", "--no-summary", "--app", APP, "--date", day.isoformat()]) == 0
     assert (_counts(project_env)["app_events"], _counts(project_env)["router_events"]) == (0, 10)
+
+
+def test_requests_that_reach_no_app_are_reported_on_the_received_logs(
+    definitions, instance, resources, project_env
+):
+    """A misaddressed drain (404) and a space drain's request of no known app touch no partition, yet
+    the sensor's observation of heroku/received_logs counts them."""
+    store = FlakyStore(load().raw_dir)
+    spool = SpoolRunner(store, project_env / "spool", "fir")
+    spool.start()
+    try:
+        with serve(create_app(store, default_config(), spool=spool)) as served:
+            misaddressed = otel_sdk.Target(f"{served.url}/otlp/{PATH_TOKEN}/v1/logs", HEADERS)
+            assert not otel_sdk.export(
+                misaddressed, "logs", otel_sdk.log_records(APP, lambda log: log.emit(body="x"))
+            )
+            space = otel_sdk.Target(
+                f"{served.url}/otlp/{PATH_TOKEN}", {"Authorization": HEADERS["Authorization"]}
+            )
+            records = otel_sdk.log_records("unknown_service:python", lambda log: log.emit(body="no app"))
+            assert otel_sdk.export(space, "logs", records)
+    finally:
+        spool.stop()
+    sensor = definitions.resolve_sensor_def("raw_objects_sensor")
+    with dg.build_sensor_context(
+        instance=instance, resources={"stores": resources["stores"]}, definitions=definitions
+    ) as context:
+        tick = sensor(context)
+    assert tick.run_requests == []
+    (observation,) = tick.asset_events
+    assert observation.asset_key == dg.AssetKey(["heroku", "received_logs"])
+    metadata = {k: v.value for k, v in observation.metadata.items()}
+    assert metadata == {"partitions_touched": 0, "apps": 0, "unmapped_requests": 1, "not_found_requests": 1}
