@@ -200,6 +200,22 @@ def test_fir_telemetry_lands_in_the_warehouse_once(definitions, instance, resour
     assert metrics["http.server.duration.count"] == 1 and metrics["http.server.duration.sum"] == 12.5
     reasons = sorted(r for (r,) in _query(project_env, "SELECT reason FROM rejected_lines"))
     assert reasons[0].startswith("otlp_decode_error") and reasons[1].startswith("otlp_empty_record")
+    # A resource is held whole by one row per table and partition; every row finds its own by id.
+    for table, column in (("app_events", "extra"), ("runtime_metrics", "extra"), ("spans", "attributes")):
+        holders = _query(
+            project_env,
+            f"SELECT event_date, json_extract_string({column}, '$.resource.\"service.name\"') FROM {table} "  # noqa: S608
+            f"WHERE json_extract({column}, '$.resource') IS NOT NULL",
+        )
+        assert sorted(holders) == sorted({(d, APP) for d, _ in holders}), table  # one per day
+        orphans = _query(
+            project_env,
+            f"SELECT count(*) FROM {table} e WHERE NOT EXISTS (SELECT 1 FROM {table} r "  # noqa: S608
+            f"WHERE r.app = e.app AND r.event_date = e.event_date AND json_extract(r.{column}, '$.resource') "
+            f"IS NOT NULL AND json_extract_string(r.{column}, '$.resource_id') = "
+            f"json_extract_string(e.{column}, '$.resource_id'))",
+        )
+        assert orphans == [(0,)], table
 
     # Running a day again leaves the same rows: records are never counted twice.
     partition = log_partition_key(APP, day)
