@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig
-from heroku_assets.capture.http import basic_credentials, header_value
+from heroku_assets.capture.http import Counters, check_credentials, header_value, retry_later
 from heroku_assets.capture.received import store_received
 from heroku_assets.capture.spool import SpoolError
 from heroku_assets.logs.otlp import decode, mapping
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_RETRY = {"Retry-After": "1"}
 # Path parts a 404's log line and record show as they are; any other part (a path token, or anything a
 # misconfigured drain put in its URL) is masked.
 _PLAIN_PATH_PARTS = frozenset({"otlp", "v1", "v1development", "profiles", *decode.SIGNALS})
@@ -97,9 +96,14 @@ def otlp_record(request: ReceivedRequest) -> Record:
     )
 
 
-def _bearer(header: str) -> str:
-    scheme, _, token = header.partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else ""
+@dataclass
+class OtlpCounters(Counters):
+    """The receiver's counters, and what only OTLP has: bodies that do not decode (stored all the same),
+    404s, and requests stored under ``_unmapped``."""
+
+    undecodable: int = 0
+    not_found: int = 0
+    unmapped: int = 0
 
 
 class OtlpReceiver:
@@ -119,32 +123,12 @@ class OtlpReceiver:
         self.clock = clock
         self.store_request = store_request
         self.spool = spool
-        self.stored = 0
-        self.failed = 0
-        self.refused = 0
-        self.undecodable = 0
-        self.not_found = 0
-        self.unmapped = 0
+        self.counters = OtlpCounters()
 
     def authorized(self, request: Request, path_token: str | None) -> bool:
         """Basic credentials when configured; the path token when configured, in the path or as a
-        Bearer token. Every comparison is made, in constant time, whatever the others gave."""
-        config = self.config
-        header = request.headers.get("authorization", "")
-        ok = True
-        if config.path_token is not None:
-            expected = config.path_token.encode()
-            in_path = hmac.compare_digest((path_token or "").encode(), expected)
-            as_bearer = hmac.compare_digest(_bearer(header).encode(), expected)
-            ok &= in_path | as_bearer
-        elif path_token:
-            ok = False  # a token in the path that no one configured: a misaddressed drain
-        if config.uses_basic:
-            assert config.username is not None and config.password is not None
-            user, password = basic_credentials(header)
-            ok &= hmac.compare_digest(user, config.username.encode())
-            ok &= hmac.compare_digest(password, config.password.encode())
-        return ok
+        Bearer token (``check_credentials``)."""
+        return check_credentials(self.config, request.headers, path_token, allow_bearer=True)
 
     async def receive(self, request: Request) -> Response:
         parts = request.path_params["rest"].strip("/").split("/")
@@ -153,7 +137,7 @@ class OtlpReceiver:
         signal: decode.Signal = parts[-1]  # type: ignore[assignment]
         path_token = parts[0] if len(parts) == 3 else None
         if not self.authorized(request, path_token):
-            self.refused += 1
+            self.counters.refused += 1
             log.warning("OTLP post refused: bad or missing credentials")
             return PlainTextResponse("unauthorized\n", status_code=401)
         try:
@@ -177,7 +161,7 @@ class OtlpReceiver:
                 info = await run_in_threadpool(self.store_request, self.store, received)
                 log.debug("stored %s (%d bytes)", info.key, len(body))
         except Exception as exc:  # noqa: BLE001 - whatever failed, the request is not safe: say so, retryably
-            self.failed += 1
+            self.counters.failed += 1
             log.error(
                 "OTLP %s request of %s not %s (%s): answering 503",
                 signal,
@@ -185,17 +169,17 @@ class OtlpReceiver:
                 "spooled" if spooled else "stored",
                 exc if isinstance(exc, SpoolError) else type(exc).__name__,
             )
-            return PlainTextResponse("not stored, retry later\n", status_code=503, headers=_RETRY)
-        self.stored += 1
+            return retry_later()
+        self.counters.stored += 1
         if received.app == layout.UNMAPPED_APP:
-            self.unmapped += 1
-            if _worth_logging(self.unmapped):
+            self.counters.unmapped += 1
+            if _worth_logging(self.counters.unmapped):
                 log.warning(
                     "OTLP %s request of no known app stored under %s (%d so far): give the drain a %s "
                     "header (heroku-assets telemetry prints it) or move the requests by hand",
                     signal,
                     layout.UNMAPPED_APP,
-                    self.unmapped,
+                    self.counters.unmapped,
                     mapping.APP_HEADER,
                 )
         return Response(
@@ -207,15 +191,15 @@ class OtlpReceiver:
         logged (the path masked: it may hold a token) and, when the request carries the drain's
         credentials, spooled as a bodiless record of kind ``not_found``: the raw store then says what
         was lost, and the sensor reports it. Requests without credentials are only counted."""
-        self.not_found += 1
+        self.counters.not_found += 1
         path = "/".join(["", "otlp", *(p if p in _PLAIN_PATH_PARTS else "*" for p in parts)])
         path = header_value(path, 200)
-        if _worth_logging(self.not_found):
+        if _worth_logging(self.counters.not_found):
             log.warning(
                 "OTLP post to %s answered 404 (%d so far): the sender drops this data; a drain's endpoint "
                 "is https://<host>/otlp[/<path token>], to which the exporter appends /v1/<signal>",
                 path,
-                self.not_found,
+                self.counters.not_found,
             )
         token = self.config.path_token
         in_path = token is not None and any(hmac.compare_digest(p.encode(), token.encode()) for p in parts)
@@ -274,7 +258,7 @@ class OtlpReceiver:
         except decode.TooLarge:
             raise
         except Exception as exc:  # noqa: BLE001 - a body this cannot read is stored all the same
-            self.undecodable += 1
+            self.counters.undecodable += 1
             problem = str(exc) if isinstance(exc, decode.OtlpDecodeError) else f"{type(exc).__name__}: {exc}"
             log.warning("OTLP %s request not decodable (%s): stored as received", signal, problem)
         app, app_source = mapping.request_app(
@@ -338,14 +322,3 @@ def otlp_routes(
         "/otlp/{rest:path}", receiver.receive, methods=["POST"], max_body_size=config.otlp_max_body_bytes
     )
     return receiver, [route]
-
-
-def counters(receiver: OtlpReceiver) -> Mapping[str, int]:
-    return {
-        "otlp_stored": receiver.stored,
-        "otlp_failed": receiver.failed,
-        "otlp_refused": receiver.refused,
-        "otlp_undecodable": receiver.undecodable,
-        "otlp_not_found": receiver.not_found,
-        "otlp_unmapped": receiver.unmapped,
-    }

@@ -19,7 +19,7 @@ from opentelemetry.exporter.otlp.proto.http import Compression
 from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter
 from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest
 
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.logs.otlp.mapping import APP_HEADER
 from heroku_assets.logs.otlp.partition import read_manifest, write_manifest

@@ -20,7 +20,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
 from heroku_assets import cli
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.partitions import log_partition_key
