@@ -283,6 +283,11 @@ def test_a_resource_is_held_whole_once_per_table_and_named_by_id_on_every_row() 
     whole = {(t, e["resource_id"]): e["resource"] for t, e in extras if "resource" in e}
     assert whole[("app_events", ids[0])] == {"service.name": "shop", **dyno}
     assert all((table, extra["resource_id"]) in whole for table, extra in extras)
+    # a row the column's width would cut does not hold it: the next one does
+    long = _logs("shop", {"body": "e", "attributes": {"big": "x" * 4000}}, {"body": "f"}, resource=dyno)
+    (cut,), (held_here,) = rows.rows_of_day("logs", long, DAY, DAY)
+    assert "resource" not in json.loads(cut[1]["extra"])
+    assert json.loads(held_here[1]["extra"])["resource"] == {"service.name": "shop", **dyno}
     # without shared notes (one request on its own), its first row of each table holds it
     alone = [json.loads(r[0][1]["extra"]) for r in rows.rows_of_day("logs", second, DAY, DAY)]
     assert "resource" in alone[0]

@@ -8,9 +8,9 @@ time, else of its observed time, else the day the request was received.
 A resource's attributes (service, dyno, SDK, cloud: often half a kilobyte) are the same for every record
 under it, so they are not repeated on every row: each row's ``extra`` (``attributes`` for spans) names
 its resource by ``resource_id``, a hash of those attributes, and only the first row of each table that a
-resource gives in a partition (``ResourceNotes``) also holds them whole, as ``resource``. Any row's
-resource is found again within its table and partition: the row of the same ``resource_id`` that has
-a ``resource``.
+resource gives in a partition (``ResourceNotes``: the first the column's width does not cut) also holds
+them whole, as ``resource``. Any row's resource is found again within its table and partition: the row
+of the same ``resource_id`` that has a ``resource``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
+from heroku_assets import tables
 from heroku_assets.logs.classify import rules
 from heroku_assets.logs.otlp import mapping
 from heroku_assets.logs.otlp.decode import Signal, hex_id
@@ -106,15 +107,13 @@ class ResourceNotes:
     """Which resources a partition's rows already hold whole, per table (see the module docstring)."""
 
     def __init__(self) -> None:
-        self._written: set[tuple[str, str]] = set()
+        self._held: set[tuple[str, str]] = set()
 
-    def first(self, table: str, resource_id: str) -> bool:
-        """Whether this is the first row of ``table`` naming the resource (and note that it is)."""
-        key = (table, resource_id)
-        if key in self._written:
-            return False
-        self._written.add(key)
-        return True
+    def held(self, table: str, resource_id: str) -> bool:
+        return (table, resource_id) in self._held
+
+    def hold(self, table: str, resource_id: str) -> None:
+        self._held.add((table, resource_id))
 
 
 _JSON_COLUMNS = ("extra", "attributes")
@@ -122,14 +121,21 @@ _JSON_COLUMNS = ("extra", "attributes")
 
 def _finish(table: str, columns: dict[str, Any], notes: ResourceNotes) -> Row:
     """A row as the table takes it: its JSON column written, with the resource whole only on the first
-    row of the table that names it."""
+    row of the table that names it and has room for it (a row the column's width would cut leaves it
+    to the next one)."""
     for name in _JSON_COLUMNS:
         value = columns.get(name)
-        if isinstance(value, dict):
-            resource_id = value.get("resource_id")
-            if resource_id is None or not notes.first(table, resource_id):
-                value.pop("resource", None)
-            columns[name] = _json(value)
+        if not isinstance(value, dict):
+            continue
+        resource_id = value.get("resource_id")
+        if resource_id is not None and not notes.held(table, resource_id):
+            text = _json(value)
+            if text is not None and len(text) <= (tables.ALL_TABLES[table].column(name).width or len(text)):
+                notes.hold(table, resource_id)
+                columns[name] = text
+                continue
+        value.pop("resource", None)
+        columns[name] = _json(value)
     return table, columns
 
 
