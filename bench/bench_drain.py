@@ -225,7 +225,7 @@ def serve_without_spool(port: int) -> int:
     import uvicorn
 
     from heroku_assets import settings as settings_module
-    from heroku_assets.capture.drain import create_app
+    from heroku_assets.capture.app import create_app
     from heroku_assets.capture.drain_config import DrainConfig
     from heroku_assets.storage.factory import open_stores
 

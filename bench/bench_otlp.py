@@ -28,7 +28,7 @@ import requests  # noqa: E402
 from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest  # noqa: E402
 from opentelemetry.proto.common.v1.common_pb2 import AnyValue, KeyValue  # noqa: E402
 
-from heroku_assets.capture.drain import create_app  # noqa: E402
+from heroku_assets.capture.app import create_app  # noqa: E402
 from heroku_assets.capture.drain_config import DrainConfig  # noqa: E402
 from heroku_assets.capture.segments import SpoolRunner  # noqa: E402
 from heroku_assets.logs.raw_partition import build_partition  # noqa: E402

@@ -2,7 +2,7 @@
 then marks the assets it built as changed code, and declarative automation rebuilds what asks for it."""
 
 RAW_PARTITION = "2"  # logs/raw_partition.py: which lines a partition holds, their order, text and reading
-PARSER = "4"  # logs/logplex + logs/classify: how a line becomes rows; logs/parquet.py: how rows are staged
+PARSER = "5"  # logs/logplex, logs/classify, logs/otlp: how a line or record becomes rows; logs/parquet.py
 WAREHOUSE_LOAD = "2"  # warehouse/: how staged files become table rows
 VIEWS = "3"  # warehouse/views.py: the analytics views
 ERROR_CODES = "1"  # warehouse/error_codes.py: the reference table

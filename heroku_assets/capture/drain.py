@@ -1,5 +1,5 @@
-"""The HTTPS log drain receiver: an ASGI app that makes each Logplex POST body durable before
-acknowledging it.
+"""The HTTPS log drain receiver: it makes each Logplex POST body durable before acknowledging it
+(``app`` serves it beside the OTLP routes; ``http`` holds the credentials check and counters both share).
 
 With a spool (``drain serve`` always has one) a body (or an OTLP request, ``otlp``) is appended to the
 local spool and acknowledged once fsynced; segments of many bodies are shipped to the raw store later
@@ -18,40 +18,35 @@ receiver) is kept more than once; the partition builder counts each frame id onc
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hmac
 import logging
-import os
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.responses import PlainTextResponse, Response
 
-from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
-from heroku_assets.capture.http import basic_credentials, header_value
+from heroku_assets.capture.drain_config import DrainConfig
+from heroku_assets.capture.http import Counters, check_credentials, header_value, retry_later
 from heroku_assets.capture.received import store_received
-from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.capture.spool import SpoolError
-from heroku_assets.capture.webhooks import webhook_routes
 from heroku_assets.received.days import undated_day
 from heroku_assets.received.records import Record
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 if TYPE_CHECKING:
-    from heroku_assets.capture.otlp import OtlpReceiver
+    from heroku_assets.capture.segments import SpoolRunner
 
 log = logging.getLogger(__name__)
 
 _UNAUTHORIZED_HEADERS = {"WWW-Authenticate": 'Basic realm="heroku-assets drain"'}
 
 
-class _Receiver:
+class DrainReceiver:
+    """``POST /logs[/<path token>]``: a Logplex drain body made durable, then acknowledged."""
+
     def __init__(
         self,
         store: ObjectStore,
@@ -63,27 +58,12 @@ class _Receiver:
         self.config = config
         self.clock = clock
         self.spool = spool
-        self.stored = 0
-        self.failed = 0
-        self.refused = 0
-        self.otlp: OtlpReceiver | None = None
+        self.counters = Counters()
 
     def authorized(self, request: Request) -> bool:
-        """Every configured credential must match; each is compared in constant time, and all are
-        compared whatever the outcome of the first, so timing says nothing about which one failed."""
-        config = self.config
-        ok = True
-        given_token = request.path_params.get("path_token")
-        if config.path_token is not None:
-            ok &= hmac.compare_digest((given_token or "").encode(), config.path_token.encode())
-        elif given_token is not None:
-            ok = False  # a token in the path that no one configured: a misaddressed drain
-        if config.uses_basic:
-            assert config.username is not None and config.password is not None
-            user, password = basic_credentials(request.headers.get("authorization", ""))
-            ok &= hmac.compare_digest(user, config.username.encode())
-            ok &= hmac.compare_digest(password, config.password.encode())
-        return ok
+        """Basic credentials and the path token in the path, as configured (``check_credentials``)."""
+        path_token = request.path_params.get("path_token")
+        return check_credentials(self.config, request.headers, path_token, allow_bearer=False)
 
     def app_for(self, request: Request) -> tuple[str, dict[str, str]]:
         """The app a body belongs to and how it was known: the drain token's mapping first, then the
@@ -116,7 +96,7 @@ class _Receiver:
 
     async def receive(self, request: Request) -> Response:
         if not self.authorized(request):
-            self.refused += 1
+            self.counters.refused += 1
             log.warning("drain post refused: bad or missing credentials")
             return PlainTextResponse("unauthorized\n", status_code=401, headers=_UNAUTHORIZED_HEADERS)
         try:
@@ -144,12 +124,10 @@ class _Receiver:
         try:
             info = await run_in_threadpool(self.store_frame, app, name, body, received_at, metadata)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the body is not safe: say so, retryably
-            self.failed += 1
+            self.counters.failed += 1
             log.error("drain body %s of %s not stored (%s): answering 503", name, app, type(exc).__name__)
-            return PlainTextResponse(
-                "not stored, retry later\n", status_code=503, headers={"Retry-After": "1"}
-            )
-        self.stored += 1
+            return retry_later()
+        self.counters.stored += 1
         log.debug("stored %s (%d bytes)", info.key, len(body))
         return Response(status_code=204)
 
@@ -178,108 +156,8 @@ class _Receiver:
                 raise SpoolError("the spool is not open")
             await spool.append(record)
         except SpoolError as exc:
-            self.failed += 1
+            self.counters.failed += 1
             log.error("drain body %s of %s not spooled (%s): answering 503", name, app, exc)
-            return PlainTextResponse(
-                "not stored, retry later\n", status_code=503, headers={"Retry-After": "1"}
-            )
-        self.stored += 1
+            return retry_later()
+        self.counters.stored += 1
         return Response(status_code=204)
-
-    async def health(self, request: Request) -> Response:
-        from heroku_assets.capture.otlp import counters
-
-        status: dict[str, object] = {
-            "status": "ok",
-            "stored": self.stored,
-            "failed": self.failed,
-            "refused": self.refused,
-        }
-        runner = self.spool
-        if runner is not None and runner.spool is not None and runner.shipper is not None:
-            status.update(
-                receiver=runner.shipper.receiver_id,
-                spooled_bytes=runner.spool.spooled_bytes,
-                fsyncs=runner.spool.fsyncs,
-                segments_shipped=runner.shipper.shipped,
-                ship_failures=runner.shipper.failures,
-            )
-        if self.otlp is not None:
-            status.update(counters(self.otlp))
-        return JSONResponse(status)
-
-
-def create_app(
-    store: ObjectStore,
-    config: DrainConfig,
-    *,
-    clock: Callable[[], dt.datetime] | None = None,
-    spool: SpoolRunner | None = None,
-) -> Starlette:
-    """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies,
-        ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
-        ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
-        default) names the received day. With ``spool``, Logplex bodies and OTLP requests go to the spool
-    (records of kinds ``logplex`` and ``otlp``); the app's lifespan
-        starts it (recovering and shipping what is left) and stops it on shutdown (SIGTERM), sealing and
-        shipping the open segment."""
-    import heroku_assets.logs  # noqa: F401 - loaded now rather than by the first POST (about a second)
-    from heroku_assets.capture.otlp import otlp_routes
-
-    clock = clock or (lambda: dt.datetime.now(dt.UTC))
-    receiver = _Receiver(store, config, clock, spool)
-    otlp, otlp_route = otlp_routes(store, config, clock, spool)
-    receiver.otlp = otlp
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if spool is not None:
-            await run_in_threadpool(spool.start)
-        try:
-            yield
-        finally:
-            if spool is not None:
-                await run_in_threadpool(spool.stop)
-
-    limit = config.max_body_bytes
-    app = Starlette(
-        routes=[
-            Route("/logs", receiver.receive, methods=["POST"], max_body_size=limit),
-            Route("/logs/{path_token}", receiver.receive, methods=["POST"], max_body_size=limit),
-            *otlp_route,
-            Route("/health", receiver.health, methods=["GET"]),
-        ],
-        lifespan=lifespan,
-    )
-    app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
-    app.state.receiver = receiver
-    app.state.otlp = otlp
-    return app
-
-
-_ANONYMOUS_ENV = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
-_process_resources = contextlib.ExitStack()
-
-
-def app_from_environment() -> Starlette:
-    """The receiver of one uvicorn worker process (``drain serve --workers N``): each worker opens its
-    own stores from the environment; they live as long as the process."""
-    from heroku_assets import settings as settings_module
-    from heroku_assets.storage.factory import open_stores
-
-    config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
-    settings = settings_module.load()
-    stores = _process_resources.enter_context(open_stores(settings))
-    runner = spool_runner(stores.raw, SpoolConfig.from_env(settings.data_dir))
-    return create_app(stores.raw, config, spool=runner)
-
-
-def spool_runner(store: ObjectStore, config: SpoolConfig) -> SpoolRunner:
-    return SpoolRunner(
-        store,
-        config.directory,
-        config.receiver_id,
-        segment_seconds=config.segment_seconds,
-        segment_bytes=config.segment_bytes,
-        max_bytes=config.max_bytes,
-    )

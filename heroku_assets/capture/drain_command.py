@@ -53,7 +53,7 @@ def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
     from heroku_assets import settings as settings_module
-    from heroku_assets.capture.drain import create_app, spool_runner
+    from heroku_assets.capture.app import create_app, spool_runner
     from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
     from heroku_assets.storage.factory import open_stores
 
@@ -85,7 +85,7 @@ def serve_command(args: argparse.Namespace) -> int:
         os.environ[settings_module.DATA_DIR] = str(settings.data_dir)
         os.environ["HEROKU_DRAIN_ALLOW_ANONYMOUS"] = "1" if args.allow_anonymous else "0"
         uvicorn.run(
-            "heroku_assets.capture.drain:app_from_environment", factory=True, workers=args.workers, **options
+            "heroku_assets.capture.app:app_from_environment", factory=True, workers=args.workers, **options
         )
         return 0
     with open_stores(settings) as stores:

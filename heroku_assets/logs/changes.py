@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 
 from heroku_assets.received.days import received_day
-from heroku_assets.received.segments import read_segment, segment_apps
+from heroku_assets.received.segments import UNREACHED, read_segment, segment_apps, unreached_counts
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -63,6 +63,9 @@ class ScanResult:
     new_objects: int
     more_pending: bool
     cursor: ScanCursor
+    # requests among the new objects that reach no app's tables (``unreached_counts``): the sensor
+    # reports them on the received logs, where an operator sees a space drain or a misaddressed one
+    unreached: dict[str, int] = field(default_factory=lambda: dict.fromkeys(UNREACHED, 0))
 
 
 def _listing(raw: ObjectStore, today: dt.date, lookback_days: int) -> list[ObjectInfo]:
@@ -99,7 +102,10 @@ def scan_changes(
     newest: dict[tuple[str, dt.date], float] = {}
     segments: dict[tuple[str, dt.date], int] = {}
     apps: set[str] = set()
+    unreached = dict.fromkeys(UNREACHED, 0)
     for info in taken:
+        for what, count in unreached_counts(info).items():
+            unreached[what] += count
         days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
         for app in apps_of(raw, info):
             apps.add(app)
@@ -137,6 +143,7 @@ def scan_changes(
         new_objects=len(taken),
         more_pending=more_pending,
         cursor=ScanCursor(watermark=watermark, seen=seen),
+        unreached=unreached,
     )
 
 

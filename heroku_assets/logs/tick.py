@@ -141,6 +141,7 @@ def stage_tick(
     numbers = _Numbers(state.day_lines)
     seen = set(state.known)
     copies: list[dict] = []
+    resources: dict = {}
     records = 0
 
     def batches() -> Iterator[tuple[str, pa.RecordBatch]]:
@@ -152,7 +153,7 @@ def stage_tick(
                 records += 1
                 received = record.received_at.astimezone(dt.UTC)
                 if record.kind == layout.OTLP_KIND:
-                    yield from _otlp_rows(record, info.key, numbers, seen, copies, tick_id)
+                    yield from _otlp_rows(record, info.key, numbers, seen, copies, tick_id, resources)
                     continue
                 if record.kind != "logplex":
                     continue
@@ -268,9 +269,12 @@ def _with_columns(batch: pa.RecordBatch, **columns: pa.Array) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
 
-def _otlp_rows(record, key: str, numbers: _Numbers, seen: set, copies: list[dict], tick_id: str):
+def _otlp_rows(
+    record, key: str, numbers: _Numbers, seen: set, copies: list[dict], tick_id: str, resources: dict
+):
     """The rows of one OTLP request (a spool record): every telemetry record numbered in its (app, day);
-    a request that cannot be decoded is one rejected row of the day it was received."""
+    a request that cannot be decoded is one rejected row of the day it was received. ``resources``:
+    per (app, day), the resources a row of this tick holds whole already (``rows.ResourceNotes``)."""
     from heroku_assets.logs.otlp import rows, stored
 
     request = stored.from_record(record)
@@ -288,7 +292,8 @@ def _otlp_rows(record, key: str, numbers: _Numbers, seen: set, copies: list[dict
         if isinstance(decoded, str):
             produced: Iterable[list] = [rows.rejected_request(decoded, request.body, request.received)]
         else:
-            produced = rows.rows_of_day(request.signal, decoded, request.received, day)
+            notes = resources.setdefault((record.app, day), rows.ResourceNotes())
+            produced = rows.rows_of_day(request.signal, decoded, request.received, day, notes)
         for record_rows in produced:
             for table, columns in record_rows:
                 pending.setdefault(table, []).append(

@@ -15,6 +15,13 @@ import zlib
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
+from heroku_assets.storage.layout import UNMAPPED_APP
+
+# A request a receiver answered 404 (a drain registered with a path no route serves: its sender drops the
+# data). Its record holds no body, only the facts (the path with every secret-looking part masked), so
+# that what was lost is counted in the raw store; it is filed under ``_unmapped`` and never built.
+NOT_FOUND_KIND = "not_found"
+
 MAGIC = b"HAR1"
 _HEAD = struct.Struct(">4sII")  # magic, payload length, crc32 of the payload
 _U32 = struct.Struct(">I")
@@ -102,10 +109,16 @@ class SegmentSummary:
     days: set[dt.date] = dataclasses.field(default_factory=set)
     kinds: set[str] = dataclasses.field(default_factory=set)
     undated: int = 0  # records whose days are left to find when the segment is shipped
+    unmapped: int = 0  # records of data filed under ``_unmapped`` (no known app): never built
+    not_found: int = 0  # records of requests answered 404 (``NOT_FOUND_KIND``)
 
     def add(self, record: Record, days: set[dt.date] | None) -> None:
         """``days`` None: to be found later (``undated`` counts them)."""
         self.records += 1
+        if record.kind == NOT_FOUND_KIND:
+            self.not_found += 1
+        elif record.app == UNMAPPED_APP:
+            self.unmapped += 1
         if self.received is None:
             self.received = record.received_at.astimezone(dt.UTC).date()
         self.apps.add(record.app)
@@ -124,6 +137,8 @@ class SegmentSummary:
                 "days": sorted(d.isoformat() for d in self.days),
                 "kinds": sorted(self.kinds),
                 "undated": self.undated,
+                "unmapped": self.unmapped,
+                "not_found": self.not_found,
             }
         )
 
@@ -137,4 +152,6 @@ class SegmentSummary:
             days={dt.date.fromisoformat(d) for d in data["days"]},
             kinds=set(data["kinds"]),
             undated=data.get("undated", 0),
+            unmapped=data.get("unmapped", 0),
+            not_found=data.get("not_found", 0),
         )

@@ -13,13 +13,14 @@ from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 SEGMENT_FORMAT = "segment"
+UNREACHED = ("unmapped_requests", "not_found_requests")  # what ``unreached_counts`` counts
 _APPS_METADATA_LIMIT = 4000  # blob metadata is 8 KiB in all; past this the apps are not listed
 
 
 def segment_metadata(summary: SegmentSummary, receiver_id: str, seq: int) -> dict[str, str]:
     apps = " ".join(sorted(summary.apps))
     assert summary.received is not None
-    return {
+    metadata = {
         "format": SEGMENT_FORMAT,
         "received": summary.received.isoformat(),
         "days": layout.format_days(summary.days),
@@ -30,6 +31,24 @@ def segment_metadata(summary: SegmentSummary, receiver_id: str, seq: int) -> dic
         "receiver": receiver_id,
         "seq": str(seq),
     }
+    # what reached no app, for the sensor to report (absent when none: most segments)
+    if summary.unmapped:
+        metadata["unmapped"] = str(summary.unmapped)
+    if summary.not_found:
+        metadata["not_found"] = str(summary.not_found)
+    return metadata
+
+
+def unreached_counts(info: ObjectInfo) -> dict[str, int]:
+    """How many requests a received object holds that reach no app's tables: ``unmapped_requests`` (no
+    known app) and ``not_found_requests`` (answered 404, no data). A segment says so in its metadata
+    (segments shipped before it did count none); any other object counts once if filed under
+    ``_unmapped``."""
+    if layout.is_segment(info.key):
+        unmapped, not_found = int(info.metadata.get("unmapped", 0)), int(info.metadata.get("not_found", 0))
+    else:
+        unmapped, not_found = int(layout.app_of_received_key(info.key) == layout.UNMAPPED_APP), 0
+    return dict(zip(UNREACHED, (unmapped, not_found), strict=True))
 
 
 def segment_apps(info: ObjectInfo) -> set[str] | None:

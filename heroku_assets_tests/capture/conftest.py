@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.capture.drain_config import DrainConfig
 from heroku_assets.storage.base import ObjectInfo, StoreError
 from heroku_assets.storage.local import LocalObjectStore

@@ -3,7 +3,7 @@ JSON, gzip or not), as a Fir telemetry drain (an OpenTelemetry exporter) sends i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,10 +63,10 @@ def log_records(service: str, emit: Callable[[Any], None], **resource_attributes
     return list(memory.get_finished_logs())
 
 
-def metrics_data(service: str, record: Callable[[Any], None]) -> Any:
-    """The metrics an SDK meter holds after ``record(meter)``."""
+def metrics_data(service: str, record: Callable[[Any], None], views: Sequence[Any] = ()) -> Any:
+    """The metrics an SDK meter holds after ``record(meter)`` (aggregated as ``views`` say)."""
     reader = InMemoryMetricReader()
-    provider = MeterProvider(resource=resource(service), metric_readers=[reader])
+    provider = MeterProvider(resource=resource(service), metric_readers=[reader], views=list(views))
     record(provider.get_meter("heroku-assets-tests"))
     data = reader.get_metrics_data()
     provider.shutdown()

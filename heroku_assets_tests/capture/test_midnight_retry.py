@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.logs import read_lines
 from heroku_assets.logs.raw_partition import build_partition, read_partition_lines
 from heroku_assets.storage import layout

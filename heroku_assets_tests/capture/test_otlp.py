@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import base64
+import collections
 import datetime as dt
 import gzip
 import json
+import math
 
 import pytest
 import requests
+import zstandard
+from opentelemetry.exporter.otlp.proto.common._log_encoder import encode_logs
 from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (
     ExportLogsServiceRequest,
     ExportLogsServiceResponse,
 )
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
+from opentelemetry.sdk.metrics.view import ExponentialBucketHistogramAggregation, View
 
-from heroku_assets.logs.otlp import decode
+from heroku_assets.logs.otlp import decode, rows, stored
 from heroku_assets.logs.otlp.mapping import APP_HEADER
 from heroku_assets.received.days import undated_day
 from heroku_assets_tests.capture import otel_sdk
@@ -91,6 +96,49 @@ def test_sdk_exporters_store_every_signal(drain: Drain, as_json: bool, gzipped: 
     assert objects["logs"].metadata["records"] == "2"
     assert objects["metrics"].metadata["records"] == "3"
     assert objects["traces"].metadata["records"] == "2"
+
+
+def test_an_sdk_exponential_histogram_reaches_rows(drain: Drain) -> None:
+    """The SDK's base-2 exponential histogram aggregation, exported over OTLP/HTTP, stored by the
+    receiver and mapped: a ``.count``, ``.sum``, ``.min`` and ``.max`` row, and buckets in the extra of
+    ``.count`` from which every recorded value's bucket can be found again."""
+    values = [0.0, 0.5, 3.0, 3.0, 40.0, 1200.0]
+
+    def record(meter) -> None:
+        latency = meter.create_histogram("http.server.request.duration", unit="s")
+        for value in values:
+            latency.record(value, {"route": "/cart"})
+
+    view = View(
+        instrument_name="http.server.request.duration", aggregation=ExponentialBucketHistogramAggregation()
+    )
+    data = otel_sdk.metrics_data(APP, record, views=[view])
+    assert otel_sdk.export(_target(drain), "metrics", data)
+    (info,) = _otlp_objects(drain)
+    assert info.metadata["records"] == "1"  # one data point: one record
+    request = stored.from_object(info, drain.store.get(info.key))
+    (record_rows,) = rows.rows_of_day("metrics", request.decoded(), request.received, request.received)
+    by_metric = {columns["metric"]: columns for _, columns in record_rows}
+    name = "http.server.request.duration"
+    assert sorted(by_metric) == [f"{name}.count", f"{name}.max", f"{name}.min", f"{name}.sum"]
+    assert {table for table, _ in record_rows} == {"runtime_metrics"}
+    assert by_metric[f"{name}.count"]["value"] == len(values)
+    assert by_metric[f"{name}.sum"]["value"] == sum(values)
+    assert (by_metric[f"{name}.min"]["value"], by_metric[f"{name}.max"]["value"]) == (0.0, 1200.0)
+    assert by_metric[f"{name}.sum"]["unit"] == "s" and by_metric[f"{name}.count"]["unit"] is None
+    extra = json.loads(by_metric[f"{name}.count"]["extra"])
+    assert extra["type"] == "exponential_histogram" and extra["temporality"] == "cumulative"
+    assert extra["attributes"] == {"route": "/cart"}
+    assert extra["zero_count"] == 1 and extra["zero_threshold"] == 0.0
+    # bucket i of scale s holds (base**i, base**(i+1)] with base = 2**(2**-s); i counts from offset
+    base = 2 ** (2 ** -extra["scale"])
+    positive = extra["positive"]
+    counts = [int(c) for c in positive["bucket_counts"]]
+    assert sum(counts) == len(values) - 1
+    expected = collections.Counter(math.ceil(math.log(v, base) - 1e-9) - 1 for v in values if v > 0)
+    found = {positive["offset"] + i: c for i, c in enumerate(counts) if c}
+    assert found == dict(expected)
+    assert not any(int(c) for c in extra["negative"]["bucket_counts"])
 
 
 def test_answers_are_empty_export_responses_in_the_request_encoding(drain: Drain) -> None:
@@ -175,6 +223,26 @@ def test_wrong_basic_credentials_are_refused_and_nothing_is_stored(drain: Drain)
     assert requests.get(drain.url + "/health", timeout=5).json()["otlp_refused"] == 2
 
 
+def test_a_zstd_body_is_decoded(drain: Drain) -> None:
+    """The Collector's otlphttp exporter may send zstd (its ``compression: zstd``); the SDK's own
+    encoder makes the request and zstandard compresses it as the Collector's encoder does, in one frame."""
+    body = zstandard.ZstdCompressor().compress(encode_logs(_some_logs()).SerializeToString())
+    headers = {"Authorization": BASIC, "Content-Type": "application/x-protobuf", "Content-Encoding": "zstd"}
+    response = requests.post(f"{drain.url}/otlp/{PATH_TOKEN}/v1/logs", data=body, headers=headers)
+    assert response.status_code == 200
+    (info,) = _otlp_objects(drain)
+    assert "decode_error" not in info.metadata
+    assert (info.metadata["app"], info.metadata["records"], info.metadata["content_encoding"]) == (
+        APP,
+        "2",
+        "zstd",
+    )
+    assert drain.store.get(info.key) == body  # stored as received, still compressed
+    logs = decode.read_stored("logs", body, "pb", "zstd")
+    bodies = [r.body.string_value for r in logs.resource_logs[0].scope_logs[0].log_records]
+    assert bodies == ["GET /cart 200", "second line"]
+
+
 def test_a_body_that_does_not_decode_is_stored_and_acknowledged(drain: Drain) -> None:
     headers = {"Authorization": BASIC, "Content-Type": "application/x-protobuf"}
     url = f"{drain.url}/otlp/{PATH_TOKEN}/v1/metrics"
@@ -199,6 +267,7 @@ def test_a_body_that_does_not_decode_is_stored_and_acknowledged(drain: Drain) ->
         # undated: the day the request belongs to by its arrival (ten minutes before it, for a retry)
         received = dt.datetime.fromisoformat(info.metadata["received_at"])
         assert info.metadata["days"] == undated_day(received).isoformat()
+    assert requests.get(drain.url + "/health", timeout=5).json()["otlp_unmapped"] == 4
 
 
 def test_app_from_the_header_when_service_name_is_heroku_s_own(drain: Drain) -> None:
@@ -209,6 +278,18 @@ def test_app_from_the_header_when_service_name_is_heroku_s_own(drain: Drain) -> 
     assert otel_sdk.export(target, "logs", router)
     (info,) = _otlp_objects(drain)
     assert info.key.split("/")[2] == "shop" and info.metadata["app_source"] == "header"
+
+
+def test_the_drain_s_header_wins_over_the_app_s_own_service_name(drain: Drain) -> None:
+    """A Fir app whose SDK sets OTEL_SERVICE_NAME=checkout, and Heroku's router records for the same
+    app, all from a drain whose header names the app: one partition, the app's, not two."""
+    target = otel_sdk.Target(f"{drain.url}/otlp/{PATH_TOKEN}", {"Authorization": BASIC, APP_HEADER: APP})
+    assert otel_sdk.export(target, "logs", _some_logs(service="checkout"))
+    assert otel_sdk.export(target, "logs", _some_logs(service="heroku-router"))
+    stored = _otlp_objects(drain)
+    assert len(stored) == 2
+    assert {o.key.split("/")[2] for o in stored} == {APP}
+    assert {o.metadata["app_source"] for o in stored} == {"header"}
 
 
 def test_a_failing_store_answers_503_and_the_sdk_retries(start_drain) -> None:
@@ -261,6 +342,10 @@ def test_413_over_the_limit_compressed_or_inflated(start_drain) -> None:
     bomb = gzip.compress(b"\x00" * 1_000_000)  # about 1 kB that inflates to 1 MB
     assert len(bomb) < 10_000
     assert requests.post(url, data=bomb, headers={**headers, "Content-Encoding": "gzip"}).status_code == 413
+    zstd_bomb = zstandard.ZstdCompressor(level=19).compress(b"\x00" * 100_000_000)  # 100 MB in about 3 kB
+    assert len(zstd_bomb) < 10_000
+    zstd = requests.post(url, data=zstd_bomb, headers={**headers, "Content-Encoding": "zstd"})
+    assert zstd.status_code == 413
     assert _otlp_objects(drain) == []
 
 
@@ -269,6 +354,7 @@ def test_paths_that_are_not_otlp_signals_are_404(drain: Drain) -> None:
     for path in ("/otlp/v1/profiles", "/otlp/v2/logs", f"/otlp/{PATH_TOKEN}/extra/v1/logs", "/otlp/logs"):
         assert requests.post(drain.url + path, data=b"", headers=headers).status_code == 404, path
     assert _otlp_objects(drain) == []
+    assert requests.get(drain.url + "/health", timeout=5).json()["otlp_not_found"] == 4
 
 
 def test_a_request_retried_across_midnight_counts_once(start_drain) -> None:

@@ -19,7 +19,7 @@ from opentelemetry.exporter.otlp.proto.http import Compression
 from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter
 from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest
 
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.logs.otlp.mapping import APP_HEADER
 from heroku_assets.logs.otlp.partition import read_manifest, write_manifest
@@ -293,3 +293,44 @@ def test_otlp_records_are_dated_by_the_shipper_not_the_spool_writer(tmp_path: Pa
     kept = SegmentSummary.loads(summary_path(segment).read_text())
     assert (kept.records, kept.undated, kept.days) == (1, 1, set())  # nothing decoded on the writer thread
     assert summarize(segment).days == {day}
+
+
+def test_misaddressed_and_unmapped_requests_are_counted_logged_and_shipped(tmp_path: Path, caplog) -> None:
+    """A drain registered with a full signal URL (the exporter appends /v1/logs again) gets 404s: the
+    SDK drops the data, and the receiver counts, logs (masking the path token) and spools a bodiless
+    record of each one that carries the drain's credentials. A space drain's request of no known app is
+    stored under _unmapped and counted. Both reach the segment's metadata, from which the sensor's scan
+    reports them; neither touches a partition."""
+    from heroku_assets.logs.changes import ScanCursor, scan_changes
+
+    store = FlakyStore(tmp_path / "raw")
+    runner = SpoolRunner(store, tmp_path / "spool", "unreached")
+    runner.start()
+    try:
+        with serve(create_app(store, default_config(), spool=runner)) as drain, caplog.at_level("WARNING"):
+            misaddressed = otel_sdk.Target(f"{drain.url}/otlp/{PATH_TOKEN}/v1/logs", {"Authorization": BASIC})
+            assert not otel_sdk.export(misaddressed, "logs", _logs(["lost"], _today()))
+            no_credentials = requests.post(f"{drain.url}/otlp/{PATH_TOKEN}x/v1/logs/v1/logs", data=b"")
+            assert no_credentials.status_code == 404  # counted, not spooled
+            space = otel_sdk.log_records("unknown_service:python", lambda logger: logger.emit(body="no app"))
+            assert otel_sdk.export(_target(drain.url), "logs", space)
+            health = requests.get(f"{drain.url}/health", timeout=5).json()
+    finally:
+        runner.stop()
+    assert (health["otlp_not_found"], health["otlp_unmapped"], health["otlp_stored"]) == (2, 1, 1)
+    logged = [r.getMessage() for r in caplog.records if r.name == "heroku_assets.capture.otlp"]
+    assert any("/otlp/*/v1/logs/v1/logs answered 404 (1 so far)" in m for m in logged), logged
+    assert any("_unmapped (1 so far)" in m for m in logged), logged
+    assert not any(PATH_TOKEN in m for m in logged)
+
+    [segment] = store.list("segment/")
+    assert (segment.metadata["not_found"], segment.metadata["unmapped"]) == ("1", "1")
+    records = [record for _, record in stored_records(store)]
+    assert sorted(r.kind for r in records) == ["not_found", "otlp"]
+    not_found = next(r for r in records if r.kind == "not_found")
+    assert not_found.body == b"" and not_found.headers["path"] == "/otlp/*/v1/logs/v1/logs"
+    assert {r.app for r in records} == {layout.UNMAPPED_APP}
+
+    scan = scan_changes(store, ScanCursor(), _today())
+    assert scan.unreached == {"unmapped_requests": 1, "not_found_requests": 1}
+    assert scan.partitions == [] and scan.apps == set()

@@ -8,7 +8,7 @@ import duckdb
 import requests
 
 from heroku_assets import cli
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.received.days import undated_day
 from heroku_assets.sample import drain_bodies, expected_rows, generate_day

@@ -20,7 +20,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
 from heroku_assets import cli
-from heroku_assets.capture.drain import create_app
+from heroku_assets.capture.app import create_app
 from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.defs.logs.jobs import JOB_NAME
 from heroku_assets.defs.logs.ticks import TICK_JOB
@@ -205,6 +205,22 @@ def test_fir_telemetry_lands_in_the_warehouse_once(definitions, instance, resour
     assert metrics["http.server.duration.count"] == 1 and metrics["http.server.duration.sum"] == 12.5
     reasons = sorted(r for (r,) in _query(project_env, "SELECT reason FROM rejected_lines"))
     assert reasons[0].startswith("otlp_decode_error") and reasons[1].startswith("otlp_empty_record")
+    # A resource is held whole by one row per table and partition; every row finds its own by id.
+    for table, column in (("app_events", "extra"), ("runtime_metrics", "extra"), ("spans", "attributes")):
+        holders = _query(
+            project_env,
+            f"SELECT event_date, json_extract_string({column}, '$.resource.\"service.name\"') FROM {table} "  # noqa: S608
+            f"WHERE json_extract({column}, '$.resource') IS NOT NULL",
+        )
+        assert sorted(holders) == sorted({(d, APP) for d, _ in holders}), table  # one per day
+        orphans = _query(
+            project_env,
+            f"SELECT count(*) FROM {table} e WHERE NOT EXISTS (SELECT 1 FROM {table} r "  # noqa: S608
+            f"WHERE r.app = e.app AND r.event_date = e.event_date AND json_extract(r.{column}, '$.resource') "
+            f"IS NOT NULL AND json_extract_string(r.{column}, '$.resource_id') = "
+            f"json_extract_string(e.{column}, '$.resource_id'))",
+        )
+        assert orphans == [(0,)], table
 
     # Running a day again (the rebuild path) leaves the same rows: records are never counted twice.
     partition = log_partition_key(APP, day)
@@ -231,3 +247,36 @@ def test_a_mapping_fix_re_derives_the_rows_of_a_day(project_env, monkeypatch, ca
     monkeypatch.setattr(mapping, "ROUTER_SERVICES", frozenset({"heroku-router", "heroku-edge"}))
     assert cli.main(["run", "--no-summary", "--app", APP, "--date", day.isoformat()]) == 0
     assert (_counts(project_env)["app_events"], _counts(project_env)["router_events"]) == (0, 10)
+
+
+def test_requests_that_reach_no_app_are_reported_on_the_received_logs(
+    definitions, instance, resources, project_env
+):
+    """A misaddressed drain (404) and a space drain's request of no known app touch no partition, yet
+    the sensor's observation of heroku/received_logs counts them."""
+    store = FlakyStore(load().raw_dir)
+    spool = SpoolRunner(store, project_env / "spool", "fir")
+    spool.start()
+    try:
+        with serve(create_app(store, default_config(), spool=spool)) as served:
+            misaddressed = otel_sdk.Target(f"{served.url}/otlp/{PATH_TOKEN}/v1/logs", HEADERS)
+            assert not otel_sdk.export(
+                misaddressed, "logs", otel_sdk.log_records(APP, lambda log: log.emit(body="x"))
+            )
+            space = otel_sdk.Target(
+                f"{served.url}/otlp/{PATH_TOKEN}", {"Authorization": HEADERS["Authorization"]}
+            )
+            records = otel_sdk.log_records("unknown_service:python", lambda log: log.emit(body="no app"))
+            assert otel_sdk.export(space, "logs", records)
+    finally:
+        spool.stop()
+    sensor = definitions.resolve_sensor_def("raw_objects_sensor")
+    with dg.build_sensor_context(
+        instance=instance, resources={"stores": resources["stores"]}, definitions=definitions
+    ) as context:
+        tick = sensor(context)
+    assert tick.run_requests == []
+    (observation,) = tick.asset_events
+    assert observation.asset_key == dg.AssetKey(["heroku", "received_logs"])
+    metadata = {k: v.value for k, v in observation.metadata.items()}
+    assert metadata == {"partitions_touched": 0, "apps": 0, "unmapped_requests": 1, "not_found_requests": 1}

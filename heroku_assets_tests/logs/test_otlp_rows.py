@@ -64,9 +64,14 @@ def test_fir_dyno_names_give_the_process_type() -> None:
 
 
 def test_the_app_of_a_request() -> None:
-    assert mapping.request_app(["shop", "heroku-router"], "other", None) == ("shop", "service_name")
+    # the drain's header, then its ?app=, win over a service.name of the app's own choosing
+    assert mapping.request_app(["checkout", "heroku-router"], "shop", None) == ("shop", "header")
     assert mapping.request_app(["heroku-router"], "shop", "q-app") == ("shop", "header")
-    assert mapping.request_app(["shop", "cart"], None, "q-app") == ("q-app", "query")
+    assert mapping.request_app(["checkout"], None, "q-app") == ("q-app", "query")
+    assert mapping.request_app(["checkout"], "Not An App!", None) == ("checkout", "service_name")
+    # a drain that names no app (a space drain): service.name, when it names exactly one app
+    assert mapping.request_app(["shop", "heroku-router"], None, None) == ("shop", "service_name")
+    assert mapping.request_app(["shop", "cart"], None, None) == (layout.UNMAPPED_APP, "unmapped")
     assert mapping.request_app(["Not An App!"], None, None) == (layout.UNMAPPED_APP, "unmapped")
 
 
@@ -251,7 +256,41 @@ def test_a_dyno_id_beside_the_dyno_name() -> None:
     )
     ((_, row),) = _rows("metrics", request)[0]
     assert (row["dyno"], row["dyno_id"]) == ("worker-7d4b9c6f5-abcde", uuid)
-    assert json.loads(row["extra"])["resource"] == {"service.name": "shop"}
+    assert json.loads(row["extra"])["resource"] == attrs  # whole, though two keys became columns
+
+
+def test_a_resource_is_held_whole_once_per_table_and_named_by_id_on_every_row() -> None:
+    """Two requests from one dyno (the same resource), each with app and router records: the first row
+    of each table holds the resource, every row names it, and every row's resource is found again."""
+    dyno = {"heroku.dyno.name": "web-848cd4f64d-pvpr2", "cloud.region": "eu", "telemetry.sdk.name": "x"}
+    first = _logs("shop", {"body": "a"}, {"body": "b"}, resource=dyno)
+    second = _logs("shop", {"body": "c"}, resource=dyno)
+    other = _logs("shop", {"body": "d"}, resource={**dyno, "heroku.dyno.name": "web-848cd4f64d-zzzzz"})
+    router = _logs("heroku-router", {"body": "at=info status=200"}, {"body": "at=info status=404"})
+    notes = rows.ResourceNotes()  # one partition
+    produced = [
+        row
+        for request in (first, second, other, router)
+        for record in rows.rows_of_day("logs", request, DAY, DAY, notes)
+        for row in record
+    ]
+    extras = [(table, json.loads(columns["extra"])) for table, columns in produced]
+    assert [t for t, _ in extras] == ["app_events"] * 4 + ["router_events"] * 2
+    ids = [extra["resource_id"] for _, extra in extras]
+    assert ids[0] == ids[1] == ids[2] != ids[3] and ids[4] == ids[5] not in ids[:4]
+    held = [(table, extra["resource_id"]) for table, extra in extras if "resource" in extra]
+    assert held == [("app_events", ids[0]), ("app_events", ids[3]), ("router_events", ids[4])]
+    whole = {(t, e["resource_id"]): e["resource"] for t, e in extras if "resource" in e}
+    assert whole[("app_events", ids[0])] == {"service.name": "shop", **dyno}
+    assert all((table, extra["resource_id"]) in whole for table, extra in extras)
+    # a row the column's width would cut does not hold it: the next one does
+    long = _logs("shop", {"body": "e", "attributes": {"big": "x" * 4000}}, {"body": "f"}, resource=dyno)
+    (cut,), (held_here,) = rows.rows_of_day("logs", long, DAY, DAY)
+    assert "resource" not in json.loads(cut[1]["extra"])
+    assert json.loads(held_here[1]["extra"])["resource"] == {"service.name": "shop", **dyno}
+    # without shared notes (one request on its own), its first row of each table holds it
+    alone = [json.loads(r[0][1]["extra"]) for r in rows.rows_of_day("logs", second, DAY, DAY)]
+    assert "resource" in alone[0]
 
 
 def test_spans() -> None:

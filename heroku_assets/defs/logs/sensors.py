@@ -104,13 +104,17 @@ def build_raw_objects_sensor(
         observations = [
             dg.AssetObservation(
                 RECEIVED_LOGS,
-                metadata={"partitions_touched": len(result.partitions), "apps": len(result.apps)},
+                metadata={
+                    "partitions_touched": len(result.partitions),
+                    "apps": len(result.apps),
+                    **result.unreached,
+                },
             )
         ]
         return dg.SensorResult(
             run_requests=requests,
             dynamic_partitions_requests=[heroku_apps.build_add_request(new_apps)] if new_apps else [],
-            asset_events=observations if result.partitions else [],
+            asset_events=observations if result.partitions or any(result.unreached.values()) else [],
             cursor=state.dumps(),
         )
 

@@ -21,8 +21,8 @@ PLATFORM_SERVICES = frozenset({"heroku-runtime", "heroku-api"})
 API_SERVICES = frozenset({"heroku-api"})
 HEROKU_SERVICE_PREFIX = "heroku-"
 
-# The app of a request when service.name does not name one: a header set with `heroku telemetry:add
-# --headers`, then ``?app=`` on the drain URL.
+# The app of a request: a header set with `heroku telemetry:add --headers`, then ``?app=`` on the drain
+# URL; service.name only when the drain names none (a space drain).
 APP_HEADER = "heroku-assets-app"
 APP_QUERY = "app"
 
@@ -77,18 +77,21 @@ def request_app(
 ) -> tuple[str, str]:
     """The app a stored request belongs to, and how it was known.
 
-    The ``service.name`` of the request's resources, when those that are not Heroku's own services name
-    exactly one valid app; else the configured header; else ``?app=``; else ``_unmapped`` (kept for an
-    operator to map, never dropped).
+    The drain's own naming wins: the configured header, else ``?app=``. The drain is set up per app and
+    the app cannot change it, while an app's SDK often sets ``service.name`` to a service of its own
+    (``OTEL_SERVICE_NAME=checkout``); were that to win, one app's records would be split between its
+    name and the service's. Only when the drain names no app (a space drain) is the request filed under
+    the ``service.name`` of its resources, when those that are not Heroku's own services name exactly one
+    valid app; else under ``_unmapped`` (kept for an operator to map, never dropped).
     """
+    for value, source in ((header_app, "header"), (query_app, "query")):
+        if value and _valid_app(value.strip()):
+            return value.strip(), source
     named = {n for n in service_names if n and not n.startswith(HEROKU_SERVICE_PREFIX)}
     if len(named) == 1:
         (name,) = named
         if _valid_app(name):
             return name, "service_name"
-    for value, source in ((header_app, "header"), (query_app, "query")):
-        if value and _valid_app(value.strip()):
-            return value.strip(), source
     return layout.UNMAPPED_APP, "unmapped"
 
 

@@ -4,8 +4,9 @@ OTLP records are structured already, so they are not turned into text lines: bui
 writes a manifest naming the requests that hold records of the day and how many (counted on their own,
 before any mapping), and staging maps those requests' records straight into the tables, numbered after
 the partition's Logplex lines. The line accounting check then covers them: every record is in exactly
-one table. Rows are derived from the stored requests each time, so re-running a day after a mapping fix
-re-derives them.
+one table. A resource's attributes are held whole by the first row of each table that names it
+(``rows.ResourceNotes``); the other rows name it by id. Rows are derived from the stored requests each
+time, so re-running a day after a mapping fix re-derives them.
 
 Requests are read from spool segments (records of kind ``otlp``) and from per-request objects alike. A
 request stored more than once (an exporter's retry, to the same or another receiver, across midnight)
@@ -184,6 +185,7 @@ def table_batches(
     the declared schemas; record k (from 0) of the day carries line number ``first_line_number + k``."""
     line = first_line_number
     pending: dict[str, list[dict]] = {}
+    notes = rows.ResourceNotes()  # a resource is held whole by one row per table of the partition
     for request in _manifest_requests(raw, read_manifest(raw, app, day)):
         decoded = request.decoded()
         if isinstance(decoded, str):
@@ -193,7 +195,7 @@ def table_batches(
                 else []
             )
         else:
-            produced = rows.rows_of_day(request.signal, decoded, request.received, day)
+            produced = rows.rows_of_day(request.signal, decoded, request.received, day, notes)
         for record_rows in produced:
             for table, columns in record_rows:
                 pending.setdefault(table, []).append(

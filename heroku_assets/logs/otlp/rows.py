@@ -4,6 +4,13 @@ sharing its line number, or a rejected row with the reason it could not be read.
 
 Records come in request order (resource, then scope, then record). A record's day is the UTC day of its
 time, else of its observed time, else the day the request was received.
+
+A resource's attributes (service, dyno, SDK, cloud: often half a kilobyte) are the same for every record
+under it, so they are not repeated on every row: each row's ``extra`` (``attributes`` for spans) names
+its resource by ``resource_id``, a hash of those attributes, and only the first row of each table that a
+resource gives in a partition (``ResourceNotes``: the first the column's width does not cut) also holds
+them whole, as ``resource``. Any row's resource is found again within its table and partition: the row
+of the same ``resource_id`` that has a ``resource``.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import base64
 import collections
 import datetime as dt
 import functools
+import hashlib
 import json
 import math
 import re
@@ -21,6 +29,7 @@ from typing import Any
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
+from heroku_assets import tables
 from heroku_assets.logs.classify import rules
 from heroku_assets.logs.otlp import mapping
 from heroku_assets.logs.otlp.decode import Signal, hex_id
@@ -85,13 +94,59 @@ def _raw(message: Message) -> str:
 # ------------------------------------------------------------------------------------------- records
 
 
-class _Attributes:
-    """A record's attributes and its resource's, from which mapped keys are taken; what is left is
-    written to extra."""
+class _Resource:
+    """The attributes of one resource of a request, and the id rows name it by."""
 
-    def __init__(self, record: dict[str, Any], resource: dict[str, Any]) -> None:
+    def __init__(self, message: Message) -> None:
+        self.attributes = attributes(message.attributes)
+        canonical = json.dumps(self.attributes, sort_keys=True, separators=(",", ":"), default=str)
+        self.id = hashlib.sha256(canonical.encode()).hexdigest()[:16] if self.attributes else None
+
+
+class ResourceNotes:
+    """Which resources a partition's rows already hold whole, per table (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._held: set[tuple[str, str]] = set()
+
+    def held(self, table: str, resource_id: str) -> bool:
+        return (table, resource_id) in self._held
+
+    def hold(self, table: str, resource_id: str) -> None:
+        self._held.add((table, resource_id))
+
+
+_JSON_COLUMNS = ("extra", "attributes")
+
+
+def _finish(table: str, columns: dict[str, Any], notes: ResourceNotes) -> Row:
+    """A row as the table takes it: its JSON column written, with the resource whole only on the first
+    row of the table that names it and has room for it (a row the column's width would cut leaves it
+    to the next one)."""
+    for name in _JSON_COLUMNS:
+        value = columns.get(name)
+        if not isinstance(value, dict):
+            continue
+        resource_id = value.get("resource_id")
+        if resource_id is not None and not notes.held(table, resource_id):
+            text = _json(value)
+            if text is not None and len(text) <= (tables.ALL_TABLES[table].column(name).width or len(text)):
+                notes.hold(table, resource_id)
+                columns[name] = text
+                continue
+        value.pop("resource", None)
+        columns[name] = _json(value)
+    return table, columns
+
+
+class _Attributes:
+    """A record's attributes and its resource's, from which mapped keys are taken; what is left of the
+    record's is written to extra, with the resource's id and (``_finish`` decides) its attributes."""
+
+    def __init__(self, record: dict[str, Any], resource: _Resource) -> None:
         self.record = dict(record)
-        self.resource = dict(resource)
+        self.source = resource
+        self.resource = dict(resource.attributes)
 
     def peek(self, key: str) -> Any:
         return self.record.get(key, self.resource.get(key))
@@ -130,7 +185,12 @@ class _Attributes:
         return None
 
     def extra(self, **more: Any) -> dict[str, Any]:
-        return {**more, "attributes": self.record, "resource": self.resource}
+        return {
+            **more,
+            "attributes": self.record,
+            "resource_id": self.source.id,
+            "resource": self.source.attributes,
+        }
 
 
 def _scope(scope: Message) -> dict[str, Any] | None:
@@ -167,18 +227,23 @@ def records_by_day(signal: Signal, request: Message, received: dt.date) -> colle
     return collections.Counter(day_of(ns, received) for ns in record_times(signal, request))
 
 
-def rows_of_day(signal: Signal, request: Message, received: dt.date, day: dt.date) -> Iterator[list[Row]]:
+def rows_of_day(
+    signal: Signal, request: Message, received: dt.date, day: dt.date, notes: ResourceNotes | None = None
+) -> Iterator[list[Row]]:
     """For every record of ``day``, in request order, the rows it gives (never none: a record that
-    cannot be mapped gives a rejected row)."""
+    cannot be mapped gives a rejected row). ``notes``: shared by every request of a partition, so that a
+    resource is held whole once per table and partition (once per request without)."""
+    notes = notes if notes is not None else ResourceNotes()
     producers = {"logs": _log_records, "metrics": _metric_records, "traces": _span_records}
     for ns, produce in producers[signal](request):
         if day_of(ns, received) != day:
             continue
         try:
-            rows = produce()
+            produced = produce()
         except Exception as exc:  # noqa: BLE001 - a mapping defect costs one record a rejected row, not the day
-            rows = [_rejected(f"otlp_unreadable_{signal}_record: {type(exc).__name__}: {exc}", None, "")]
-        yield rows
+            yield [_rejected(f"otlp_unreadable_{signal}_record: {type(exc).__name__}: {exc}", None, "")]
+            continue
+        yield [_finish(table, columns, notes) for table, columns in produced]
 
 
 def rejected_request(reason: str, body: bytes, received: dt.date) -> list[Row]:
@@ -196,7 +261,7 @@ def _rejected(reason: str, ts: dt.datetime | None, raw: str) -> Row:
 
 def _log_records(request: Message) -> Iterator[tuple[int, Any]]:
     for resource_logs in request.resource_logs:
-        resource = attributes(resource_logs.resource.attributes)
+        resource = _Resource(resource_logs.resource)
         for scope_logs in resource_logs.scope_logs:
             scope = _scope(scope_logs.scope)
             for record in scope_logs.log_records:
@@ -204,7 +269,7 @@ def _log_records(request: Message) -> Iterator[tuple[int, Any]]:
                 yield ns, functools.partial(_log_rows, record, resource, scope)
 
 
-def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] | None) -> list[Row]:
+def _log_rows(record: Message, resource: _Resource, scope: dict[str, Any] | None) -> list[Row]:
     ts = timestamp(record.time_unix_nano) or timestamp(record.observed_time_unix_nano)
     attrs = _Attributes(attributes(record.attributes), resource)
     body_value = any_value(record.body) if record.HasField("body") else None
@@ -236,7 +301,7 @@ def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] |
         if rows:
             extra = attrs.extra(**otlp_extra)
             return [
-                ("runtime_metrics", {**r, "event_ts": ts, "extra": _json(_merge_json(r["extra"], extra))})
+                ("runtime_metrics", {**r, "event_ts": ts, "extra": _merge_json(r["extra"], extra)})
                 for r in rows
             ]
         table = "platform_events" if service in mapping.PLATFORM_SERVICES else "app_events"
@@ -246,7 +311,7 @@ def _log_rows(record: Message, resource: dict[str, Any], scope: dict[str, Any] |
         "dyno": dyno,
         "process_type": mapping.process_type(dyno),
         "message": body,
-        "extra": _json(attrs.extra(**otlp_extra)),
+        "extra": attrs.extra(**otlp_extra),
     }
     if table == "platform_events":
         if dyno is None and service in mapping.API_SERVICES:
@@ -278,7 +343,7 @@ def _router_columns(
     extra = _merge_json(parsed_extra, attrs.extra(**otlp_extra))
     if body and not row:
         extra["body"] = body
-    return {**row, "event_ts": ts, "extra": _json(extra)}
+    return {**row, "event_ts": ts, "extra": extra}
 
 
 _INT_COLUMNS = {"status": 32, "bytes": 64, "connect_ms": 64, "service_ms": 64}
@@ -311,9 +376,9 @@ def _iso(ts: dt.datetime | None) -> str | None:
 # ----------------------------------------------------------------------------------------- metrics
 
 
-def _metrics(request: Message) -> Iterator[tuple[dict[str, Any], Message, dict[str, Any] | None]]:
+def _metrics(request: Message) -> Iterator[tuple[_Resource, Message, dict[str, Any] | None]]:
     for resource_metrics in request.resource_metrics:
-        resource = attributes(resource_metrics.resource.attributes)
+        resource = _Resource(resource_metrics.resource)
         for scope_metrics in resource_metrics.scope_metrics:
             scope = _scope(scope_metrics.scope)
             for metric in scope_metrics.metrics:
@@ -332,7 +397,7 @@ def _metric_records(request: Message) -> Iterator[tuple[int, Any]]:
 
 
 def _metric_rows(
-    metric: Message, point: Message, resource: dict[str, Any], scope: dict[str, Any] | None
+    metric: Message, point: Message, resource: _Resource, scope: dict[str, Any] | None
 ) -> list[Row]:
     """One data point: a gauge or sum gives one row; a histogram ``.count`` and ``.sum`` (and ``.min``,
     ``.max``) rows with the buckets in the extra of ``.count``; a summary ``.count``, ``.sum`` and one
@@ -375,6 +440,7 @@ def _metric_rows(
             buckets = {
                 "scale": point.scale,
                 "zero_count": point.zero_count,
+                "zero_threshold": point.zero_threshold,
                 "positive": _exp_buckets(point.positive),
                 "negative": _exp_buckets(point.negative),
             }
@@ -406,7 +472,7 @@ def _metric_rows(
                     "metric": metric_name,
                     "value": value,
                     "unit": None if metric_name.endswith(".count") and kind != "sum" else unit,
-                    "extra": _json(extra),
+                    "extra": extra,
                 },
             )
         )
@@ -428,14 +494,14 @@ def _quantile(q: float) -> str:
 
 def _span_records(request: Message) -> Iterator[tuple[int, Any]]:
     for resource_spans in request.resource_spans:
-        resource = attributes(resource_spans.resource.attributes)
+        resource = _Resource(resource_spans.resource)
         for scope_spans in resource_spans.scope_spans:
             scope = _scope(scope_spans.scope)
             for span in scope_spans.spans:
                 yield span.start_time_unix_nano, functools.partial(_span_rows, span, resource, scope)
 
 
-def _span_rows(span: Message, resource: dict[str, Any], scope: dict[str, Any] | None) -> list[Row]:
+def _span_rows(span: Message, resource: _Resource, scope: dict[str, Any] | None) -> list[Row]:
     start, end = timestamp(span.start_time_unix_nano), timestamp(span.end_time_unix_nano)
     attrs = _Attributes(attributes(span.attributes), resource)
     service = attrs.peek(mapping.SERVICE_NAME)
@@ -473,7 +539,7 @@ def _span_rows(span: Message, resource: dict[str, Any], scope: dict[str, Any] | 
                 "status": mapping.STATUS_CODES.get(span.status.code, str(span.status.code)),
                 "service_name": service if isinstance(service, str) else None,
                 "dyno": dyno,
-                "attributes": _json(attrs.extra(**more)),
+                "attributes": attrs.extra(**more),
             },
         )
     ]

@@ -1,0 +1,115 @@
+"""The receiver's ASGI app: the Logplex drain (``drain``), OTLP (``otlp``) and webhook routes behind one
+front, with ``GET /health`` and the spool's lifespan. ``drain serve`` runs it (one process, or
+``app_from_environment`` in each uvicorn worker); the receivers only decode what they are sent."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import AsyncIterator, Callable
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from heroku_assets.capture.drain import DrainReceiver
+from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
+from heroku_assets.capture.otlp import otlp_routes
+from heroku_assets.capture.segments import SpoolRunner
+from heroku_assets.capture.webhooks import webhook_routes
+from heroku_assets.storage.base import ObjectStore
+
+
+async def health(request: Request) -> Response:
+    """Both receivers' counters (the OTLP ones prefixed ``otlp_``) and the spool's."""
+    state = request.app.state
+    status: dict[str, object] = {"status": "ok", **state.receiver.counters.as_dict()}
+    runner = state.spool
+    if runner is not None and runner.spool is not None and runner.shipper is not None:
+        status.update(
+            receiver=runner.shipper.receiver_id,
+            spooled_bytes=runner.spool.spooled_bytes,
+            fsyncs=runner.spool.fsyncs,
+            segments_shipped=runner.shipper.shipped,
+            ship_failures=runner.shipper.failures,
+        )
+    status.update(state.otlp.counters.as_dict("otlp_"))
+    return JSONResponse(status)
+
+
+def create_app(
+    store: ObjectStore,
+    config: DrainConfig,
+    *,
+    clock: Callable[[], dt.datetime] | None = None,
+    spool: SpoolRunner | None = None,
+) -> Starlette:
+    """The receiver: ``POST /logs`` and ``POST /logs/{path_token}`` take drain bodies,
+        ``POST /otlp/[{path_token}/]v1/{logs,metrics,traces}`` take telemetry drain requests (see
+        ``heroku_assets.capture.otlp``), ``GET /health`` answers with counters. ``clock`` (UTC now by
+        default) names the received day. With ``spool``, Logplex bodies and OTLP requests go to the spool
+    (records of kinds ``logplex`` and ``otlp``); the app's lifespan
+        starts it (recovering and shipping what is left) and stops it on shutdown (SIGTERM), sealing and
+        shipping the open segment."""
+    import heroku_assets.logs  # noqa: F401 - loaded now rather than by the first POST (about a second)
+
+    clock = clock or (lambda: dt.datetime.now(dt.UTC))
+    receiver = DrainReceiver(store, config, clock, spool)
+    otlp, otlp_route = otlp_routes(store, config, clock, spool)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if spool is not None:
+            await run_in_threadpool(spool.start)
+        try:
+            yield
+        finally:
+            if spool is not None:
+                await run_in_threadpool(spool.stop)
+
+    limit = config.max_body_bytes
+    app = Starlette(
+        routes=[
+            Route("/logs", receiver.receive, methods=["POST"], max_body_size=limit),
+            Route("/logs/{path_token}", receiver.receive, methods=["POST"], max_body_size=limit),
+            *otlp_route,
+            Route("/health", health, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
+    app.state.receiver = receiver
+    app.state.otlp = otlp
+    app.state.spool = spool
+    return app
+
+
+_ANONYMOUS_ENV = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
+_process_resources = contextlib.ExitStack()
+
+
+def app_from_environment() -> Starlette:
+    """The receiver of one uvicorn worker process (``drain serve --workers N``): each worker opens its
+    own stores from the environment; they live as long as the process."""
+    from heroku_assets import settings as settings_module
+    from heroku_assets.storage.factory import open_stores
+
+    config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
+    settings = settings_module.load()
+    stores = _process_resources.enter_context(open_stores(settings))
+    runner = spool_runner(stores.raw, SpoolConfig.from_env(settings.data_dir))
+    return create_app(stores.raw, config, spool=runner)
+
+
+def spool_runner(store: ObjectStore, config: SpoolConfig) -> SpoolRunner:
+    return SpoolRunner(
+        store,
+        config.directory,
+        config.receiver_id,
+        segment_seconds=config.segment_seconds,
+        segment_bytes=config.segment_bytes,
+        max_bytes=config.max_bytes,
+    )
