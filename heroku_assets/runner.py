@@ -2,8 +2,9 @@
 
 ``run`` materializes, through the same Dagster definitions the UI loads, every (app, day) partition the
 raw store holds (or the ones named), then the reference table and views; runs are recorded in the
-Dagster instance of ``DAGSTER_HOME`` as runs of the ``heroku_assets`` code location
-(``heroku_assets.code_location``), so ``make dev`` shows them afterwards, on the Overview timeline too.
+Dagster instance of ``DAGSTER_HOME`` (unset: ``<data dir>/dagster_home``, the one `make dev` opens) as
+runs of the ``heroku_assets`` code location (``heroku_assets.code_location``), so ``make dev`` shows them
+afterwards, on the Overview timeline too.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ import argparse
 import datetime as dt
 import functools
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from heroku_assets.cli import CommandError, add_data_dir, report
 
 T = TypeVar("T")
+PROJECT_INSTANCE_CONFIG = Path(__file__).resolve().parents[1] / "config" / "dagster.yaml"
 HEARTBEAT_SECONDS = 30.0  # a line this often while a run goes on, when stderr is not a terminal
 
 
@@ -54,17 +58,19 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def _instance():
+def _instance(config):
+    """The instance of ``DAGSTER_HOME``, else of ``<data dir>/dagster_home``: the one `make dev` shows for
+    the same data folder. A new one gets the project's instance settings (config/dagster.yaml), as
+    `make run` gives it."""
     import dagster as dg
 
-    if os.environ.get("DAGSTER_HOME"):
-        os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
-        return dg.DagsterInstance.get()
-    print(
-        "heroku-assets run: warning: DAGSTER_HOME is not set: runs are not kept (make run sets it)",
-        file=sys.stderr,
-    )
-    return dg.DagsterInstance.ephemeral()
+    home = config.dagster_home
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists() and PROJECT_INSTANCE_CONFIG.exists():
+        shutil.copyfile(PROJECT_INSTANCE_CONFIG, home / "dagster.yaml")
+    # the runs' own processes (none here: steps run in this one) and Dagster's helpers read the variable
+    os.environ["DAGSTER_HOME"] = str(home)
+    return dg.DagsterInstance.get()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -96,7 +102,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not wanted:
         raise CommandError(_nothing_to_run(found, args, skipped), status=1)
-    instance = _instance()
+    instance = _instance(config)
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
     failures = 0

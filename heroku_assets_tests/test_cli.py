@@ -62,16 +62,19 @@ def test_version() -> None:
 START = "2026-11-01"
 
 
-def _env(tmp_path: Path, start: str | None = START) -> dict[str, str]:
+def _env(tmp_path: Path, start: str | None = START, home: bool = True) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_", "AZURE_", "DAGSTER_"))}
     start_date = {"HEROKU_ASSETS_START_DATE": start} if start is not None else {}
-    return {**keep, "DAGSTER_HOME": str(tmp_path / "dagster_home"), **start_date}
+    dagster_home = {"DAGSTER_HOME": str(tmp_path / "dagster_home")} if home else {}
+    return {**keep, **dagster_home, **start_date}
 
 
-def _cli(tmp_path: Path, *argv: str, start: str | None = START) -> subprocess.CompletedProcess[str]:
+def _cli(
+    tmp_path: Path, *argv: str, start: str | None = START, home: bool = True
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(EXE), *argv],
-        env=_env(tmp_path, start),
+        env=_env(tmp_path, start, home),
         capture_output=True,
         text=True,
         timeout=600,
@@ -132,8 +135,27 @@ def test_a_bad_start_date_is_one_line_naming_the_variable(tmp_path: Path, data_d
 def test_run_reports_progress_and_summary_reads_the_same_data_dir(tmp_path: Path, data_dir: Path) -> None:
     before = _cli(tmp_path, "summary", "--data-dir", str(data_dir))
     assert before.returncode == 1 and ERROR_LINE.match(before.stderr), before.stderr
-    result = _cli(tmp_path, "run", "--date", "2026-11-20", "--data-dir", str(data_dir), "--no-summary")
+    run = ["run", "--date", "2026-11-20", "--data-dir", str(data_dir), "--no-summary"]
+    result = _cli(tmp_path, *run, home=False)
     assert result.returncode == 0, result.stderr
+    # without DAGSTER_HOME, the runs are kept in the data folder's instance, the one `make dev` opens
+    import dagster as dg
+
+    from heroku_assets.defs.partitions import log_partition_key
+
+    home = data_dir / "dagster_home"
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        partitions = {r.tags.get("dagster/partition") for r in instance.get_runs()}
+    assert str(log_partition_key("shop", dt.date(2026, 11, 20))) in partitions
+    make_dev_home = subprocess.run(
+        ["make", "-s", "--eval=home: ; @echo $(DAGSTER_HOME)", "home", f"HEROKU_ASSETS_DATA_DIR={data_dir}"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=_env(tmp_path, home=False),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert make_dev_home.stdout.strip() == str(home)
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
     assert re.fullmatch(r"\[1/2\] shop 2026-11-20: ok \(run [0-9a-f]{8}, \d+\.\d s\)", progress[0]), progress
     assert progress[1].startswith("[2/2] reference table and views: ok")
