@@ -25,6 +25,7 @@ from heroku_assets.cli import CommandError, add_data_dir, report
 T = TypeVar("T")
 PROJECT_INSTANCE_CONFIG = Path(__file__).resolve().parents[1] / "config" / "dagster.yaml"
 HEARTBEAT_SECONDS = 30.0  # a line this often while a run goes on, when stderr is not a terminal
+SPOOL_GRACE_SECONDS = 15.0  # waited past the segment interval: the upload's time
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,6 +84,7 @@ def _run(args: argparse.Namespace) -> int:
 
     config = settings.load()
     with open_stores(config) as stores:
+        _ship_the_spool(args, stores.raw, config.data_dir)
         found = all_partitions(stores.raw)
     today = dt.datetime.now(dt.UTC).date()
     wanted = [
@@ -131,6 +133,45 @@ def _run(args: argparse.Namespace) -> int:
     if not args.no_summary:
         return _summary(args)
     return 0
+
+
+def _ship_the_spool(args: argparse.Namespace, raw, data_dir: Path) -> None:
+    """What a local drain receiver took but has not shipped yet reaches the raw store before the runs:
+    a stopped receiver's segments are shipped here; a running receiver ships its own when it seals them
+    (every HEROKU_DRAIN_SEGMENT_SECONDS), and they are waited for, a little longer than that."""
+    from heroku_assets.capture.drain_config import SpoolConfig
+    from heroku_assets.capture.segments import held_segments, ship_orphans
+
+    spool = SpoolConfig.from_env(data_dir)
+    if not spool.directory.is_dir():
+        return
+    shipped = ship_orphans(raw, spool.directory, spool.receiver_id)
+    if shipped:
+        report(
+            args, "info", f"shipped {shipped} segment(s) a stopped drain receiver left in {spool.directory}"
+        )
+    held = held_segments(spool.directory)
+    if not held:
+        return
+    limit = spool.segment_seconds + SPOOL_GRACE_SECONDS
+    report(
+        args,
+        "info",
+        f"{len(held)} segment(s) of drain bodies are in the spool of a running receiver ({spool.directory}): "
+        f"it ships them when it seals them (HEROKU_DRAIN_SEGMENT_SECONDS, {spool.segment_seconds:g} s); "
+        f"waiting for that (at most {limit:g} s)",
+    )
+    deadline = time.monotonic() + limit
+    while any(p.exists() for p in held) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in held if p.exists()]
+    if left:
+        report(
+            args,
+            "warning",
+            f"{len(left)} segment(s) still in the spool ({spool.directory}): their lines are not in this "
+            "run; they ship when the receiver seals them or stops (see its log), then run again",
+        )
 
 
 def _summary(args: argparse.Namespace) -> int:

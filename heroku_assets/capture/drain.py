@@ -18,16 +18,20 @@ receiver) is kept more than once; the partition builder counts each frame id onc
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import contextlib
 import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 import os
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -220,15 +224,11 @@ class _Receiver:
         self.stored += 1
         return Response(status_code=204)
 
-    async def health(self, request: Request) -> Response:
+    def counters(self) -> dict[str, object]:
+        """This process's counters."""
         from heroku_assets.capture.otlp import counters
 
-        status: dict[str, object] = {
-            "status": "ok",
-            "stored": self.stored,
-            "failed": self.failed,
-            "refused": self.refused,
-        }
+        status: dict[str, object] = {"stored": self.stored, "failed": self.failed, "refused": self.refused}
         runner = self.spool
         if runner is not None and runner.spool is not None and runner.shipper is not None:
             status.update(
@@ -240,7 +240,45 @@ class _Receiver:
             )
         if self.otlp is not None:
             status.update(counters(self.otlp))
-        return JSONResponse(status)
+        return status
+
+    def publish_counters(self) -> None:
+        """Write this process's counters into its spool slot, for the other workers' ``/health``."""
+        runner = self.spool
+        if runner is not None and runner.slot is not None:
+            path = runner.slot.directory / COUNTERS_FILE
+            path.with_suffix(".tmp").write_text(json.dumps(self.counters()))
+            os.replace(path.with_suffix(".tmp"), path)
+
+    async def health(self, request: Request) -> Response:
+        """The counters of every worker process of ``drain serve --workers N`` summed (each publishes its
+        own every second in its spool slot; this one's are live), and the receivers they are."""
+        workers = [self.counters()]
+        runner = self.spool
+        if runner is not None and runner.slot is not None:
+            workers += _published_counters(runner.spool_dir, runner.slot.directory)
+        total: dict[str, object] = {"status": "ok", "workers": len(workers)}
+        for counters in workers:
+            for key, value in counters.items():
+                if isinstance(value, int):
+                    total[key] = int(total.get(key, 0)) + value  # type: ignore[call-overload]
+        receivers = sorted(str(c["receiver"]) for c in workers if "receiver" in c)
+        if receivers:
+            total["receivers"] = receivers
+        return JSONResponse(total)
+
+
+COUNTERS_FILE = "counters.json"
+COUNTERS_FRESH_SECONDS = 5.0  # older: the worker is gone (a live one writes every second)
+
+
+def _published_counters(spool_dir: Path, own: Path) -> list[dict[str, object]]:
+    found = []
+    for path in Path(spool_dir).glob(f"w*/{COUNTERS_FILE}"):
+        with contextlib.suppress(OSError, ValueError):
+            if path.parent != own and time.time() - path.stat().st_mtime < COUNTERS_FRESH_SECONDS:
+                found.append(json.loads(path.read_text()))
+    return found
 
 
 def create_app(
@@ -265,13 +303,22 @@ def create_app(
     otlp, otlp_route = otlp_routes(store, config, clock, spool)
     receiver.otlp = otlp
 
+    async def publish_counters() -> None:
+        while True:
+            await asyncio.sleep(1)
+            await run_in_threadpool(receiver.publish_counters)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        publishing = None
         if spool is not None:
             await run_in_threadpool(spool.start)
+            publishing = asyncio.create_task(publish_counters())
         try:
             yield
         finally:
+            if publishing is not None:
+                publishing.cancel()
             if spool is not None:
                 await run_in_threadpool(spool.stop)
 
@@ -292,6 +339,8 @@ def create_app(
 
 
 _ANONYMOUS_ENV = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
+LOG_LEVEL_ENV = "HEROKU_DRAIN_LOG_LEVEL"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _process_resources = contextlib.ExitStack()
 
 
@@ -301,6 +350,8 @@ def app_from_environment() -> Starlette:
     from heroku_assets import settings as settings_module
     from heroku_assets.storage.factory import open_stores
 
+    # a worker process logs as `drain serve` does (a line per shipped segment among them)
+    logging.basicConfig(level=os.environ.get(LOG_LEVEL_ENV, "INFO").upper(), format=LOG_FORMAT)
     config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
     settings = settings_module.load()
     stores = _process_resources.enter_context(open_stores(settings))
