@@ -68,10 +68,18 @@ class DuckDBWarehouseResource(WarehouseResource):
             yield DuckDBWarehouse(conn)
 
 
-class HerokuApiResource(dg.ConfigurableResource):
-    """The Platform API; the token is an EnvVar reference, never shown."""
+MISSING_API_KEY = (
+    "HEROKU_API_KEY is not set: the Platform API assets read Heroku with a read-only API token. "
+    "Create one (`heroku authorizations:create --scope read`), export HEROKU_API_KEY=<token> where "
+    "Dagster runs (before `make dev`, or in the deployment's secret) and reload the code location."
+)
 
-    token: str
+
+class HerokuApiResource(dg.ConfigurableResource):
+    """The Platform API; the token is an EnvVar reference, never shown. Without one (``HEROKU_API_KEY``
+    unset) the resource still loads, and a run that needs it fails in its step saying what to set."""
+
+    token: str | None = None
     base_url: str = "https://api.heroku.com"
 
     @contextlib.contextmanager
@@ -83,6 +91,8 @@ class HerokuApiResource(dg.ConfigurableResource):
             HerokuNotFoundError,
         )
 
+        if not self.token:
+            raise dg.Failure(description=MISSING_API_KEY, allow_retries=False)
         try:
             with HerokuClient(self.token, base_url=self.base_url) as client:
                 yield client
