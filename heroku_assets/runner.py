@@ -108,13 +108,18 @@ def _run(args: argparse.Namespace) -> int:
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
     failures = 0
-    # Step logs go to the instance (the UI shows them); the terminal gets warnings and a line per run,
-    # under a progress bar on a terminal.
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    # Step logs go to the instance (the UI shows them), not to Dagster's console logger; the terminal gets
+    # a line per run (under a progress bar on a terminal) and the runs' warnings and errors, in the
+    # command's own shape, as are the library's log lines (library code logs with `logging`).
+    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
     total = len(wanted) + 1
     # runs are made as the UI makes them, with the code location's origin, so the Overview timeline
     # shows them under heroku_assets and their job
-    with open_code_location(instance) as location, _Progress(total) as progress:
+    with (
+        open_code_location(instance) as location,
+        _Progress(total, args) as progress,
+        _LogLines(progress),
+    ):
         for app, day in wanted:
             result = progress.run(
                 f"{app} {day}",
@@ -122,11 +127,13 @@ def _run(args: argparse.Namespace) -> int:
                     location.execute, JOB_NAME, partition_key=log_partition_key(app, day), run_config=quiet
                 ),
             )
+            _say_what_the_run_logged(progress, instance, result.run_id)
             failures += not result.success
         reference = progress.run(
             "reference table and views",
             functools.partial(location.execute, "warehouse_reference_job", run_config=quiet),
         )
+        _say_what_the_run_logged(progress, instance, reference.run_id)
         failures += not reference.success
     if failures:
         raise CommandError(f"{failures} run(s) failed: see `make dev` for their logs", status=1)
@@ -208,11 +215,56 @@ def _nothing_to_run(found: dict, args: argparse.Namespace, skipped: list) -> str
     return f"nothing to run: no lines on {wanted} in the raw store (it holds {held})"
 
 
+def _say_what_the_run_logged(progress: _Progress, instance, run_id: str) -> None:
+    """The run's warnings and errors from its event log (what the UI shows), one line each: what the
+    steps logged at WARNING or above, and why a step failed."""
+    import logging
+
+    import dagster as dg
+
+    for record in instance.all_logs(run_id):
+        event = record.dagster_event
+        if event is None and record.level >= logging.WARNING:
+            progress.say("warning" if record.level < logging.ERROR else "error", record.user_message)
+        elif event is not None and event.event_type == dg.DagsterEventType.STEP_FAILURE:
+            error = event.step_failure_data.error
+            why = error.message.strip().splitlines()[0] if error is not None else "failed"
+            progress.say("error", f"{event.step_key} failed: {why}")
+
+
+class _LogLines:
+    """While the runs go on, what library code logs at WARNING or above (the warehouse's truncation
+    report, say) goes to the terminal as ``heroku-assets run: warning: ...``, not as raw log lines."""
+
+    def __init__(self, progress: _Progress) -> None:
+        import logging
+
+        class Handler(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                progress.say(record.levelname.lower(), record.getMessage())
+
+        self._handler = Handler(logging.WARNING)
+
+    def __enter__(self) -> _LogLines:
+        import logging
+
+        logging.getLogger().addHandler(self._handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import logging
+
+        logging.getLogger().removeHandler(self._handler)
+
+
 class _Progress:
     """A progress bar on a terminal (tqdm); elsewhere (logs, CI) one line per finished run, and a line
     every ``heartbeat`` seconds while a long run goes on, so a log never falls silent for minutes."""
 
-    def __init__(self, total: int, heartbeat: float = HEARTBEAT_SECONDS) -> None:
+    def __init__(
+        self, total: int, args: argparse.Namespace | None = None, heartbeat: float = HEARTBEAT_SECONDS
+    ) -> None:
+        self._args = args
         self._total = total
         self._count = 0
         self._heartbeat = heartbeat
@@ -255,6 +307,15 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.close()
+
+    def say(self, kind: str, message: str) -> None:
+        """A ``heroku-assets run: <kind>: message`` line, above the bar on a terminal."""
+        prog = getattr(self._args, "prog", "heroku-assets run")
+        line = f"{prog}: {kind}: {' '.join(message.splitlines())}"
+        if self._bar is None:
+            print(line, file=sys.stderr, flush=True)
+        else:
+            self._bar.write(line, file=sys.stderr)
 
     def done(self, what: str, ok: bool, run_id: str, seconds: float) -> None:
         self._count += 1

@@ -165,6 +165,26 @@ def test_run_reports_progress_and_summary_reads_the_same_data_dir(tmp_path: Path
     assert "shop" in summary.stdout
 
 
+def test_every_line_run_prints_has_the_commands_shape(tmp_path: Path) -> None:
+    """The runs' warnings (a loss marker, a value wider than its column) come as the command's own
+    lines, never as Dagster's log format or a bare log message."""
+    dump = tmp_path / "odd.log"
+    wide = "/export?" + "x" * 4100
+    dump.write_text(
+        "2026-11-20T10:00:00+00:00 heroku[logplex]: Error L10 (output buffer overflow): 3 messages dropped "
+        "since 2026-11-20T09:59:00+00:00\n"
+        f"2026-11-20T10:00:01+00:00 heroku[router]: at=info method=GET path={wide} status=200 service=1ms\n"
+    )
+    data = tmp_path / "data"
+    assert _cli(tmp_path, "import", str(dump), "--app", "shop", "--data-dir", str(data)).returncode == 0
+    result = _cli(tmp_path, "run", "--data-dir", str(data), "--no-summary")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert all(re.match(r"\[\d+/\d+\] |heroku-assets run: (warning|error|info): \S", x) for x in lines), lines
+    assert "heroku-assets run: warning: shop 2026-11-20: Heroku reported lost lines (L10 x1)" in lines
+    assert any("1 rows had values wider than their column" in x and "'path': 1" in x for x in lines), lines
+
+
 def test_errors_and_warnings_of_every_command_share_one_prefix(tmp_path: Path) -> None:
     env_free = tmp_path / "nothing"
     (tmp_path / "DUMP").write_text("a file where a folder should be")

@@ -54,11 +54,20 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
     }
     for code in ("L10", "L11", "L12", "L13"):
         metadata[f"loss_markers_{code}"] = result.loss_markers.get(code, 0)
-    if result.gap_markers or result.loss_markers:
-        context.log.warning(
-            f"{app} {day}: Heroku reported lost lines ({result.loss_markers}) "
-            f"or pulls found gaps ({result.gap_markers})"
-        )
+    said = [
+        *(
+            [
+                "Heroku reported lost lines ("
+                + ", ".join(f"{c} x{n}" for c, n in result.loss_markers.items())
+                + ")"
+            ]
+            if result.loss_markers
+            else []
+        ),
+        *([f"pulls found {result.gap_markers} gap(s)"] if result.gap_markers else []),
+    ]
+    if said:
+        context.log.warning(f"{app} {day}: {' and '.join(said)}")
     return dg.MaterializeResult(metadata=metadata, data_version=dg.DataVersion(result.version))
 
 
