@@ -41,11 +41,13 @@ run: install $(DAGSTER_HOME)/dagster.yaml
 dev: install $(DAGSTER_HOME)/dagster.yaml
 	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/dg dev
 
+# Two workers (pytest-xdist), each test file on one worker (its module fixtures: a webserver, a browser,
+# a run's data, are made once); a line per test as it ends, and the slowest tests at the end.
 test: install
 	.ci/install-odbc
 	.ci/install-azurite
 	.ci/install-postgres
-	$(BIN)/pytest -q
+	$(BIN)/pytest -n 2 --dist loadfile -v --durations=15
 
 lint: install
 	$(BIN)/ruff check .
