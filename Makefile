@@ -47,6 +47,7 @@ test: install
 	.ci/install-odbc
 	.ci/install-azurite
 	.ci/install-postgres
+	.ci/install-chromium
 	$(BIN)/pytest -n 2 --dist loadfile -v --durations=15
 
 lint: install
