@@ -48,7 +48,8 @@ def heroku_raw_logs(context: dg.AssetExecutionContext, stores: StoresResource) -
         "source_object_keys": dg.MetadataValue.json(result.source_objects[:100]),
         "duplicates_removed": result.duplicates_removed,
         "gap_markers": result.gap_markers,
-        "sources_newest": dg.MetadataValue.float(result.sources_newest),
+        # a time the UI shows as one (the sensor reads its value, seconds since the epoch)
+        "sources_newest": dg.MetadataValue.timestamp(result.sources_newest),
         "object": location(url),
         "lines_as_read": location(as_read),  # what staging parses
     }
