@@ -76,13 +76,15 @@ def _instance(config):
 
 def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
+
+    config = settings.load()  # a wrong setting is said before Dagster is loaded (seconds)
+
     from heroku_assets.capture.changes import all_partitions
     from heroku_assets.code_location import open_code_location
     from heroku_assets.defs.logs.jobs import JOB_NAME
     from heroku_assets.defs.partitions import first_day, heroku_apps, in_partitions, log_partition_key
     from heroku_assets.storage.factory import open_stores
 
-    config = settings.load()
     with open_stores(config) as stores:
         _ship_the_spool(args, stores.raw, config.data_dir)
         found = all_partitions(stores.raw)
