@@ -77,7 +77,7 @@ def test_health_sums_the_counters_of_every_receiver_process_of_the_spool(receive
 
 
 def test_run_waits_for_what_a_running_receiver_holds(receivers, tmp_path: Path) -> None:
-    receiver = receivers()  # it seals its segment after 60 s, or when it stops
+    receiver = receivers(HEROKU_DRAIN_SEGMENT_SECONDS="600")  # it ships only when it stops, below
     assert _post_sample(receiver, tmp_path).returncode == 0
     # a run asked for an app the store does not hold: it still waits for the spool first, and says so
     run = subprocess.Popen(
@@ -87,7 +87,7 @@ def test_run_waits_for_what_a_running_receiver_holds(receivers, tmp_path: Path) 
         assert run.stderr is not None
         first = run.stderr.readline()
         assert first.startswith("heroku-assets run: info: 1 segment(s) of drain bodies are in the spool of")
-        assert "waiting for that (at most 75 s)" in first
+        assert "(HEROKU_DRAIN_SEGMENT_SECONDS, 600 s); waiting for that (at most 615 s)" in first
         assert "shipped 000000000000.sealed as segment/" in receiver.stop()  # SIGTERM: sealed and shipped
         rest = run.stderr.read()
         assert run.wait(60) == 1
