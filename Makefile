@@ -41,11 +41,14 @@ run: install $(DAGSTER_HOME)/dagster.yaml
 dev: install $(DAGSTER_HOME)/dagster.yaml
 	VIRTUAL_ENV=$(CURDIR)/$(VENV) PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/dg dev
 
+# Two workers (pytest-xdist) taking tests as they free up (worksteal: long tests do not queue behind one
+# another); a line per test as it ends, and the slowest tests at the end.
 test: install
 	.ci/install-odbc
 	.ci/install-azurite
 	.ci/install-postgres
-	$(BIN)/pytest -q
+	.ci/install-chromium
+	$(BIN)/pytest -n 2 --dist worksteal -v --durations=25
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,8 +2,9 @@
 
 ``run`` materializes, through the same Dagster definitions the UI loads, every (app, day) partition the
 raw store holds (or the ones named), then the reference table and views; runs are recorded in the
-Dagster instance of ``DAGSTER_HOME`` as runs of the ``heroku_assets`` code location
-(``heroku_assets.code_location``), so ``make dev`` shows them afterwards, on the Overview timeline too.
+Dagster instance of ``DAGSTER_HOME`` (unset: ``<data dir>/dagster_home``, the one `make dev` opens) as
+runs of the ``heroku_assets`` code location (``heroku_assets.code_location``), so ``make dev`` shows them
+afterwards, on the Overview timeline too.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ import argparse
 import datetime as dt
 import functools
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from heroku_assets.cli import CommandError, add_data_dir, report
 
 T = TypeVar("T")
+PROJECT_INSTANCE_CONFIG = Path(__file__).resolve().parents[1] / "config" / "dagster.yaml"
 HEARTBEAT_SECONDS = 30.0  # a line this often while a run goes on, when stderr is not a terminal
+SPOOL_GRACE_SECONDS = 15.0  # waited past the segment interval: the upload's time
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,21 +59,26 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def _instance():
+def _instance(config):
+    """The instance of ``DAGSTER_HOME``, else of ``<data dir>/dagster_home``: the one `make dev` shows for
+    the same data folder. A new one gets the project's instance settings (config/dagster.yaml), as
+    `make run` gives it."""
     import dagster as dg
 
-    if os.environ.get("DAGSTER_HOME"):
-        os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
-        return dg.DagsterInstance.get()
-    print(
-        "heroku-assets run: warning: DAGSTER_HOME is not set: runs are not kept (make run sets it)",
-        file=sys.stderr,
-    )
-    return dg.DagsterInstance.ephemeral()
+    home = config.dagster_home
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists() and PROJECT_INSTANCE_CONFIG.exists():
+        shutil.copyfile(PROJECT_INSTANCE_CONFIG, home / "dagster.yaml")
+    # the runs' own processes (none here: steps run in this one) and Dagster's helpers read the variable
+    os.environ["DAGSTER_HOME"] = str(home)
+    return dg.DagsterInstance.get()
 
 
 def _run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
+
+    config = settings.load()  # a wrong setting is said before Dagster is loaded (seconds)
+
     from heroku_assets.code_location import open_code_location
     from heroku_assets.defs.logs.jobs import JOB_NAME
     from heroku_assets.defs.logs.sensors import sealable
@@ -77,8 +87,8 @@ def _run(args: argparse.Namespace) -> int:
     from heroku_assets.logs.changes import all_partitions
     from heroku_assets.storage.factory import open_stores
 
-    config = settings.load()
     with open_stores(config) as stores:
+        _ship_the_spool(args, stores.raw, config.data_dir)
         found = all_partitions(stores.raw)
         rebuilt_kinds = all_partitions(stores.raw, segments=False)
         ticked_kinds = all_partitions(stores.raw, segments=True)
@@ -113,48 +123,46 @@ def _run(args: argparse.Namespace) -> int:
         for a, d in matching(ticked_kinds)
         if (a, d) in set(wanted) and (a, d) not in set(rebuilds) and sealable(d, today, config.late_days)
     ]
-    instance = _instance()
+    instance = _instance(config)
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
     failures = 0
-    # Step logs go to the instance (the UI shows them); the terminal gets warnings and a line per run,
-    # under a progress bar on a terminal.
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    # Step logs go to the instance (the UI shows them), not to Dagster's console logger; the terminal gets
+    # a line per run (under a progress bar on a terminal) and the runs' warnings and errors, in the
+    # command's own shape, as are the library's log lines (library code logs with `logging`).
+    quiet = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
     ticks = 1 if ticked_kinds else 0
     total = ticks + len(rebuilds) + 1
     # runs are made as the UI makes them, with the code location's origin, so the Overview timeline
     # shows them under heroku_assets and their job
-    with open_code_location(instance) as location, _Progress(total) as progress:
+    with (
+        open_code_location(instance) as location,
+        _Progress(total, args) as progress,
+        _LogLines(progress),
+    ):
+
+        def run(what: str, job: str, partition: tuple[str, dt.date] | None = None) -> bool:
+            key = log_partition_key(*partition) if partition else None
+            result = progress.run(
+                what, functools.partial(location.execute, job, partition_key=key, run_config=quiet)
+            )
+            _say_what_the_run_logged(progress, instance, result.run_id)
+            return result.success
+
         while ticks:
-            result = progress.run("tick", functools.partial(location.execute, TICK_JOB, run_config=quiet))
-            failures += not result.success
-            if not result.success or not _tick_left_more(instance):
+            ok = run("tick", TICK_JOB)
+            failures += not ok
+            if not ok or not _tick_left_more(instance):
                 break
             progress.grow(1)
         for app, day in rebuilds:
-            result = progress.run(
-                f"{app} {day}",
-                functools.partial(
-                    location.execute, JOB_NAME, partition_key=log_partition_key(app, day), run_config=quiet
-                ),
-            )
-            failures += not result.success
+            failures += not run(f"{app} {day}", JOB_NAME, (app, day))
         # sealed after the ticks and rebuilds, each day once per change (what ticks appended since)
         seals = [(a, d) for a, d in seals if _needs_seal(instance, a, d)]
         progress.grow(len(seals))
         for app, day in seals:
-            result = progress.run(
-                f"seal {app} {day}",
-                functools.partial(
-                    location.execute, SEAL_JOB, partition_key=log_partition_key(app, day), run_config=quiet
-                ),
-            )
-            failures += not result.success
-        reference = progress.run(
-            "reference table and views",
-            functools.partial(location.execute, "warehouse_reference_job", run_config=quiet),
-        )
-        failures += not reference.success
+            failures += not run(f"seal {app} {day}", SEAL_JOB, (app, day))
+        failures += not run("reference table and views", "warehouse_reference_job")
     if failures:
         raise CommandError(f"{failures} run(s) failed: see `make dev` for their logs", status=1)
     if not args.no_summary:
@@ -163,22 +171,21 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _needs_seal(instance, app: str, day: dt.date) -> bool:
-    """Whether (app, day) was appended to since its last seal (or never sealed)."""
+    """Whether (app, day) was never sealed, or a tick ran since its seal (which may have appended to it:
+    sealing again is one query)."""
     import dagster as dg
 
-    from heroku_assets.defs.logs.ticks import SEALED
+    from heroku_assets.defs.logs.ticks import SEALED, TICK
     from heroku_assets.defs.partitions import log_partition_key
-    from heroku_assets.defs.warehouse.assets import warehouse_key
-    from heroku_assets.tables import EVENT_TABLES
 
-    def latest(key: dg.AssetKey) -> float:
-        records = instance.fetch_materializations(
-            dg.AssetRecordsFilter(asset_key=key, asset_partitions=[str(log_partition_key(app, day))]), limit=1
-        ).records
-        return records[0].timestamp if records else 0.0
-
-    sealed = latest(SEALED)
-    return not sealed or latest(warehouse_key(EVENT_TABLES[0].name)) > sealed
+    partition = str(log_partition_key(app, day))
+    records = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=SEALED, asset_partitions=[partition]), limit=1
+    ).records
+    if not records:
+        return True
+    event = instance.get_latest_materialization_event(TICK)
+    return event is not None and event.timestamp > records[0].timestamp
 
 
 def _tick_left_more(instance) -> bool:
@@ -190,6 +197,45 @@ def _tick_left_more(instance) -> bool:
         return False
     entry = event.asset_materialization.metadata.get("more_pending")
     return bool(entry is not None and entry.value)
+
+
+def _ship_the_spool(args: argparse.Namespace, raw, data_dir: Path) -> None:
+    """What a local drain receiver took but has not shipped yet reaches the raw store before the runs:
+    a stopped receiver's segments are shipped here; a running receiver ships its own when it seals them
+    (every HEROKU_DRAIN_SEGMENT_SECONDS), and they are waited for, a little longer than that."""
+    from heroku_assets.capture.drain_config import SpoolConfig
+    from heroku_assets.capture.segments import held_segments, ship_orphans
+
+    spool = SpoolConfig.from_env(data_dir)
+    if not spool.directory.is_dir():
+        return
+    shipped = ship_orphans(raw, spool.directory, spool.receiver_id)
+    if shipped:
+        report(
+            args, "info", f"shipped {shipped} segment(s) a stopped drain receiver left in {spool.directory}"
+        )
+    held = held_segments(spool.directory)
+    if not held:
+        return
+    limit = spool.segment_seconds + SPOOL_GRACE_SECONDS
+    report(
+        args,
+        "info",
+        f"{len(held)} segment(s) of drain bodies are in the spool of a running receiver ({spool.directory}): "
+        f"it ships them when it seals them (HEROKU_DRAIN_SEGMENT_SECONDS, {spool.segment_seconds:g} s); "
+        f"waiting for that (at most {limit:g} s)",
+    )
+    deadline = time.monotonic() + limit
+    while any(p.exists() for p in held) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in held if p.exists()]
+    if left:
+        report(
+            args,
+            "warning",
+            f"{len(left)} segment(s) still in the spool ({spool.directory}): their lines are not in this "
+            "run; they ship when the receiver seals them or stops (see its log), then run again",
+        )
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -226,11 +272,56 @@ def _nothing_to_run(found: dict, args: argparse.Namespace, skipped: list) -> str
     return f"nothing to run: no lines on {wanted} in the raw store (it holds {held})"
 
 
+def _say_what_the_run_logged(progress: _Progress, instance, run_id: str) -> None:
+    """The run's warnings and errors from its event log (what the UI shows), one line each: what the
+    steps logged at WARNING or above, and why a step failed."""
+    import logging
+
+    import dagster as dg
+
+    for record in instance.all_logs(run_id):
+        event = record.dagster_event
+        if event is None and record.level >= logging.WARNING:
+            progress.say("warning" if record.level < logging.ERROR else "error", record.user_message)
+        elif event is not None and event.event_type == dg.DagsterEventType.STEP_FAILURE:
+            error = event.step_failure_data.error
+            why = error.message.strip().splitlines()[0] if error is not None else "failed"
+            progress.say("error", f"{event.step_key} failed: {why}")
+
+
+class _LogLines:
+    """While the runs go on, what library code logs at WARNING or above (the warehouse's truncation
+    report, say) goes to the terminal as ``heroku-assets run: warning: ...``, not as raw log lines."""
+
+    def __init__(self, progress: _Progress) -> None:
+        import logging
+
+        class Handler(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                progress.say(record.levelname.lower(), record.getMessage())
+
+        self._handler = Handler(logging.WARNING)
+
+    def __enter__(self) -> _LogLines:
+        import logging
+
+        logging.getLogger().addHandler(self._handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import logging
+
+        logging.getLogger().removeHandler(self._handler)
+
+
 class _Progress:
     """A progress bar on a terminal (tqdm); elsewhere (logs, CI) one line per finished run, and a line
     every ``heartbeat`` seconds while a long run goes on, so a log never falls silent for minutes."""
 
-    def __init__(self, total: int, heartbeat: float = HEARTBEAT_SECONDS) -> None:
+    def __init__(
+        self, total: int, args: argparse.Namespace | None = None, heartbeat: float = HEARTBEAT_SECONDS
+    ) -> None:
+        self._args = args
         self._total = total
         self._count = 0
         self._heartbeat = heartbeat
@@ -280,6 +371,15 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.close()
+
+    def say(self, kind: str, message: str) -> None:
+        """A ``heroku-assets run: <kind>: message`` line, above the bar on a terminal."""
+        prog = getattr(self._args, "prog", "heroku-assets run")
+        line = f"{prog}: {kind}: {' '.join(message.splitlines())}"
+        if self._bar is None:
+            print(line, file=sys.stderr, flush=True)
+        else:
+            self._bar.write(line, file=sys.stderr)
 
     def done(self, what: str, ok: bool, run_id: str, seconds: float) -> None:
         self._count += 1

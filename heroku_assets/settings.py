@@ -44,6 +44,7 @@ HEROKU_API_URL = "HEROKU_API_URL"
 HEROKU_API_RATE_SHARE = "HEROKU_API_RATE_SHARE"
 HEROKU_API_WEBHOOKS = "HEROKU_API_WEBHOOKS"
 WEBHOOK_SECRET = "HEROKU_WEBHOOK_SECRET"
+DAGSTER_HOME = "DAGSTER_HOME"
 SYNAPSE_SERVER = "SYNAPSE_SERVER"
 SYNAPSE_DATABASE = "SYNAPSE_DATABASE"
 SYNAPSE_AUTH = "SYNAPSE_AUTH"
@@ -100,6 +101,7 @@ class Settings(_EnvSettings):
     late_days: int = Field(1, ge=0, le=7, description="days after a day whose arrivals may hold its lines")
     sensor_interval: int = Field(300, ge=30, description="seconds between raw objects sensor ticks")
     duckdb_path_setting: Path | None = Field(None, validation_alias=DUCKDB_PATH)
+    dagster_home_setting: Path | None = Field(None, validation_alias=DAGSTER_HOME)
     start_date_setting: dt.date | None = Field(
         None, validation_alias=START_DATE, description="the first UTC day with log partitions"
     )
@@ -163,6 +165,12 @@ class Settings(_EnvSettings):
     @property
     def duckdb_path(self) -> Path:
         return self.duckdb_path_setting or self.data_dir / "warehouse.duckdb"
+
+    @property
+    def dagster_home(self) -> Path:
+        """The Dagster instance: ``DAGSTER_HOME``, else ``<data dir>/dagster_home``, as the Makefile sets it
+        for `make dev`, so the command line and the UI share one instance per data folder."""
+        return (self.dagster_home_setting or self.data_dir / "dagster_home").expanduser().absolute()
 
     @property
     def start_date(self) -> dt.date:

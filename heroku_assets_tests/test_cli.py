@@ -62,16 +62,19 @@ def test_version() -> None:
 START = "2026-11-01"
 
 
-def _env(tmp_path: Path, start: str | None = START) -> dict[str, str]:
+def _env(tmp_path: Path, start: str | None = START, home: bool = True) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_", "AZURE_", "DAGSTER_"))}
     start_date = {"HEROKU_ASSETS_START_DATE": start} if start is not None else {}
-    return {**keep, "DAGSTER_HOME": str(tmp_path / "dagster_home"), **start_date}
+    dagster_home = {"DAGSTER_HOME": str(tmp_path / "dagster_home")} if home else {}
+    return {**keep, **dagster_home, **start_date}
 
 
-def _cli(tmp_path: Path, *argv: str, start: str | None = START) -> subprocess.CompletedProcess[str]:
+def _cli(
+    tmp_path: Path, *argv: str, start: str | None = START, home: bool = True
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(EXE), *argv],
-        env=_env(tmp_path, start),
+        env=_env(tmp_path, start, home),
         capture_output=True,
         text=True,
         timeout=600,
@@ -132,8 +135,27 @@ def test_a_bad_start_date_is_one_line_naming_the_variable(tmp_path: Path, data_d
 def test_run_reports_progress_and_summary_reads_the_same_data_dir(tmp_path: Path, data_dir: Path) -> None:
     before = _cli(tmp_path, "summary", "--data-dir", str(data_dir))
     assert before.returncode == 1 and ERROR_LINE.match(before.stderr), before.stderr
-    result = _cli(tmp_path, "run", "--date", "2026-11-20", "--data-dir", str(data_dir), "--no-summary")
+    run = ["run", "--date", "2026-11-20", "--data-dir", str(data_dir), "--no-summary"]
+    result = _cli(tmp_path, *run, home=False)
     assert result.returncode == 0, result.stderr
+    # without DAGSTER_HOME, the runs are kept in the data folder's instance, the one `make dev` opens
+    import dagster as dg
+
+    from heroku_assets.defs.partitions import log_partition_key
+
+    home = data_dir / "dagster_home"
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        partitions = {r.tags.get("dagster/partition") for r in instance.get_runs()}
+    assert str(log_partition_key("shop", dt.date(2026, 11, 20))) in partitions
+    make_dev_home = subprocess.run(
+        ["make", "-s", "--eval=home: ; @echo $(DAGSTER_HOME)", "home", f"HEROKU_ASSETS_DATA_DIR={data_dir}"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=_env(tmp_path, home=False),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert make_dev_home.stdout.strip() == str(home)
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
     assert re.fullmatch(r"\[1/2\] shop 2026-11-20: ok \(run [0-9a-f]{8}, \d+\.\d s\)", progress[0]), progress
     assert progress[1].startswith("[2/2] reference table and views: ok")
@@ -141,6 +163,26 @@ def test_run_reports_progress_and_summary_reads_the_same_data_dir(tmp_path: Path
     summary = _cli(tmp_path, "summary", "--data-dir", str(data_dir))
     assert summary.returncode == 0, summary.stderr
     assert "shop" in summary.stdout
+
+
+def test_every_line_run_prints_has_the_commands_shape(tmp_path: Path) -> None:
+    """The runs' warnings (a loss marker, a value wider than its column) come as the command's own
+    lines, never as Dagster's log format or a bare log message."""
+    dump = tmp_path / "odd.log"
+    wide = "/export?" + "x" * 4100
+    dump.write_text(
+        "2026-11-20T10:00:00+00:00 heroku[logplex]: Error L10 (output buffer overflow): 3 messages dropped "
+        "since 2026-11-20T09:59:00+00:00\n"
+        f"2026-11-20T10:00:01+00:00 heroku[router]: at=info method=GET path={wide} status=200 service=1ms\n"
+    )
+    data = tmp_path / "data"
+    assert _cli(tmp_path, "import", str(dump), "--app", "shop", "--data-dir", str(data)).returncode == 0
+    result = _cli(tmp_path, "run", "--data-dir", str(data), "--no-summary")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert all(re.match(r"\[\d+/\d+\] |heroku-assets run: (warning|error|info): \S", x) for x in lines), lines
+    assert "heroku-assets run: warning: shop 2026-11-20: Heroku reported lost lines (L10 x1)" in lines
+    assert any("1 rows had values wider than their column" in x and "'path': 1" in x for x in lines), lines
 
 
 def test_errors_and_warnings_of_every_command_share_one_prefix(tmp_path: Path) -> None:

@@ -4,10 +4,16 @@ front, with ``GET /health`` and the spool's lifespan. ``drain serve`` runs it (o
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
+import json
+import logging
 import os
+import time
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -22,11 +28,13 @@ from heroku_assets.capture.segments import SpoolRunner
 from heroku_assets.capture.webhooks import webhook_routes
 from heroku_assets.storage.base import ObjectStore
 
+COUNTERS_FILE = "counters.json"
+COUNTERS_FRESH_SECONDS = 5.0  # older: the worker is gone (a live one writes every second)
 
-async def health(request: Request) -> Response:
-    """Both receivers' counters (the OTLP ones prefixed ``otlp_``) and the spool's."""
-    state = request.app.state
-    status: dict[str, object] = {"status": "ok", **state.receiver.counters.as_dict()}
+
+def process_counters(state: Any) -> dict[str, object]:
+    """This process's counters: both receivers' (the OTLP ones prefixed ``otlp_``) and its spool's."""
+    status: dict[str, object] = {**state.receiver.counters.as_dict()}
     runner = state.spool
     if runner is not None and runner.spool is not None and runner.shipper is not None:
         status.update(
@@ -37,7 +45,44 @@ async def health(request: Request) -> Response:
             ship_failures=runner.shipper.failures,
         )
     status.update(state.otlp.counters.as_dict("otlp_"))
-    return JSONResponse(status)
+    return status
+
+
+def publish_counters(state: Any) -> None:
+    """Write this process's counters into its spool slot, for the other workers' ``/health``."""
+    runner = state.spool
+    if runner is not None and runner.slot is not None:
+        path = runner.slot.directory / COUNTERS_FILE
+        path.with_suffix(".tmp").write_text(json.dumps(process_counters(state)))
+        os.replace(path.with_suffix(".tmp"), path)
+
+
+def _published_counters(spool_dir: Path, own: Path) -> list[dict[str, object]]:
+    found = []
+    for path in Path(spool_dir).glob(f"w*/{COUNTERS_FILE}"):
+        with contextlib.suppress(OSError, ValueError):
+            if path.parent != own and time.time() - path.stat().st_mtime < COUNTERS_FRESH_SECONDS:
+                found.append(json.loads(path.read_text()))
+    return found
+
+
+async def health(request: Request) -> Response:
+    """The counters of every worker process of ``drain serve --workers N`` summed (each publishes its
+    own every second in its spool slot; this one's are live), and the receivers they are."""
+    state = request.app.state
+    workers = [process_counters(state)]
+    runner = state.spool
+    if runner is not None and runner.slot is not None:
+        workers += _published_counters(runner.spool_dir, runner.slot.directory)
+    total: dict[str, object] = {"status": "ok", "workers": len(workers)}
+    for counters in workers:
+        for key, value in counters.items():
+            if isinstance(value, int):
+                total[key] = int(total.get(key, 0)) + value  # type: ignore[call-overload]
+    receivers = sorted(str(c["receiver"]) for c in workers if "receiver" in c)
+    if receivers:
+        total["receivers"] = receivers
+    return JSONResponse(total)
 
 
 def create_app(
@@ -60,13 +105,22 @@ def create_app(
     receiver = DrainReceiver(store, config, clock, spool)
     otlp, otlp_route = otlp_routes(store, config, clock, spool)
 
+    async def publishing(state: Any) -> None:
+        while True:
+            await asyncio.sleep(1)
+            await run_in_threadpool(publish_counters, state)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = None
         if spool is not None:
             await run_in_threadpool(spool.start)
+            task = asyncio.create_task(publishing(app.state))
         try:
             yield
         finally:
+            if task is not None:
+                task.cancel()
             if spool is not None:
                 await run_in_threadpool(spool.stop)
 
@@ -88,6 +142,8 @@ def create_app(
 
 
 _ANONYMOUS_ENV = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
+LOG_LEVEL_ENV = "HEROKU_DRAIN_LOG_LEVEL"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _process_resources = contextlib.ExitStack()
 
 
@@ -97,6 +153,8 @@ def app_from_environment() -> Starlette:
     from heroku_assets import settings as settings_module
     from heroku_assets.storage.factory import open_stores
 
+    # a worker process logs as `drain serve` does (a line per shipped segment among them)
+    logging.basicConfig(level=os.environ.get(LOG_LEVEL_ENV, "INFO").upper(), format=LOG_FORMAT)
     config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
     settings = settings_module.load()
     stores = _process_resources.enter_context(open_stores(settings))

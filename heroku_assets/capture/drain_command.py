@@ -53,7 +53,7 @@ def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
     from heroku_assets import settings as settings_module
-    from heroku_assets.capture.app import create_app, spool_runner
+    from heroku_assets.capture.app import LOG_FORMAT, LOG_LEVEL_ENV, create_app, spool_runner
     from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
     from heroku_assets.storage.factory import open_stores
 
@@ -63,9 +63,7 @@ def serve_command(args: argparse.Namespace) -> int:
         spool_config = SpoolConfig.from_env(settings.data_dir)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
     logging.getLogger(__name__).info(
         "drain receiver on %s:%d, %r, spool %s", args.host, args.port, config, spool_config.directory
     )
@@ -84,6 +82,7 @@ def serve_command(args: argparse.Namespace) -> int:
         # Worker processes import the app and read the same environment.
         os.environ[settings_module.DATA_DIR] = str(settings.data_dir)
         os.environ["HEROKU_DRAIN_ALLOW_ANONYMOUS"] = "1" if args.allow_anonymous else "0"
+        os.environ[LOG_LEVEL_ENV] = args.log_level
         uvicorn.run(
             "heroku_assets.capture.app:app_from_environment", factory=True, workers=args.workers, **options
         )

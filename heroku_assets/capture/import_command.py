@@ -19,7 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "changes nothing. The sensor then runs the partitions its lines belong to.",
     )
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="`heroku logs` dumps or drain bodies"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="`heroku logs` dumps or drain bodies; - for standard input",
     )
     parser.add_argument("--app", required=True, help="the Heroku app the lines belong to")
     parser.add_argument(
@@ -34,27 +38,49 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _run_import(args: argparse.Namespace) -> int:
     from heroku_assets import settings
-    from heroku_assets.capture.imports import import_file
     from heroku_assets.storage.factory import open_stores
 
     config = settings.load()
     status = 0
     with open_stores(config) as stores:
         for path in args.files:
-            if not path.is_file():
+            if str(path) == "-":
+                status |= _import_stdin(args, stores.raw)
+            elif not path.is_file():
                 report(args, "error", f"no such file: {path}")
                 status = 1
-                continue
-            if path.stat().st_size == 0:
-                report(args, "warning", f"{path} is empty: nothing imported")
-                continue
-            result = import_file(stores.raw, path, args.app, fmt=args.format)
-            days = ", ".join(sorted(d.isoformat() for d in result.days)) or "none"
-            state = "imported" if result.created else "already imported"
-            print(f"{path}: {state} as {result.key} ({result.lines} lines; days {days})")
-            for warning in import_warnings(path, result.lines, result.unreadable):
-                report(args, "warning", warning)
+            else:
+                _import_one(args, stores.raw, path, str(path))
     return status
+
+
+def _import_stdin(args: argparse.Namespace, raw) -> int:
+    """``-``: standard input (``heroku logs -n 1500 | heroku-assets import - --app A``), kept in a
+    temporary file first: an import reads its file twice (its name comes from its content)."""
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="heroku-assets-import-") as folder:
+        copy = Path(folder) / "stdin"
+        with copy.open("wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
+        _import_one(args, raw, copy, "stdin")
+    return 0
+
+
+def _import_one(args: argparse.Namespace, raw, path: Path, shown: str) -> None:
+    from heroku_assets.capture.imports import import_file
+
+    if path.stat().st_size == 0:
+        report(args, "warning", f"{shown} is empty: nothing imported")
+        return
+    result = import_file(raw, path, args.app, fmt=args.format)
+    days = ", ".join(sorted(d.isoformat() for d in result.days)) or "none"
+    state = "imported" if result.created else "already imported"
+    print(f"{shown}: {state} as {result.key} ({result.lines} lines; days {days})")
+    for warning in import_warnings(Path(shown), result.lines, result.unreadable):
+        report(args, "warning", warning)
 
 
 def import_warnings(path: Path, lines: int, unreadable: int) -> list[str]:

@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import threading
+    from urllib.parse import urlsplit
 
     from heroku_assets import settings as settings_module
     from heroku_assets.capture.pull import PullFilter, pull_once, run_pulls
@@ -42,10 +43,13 @@ def run(args: argparse.Namespace) -> int:
         HerokuError,
         HerokuForbiddenError,
     )
+    from heroku_assets.resolve import resolution_error
     from heroku_assets.storage import layout
     from heroku_assets.storage.factory import open_stores
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # the client says what failed and what it retries; urllib3's own lines would say it again, unshaped
+    logging.getLogger("urllib3").setLevel(logging.ERROR)
     try:
         config = settings_module.load()
         if not config.heroku_api_key:
@@ -55,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
         pull_filter = PullFilter(source=args.source, dyno_name=args.dyno_name)
         if not 1 <= args.lines <= 1500:
             raise ValueError("--lines must be between 1 and 1500")
+        api = urlsplit(config.heroku_api_url)
+        unresolved = resolution_error(api.hostname or "", api.port or 443)
+        if unresolved:  # said at once, not after the client's retries
+            raise CommandError(f"cannot reach the Platform API: {unresolved}; check HEROKU_API_URL and DNS")
     except ValueError as exc:
         raise CommandError(str(exc)) from None
 

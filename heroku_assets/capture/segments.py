@@ -13,6 +13,7 @@ configured id plus the slot, so two processes never write the same object names.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
@@ -83,6 +84,35 @@ def orphan_slots(spool_dir: Path, receiver_id: str) -> Iterator[Slot]:
         fd = _try_lock(directory)
         if fd is not None:
             yield Slot(directory, f"{receiver_id}-{directory.name}", fd)
+
+
+def ship_orphans(store: ObjectStore, spool_dir: Path, receiver_id: str) -> int:
+    """Ship what the slots no process holds still keep (a stopped receiver's spool); returns how many
+    segments went. A slot that fails keeps its segments for the next try."""
+    shipped = 0
+    for slot in orphan_slots(spool_dir, receiver_id):
+        try:
+            spool = Spool(slot.directory)
+            for path in spool.recover():
+                ship(store, path, slot.receiver_id)
+                spool.remove(path)
+                shipped += 1
+        except Exception:  # noqa: BLE001 - left for the next start
+            log.exception("segments left in %s not shipped yet", slot.directory)
+        finally:
+            slot.release()
+    return shipped
+
+
+def held_segments(spool_dir: Path) -> list[Path]:
+    """The segments, open or sealed and not empty, that the spool's slots hold: after ``ship_orphans``,
+    those of receivers still running, shipped by them in their own time."""
+    held = []
+    for path in sorted(Path(spool_dir).glob("w*/*")):
+        with contextlib.suppress(FileNotFoundError):  # shipped meanwhile
+            if path.suffix in (".open", ".sealed") and path.stat().st_size > 0:
+                held.append(path)
+    return held
 
 
 # -- what a segment holds ------------------------------------------------------------------------
@@ -309,16 +339,7 @@ class SpoolRunner:
         )
 
     def _ship_orphans(self) -> None:
-        for slot in orphan_slots(self.spool_dir, self.base_id):
-            try:
-                spool = Spool(slot.directory)
-                for path in spool.recover():
-                    ship(self.store, path, slot.receiver_id)
-                    spool.remove(path)
-            except Exception:  # noqa: BLE001 - left for the next start
-                log.exception("segments left in %s not shipped yet", slot.directory)
-            finally:
-                slot.release()
+        ship_orphans(self.store, self.spool_dir, self.base_id)
 
     def stop(self, timeout: float = 20.0) -> None:
         if self.spool is not None:

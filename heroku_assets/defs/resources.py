@@ -39,8 +39,10 @@ def build_resources(settings: settings_module.Settings) -> dict[str, dg.Configur
         warehouse: WarehouseResource = synapse_warehouse_resource()
     else:
         warehouse = DuckDBWarehouseResource(duckdb=DuckDBResource(database=str(settings.duckdb_path)))
+    # unset, no EnvVar: Dagster would refuse the run's config with a stack trace; the step says instead
+    token = dg.EnvVar(settings_module.HEROKU_API_KEY) if settings.heroku_api_key else None
     heroku_api = HerokuApiResource(
-        token=dg.EnvVar(settings_module.HEROKU_API_KEY),
+        token=token,
         base_url=settings.heroku_api_url,
         rate_share=settings.heroku_api_rate_share,
         webhooks=settings.heroku_api_webhooks,

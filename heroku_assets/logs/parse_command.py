@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -70,15 +71,18 @@ def _write_group(group: dict[str, Any], app: str | None, out: IO[str]) -> None:
         for row in batch.to_pylist():
             if app is None:
                 row["app"] = None
+            if row.get("event_date") == _NO_DAY:
+                row["event_date"] = None  # no dated line to take a day from: no day, not the epoch's
             obj = {"table": name, **{k: _json_value(v) for k, v in row.items()}}
             rows.append((row["line_number"], len(rows), json.dumps(obj, ensure_ascii=False)))
     rows.sort()
     out.write("".join(f"{text}\n" for _, _, text in rows))
 
 
-def _json_value(value: Any) -> Any:
-    import datetime as dt
+_NO_DAY = dt.date(1970, 1, 1)  # what the reader gives lines with no dated line before them
 
+
+def _json_value(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
     if isinstance(value, dt.date):

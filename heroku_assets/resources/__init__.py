@@ -68,12 +68,18 @@ class DuckDBWarehouseResource(WarehouseResource):
             yield DuckDBWarehouse(conn)
 
 
-class HerokuApiResource(dg.ConfigurableResource):
-    """The Platform API; the token is an EnvVar reference, never shown. ``rate_share``: the share of the
-    account's rate limit the sync may spend; ``webhooks``: app webhooks announce changes, so what they
-    announce is only listed to reconcile."""
+MISSING_API_KEY = (
+    "HEROKU_API_KEY is not set: the Platform API assets read Heroku with a read-only API token. "
+    "Create one (`heroku authorizations:create --scope read`), export HEROKU_API_KEY=<token> where "
+    "Dagster runs (before `make dev`, or in the deployment's secret) and reload the code location."
+)
 
-    token: str
+
+class HerokuApiResource(dg.ConfigurableResource):
+    """The Platform API; the token is an EnvVar reference, never shown. Without one (``HEROKU_API_KEY``
+    unset) the resource still loads, and a run that needs it fails in its step saying what to set."""
+
+    token: str | None = None
     base_url: str = "https://api.heroku.com"
     rate_share: float = 0.6
     webhooks: bool = False
@@ -88,6 +94,8 @@ class HerokuApiResource(dg.ConfigurableResource):
         )
         from heroku_assets.platform_api.rate import RateBudget
 
+        if not self.token:
+            raise dg.Failure(description=MISSING_API_KEY, allow_retries=False)
         try:
             budget = RateBudget(self.rate_share)
             with HerokuClient(self.token, base_url=self.base_url, budget=budget) as client:

@@ -67,6 +67,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--format", choices=("text", "logplex", "both"), default="both", help="what to write")
+    p.add_argument(
+        "--post",
+        metavar="URL",
+        help="also POST the drain bodies to a receiver as Logplex does, to URL?app=<app> for each app "
+        "(e.g. http://127.0.0.1:8080/logs; user:password@ in the URL for Basic auth)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -81,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     # the default --days, they are the days the partitions start with when HEROKU_ASSETS_START_DATE is unset)
     start = args.start or utc_today() - dt.timedelta(days=args.days)
     days = [start + dt.timedelta(days=i) for i in range(args.days)]
+    if args.post and (args.stdout or args.format == "text"):
+        raise CommandError("--post sends drain bodies: use it with --out and --format logplex or both")
     began = time.perf_counter()
     if args.stdout:
         written = _to_stdout(apps[0], days, args)
@@ -88,10 +96,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         from pathlib import Path
 
+        from heroku_assets.sample.post import PostError
+
         try:
             written = _to_folder(Path(args.out), apps, days, args)
         except OSError as exc:
             raise CommandError(f"cannot write to {args.out}: {exc}", status=1) from None
+        except PostError as exc:
+            raise CommandError(f"{exc}; the bodies are in {args.out}", status=1) from None
         where = args.out
     elapsed = time.perf_counter() - began
     lines = sum(written["tables"].values())
@@ -102,7 +114,28 @@ def run(args: argparse.Namespace) -> int:
         f"{bodies} -> {where} in {elapsed:.2f} s ({lines / max(elapsed, 1e-9):,.0f} lines/s)",
         file=sys.stderr,
     )
+    if args.post:
+        from heroku_assets.sample.post import receiver_address
+
+        posted, to = written["posted"], receiver_address(args.post)
+        print(
+            f"sample: posted {posted.bodies} drain bodies ({posted.lines} lines) to {to}, "
+            f"{posted.retries} retried after a 503; the receiver ships them to the raw store when it seals "
+            "its segment (HEROKU_DRAIN_SEGMENT_SECONDS, 60 s by default, or when it stops)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _within_widths():
+    """The generator's mix without its over-long messages: Logplex's 10,000-byte chunks are wider than
+    app_events.message (4,000 characters), and the sample `make run` loads should hold nothing the
+    warehouse cuts (the generator's tests keep them)."""
+    import dataclasses
+
+    from heroku_assets.sample.generator import DEFAULT_CONFIG
+
+    return dataclasses.replace(DEFAULT_CONFIG, long_line_share=0.0)
 
 
 class _Tally:
@@ -153,7 +186,14 @@ def _to_stdout(app: str, days: list[dt.date], args: argparse.Namespace) -> dict:
     tally = _Tally()
     out = sys.stdout.buffer
     for day in days:
-        deque(_pass(generate_day(app, day, args.lines_per_day, seed=args.seed), out, tally), maxlen=0)
+        deque(
+            _pass(
+                generate_day(app, day, args.lines_per_day, seed=args.seed, config=_within_widths()),
+                out,
+                tally,
+            ),
+            maxlen=0,
+        )
     out.flush()
     return {"tables": tally.lines, "bodies": 0}
 
@@ -166,11 +206,13 @@ def _to_folder(out, apps: list[str], days: list[dt.date], args: argparse.Namespa
 
     from heroku_assets.sample.drain import drain_batches
     from heroku_assets.sample.generator import generate_day
+    from heroku_assets.sample.post import Posted, post_bodies
 
     text = args.format in ("text", "both")
     logplex = args.format in ("logplex", "both")
     total = _Tally()
     bodies = 0
+    posted = Posted()
     partitions = []
     for app in apps:
         app_dir = out / app
@@ -179,16 +221,24 @@ def _to_folder(out, apps: list[str], days: list[dt.date], args: argparse.Namespa
             tally = _Tally()
             dump = open(app_dir / f"{day.isoformat()}.log", "wb") if text else None  # noqa: SIM115
             try:
-                stream = _pass(generate_day(app, day, args.lines_per_day, seed=args.seed), dump, tally)
+                stream = _pass(
+                    generate_day(app, day, args.lines_per_day, seed=args.seed, config=_within_widths()),
+                    dump,
+                    tally,
+                )
                 if logplex:
                     body_dir = app_dir / day.isoformat()
                     body_dir.mkdir(exist_ok=True)
                     for old in [*body_dir.glob("*.logplex"), *body_dir.glob("*.json")]:
                         old.unlink()
+                    day_bodies = []
                     for b in drain_batches(stream, seed=args.seed):
                         (body_dir / f"{b.name}.logplex").write_bytes(b.body)
                         (body_dir / f"{b.name}.json").write_text(json.dumps(b.headers, indent=1) + "\n")
+                        day_bodies.append((b.headers, b.body))
                         bodies += 1
+                    if args.post:
+                        post_bodies(args.post, app, day_bodies, posted)
                 else:
                     deque(stream, maxlen=0)
             finally:
@@ -200,4 +250,4 @@ def _to_folder(out, apps: list[str], days: list[dt.date], args: argparse.Namespa
             )
     expected = {"seed": args.seed, "lines_per_day": args.lines_per_day, "partitions": partitions}
     (out / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
-    return {"tables": total.lines, "bodies": bodies}
+    return {"tables": total.lines, "bodies": bodies, "posted": posted}

@@ -20,10 +20,11 @@ def summary_text(conn: duckdb.DuckDBPyConnection, top_codes: int = 8) -> str:
         "(SELECT count(*) FROM platform_events), (SELECT count(*) FROM runtime_metrics), "
         "(SELECT count(*) FROM rejected_lines)"
     ).fetchone()
-    out = [
-        "Requests per app and day",
-        f"{'app':<16} {'day':<10} {'requests':>9} {'err rate':>8} {'p95 ms':>7}",
-    ]
+    out = ["Requests per app and day"]
+    if stats:
+        out.append(f"{'app':<16} {'day':<10} {'requests':>9} {'err rate':>8} {'p95 ms':>7}")
+    else:
+        out.append("none: the warehouse holds no router lines (heroku[router]) yet")
     for app, day, requests, error_rate, p95 in stats:
         p95_text = "-" if p95 is None else f"{p95:.0f}"
         out.append(f"{app:<16} {day.isoformat():<10} {requests:>9} {error_rate:>8.2%} {p95_text:>7}")
@@ -31,6 +32,8 @@ def summary_text(conn: duckdb.DuckDBPyConnection, top_codes: int = 8) -> str:
     out.append("Top error codes")
     for code, meaning, n in codes:
         out.append(f"{code:<5} {n:>7}  {meaning or 'unknown code'}")
+    if not codes:
+        out.append("none")
     out.append("")
     names = ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")
     out.append("Rows: " + ", ".join(f"{name} {count}" for name, count in zip(names, totals, strict=True)))

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import tenacity
 
+from heroku_assets.resolve import resolution_error
 from heroku_assets.warehouse.base import WarehouseError, scrub
 
 log = logging.getLogger(__name__)
@@ -303,6 +304,12 @@ def connect(config: SynapseConfig) -> Any:
     times with exponential waits. Raises SynapseDriverError or SynapseConnectionError with the reason."""
     pyodbc = import_pyodbc()
     require_driver(pyodbc, config.driver)
+    unresolved = resolution_error(config.server, config.port)
+    if unresolved:  # no attempt could succeed: said now, not after the attempts' login timeouts
+        raise SynapseConnectionError(
+            f"could not connect to {config.describe()}: {unresolved}; check SYNAPSE_SERVER "
+            "(<workspace>.sql.azuresynapse.net) and this machine's DNS"
+        )
     conn_str = config.connection_string()
 
     def attempt() -> Any:

@@ -45,6 +45,21 @@ def test_the_import_command_reports_and_refuses_bad_input(tmp_path):
     assert "Traceback" not in bad_app.stderr
 
 
+def test_import_reads_standard_input_as_parse_does(tmp_path):
+    """`heroku logs -n 1500 | heroku-assets import - --app shop`: the same object as the saved file."""
+    dump = tmp_path / "dump.log"
+    dump.write_text(DUMP)
+    env = {"HEROKU_ASSETS_DATA_DIR": str(tmp_path / "data"), "PATH": ""}
+    run = [sys.executable, "-m", "heroku_assets.cli", "import"]
+    piped = subprocess.run([*run, "-", "--app", "shop"], env=env, input=DUMP, capture_output=True, text=True)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith("stdin: imported as import/shop/") and "3 lines" in piped.stdout
+    saved = subprocess.run([*run, str(dump), "--app", "shop"], env=env, capture_output=True, text=True)
+    assert "already imported" in saved.stdout
+    empty = subprocess.run([*run, "-", "--app", "shop"], env=env, input="", capture_output=True, text=True)
+    assert empty.stderr == "heroku-assets import: warning: stdin is empty: nothing imported\n"
+
+
 def test_unreadable_lines_are_counted_and_kept_in_the_metadata(tmp_path):
     raw = LocalObjectStore(tmp_path / "raw")
     dump = tmp_path / "dump.log"

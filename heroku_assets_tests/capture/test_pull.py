@@ -207,6 +207,22 @@ def test_the_pull_command_stores_lines(
     assert cli.main(["pull", "--app", "my-app", "--once", "--data-dir", str(tmp_path)]) == 2
 
 
+def test_a_pull_from_an_api_host_that_does_not_resolve_fails_before_any_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("HEROKU_API_KEY", "a-token-value")
+    monkeypatch.setenv("HEROKU_API_URL", "https://api.no-such-host.invalid")
+    monkeypatch.delenv("HEROKU_ASSETS_ENV", raising=False)
+    assert cli.main(["pull", "--app", "my-app", "--once", "--data-dir", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    # the resolver's own words in the brackets differ between systems
+    assert captured.err.startswith(
+        "heroku-assets pull: error: cannot reach the Platform API: the name api.no-such-host.invalid does "
+        "not resolve ("
+    )
+    assert captured.err.endswith("); check HEROKU_API_URL and DNS\n") and captured.err.count("\n") == 1
+
+
 def test_the_pull_loop_retries_a_failed_round_and_stops_on_a_refused_token(
     fake_heroku: FakeHeroku, client: HerokuClient, store: LocalObjectStore
 ) -> None:

@@ -253,3 +253,7 @@ def test_the_raw_partition_names_the_objects_it_was_built_from(definitions, inst
     event = instance.get_latest_materialization_event(RAW_LOGS).asset_materialization
     assert event.metadata["source_object_keys"].value == [result.key]
     assert event.metadata["source_objects"].value == 1
+    # when the newest object arrived, shown as a time (the sensor compares its seconds)
+    newest = event.metadata["sources_newest"]
+    assert isinstance(newest, dg.TimestampMetadataValue)
+    assert newest.value == (load().raw_dir / result.key).stat().st_mtime

@@ -159,3 +159,35 @@ def test_a_stored_webhook_delivery_triggers_the_sensor_and_lands_in_its_table(
     assert _rows(project_env, "SELECT version, status FROM heroku_releases") == [(1, "succeeded")]
     with dg.build_sensor_context(instance=instance, resources=resources) as context:
         assert isinstance(sensor(context), dg.SkipReason)  # applied: nothing pending
+
+
+def test_without_a_key_the_api_assets_say_what_to_set_inside_the_run(instance, project_env, monkeypatch):
+    """As "Materialize all" of an API group in the UI: the run starts (no config error) and its step
+    fails once, naming HEROKU_API_KEY."""
+    monkeypatch.delenv("HEROKU_API_KEY", raising=False)
+    from heroku_assets.definitions import defs
+
+    definitions = defs()
+    apps = dg.AssetKey(["warehouse", "heroku_apps"])
+    assert "HEROKU_API_KEY" in definitions.resolve_assets_def(apps).specs_by_key[apps].description
+    job = definitions.resolve_job_def("platform_api_job")
+    result = job.execute_in_process(instance=instance, asset_selection=[apps], raise_on_error=False)
+    assert not result.success
+    [failure] = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    message = failure.event_specific_data.error.message
+    assert "HEROKU_API_KEY is not set" in message and "DagsterInvalidConfigError" not in message
+    assert not [e for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"]
+
+
+def test_the_api_tables_sit_in_groups_of_their_own_away_from_the_logs(definitions) -> None:
+    from heroku_assets.defs.platform_api.assets import api_group
+
+    graph = definitions.resolve_asset_graph()
+    groups = {graph.get(dg.AssetKey(["warehouse", r.table])).group_name for r in RESOURCES}
+    assert groups == {api_group(r) for r in RESOURCES} and len(groups) >= 5
+    assert all(g.startswith("platform_api_") for g in groups)
+    by_group = {}
+    for key in graph.get_all_asset_keys():
+        by_group.setdefault(graph.get(key).group_name, set()).add(key)
+    assert not any(graph.get(k).child_keys & by_group["platform_api_apps"] for k in by_group["heroku"])
+    assert graph.get(dg.AssetKey(["warehouse", "heroku_releases"])).group_name == "platform_api_apps"

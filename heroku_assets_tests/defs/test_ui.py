@@ -80,7 +80,7 @@ def test_the_ui_shows_assets_groups_partitions_checks_schedule_and_sensor(projec
         "warehouse_statistics_schedule": "30 5 * * *",  # after the daily logs run
     }
     assert {"path": ["warehouse", "heroku_apps"]} in nodes["warehouse/heroku_releases"]["dependencyKeys"]
-    assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api"
+    assert nodes["warehouse/heroku_releases"]["groupName"] == "platform_api_apps"
     assert {"raw_objects_sensor", "automation_sensor", "heroku_webhooks_sensor"} <= {
         s["name"] for s in repo["sensors"]
     }

@@ -110,7 +110,7 @@ def test_garbage_only_gives_rejected_rows_and_exit_zero() -> None:
         ("rejected_lines", "</html>"),
         ("rejected_lines", "\\xff\\xfe\\xbe\\xef"),
     ]
-    assert all(r["event_date"] == "1970-01-01" and r["event_ts"] is None for r in out)
+    assert all(r["event_date"] is None and r["event_ts"] is None for r in out)  # no day to take
 
 
 @pytest.mark.parametrize("target", ["missing.log", "."])
@@ -156,3 +156,12 @@ def test_blank_lines_keep_their_line_numbers() -> None:
 def test_errors_have_the_command_prefix(tmp_path: pathlib.Path) -> None:
     result = run(str(tmp_path / "missing.log"))
     assert result.stderr.decode().startswith("heroku-assets parse: error: cannot read ")
+
+
+def test_lines_with_no_date_to_take_have_no_event_date() -> None:
+    """Undated lines take the day of a dated line near them; with none at all, they have no day (not
+    1970-01-01)."""
+    alone = run("-", stdin=b"just text\nmore text\n")
+    assert [json.loads(line)["event_date"] for line in alone.stdout.decode().splitlines()] == [None, None]
+    beside = run("-", stdin=b"just text\n2026-11-20T10:00:00+00:00 app[web.1]: one\nafter\n")
+    assert {json.loads(line)["event_date"] for line in beside.stdout.decode().splitlines()} == {"2026-11-20"}

@@ -21,7 +21,9 @@ from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault
 
 
 def make_client(fake: FakeHeroku, **kwargs: object) -> HerokuClient:
-    options: dict[str, object] = {"timeout": (2.0, 1.0), "retries": 3, "backoff_factor": 0.01}
+    # a read timeout no busy machine reaches (the fake validates what it serves against the schema, slower
+    # under load); the tests of timeouts give their own
+    options: dict[str, object] = {"timeout": (2.0, 10.0), "retries": 3, "backoff_factor": 0.01}
     options.update(kwargs)
     return HerokuClient(fake.token, base_url=fake.url, **options)  # type: ignore[arg-type]
 

@@ -146,3 +146,31 @@ def test_stdout_prints_one_app_for_piping():
     ]
     assert proc.stdout.decode().split("\n") == [*want, ""]
     assert "800 lines" in proc.stderr.decode()
+
+
+def test_the_sample_make_run_loads_fits_the_declared_widths(tmp_path) -> None:
+    """No value of the sample is cut by the warehouse (`make run` would warn "rows had values wider")."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from heroku_assets import tables
+
+    exe = Path(sys.executable).with_name("heroku-assets")
+    subprocess.run([str(exe), "sample", "--out", str(tmp_path), "--format", "text"], check=True, timeout=120)
+    dumps = b"".join(p.read_bytes() for p in sorted(tmp_path.glob("*/*.log")))
+    parsed = subprocess.run(
+        [str(exe), "parse", "-"], input=dumps, capture_output=True, check=True, timeout=120
+    )
+    widths = {t.name: {c.name: c.width for c in t.columns if c.width} for t in tables.EVENT_TABLES}
+    wider = {}
+    for line in parsed.stdout.decode().splitlines():
+        row = json.loads(line)
+        for column, width in widths.get(row["table"], {}).items():
+            value = row.get(column)
+            text = value if isinstance(value, str) or value is None else json.dumps(value)
+            if text is not None and len(text) > width:
+                wider[(row["table"], column)] = wider.get((row["table"], column), 0) + 1
+    assert not wider
+    assert any(len(json.loads(x).get("path") or "") > 3000 for x in parsed.stdout.decode().splitlines())

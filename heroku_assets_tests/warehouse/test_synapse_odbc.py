@@ -87,6 +87,22 @@ def test_closed_port_fails_quickly_and_clearly(
     assert PASSWORD not in message and PASSWORD not in caplog.text
 
 
+def test_a_server_name_that_does_not_resolve_is_said_before_any_login_attempt(
+    pyodbc, caplog: pytest.LogCaptureFixture
+) -> None:
+    """With the defaults (four attempts of a 30 s login timeout) an unresolvable name took minutes."""
+    caplog.set_level(logging.WARNING)
+    config = SynapseConfig(
+        server="no-such-workspace.invalid", database="pool", user="loader", password=PASSWORD
+    )
+    with pytest.raises(SynapseConnectionError) as caught:
+        connect(config)
+    message = str(caught.value)
+    assert "no-such-workspace.invalid,1433/pool" in message
+    assert "the name no-such-workspace.invalid does not resolve" in message and "SYNAPSE_SERVER" in message
+    assert "attempt" not in message and not caplog.records  # no login was tried, none retried
+
+
 def test_an_entra_token_goes_to_the_driver(pyodbc, closed_port: int) -> None:
     class FixedToken:
         """A TokenCredential that hands out one token (what azure-identity's credentials return)."""

@@ -60,17 +60,27 @@ def heroku_raw_logs(
         "source_object_keys": dg.MetadataValue.json(result.source_objects[:100]),
         "duplicates_removed": result.duplicates_removed,
         "gap_markers": result.gap_markers,
-        "sources_newest": dg.MetadataValue.float(result.sources_newest),
+        # a time the UI shows as one (the sensor reads its value, seconds since the epoch)
+        "sources_newest": dg.MetadataValue.timestamp(result.sources_newest),
         "object": location(url),
         "lines_as_read": location(as_read),  # what staging parses
     }
     for code in ("L10", "L11", "L12", "L13"):
         metadata[f"loss_markers_{code}"] = result.loss_markers.get(code, 0)
-    if result.gap_markers or result.loss_markers:
-        context.log.warning(
-            f"{app} {day}: Heroku reported lost lines ({result.loss_markers}) "
-            f"or pulls found gaps ({result.gap_markers})"
-        )
+    said = [
+        *(
+            [
+                "Heroku reported lost lines ("
+                + ", ".join(f"{c} x{n}" for c, n in result.loss_markers.items())
+                + ")"
+            ]
+            if result.loss_markers
+            else []
+        ),
+        *([f"pulls found {result.gap_markers} gap(s)"] if result.gap_markers else []),
+    ]
+    if said:
+        context.log.warning(f"{app} {day}: {' and '.join(said)}")
     return dg.MaterializeResult(metadata=metadata, data_version=dg.DataVersion(result.version))
 
 

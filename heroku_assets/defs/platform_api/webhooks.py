@@ -59,7 +59,12 @@ def heroku_webhook_deliveries(stores: StoresResource, warehouse: WarehouseResour
     )
 
 
-heroku_webhooks_job = dg.define_asset_job(WEBHOOKS_JOB, selection=dg.AssetSelection.assets(WEBHOOKS_ASSET))
+heroku_webhooks_job = dg.define_asset_job(
+    WEBHOOKS_JOB,
+    selection=dg.AssetSelection.assets(WEBHOOKS_ASSET),
+    description="Applies the app webhook deliveries the receiver stored (POST /webhooks/heroku) to the "
+    "Platform API tables; run by heroku_webhooks_sensor when new ones arrive.",
+)
 
 
 @dg.sensor(
