@@ -238,8 +238,15 @@ def test_the_chart_asks_for_the_instance_the_postgres_tests_run():
     assert values["concurrency"]["enabled"]
     assert {
         "pools": {"default_limit": values["concurrency"]["pools"]["defaultLimit"]},
-        "runs": {"max_concurrent_runs": values["concurrency"]["runs"]["maxConcurrentRuns"]},
+        "runs": {
+            "max_concurrent_runs": values["concurrency"]["runs"]["maxConcurrentRuns"],
+            "tag_concurrency_limits": values["concurrency"]["runs"]["tagConcurrencyLimits"],
+        },
     } == instance["concurrency"]
+    # ticks and rebuilds one at a time (docs/ticks.md)
+    assert {"key": "heroku_assets/log_writer", "limit": 1} in instance["concurrency"]["runs"][
+        "tag_concurrency_limits"
+    ]
     retries = daemon["runRetries"]
     assert {
         "enabled": retries["enabled"],

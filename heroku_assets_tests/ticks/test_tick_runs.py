@@ -65,7 +65,7 @@ def test_a_tick_killed_in_its_load_loads_nothing_and_the_next_run_loads_every_li
     tmp_path: Path,
 ) -> None:
     day = dt.datetime.now(dt.UTC).date()
-    expected = _segments(tmp_path, "killed-app", day, 60_000, seed=3, parts=6)
+    expected = _segments(tmp_path, "killed-app", day, 20_000, seed=3, parts=4)
     env = _env(tmp_path)
     ticks = tmp_path / "data" / "staging" / "ticks"
     process = subprocess.Popen(
