@@ -27,6 +27,51 @@ if TYPE_CHECKING:
 
 LOCATION_NAME = "heroku_assets"
 DEFINITIONS_MODULE = "heroku_assets.definitions"
+# The host and process a run executes in: a run left "started" by a process that died (killed, out of
+# memory) is told from one still going, and released (``release_runs_of_dead_processes``).
+PROCESS_TAG = "heroku_assets/process"
+
+
+def _this_process() -> str:
+    import os
+    import socket
+
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def release_runs_of_dead_processes(instance: dg.DagsterInstance) -> list[str]:
+    """Runs this host executed in a process that is gone, still marked in progress: marked failed, and the
+    pool slots they held (the "warehouse" pool's one slot, say) given back, so the next run does not wait
+    for them forever. There is no daemon to do it for a run executed in the command's own process."""
+    import socket
+
+    import dagster as dg
+
+    host = socket.gethostname()
+    in_progress = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.NOT_STARTED]
+    released = []
+    for record in instance.get_run_records(dg.RunsFilter(statuses=in_progress), limit=500):
+        run = record.dagster_run
+        where = run.tags.get(PROCESS_TAG, "")
+        name, _, pid = where.rpartition(":")
+        if name != host or not pid.isdigit() or _alive(int(pid)):
+            continue
+        instance.report_run_failed(run, "the process that ran it is gone (killed or out of memory)")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        released.append(run.run_id)
+    return released
 
 
 class CodeLocationJobs:
@@ -63,7 +108,7 @@ class CodeLocationJobs:
         run_tags = merge_run_tags(
             job_def,
             partition_key=partition_key,
-            tags=tags,
+            tags={**(tags or {}), PROCESS_TAG: _this_process()},
             asset_selection=None,
             instance=self._instance,
             run_config=run_config,

@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
 
     config = settings.load()  # a wrong setting is said before Dagster is loaded (seconds)
 
-    from heroku_assets.code_location import open_code_location
+    from heroku_assets.code_location import open_code_location, release_runs_of_dead_processes
     from heroku_assets.defs.logs.jobs import JOB_NAME
     from heroku_assets.defs.logs.sensors import sealable
     from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK_JOB
@@ -124,6 +124,10 @@ def _run(args: argparse.Namespace) -> int:
         if (a, d) in set(wanted) and (a, d) not in set(rebuilds) and sealable(d, today, config.late_days)
     ]
     instance = _instance(config)
+    for run_id in release_runs_of_dead_processes(instance):
+        report(
+            args, "warning", f"run {run_id[:8]} was left unfinished by a process that is gone: marked failed"
+        )
     apps = sorted({app for app, _ in wanted})
     instance.add_dynamic_partitions(heroku_apps.name, apps)
     failures = 0

@@ -147,8 +147,11 @@ def test_the_daily_schedule_seals_in_the_daemon_every_known_app_s_day(deployment
         ]
         # each seal proved its day against the ledger: the rebuild's 500 lines
         for app in apps:
-            event = instance.get_latest_materialization_event(SEALED, str(log_partition_key(app, day)))
-            assert event.asset_materialization.metadata["ledger_lines"].value == 500
+            [record] = instance.fetch_materializations(
+                dg.AssetRecordsFilter(asset_key=SEALED, asset_partitions=[str(log_partition_key(app, day))]),
+                limit=1,
+            ).records
+            assert record.asset_materialization.metadata["ledger_lines"].value == 500
     assert _router_rows(deployment) == {"billing": 500, "shop": 500}
 
 
@@ -238,7 +241,7 @@ def test_a_failed_run_of_heroku_assets_run_is_retried_by_the_daemon_from_its_fai
             lambda: instance.daemon_cursor_storage.get_cursor_values({cursor}),
         )
         # the command's warehouse cannot be opened (a file where its folder would be): its partition
-        # run fails in the load step
+        # run fails in its first step (the raw partition asks the warehouse's ledger what ticks took)
         (tmp_path / "not-a-folder").write_text("")
         broken = {**deployment.env, "HEROKU_ASSETS_DUCKDB_PATH": str(tmp_path / "not-a-folder" / "w.duckdb")}
         exe = Path(sys.executable).with_name("heroku-assets")
@@ -264,5 +267,11 @@ def test_a_failed_run_of_heroku_assets_run_is_retried_by_the_daemon_from_its_fai
             r.dagster_event.step_key
             for r in instance.all_logs(retry.run_id, of_type=dg.DagsterEventType.STEP_START)
         }
-        assert started == {WAREHOUSE_STEP}  # from the failed step: raw and staged were not built again
+        failed_steps = {
+            r.dagster_event.step_key
+            for r in instance.all_logs(failed.run_id, of_type=dg.DagsterEventType.STEP_FAILURE)
+        }
+        assert failed_steps == {"raw__heroku_logs"}
+        # from the failed step on (its downstream steps had not run): all three, each once
+        assert started == {"raw__heroku_logs", "parsed_log_events", WAREHOUSE_STEP}
     assert _router_rows(deployment) == {"shop": 300}
