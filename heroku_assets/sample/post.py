@@ -1,6 +1,6 @@
 """Posting sample drain bodies to a receiver as Logplex does: ``heroku-assets sample --post URL``.
 
-Each app has its own drain, so each app's bodies go to the URL with ``?app=<app>`` (the README's
+Each app has its own drain, so each app's bodies go to the URL with ``?app=<app>`` (docs/capture.md's
 ``heroku drains:add`` URLs), with the headers Logplex sends (frame id, message count, drain token), in the
 order they were cut, one at a time. Credentials in the URL (``https://user:password@host/...``) are sent
 as Basic auth. A 503 is retried after its ``Retry-After``, as Logplex retries, and a refused connection a

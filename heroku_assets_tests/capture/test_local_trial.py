@@ -1,5 +1,5 @@
-"""The README's local drain trial: sample bodies posted as Logplex posts them (`sample --post`) to real
-`drain serve` processes, `/health` counting every worker, and `run` finding what the spool still holds."""
+"""The local drain trial in docs/capture.md: sample bodies posted as Logplex posts them (`sample --post`) to
+real `drain serve` processes, `/health` counting every worker, and `run` finding what the spool holds."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ The chart's own values.schema.json could not be had on this project's machines, 
 values touch is written out below from the chart's schema models (helm/dagster/schema in
 dagster-io/dagster, Apache-2.0, chart 1.13): the same keys, `additionalProperties: false` where the chart
 forbids others, Kubernetes objects referenced to the Kubernetes JSON schemas that kubernetes-validate
-ships. `helm lint` with the chart (README, "Deployment") checks the whole schema.
+ships. `helm lint` with the chart (docs/deployment.md) checks the whole schema.
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ def test_the_code_server_and_so_its_run_pods_set_the_first_day_with_partitions()
 def test_the_values_name_only_variables_the_project_reads_and_hold_no_secret_value():
     import re
 
-    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", (ROOT / "README.md").read_text()))
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", (ROOT / "docs" / "configuration.md").read_text()))
     [deployment] = _values()["dagster-user-deployments"]["deployments"]
     names = {env["name"] for env in deployment["env"]}
     assert names <= documented

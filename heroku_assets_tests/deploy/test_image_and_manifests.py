@@ -113,7 +113,7 @@ def test_services_and_the_budget_select_the_receiver_pods_and_its_port():
 
 
 def test_the_configmap_sets_only_variables_the_project_reads():
-    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", (ROOT / "README.md").read_text()))
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", (ROOT / "docs" / "configuration.md").read_text()))
     # the spooled receiver's variables (its own change documents them)
     documented |= {"HEROKU_DRAIN_SPOOL_DIR", "HEROKU_DRAIN_SEGMENT_SECONDS"}
     settings = _resources()["ConfigMap/heroku-assets-drain"]["data"]

@@ -148,7 +148,7 @@ def deployment(postgres_server, tmp_path, monkeypatch) -> Deployment:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     deployment = Deployment(env=env, home=home, data_dir=data_dir, logs=logs)
-    # As after installing (README, "Deployment"): the warehouse pool's limit set explicitly, so that no
+    # As after installing (docs/deployment.md): the warehouse pool's limit set explicitly, so that no
     # run has to create it (on PostgreSQL two runs doing so at once can fail one; see test_postgres_instance)
     deployment.cli("instance", "concurrency", "set", WAREHOUSE_POOL, "1", workspace=False)
     return deployment

@@ -2,9 +2,9 @@
 in one place.
 
 Heroku's attribute reference for Fir could not be read in a usable form, so each attribute name here is
-a candidate taken from the OpenTelemetry semantic conventions and from what third parties document (the
-README lists the sources). Whatever is not mapped to a column is kept in ``extra``, and the stored request
-keeps everything: when a name proves wrong, fix it here and re-run the affected days.
+a candidate taken from the OpenTelemetry semantic conventions and from what third parties document
+(docs/capture.md lists the sources). Whatever is not mapped to a column is kept in ``extra``, and the
+stored request keeps everything: when a name proves wrong, fix it here and re-run the affected days.
 """
 
 from __future__ import annotations
