@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -11,7 +12,13 @@ from typing import Any
 import pytest
 
 from heroku_assets import cli, tables
-from heroku_assets.platform_api.resources import NOT_CAPTURED, RESOURCES, SECRET_RESOURCES, is_secret_name
+from heroku_assets.platform_api.resources import (
+    NOT_CAPTURED,
+    RESOURCES,
+    SECRET_RESOURCES,
+    cron_interval,
+    is_secret_name,
+)
 from heroku_assets.platform_api.schema import vendored
 
 # Looks secret to a reviewer: any name or description with these words. Broader than the exclusion rule
@@ -209,3 +216,14 @@ def test_every_reviewed_name_is_still_in_the_schema() -> None:
     """The reviewed list cannot keep names the schema dropped (they would hide a new secret by that name)."""
     seen = {p for r in RESOURCES for path, _ in _paths(_item(r)) for p in path}
     assert set(REVIEWED_NOT_SECRET) <= seen
+
+
+def test_a_cron_s_interval_is_its_step_and_other_shapes_are_refused() -> None:
+    assert cron_interval("*/10 * * * *") == dt.timedelta(minutes=10)
+    assert cron_interval("15 * * * *") == dt.timedelta(hours=1)
+    assert cron_interval("25 1-23/3 * * *") == dt.timedelta(hours=3)
+    assert cron_interval("45 3 * * *") == dt.timedelta(days=1)
+    # uneven gaps (5,35; 9,17; 5-23/3 wraps after 6 hours), a weekly cron, minutes only in some hours
+    for cron in ("5,35 * * * *", "0 9,17 * * *", "0 5-23/3 * * *", "0 0 * * 1", "*/10 */2 * * *"):
+        with pytest.raises(ValueError, match="fixed step"):
+            cron_interval(cron)

@@ -56,10 +56,10 @@ def api_group(resource: Resource) -> str:
 
 def _automation(resource: Resource) -> dg.AutomationCondition:
     """On its cron, once its parent has run since the tick (``on_cron``); a list that runs more often than
-    its parent (dynos and formation every 10 minutes, apps every 30) runs on every tick of its own, from
+    its parent (a team's members every 30 minutes, teams hourly) runs on every tick of its own, from
     the parent's last listing."""
     parent = BY_NAME[resource.parent] if resource.parent else None
-    if parent is not None and _runs_per_hour(resource.cron) > _runs_per_hour(parent.cron):
+    if parent is not None and resource.interval < parent.interval:
         return (
             dg.AutomationCondition.cron_tick_passed(resource.cron, "UTC")
             & ~dg.AutomationCondition.in_progress()
@@ -67,12 +67,16 @@ def _automation(resource: Resource) -> dg.AutomationCondition:
     return dg.AutomationCondition.on_cron(resource.cron, "UTC")
 
 
-def _runs_per_hour(cron: str) -> float:
-    minute, hour = cron.split()[:2]
-    per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
-    if "/" in hour:  # */3, 1-23/3
-        return per_hour / int(hour.split("/")[1])
-    return per_hour if hour == "*" else per_hour / 24
+def api_freshness() -> dict[dg.AssetKey, dg.FreshnessPolicy]:
+    """Each API table's freshness, from its cron's interval: warn after twice the interval without a run
+    (a tick missed), fail after four times (several in a row: the token, the rate budget or the
+    automation sensor needs a look)."""
+    return {
+        api_asset_key(r): dg.FreshnessPolicy.time_window(
+            warn_window=2 * r.interval, fail_window=4 * r.interval
+        )
+        for r in RESOURCES
+    }
 
 
 def _metadata(result) -> dict:
