@@ -7,14 +7,14 @@ from pathlib import Path
 import dagster as dg
 
 import heroku_assets
-from heroku_assets.platform_api.resources import RESOURCES
+from heroku_assets.platform_api.endpoints import ENDPOINTS
 
 PACKAGE = Path(heroku_assets.__file__).parent
 
 
 def test_every_asset_links_to_the_code_that_defines_it(definitions) -> None:
     specs = list(definitions.resolve_all_asset_specs())
-    assert len(specs) > len(RESOURCES)
+    assert len(specs) > len(ENDPOINTS)
     for spec in specs:
         references = spec.metadata.get("dagster/code_references")
         assert isinstance(references, dg.CodeReferencesMetadataValue), spec.key
@@ -34,10 +34,10 @@ def test_every_api_table_is_fresh_by_its_cron_and_only_the_ledger_besides(defini
         "25 2-23/3 * * *": (dt.timedelta(hours=6), dt.timedelta(hours=12)),
         "45 3 * * *": (dt.timedelta(days=2), dt.timedelta(days=4)),
     }
-    for resource in RESOURCES:
+    for resource in ENDPOINTS:
         policy = specs[dg.AssetKey(["warehouse", resource.table])].freshness_policy
         assert policy is not None, resource.name
         warn, fail = policy.warn_window.to_timedelta(), policy.fail_window.to_timedelta()
         assert (warn, fail) == windows[resource.cron], resource.name
     fresh = {key.path[-1] for key, spec in specs.items() if spec.freshness_policy}
-    assert fresh == {r.table for r in RESOURCES} | {"log_ledger"}
+    assert fresh == {r.table for r in ENDPOINTS} | {"log_ledger"}
