@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from heroku_assets.platform_api import sync  # noqa: E402
 from heroku_assets.platform_api.client import HerokuClient, HerokuError  # noqa: E402
+from heroku_assets.platform_api.endpoints import ENDPOINTS, Endpoint  # noqa: E402
 from heroku_assets.platform_api.rate import HEROKU_BUCKET, RateBudget  # noqa: E402
-from heroku_assets.platform_api.resources import RESOURCES, Resource  # noqa: E402
 from heroku_assets.storage.local import LocalObjectStore  # noqa: E402
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse  # noqa: E402
 from heroku_assets_tests.fakes.heroku_api import FakeHeroku, build_app  # noqa: E402
@@ -93,7 +93,7 @@ class DayLog:
 
 def next_tick(cron: str, after: float) -> float:
     """The next time (epoch seconds) strictly after ``after`` matching the minute and hour fields of the
-    crons the resource list uses (``N``, ``*/N``, ``*``)."""
+    crons the endpoint list uses (``N``, ``*/N``, ``*``)."""
 
     def matches(field: str, value: int) -> bool:
         if field == "*":
@@ -176,11 +176,11 @@ def run_day(args: argparse.Namespace) -> int:
     budget = RateBudget(args.share, clock=clock, sleep=clock.sleep)
     if args.start_empty:  # the first sync paced at the share from its first request
         budget.tokens = 0
-    resources = [r for r in RESOURCES if not args.only or r.name in args.only]
+    resources = [r for r in ENDPOINTS if not args.only or r.name in args.only]
     order = {r.name: i for i, r in enumerate(resources)}
     ticks = {r.name: next_tick(r.cron, clock()) for r in resources}
     t0 = clock()
-    pending: list[tuple[float, Resource]] = [(t0, r) for r in resources]  # the first full sync
+    pending: list[tuple[float, Endpoint]] = [(t0, r) for r in resources]  # the first full sync
     stats = {
         r.name: {"runs": 0, "late": 0.0, "overran": 0, "coalesced": 0, "longest": 0.0} for r in resources
     }

@@ -10,8 +10,8 @@ import time
 import uuid
 
 from heroku_assets import tables
+from heroku_assets.platform_api.endpoints import BY_NAME
 from heroku_assets.platform_api.records import RowBuilder
-from heroku_assets.platform_api.resources import BY_NAME
 
 
 def _app(i: int, drift: bool) -> dict:

@@ -4,10 +4,7 @@ links to the code that defines it."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -24,6 +21,8 @@ LOG_TABLES_FRESHNESS = dg.FreshnessPolicy.time_window(
 def defs() -> dg.Definitions:
     from heroku_assets import settings as settings_module
     from heroku_assets.defs.logs.sensors import build_raw_objects_sensor
+    from heroku_assets.defs.metadata import pinned_beta_apis
+    from heroku_assets.defs.platform_api.assets import api_freshness
     from heroku_assets.defs.resources import build_resources
     from heroku_assets.defs.warehouse.assets import warehouse_key
     from heroku_assets.tables import LOG_LEDGER
@@ -31,8 +30,8 @@ def defs() -> dg.Definitions:
     settings = settings_module.load()
     warehouse_kind = "duckdb"
     store_kind = "azure" if settings.uses_blob else None
-    # what the ticks update: every event table at once, and the ledger that records it
-    log_tables = {warehouse_key(LOG_LEDGER.name)}
+    # the ticks update every event table at once and record it in the ledger; the API tables on their crons
+    freshness = {warehouse_key(LOG_LEDGER.name): LOG_TABLES_FRESHNESS, **api_freshness()}
     if settings.uses_synapse:
         synapse = settings_module.load_synapse()
         schema, where, warehouse_kind = synapse.target_schema, {}, synapse.target
@@ -50,12 +49,12 @@ def defs() -> dg.Definitions:
         if layer == "warehouse" and spec.key.path[-1] != "analytics_views":
             metadata = {"dagster/table_name": f"{schema}.{spec.key.path[-1]}", **where}
         spec = spec.merge_attributes(owners=OWNERS, kinds=kinds, metadata=metadata)
-        if spec.key in log_tables:
-            spec = spec.replace_attributes(freshness_policy=LOG_TABLES_FRESHNESS)
+        if spec.key in freshness:
+            spec = spec.replace_attributes(freshness_policy=freshness[spec.key])
         return spec
 
     folder = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
-    with _pinned_beta_apis():
+    with pinned_beta_apis():
         assets = dg.with_source_code_references(list(folder.assets or []))
     local = dg.Definitions(
         assets=assets,
@@ -79,15 +78,5 @@ def defs() -> dg.Definitions:
         ],
         resources=build_resources(settings),
     )
-    with _pinned_beta_apis():
+    with pinned_beta_apis():
         return local.map_asset_specs(func=policy)
-
-
-@contextlib.contextmanager
-def _pinned_beta_apis() -> Iterator[None]:
-    """Code references and spec mapping are Dagster's documented way to do this, still marked beta and
-    preview; the Dagster version is pinned, so their warnings would only be noise in every `dg` command."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", dg.BetaWarning)
-        warnings.simplefilter("ignore", dg.PreviewWarning)
-        yield

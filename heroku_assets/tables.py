@@ -2,8 +2,8 @@
 
 Arrow schemas (here), DuckDB DDL and Synapse DDL (in ``heroku_assets.warehouse``) are all derived from
 these declarations, so a column is added or retyped in exactly one place. The Platform API tables are
-declared by ``api_table`` from Heroku's own schema and the resource list in
-``heroku_assets.platform_api.resources``; they are derived on first use, not at import.
+declared by ``api_table`` from Heroku's own schema and the endpoint list in
+``heroku_assets.platform_api.endpoints``; they are derived on first use, not at import.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pyarrow as pa
 
-from heroku_assets.platform_api.resources import Resource, is_secret_name
+from heroku_assets.platform_api.endpoints import Endpoint, is_secret_name
 
 if TYPE_CHECKING:
     from heroku_assets.platform_api.schema import Leaf
@@ -361,7 +361,7 @@ def _api_column(leaf: Leaf, key: bool) -> Column:
     )
 
 
-def api_table(resource: Resource) -> Table:
+def api_table(resource: Endpoint) -> Table:
     """The table of a Platform API resource, from the schema of what its list returns: every property
     except the secret ones, flattened, then the bookkeeping columns."""
     from heroku_assets.platform_api import schema
@@ -391,9 +391,9 @@ def api_table(resource: Resource) -> Table:
 @functools.cache
 def api_tables() -> dict[str, Table]:
     """Every Platform API table, derived once per process on first use (not at import)."""
-    from heroku_assets.platform_api.resources import RESOURCES
+    from heroku_assets.platform_api.endpoints import ENDPOINTS
 
-    return {r.table: api_table(r) for r in RESOURCES}
+    return {r.table: api_table(r) for r in ENDPOINTS}
 
 
 HEROKU_ERROR_CODES = Table(

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 
 import dagster as dg
 
 from heroku_assets.tables import Table
 
 PREVIEW_WIDTH = 200
+
+
+@contextlib.contextmanager
+def pinned_beta_apis() -> Iterator[None]:
+    """Code references and spec mapping are Dagster's documented way to do this, still marked beta and
+    preview; the Dagster version is pinned, so their warnings would only be noise in every `dg` command."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.BetaWarning)
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        yield
+
+
+def file_reference(file_path: str) -> dict[str, dg.CodeReferencesMetadataValue]:
+    """The code reference of what no function defines (an external asset's spec): the file declaring it."""
+    with pinned_beta_apis():
+        reference = dg.LocalFileCodeReference(file_path=file_path)
+        return {"dagster/code_references": dg.CodeReferencesMetadataValue(code_references=[reference])}
 
 
 def column_schema(table: Table) -> dg.TableSchema:

@@ -29,10 +29,9 @@ def build_resources(settings: settings_module.Settings) -> dict[str, dg.Configur
             blob=blob_resource(settings),
             raw_container=settings.raw_container,
             staging_container=settings.staging_container,
-            late_days=settings.late_days,
         )
     else:
-        stores = LocalStoresResource(data_dir=str(settings.data_dir), late_days=settings.late_days)
+        stores = LocalStoresResource(data_dir=str(settings.data_dir))
     if settings.uses_synapse:
         from heroku_assets.resources.synapse import synapse_warehouse_resource
 

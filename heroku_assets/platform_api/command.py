@@ -57,9 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_resources(args: argparse.Namespace) -> int:
     from heroku_assets import tables
-    from heroku_assets.platform_api.resources import NOT_CAPTURED, RESOURCES
+    from heroku_assets.platform_api.endpoints import ENDPOINTS, NOT_CAPTURED
 
-    for resource in RESOURCES:
+    for resource in ENDPOINTS:
         table = tables.api_tables()[resource.table]
         print(
             json.dumps(
@@ -112,7 +112,7 @@ def run_schema_diff(args: argparse.Namespace) -> int:
 
 def run_webhooks(args: argparse.Namespace) -> int:
     from heroku_assets.capture.webhooks import SECRET_ENV
-    from heroku_assets.platform_api.resources import WEBHOOK_ENTITIES
+    from heroku_assets.platform_api.endpoints import WEBHOOK_ENTITIES
     from heroku_assets.storage import layout
 
     base = args.url.rstrip("/")

@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 import pyarrow as pa
 
 from heroku_assets.platform_api import schema as schema_module
-from heroku_assets.platform_api.resources import Resource, is_secret_name
+from heroku_assets.platform_api.endpoints import Endpoint, is_secret_name
 from heroku_assets.tables import Table
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -173,7 +173,7 @@ def parse_timestamp(value: str) -> dt.datetime:
     return parsed.astimezone(dt.UTC)
 
 
-def unnest(resource: Resource, item: Any) -> list[Any]:
+def unnest(resource: Endpoint, item: Any) -> list[Any]:
     """The elements of a nested resource's array in one listed item, each with the item's key fields
     (a team's daily usage -> one element per app, with the team's id and the day)."""
     if not isinstance(item, Mapping) or not resource.nested:
@@ -188,7 +188,7 @@ def unnest(resource: Resource, item: Any) -> list[Any]:
 class RowBuilder:
     """Turns items of one resource into rows of its table; ``drift`` accumulates what did not fit."""
 
-    def __init__(self, resource: Resource, table: Table) -> None:
+    def __init__(self, resource: Endpoint, table: Table) -> None:
         platform = schema_module.vendored()
         item = platform.resource_item(resource)
         self.resource = resource

@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from heroku_assets.platform_api.resources import RESOURCES
+from heroku_assets.platform_api.endpoints import ENDPOINTS
 from heroku_assets.platform_api.schema import Leaf, PlatformSchema
 
 
@@ -23,7 +23,7 @@ def _leaves(platform: PlatformSchema, resource: str) -> dict[str, Leaf]:
 
 
 def _captured() -> dict:
-    return {r.schema_name: r for r in RESOURCES if not r.nested}
+    return {r.schema_name: r for r in ENDPOINTS if not r.nested}
 
 
 def _shape(leaf: Leaf) -> str:

@@ -38,7 +38,7 @@ from heroku_assets.platform_api.client import (
     HerokuResponseError,
     quote_segment,
 )
-from heroku_assets.platform_api.resources import BY_NAME, WEBHOOK_ANNOUNCED, Resource
+from heroku_assets.platform_api.endpoints import BY_NAME, WEBHOOK_ANNOUNCED, Endpoint
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.warehouse.base import Warehouse
@@ -130,11 +130,11 @@ def stage_table(staging: ObjectStore, table: tables.Table, data: pa.Table, taken
 # -- listing ------------------------------------------------------------------------------------------
 
 
-def _key(resource: Resource, row: dict[str, Any]) -> tuple[Any, ...]:
+def _key(resource: Endpoint, row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row.get(k) for k in resource.key)
 
 
-def _start_query(resource: Resource, now: dt.datetime) -> str:
+def _start_query(resource: Endpoint, now: dt.datetime) -> str:
     if resource.start_param == "day":
         return "?start=" + (now.date() - dt.timedelta(days=resource.window)).isoformat()
     if resource.start_param == "month":
@@ -143,7 +143,7 @@ def _start_query(resource: Resource, now: dt.datetime) -> str:
     return ""
 
 
-def _sort_value(resource: Resource, item: Any) -> Any:
+def _sort_value(resource: Endpoint, item: Any) -> Any:
     value = item.get(resource.sort_field) if isinstance(item, dict) else None
     if isinstance(value, bool):
         return None
@@ -157,7 +157,7 @@ def _sort_value(resource: Resource, item: Any) -> Any:
     return None
 
 
-def _incremental_start(resource: Resource, bookmark: dict[str, Any] | None) -> Any:
+def _incremental_start(resource: Endpoint, bookmark: dict[str, Any] | None) -> Any:
     if not bookmark or bookmark.get("value") is None:
         return None
     if isinstance(resource.lookback, int):
@@ -180,7 +180,7 @@ def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _parents(staging: ObjectStore, resource: Resource) -> list[dict[str, Any] | None]:
+def _parents(staging: ObjectStore, resource: Endpoint) -> list[dict[str, Any] | None]:
     if resource.parent is None:
         return [None]
     rows: list[dict[str, Any] | None] = list(live_rows(staging, resource.parent))
@@ -269,7 +269,7 @@ def sync_resource(
     client: HerokuClient,
     staging: ObjectStore,
     warehouse: Warehouse,
-    resource: Resource,
+    resource: Endpoint,
     *,
     now: dt.datetime | None = None,
     webhooks: bool = False,
@@ -306,7 +306,7 @@ def _sync(
     client: HerokuClient,
     staging: ObjectStore,
     warehouse: Warehouse,
-    resource: Resource,
+    resource: Endpoint,
     table: tables.Table,
     now: dt.datetime,
     result: SyncResult,
@@ -452,7 +452,7 @@ def _save_missing(staging: ObjectStore, table: str, ids: set[str]) -> None:
 
 def _list(
     client: HerokuClient,
-    resource: Resource,
+    resource: Endpoint,
     path: str,
     parent_id: str,
     bookmarks: dict[str, dict[str, Any]],
@@ -496,7 +496,7 @@ def _list(
 def upsert_rows(
     staging: ObjectStore,
     warehouse: Warehouse,
-    resource: Resource,
+    resource: Endpoint,
     rows: Iterable[dict[str, Any]],
     now: dt.datetime,
 ) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from heroku_assets import tables
 from heroku_assets.platform_api import records, sync
-from heroku_assets.platform_api.resources import BY_NAME, WEBHOOK_ENTITIES
+from heroku_assets.platform_api.endpoints import BY_NAME, WEBHOOK_ENTITIES
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.warehouse.base import Warehouse

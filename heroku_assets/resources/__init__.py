@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 class StoresResource(dg.ConfigurableResource):
     """The raw and staging object stores, wherever they live."""
 
-    late_days: int = 1
-
     @contextlib.contextmanager
     def open(self) -> Iterator[Stores]:
         raise NotImplementedError

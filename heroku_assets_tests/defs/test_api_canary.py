@@ -10,7 +10,7 @@ import duckdb
 import pyarrow.parquet as pq
 from dagster._serdes import serialize_value
 
-from heroku_assets.platform_api.resources import RESOURCES
+from heroku_assets.platform_api.endpoints import ENDPOINTS
 from heroku_assets.resources import HerokuApiResource
 
 CANARY = "cnry7Q2xV9kLp4Zt8Wm3"
@@ -31,12 +31,12 @@ def _warehouse_hits(data_dir: Path) -> list[str]:
 def test_a_canary_secret_served_everywhere_is_stored_nowhere(
     definitions, instance, resources, project_env, fake_heroku, caplog
 ) -> None:
-    fake_heroku.add_one_of_each(RESOURCES)
+    fake_heroku.add_one_of_each(ENDPOINTS)
     fake_heroku.plant_secret(CANARY)
     items = [item for items in fake_heroku.items.values() for item in items]
     assert all(CANARY in repr(item) for item in items)  # every item carries it
     served = {resource for resource, _ in fake_heroku.items}
-    assert served >= {r.schema_name for r in RESOURCES}
+    assert served >= {r.schema_name for r in ENDPOINTS}
 
     caplog.set_level(logging.DEBUG)
     job = definitions.resolve_job_def("platform_api_job")
@@ -48,7 +48,7 @@ def test_a_canary_secret_served_everywhere_is_stored_nowhere(
     listed = {r.path.split("?")[0] for r in fake_heroku.requests if r.status in (200, 206)}
     assert len(listed) >= len(served)
     with duckdb.connect(str(project_env / "warehouse.duckdb"), read_only=True) as conn:
-        for resource in RESOURCES:
+        for resource in ENDPOINTS:
             assert conn.execute(f"SELECT count(*) FROM {resource.table}").fetchone()[0] >= 1, resource.name
         # the redaction left something useful: the drain's host
         (url,) = conn.execute("SELECT url FROM heroku_log_drains").fetchone()
@@ -61,6 +61,6 @@ def test_a_canary_secret_served_everywhere_is_stored_nowhere(
     assert events and not [e for e in events if CANARY in e]
     # the run's whole event log: materializations, check results and every context.log line
     entries = [serialize_value(e) for e in instance.all_logs(result.run_id)]
-    assert len(entries) > len(RESOURCES) and not [e for e in entries if CANARY in e]
+    assert len(entries) > len(ENDPOINTS) and not [e for e in entries if CANARY in e]
     assert caplog.records and not [r for r in caplog.records if CANARY in r.getMessage()]
     assert CANARY not in caplog.text

@@ -257,3 +257,22 @@ def test_the_raw_partition_names_the_objects_it_was_built_from(definitions, inst
     newest = event.metadata["sources_newest"]
     assert isinstance(newest, dg.TimestampMetadataValue)
     assert newest.value == (load().raw_dir / result.key).stat().st_mtime
+
+
+def test_the_late_window_of_the_raw_partition_is_the_setting_s(monkeypatch, project_env, instance):
+    """HEROKU_ASSETS_LATE_DAYS reaches the partition: a line of the day that arrived two days later is
+    read with a late window of 2, left to the late-line checks with the default of 1."""
+    from heroku_assets.definitions import defs
+
+    day = days_ago(6)
+    raw = LocalObjectStore(load().raw_dir)
+    put_drain(raw, "shop", day, "a" * 32, [frame(f"{day}T12:00:00+00:00", "app", "web.1", "on time")])
+    late = day + dt.timedelta(days=2)
+    put_drain(raw, "shop", late, "b" * 32, [frame(f"{day}T23:59:00+00:00", "app", "web.1", "late")])
+    instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
+    lines = {}
+    for late_days in ("1", "2"):
+        monkeypatch.setenv("HEROKU_ASSETS_LATE_DAYS", late_days)
+        _run(defs(), instance, "shop", day)
+        lines[late_days] = instance.get_latest_materialization_event(RAW_LOGS).asset_materialization
+    assert {k: e.metadata["lines"].value for k, e in lines.items()} == {"1": 1, "2": 2}

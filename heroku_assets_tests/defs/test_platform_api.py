@@ -7,7 +7,7 @@ import duckdb
 from heroku_assets.defs.partitions import heroku_apps
 from heroku_assets.defs.platform_api.assets import DRIFT_CHECK, KEYED_CHECK
 from heroku_assets.defs.sources import PLATFORM_API
-from heroku_assets.platform_api.resources import RESOURCES
+from heroku_assets.platform_api.endpoints import ENDPOINTS
 from heroku_assets.resources import HerokuApiResource
 
 
@@ -36,7 +36,7 @@ def _checks(result) -> dict:
 
 def test_every_resource_is_an_asset_on_its_own_cron_with_checks(definitions) -> None:
     graph = definitions.resolve_asset_graph()
-    for resource in RESOURCES:
+    for resource in ENDPOINTS:
         key = dg.AssetKey(["warehouse", resource.table])
         node = graph.get(key)
         condition = node.automation_condition
@@ -50,7 +50,7 @@ def test_every_resource_is_an_asset_on_its_own_cron_with_checks(definitions) -> 
         checks = {c.name for c in definitions.resolve_assets_def(key).check_keys}
         assert checks == {DRIFT_CHECK, KEYED_CHECK}
         if resource.parent:
-            parent = next(r for r in RESOURCES if r.name == resource.parent)
+            parent = next(r for r in ENDPOINTS if r.name == resource.parent)
             assert node.parent_keys == {dg.AssetKey(["warehouse", parent.table]), PLATFORM_API}
     assert "platform_api_schedule" not in {s.name for s in definitions.schedules or []}
 
@@ -183,8 +183,8 @@ def test_the_api_tables_sit_in_groups_of_their_own_away_from_the_logs(definition
     from heroku_assets.defs.platform_api.assets import api_group
 
     graph = definitions.resolve_asset_graph()
-    groups = {graph.get(dg.AssetKey(["warehouse", r.table])).group_name for r in RESOURCES}
-    assert groups == {api_group(r) for r in RESOURCES} and len(groups) >= 5
+    groups = {graph.get(dg.AssetKey(["warehouse", r.table])).group_name for r in ENDPOINTS}
+    assert groups == {api_group(r) for r in ENDPOINTS} and len(groups) >= 5
     assert all(g.startswith("platform_api_") for g in groups)
     by_group = {}
     for key in graph.get_all_asset_keys():

@@ -623,7 +623,7 @@ class FakeHeroku:
             self.lines[app] = (self.lines[app] + list(lines))[-self.buffer_lines :]
 
     def add_one_of_each(self, resources: Iterable[Any]) -> dict[str, Any]:
-        """One item of every resource in ``resources`` (parents before children, as the resource list
+        """One item of every resource in ``resources`` (parents before children, as the endpoint list
         orders them), each under the first item of its parent; the app is ``shop``, and ``fir-shop`` a Fir
         app for Fir-only lists."""
         app = self.add_app("shop")
@@ -670,7 +670,7 @@ class FakeHeroku:
         array items included) gets it as its value; each item gets unknown fields holding it (a
         secret-named one, and URLs and passwords inside a nested array). Planted items are drift cases,
         exempt from the schema check."""
-        from heroku_assets.platform_api.resources import is_secret_name
+        from heroku_assets.platform_api.endpoints import is_secret_name
 
         def plant(value: Any, name: str) -> Any:
             if is_secret_name(name):

@@ -108,7 +108,7 @@ def test_a_sync_paced_to_its_share_never_empties_heroku_s_bucket(tmp_path) -> No
     import duckdb
 
     from heroku_assets.platform_api import sync
-    from heroku_assets.platform_api.resources import BY_NAME
+    from heroku_assets.platform_api.endpoints import BY_NAME
     from heroku_assets.warehouse.duckdb import DuckDBWarehouse
     from heroku_assets_tests.fakes.heroku_api import build_app
     from heroku_assets_tests.fakes.server import serve

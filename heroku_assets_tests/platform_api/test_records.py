@@ -6,8 +6,8 @@ import datetime as dt
 import json
 
 from heroku_assets import tables
+from heroku_assets.platform_api.endpoints import BY_NAME
 from heroku_assets.platform_api.records import RowBuilder, redact_url, scrub
-from heroku_assets.platform_api.resources import BY_NAME
 
 NOW = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
 

@@ -13,7 +13,7 @@ import pytest
 from heroku_assets import tables
 from heroku_assets.platform_api import sync
 from heroku_assets.platform_api.client import HerokuAuthError, HerokuClient
-from heroku_assets.platform_api.resources import BY_NAME, RESOURCES
+from heroku_assets.platform_api.endpoints import BY_NAME, ENDPOINTS
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse
 from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault
@@ -42,8 +42,8 @@ def _rows(conn, sql: str, params: list | None = None) -> list[tuple]:
 
 def test_every_resource_lands_in_its_table_with_the_schema_s_columns(env) -> None:
     fake, _, _, _, conn = env
-    fake.add_one_of_each(RESOURCES)
-    for resource in RESOURCES:  # parents come before their children in the list
+    fake.add_one_of_each(ENDPOINTS)
+    for resource in ENDPOINTS:  # parents come before their children in the list
         result = _sync(env, resource.name)
         assert result.fetched >= 1, resource.name
         assert result.drift.as_dict()["unknown_fields"] == {}, resource.name
@@ -215,11 +215,11 @@ def test_usage_lists_send_their_start_and_keep_older_days(env) -> None:
 
 def test_every_list_asks_for_pages_of_1000(env) -> None:
     fake, *_ = env
-    fake.add_one_of_each(RESOURCES)
-    for resource in RESOURCES:
+    fake.add_one_of_each(ENDPOINTS)
+    for resource in ENDPOINTS:
         _sync(env, resource.name)
-    ones = tuple("/" + r.path.rsplit("/", 1)[1] for r in RESOURCES if r.single)  # one object, not a list
-    by_id = tuple("/" + r.path.split("/")[3] + "/" for r in RESOURCES if r.mode == "by_id")
+    ones = tuple("/" + r.path.rsplit("/", 1)[1] for r in ENDPOINTS if r.single)  # one object, not a list
+    by_id = tuple("/" + r.path.split("/")[3] + "/" for r in ENDPOINTS if r.mode == "by_id")
     lists = [r for r in fake.requests if not r.path.endswith(ones) and not any(b in r.path for b in by_id)]
     assert len(ones) >= 5 and len(by_id) == 2
     assert lists and all(r.headers.get("range", "").endswith("; max=1000") for r in lists)

@@ -34,19 +34,21 @@ def staged_asset_key(table: str) -> dg.AssetKey:
 def heroku_raw_logs(
     context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
+    from heroku_assets import settings
     from heroku_assets.logs.raw_partition import build_partition
     from heroku_assets.logs.tick import tick_window_start
     from heroku_assets.tables import LEDGER_TABLES
 
     app, day = app_and_day(context)
+    late_days = settings.load().late_days  # a pipeline setting, read where the run runs
     # Segments are read only once a tick appended lines of the day from them (ticks and rebuilds never
     # run at once): one not consumed yet is appended by the next tick, after this rebuild's lines.
     with warehouse.open() as wh:
         wh.ensure_tables(LEDGER_TABLES)
         ticked = wh.ticked_objects(app, day)
     with stores.open() as s:
-        window = tick_window_start(dt.datetime.now(dt.UTC).date(), stores.late_days)
-        result = build_partition(s.raw, app, day, late_days=stores.late_days, ticked=ticked, window=window)
+        window = tick_window_start(dt.datetime.now(dt.UTC).date(), late_days)
+        result = build_partition(s.raw, app, day, late_days=late_days, ticked=ticked, window=window)
         url = s.raw.url(result.key)
         as_read = s.raw.url(layout.raw_lines_object(app, day))
     metadata: dict[str, object] = {

@@ -42,9 +42,11 @@ LOG_WRITER_TAG = {"heroku_assets/log_writer": "true"}
 def log_ledger(
     context: dg.AssetExecutionContext, stores: StoresResource, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
+    from heroku_assets import settings
     from heroku_assets.logs.tick import run_tick, tick_window_start
 
     now = dt.datetime.now(dt.UTC)
+    late_days = settings.load().late_days  # a pipeline setting, read where the run runs
     tick_id = context.run.run_id.replace("-", "")
     with stores.open() as s, warehouse.open() as wh:
         wh.ensure_tables([*EVENT_TABLES, *LEDGER_TABLES])
@@ -54,7 +56,7 @@ def log_ledger(
             wh,
             tick_id=tick_id,
             today=now.date(),
-            lookback_days=(now.date() - tick_window_start(now.date(), stores.late_days)).days,
+            lookback_days=(now.date() - tick_window_start(now.date(), late_days)).days,
             now=now,
         )
     appended = sorted(outcome.lines.items())

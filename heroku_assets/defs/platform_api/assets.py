@@ -1,4 +1,4 @@
-"""One asset per Platform API resource, from the resource list, each with its checks, on its own cron
+"""One asset per Platform API resource, from the endpoint list, each with its checks, on its own cron
 (declarative automation through the automation sensor); ``platform_api_job`` runs them all on demand."""
 
 import dagster as dg
@@ -8,7 +8,7 @@ from heroku_assets.defs.metadata import column_schema
 from heroku_assets.defs.partitions import heroku_apps
 from heroku_assets.defs.sources import PLATFORM_API
 from heroku_assets.defs.warehouse.assets import warehouse_key
-from heroku_assets.platform_api.resources import BY_NAME, RESOURCES, Resource
+from heroku_assets.platform_api.endpoints import BY_NAME, ENDPOINTS, Endpoint
 from heroku_assets.resources import HerokuApiResource, StoresResource, WarehouseResource
 
 RETRY = dg.RetryPolicy(max_retries=3, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
@@ -44,22 +44,22 @@ NEEDS_KEY = (
 )
 
 
-def api_asset_key(resource: Resource) -> dg.AssetKey:
+def api_asset_key(resource: Endpoint) -> dg.AssetKey:
     return warehouse_key(resource.table)
 
 
-def api_group(resource: Resource) -> str:
+def api_group(resource: Endpoint) -> str:
     while resource.parent:
         resource = BY_NAME[resource.parent]
     return GROUPS[resource.name]
 
 
-def _automation(resource: Resource) -> dg.AutomationCondition:
+def _automation(resource: Endpoint) -> dg.AutomationCondition:
     """On its cron, once its parent has run since the tick (``on_cron``); a list that runs more often than
-    its parent (dynos and formation every 10 minutes, apps every 30) runs on every tick of its own, from
+    its parent (a team's members every 30 minutes, teams hourly) runs on every tick of its own, from
     the parent's last listing."""
     parent = BY_NAME[resource.parent] if resource.parent else None
-    if parent is not None and _runs_per_hour(resource.cron) > _runs_per_hour(parent.cron):
+    if parent is not None and resource.interval < parent.interval:
         return (
             dg.AutomationCondition.cron_tick_passed(resource.cron, "UTC")
             & ~dg.AutomationCondition.in_progress()
@@ -67,12 +67,16 @@ def _automation(resource: Resource) -> dg.AutomationCondition:
     return dg.AutomationCondition.on_cron(resource.cron, "UTC")
 
 
-def _runs_per_hour(cron: str) -> float:
-    minute, hour = cron.split()[:2]
-    per_hour = 60 / int(minute[2:]) if minute.startswith("*/") else 1.0
-    if "/" in hour:  # */3, 1-23/3
-        return per_hour / int(hour.split("/")[1])
-    return per_hour if hour == "*" else per_hour / 24
+def api_freshness() -> dict[dg.AssetKey, dg.FreshnessPolicy]:
+    """Each API table's freshness, from its cron's interval: warn after twice the interval without a run
+    (a tick missed), fail after four times (several in a row: the token, the rate budget or the
+    automation sensor needs a look)."""
+    return {
+        api_asset_key(r): dg.FreshnessPolicy.time_window(
+            warn_window=2 * r.interval, fail_window=4 * r.interval
+        )
+        for r in ENDPOINTS
+    }
 
 
 def _metadata(result) -> dict:
@@ -95,7 +99,7 @@ def _metadata(result) -> dict:
     }
 
 
-def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
+def _checks(resource: Endpoint, result) -> list[dg.AssetCheckResult]:
     drift = result.drift.as_dict()
     odd = [*drift["unknown_fields"], *drift["retyped_values"], *drift["values_outside_the_schema"]]
     names = [f"{resource.name}.{f}" for f in [*odd, *(f"{c} (cut)" for c in drift["truncated_values"])]]
@@ -122,7 +126,7 @@ def _checks(resource: Resource, result) -> list[dg.AssetCheckResult]:
     ]
 
 
-def _api_asset(resource: Resource) -> dg.AssetsDefinition:
+def _api_asset(resource: Endpoint) -> dg.AssetsDefinition:
     key = api_asset_key(resource)
     table = tables.api_tables()[resource.table]
     how = {
@@ -180,7 +184,7 @@ def _api_asset(resource: Resource) -> dg.AssetsDefinition:
 
 
 # One asset per resource, from its declaration (the loop is the declaration, not a factory of defs).
-platform_api_assets = [_api_asset(r) for r in RESOURCES]
+platform_api_assets = [_api_asset(r) for r in ENDPOINTS]
 
 platform_api_job = dg.define_asset_job(
     "platform_api_job",

@@ -1,5 +1,5 @@
-"""Every Platform API resource captured: one declaration each (list path, parent, mode, bookmark), and the
-rule that keeps secrets out.
+"""The Platform API endpoints read, one per resource captured: one declaration each (list path, parent,
+mode, bookmark, cron), and the rule that keeps secrets out.
 
 Modes:
 
@@ -39,6 +39,22 @@ EVERY_3_HOURS = "25 */3 * * *"
 EVERY_3_HOURS_AT_1 = "25 1-23/3 * * *"
 EVERY_3_HOURS_AT_2 = "25 2-23/3 * * *"
 DAILY = "45 3 * * *"
+
+
+def cron_interval(cron: str) -> dt.timedelta:
+    """The time between two ticks of a cron that repeats every day at a fixed step: every ``*/M`` minutes,
+    or at minute ``M`` of every hour (``*``), of every ``H`` hours (``*/H``, ``A-23/H`` with ``A < H``) or of
+    one hour a day. Other shapes raise rather than guess: each table's automation and freshness are
+    measured in it."""
+    every_minutes = re.fullmatch(r"\*/(\d+) \* \* \* \*", cron)
+    if every_minutes:
+        return dt.timedelta(minutes=int(every_minutes[1]))
+    at_minute = re.fullmatch(r"\d+ (\*|\d+|\*/(\d+)|(\d+)-23/(\d+)) \* \* \*", cron)
+    if at_minute and not (at_minute[3] and int(at_minute[3]) >= int(at_minute[4])):
+        hour, step = at_minute[1], at_minute[2] or at_minute[4]
+        return dt.timedelta(hours=1 if hour == "*" else int(step) if step else 24)
+    raise ValueError(f"cron {cron!r}: only a daily repeat at a fixed step is supported")
+
 
 # Resources whose very purpose is a credential or a personal secret: never listed, whatever a token may see.
 SECRET_RESOURCES = frozenset(
@@ -86,8 +102,9 @@ def is_secret_name(name: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Resource:
-    """How one resource is listed and keyed. ``name`` is its definition in the Platform API schema."""
+class Endpoint:
+    """Where and how one resource is listed and keyed. ``name`` is its definition in the Platform API
+    schema."""
 
     name: str
     table: str
@@ -137,36 +154,41 @@ class Resource:
         """The parent's columns the path is made of (an artifact's id comes from ``artifacts``)."""
         return [*self.placeholders[:-1], "artifacts"] if self.artifact else self.placeholders
 
-
-def _app(name: str, table: str, what: str, **kw: object) -> Resource:
-    return Resource(name, table, f"/apps/{{id}}/{what}", parent="app", **kw)  # type: ignore[arg-type]
-
-
-def _team(name: str, table: str, what: str, **kw: object) -> Resource:
-    return Resource(name, table, f"/teams/{{id}}/{what}", parent="team", **kw)  # type: ignore[arg-type]
+    @property
+    def interval(self) -> dt.timedelta:
+        """The time between two ticks of its cron."""
+        return cron_interval(self.cron)
 
 
-def _space(name: str, table: str, what: str, **kw: object) -> Resource:
-    return Resource(name, table, f"/spaces/{{id}}/{what}", parent="space", **kw)  # type: ignore[arg-type]
+def _app(name: str, table: str, what: str, **kw: object) -> Endpoint:
+    return Endpoint(name, table, f"/apps/{{id}}/{what}", parent="app", **kw)  # type: ignore[arg-type]
 
 
-def _pipeline(name: str, table: str, what: str, **kw: object) -> Resource:
-    return Resource(name, table, f"/pipelines/{{id}}/{what}", parent="pipeline", **kw)  # type: ignore[arg-type]
+def _team(name: str, table: str, what: str, **kw: object) -> Endpoint:
+    return Endpoint(name, table, f"/teams/{{id}}/{what}", parent="team", **kw)  # type: ignore[arg-type]
 
 
-def _enterprise(name: str, table: str, what: str, **kw: object) -> Resource:
+def _space(name: str, table: str, what: str, **kw: object) -> Endpoint:
+    return Endpoint(name, table, f"/spaces/{{id}}/{what}", parent="space", **kw)  # type: ignore[arg-type]
+
+
+def _pipeline(name: str, table: str, what: str, **kw: object) -> Endpoint:
+    return Endpoint(name, table, f"/pipelines/{{id}}/{what}", parent="pipeline", **kw)  # type: ignore[arg-type]
+
+
+def _enterprise(name: str, table: str, what: str, **kw: object) -> Endpoint:
     path = f"/enterprise-accounts/{{id}}/{what}"
-    return Resource(name, table, path, parent="enterprise-account", **kw)  # type: ignore[arg-type]
+    return Endpoint(name, table, path, parent="enterprise-account", **kw)  # type: ignore[arg-type]
 
 
 def _usage(
     name: str, table: str, path: str, parent: str, per: Literal["day", "month"], **kw: object
-) -> Resource:
+) -> Endpoint:
     """A usage list: a window (32 days, 13 months) from ``?start=``; days or months that leave the window
     are not deleted, only no longer listed."""
     kw.setdefault("key", ("id", "date" if per == "day" else "month"))
     window = 32 if per == "day" else 13
-    return Resource(
+    return Endpoint(
         name,
         table,
         path,
@@ -179,7 +201,7 @@ def _usage(
     )  # type: ignore[arg-type]
 
 
-def _usage_per_app(per: Literal["day", "month"]) -> Resource:
+def _usage_per_app(per: Literal["day", "month"]) -> Endpoint:
     """A team's usage per app: the ``apps`` of its daily or monthly usage, one row each (a team of 200 apps
     holds about 20,000 characters there, more than a column takes)."""
     word = "daily" if per == "day" else "monthly"
@@ -196,8 +218,8 @@ def _usage_per_app(per: Literal["day", "month"]) -> Resource:
     )
 
 
-RESOURCES: tuple[Resource, ...] = (
-    Resource(
+ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint(
         "app",
         "heroku_apps",
         "/apps",
@@ -225,7 +247,7 @@ RESOURCES: tuple[Resource, ...] = (
         lookback=dt.timedelta(hours=2),
         doc="Builds per app (two hours read again: a build and its release phase finish late).",
     ),
-    Resource(
+    Endpoint(
         "slug",
         "heroku_slugs",
         "/apps/{app_id}/slugs/{slug_id}",
@@ -266,11 +288,11 @@ RESOURCES: tuple[Resource, ...] = (
         cron=EVERY_3_HOURS_AT_1,
         generation="cedar",  # Heroku refuses this list for Fir apps (terraform-provider-heroku#392)
     ),
-    Resource("add-on", "heroku_addons", "/addons", cron=HOURLY),
-    Resource("add-on-attachment", "heroku_addon_attachments", "/addon-attachments", cron=HOURLY),
-    Resource("add-on-service", "heroku_addon_services", "/addon-services", cron=DAILY),
-    Resource("plan", "heroku_addon_plans", "/addon-services/{id}/plans", parent="add-on-service", cron=DAILY),
-    Resource("team", "heroku_teams", "/teams", cron=HOURLY),
+    Endpoint("add-on", "heroku_addons", "/addons", cron=HOURLY),
+    Endpoint("add-on-attachment", "heroku_addon_attachments", "/addon-attachments", cron=HOURLY),
+    Endpoint("add-on-service", "heroku_addon_services", "/addon-services", cron=DAILY),
+    Endpoint("plan", "heroku_addon_plans", "/addon-services/{id}/plans", parent="add-on-service", cron=DAILY),
+    Endpoint("team", "heroku_teams", "/teams", cron=HOURLY),
     _team("team-app", "heroku_team_apps", "apps", cron=HOURLY),
     _team(
         "team-member",
@@ -297,9 +319,9 @@ RESOURCES: tuple[Resource, ...] = (
         exclude=("apps",),
     ),
     _usage_per_app("month"),
-    Resource("space", "heroku_spaces", "/spaces", cron=HOURLY),
-    Resource("pipeline", "heroku_pipelines", "/pipelines", cron=HOURLY),
-    Resource("pipeline-coupling", "heroku_pipeline_couplings", "/pipeline-couplings", cron=HOURLY),
+    Endpoint("space", "heroku_spaces", "/spaces", cron=HOURLY),
+    Endpoint("pipeline", "heroku_pipelines", "/pipelines", cron=HOURLY),
+    Endpoint("pipeline-coupling", "heroku_pipeline_couplings", "/pipeline-couplings", cron=HOURLY),
     _pipeline(
         "pipeline-release",
         "heroku_pipeline_releases",
@@ -314,7 +336,7 @@ RESOURCES: tuple[Resource, ...] = (
         key=("_parent", "id"),
         doc="The latest deployment (release) of each app of each pipeline.",
     ),
-    Resource("review-app", "heroku_review_apps", "/pipelines/{id}/review-apps", parent="pipeline"),
+    Endpoint("review-app", "heroku_review_apps", "/pipelines/{id}/review-apps", parent="pipeline"),
     _pipeline("test-run", "heroku_test_runs", "test-runs", cron=HOURLY),
     _app(
         "app-webhook-delivery",
@@ -332,7 +354,7 @@ RESOURCES: tuple[Resource, ...] = (
         cron=EVERY_3_HOURS_AT_2,
         doc="Webhook events per app (each delivered to every subscription that includes it).",
     ),
-    Resource(
+    Endpoint(
         "oci-image",
         "heroku_oci_images",
         "/apps/{app_id}/oci-images/{oci_image_id}",
@@ -452,7 +474,7 @@ RESOURCES: tuple[Resource, ...] = (
         cron=DAILY,
         doc="Review app settings of each pipeline (no secret: repository, stale days, target).",
     ),
-    Resource("enterprise-account", "heroku_enterprise_accounts", "/enterprise-accounts", cron=DAILY),
+    Endpoint("enterprise-account", "heroku_enterprise_accounts", "/enterprise-accounts", cron=DAILY),
     _enterprise(
         "enterprise-account-member",
         "heroku_enterprise_account_members",
@@ -493,9 +515,9 @@ RESOURCES: tuple[Resource, ...] = (
         cron=DAILY,
         doc="Monthly archives of the audit trail (their download links are never kept).",
     ),
-    Resource("app-transfer", "heroku_app_transfers", "/account/app-transfers", cron=HOURLY),
-    Resource("credit", "heroku_credits", "/account/credits", cron=DAILY),
-    Resource(
+    Endpoint("app-transfer", "heroku_app_transfers", "/account/app-transfers", cron=HOURLY),
+    Endpoint("credit", "heroku_credits", "/account/credits", cron=DAILY),
+    Endpoint(
         "account-delinquency",
         "heroku_account_delinquency",
         "/account/delinquency",
@@ -503,12 +525,12 @@ RESOURCES: tuple[Resource, ...] = (
         key=("_parent",),
         cron=DAILY,
     ),
-    Resource("dyno-size", "heroku_dyno_sizes", "/dyno-sizes", cron=DAILY),
-    Resource("region", "heroku_regions", "/regions", cron=DAILY),
-    Resource("stack", "heroku_stacks", "/stacks", cron=DAILY),
-    Resource("generation", "heroku_generations", "/generations", cron=DAILY),
-    Resource("account-feature", "heroku_account_features", "/account/features", cron=DAILY),
-    Resource("invoice", "heroku_invoices", "/account/invoices", cron=DAILY),
+    Endpoint("dyno-size", "heroku_dyno_sizes", "/dyno-sizes", cron=DAILY),
+    Endpoint("region", "heroku_regions", "/regions", cron=DAILY),
+    Endpoint("stack", "heroku_stacks", "/stacks", cron=DAILY),
+    Endpoint("generation", "heroku_generations", "/generations", cron=DAILY),
+    Endpoint("account-feature", "heroku_account_features", "/account/features", cron=DAILY),
+    Endpoint("invoice", "heroku_invoices", "/account/invoices", cron=DAILY),
 )
 
 # Every other resource of the schema, with the reason it is not captured (``heroku-assets api resources
@@ -555,12 +577,12 @@ NOT_CAPTURED: dict[str, str] = {
     "test-node": "one request per test run ever run; heroku_test_runs holds each run's status",
 }
 
-BY_NAME: dict[str, Resource] = {r.name: r for r in RESOURCES}
-BY_TABLE: dict[str, Resource] = {r.table: r for r in RESOURCES}
+BY_NAME: dict[str, Endpoint] = {r.name: r for r in ENDPOINTS}
+BY_TABLE: dict[str, Endpoint] = {r.table: r for r in ENDPOINTS}
 
 
-def children(name: str) -> list[Resource]:
-    return [r for r in RESOURCES if r.parent == name]
+def children(name: str) -> list[Endpoint]:
+    return [r for r in ENDPOINTS if r.parent == name]
 
 
 # App webhook entities (``heroku webhooks:add -i ...``) and the resource whose table their payloads land in.

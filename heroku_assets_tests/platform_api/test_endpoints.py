@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -11,7 +12,13 @@ from typing import Any
 import pytest
 
 from heroku_assets import cli, tables
-from heroku_assets.platform_api.resources import NOT_CAPTURED, RESOURCES, SECRET_RESOURCES, is_secret_name
+from heroku_assets.platform_api.endpoints import (
+    ENDPOINTS,
+    NOT_CAPTURED,
+    SECRET_RESOURCES,
+    cron_interval,
+    is_secret_name,
+)
 from heroku_assets.platform_api.schema import vendored
 
 # Looks secret to a reviewer: any name or description with these words. Broader than the exclusion rule
@@ -56,13 +63,13 @@ def _item(resource) -> dict:
 
 
 def test_at_least_60_resources_none_secret_bearing() -> None:
-    assert len(RESOURCES) >= 60
-    assert not {r.schema_name for r in RESOURCES} & SECRET_RESOURCES
-    assert len({r.table for r in RESOURCES}) == len({r.name for r in RESOURCES}) == len(RESOURCES)
+    assert len(ENDPOINTS) >= 60
+    assert not {r.schema_name for r in ENDPOINTS} & SECRET_RESOURCES
+    assert len({r.table for r in ENDPOINTS}) == len({r.name for r in ENDPOINTS}) == len(ENDPOINTS)
 
 
 def test_every_resource_of_the_schema_is_captured_or_has_its_reason() -> None:
-    captured = {r.schema_name for r in RESOURCES}
+    captured = {r.schema_name for r in ENDPOINTS}
     assert not captured & set(NOT_CAPTURED)
     assert captured | set(NOT_CAPTURED) == set(vendored().resources)
     assert set(NOT_CAPTURED) >= SECRET_RESOURCES
@@ -74,17 +81,17 @@ def test_every_resource_of_the_schema_is_captured_or_has_its_reason() -> None:
         "app-webhook-event", "team-invitation", "review-app-config",
     }  # fmt: skip
     assert readable_gaps <= captured
-    assert any(r.schema_name == "telemetry-drain" and r.parent == "space" for r in RESOURCES)
+    assert any(r.schema_name == "telemetry-drain" and r.parent == "space" for r in ENDPOINTS)
 
 
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+@pytest.mark.parametrize("resource", ENDPOINTS, ids=lambda r: r.name)
 def test_each_declared_list_is_a_get_link_of_the_schema(resource) -> None:
     from heroku_assets.platform_api.schema import normalize_href
 
     assert normalize_href(resource.path) in vendored().list_hrefs(resource.schema_name)
     if resource.parent:
-        assert resource.parent in {r.name for r in RESOURCES}, "a parent is itself captured"
-        parent_table = tables.api_tables()[next(r.table for r in RESOURCES if r.name == resource.parent)]
+        assert resource.parent in {r.name for r in ENDPOINTS}, "a parent is itself captured"
+        parent_table = tables.api_tables()[next(r.table for r in ENDPOINTS if r.name == resource.parent)]
         assert set(resource.parent_columns) <= set(parent_table.column_names)
 
 
@@ -140,7 +147,7 @@ def test_column_types_follow_the_schema() -> None:
     assert usage.column("date").type == "date" and usage.primary_key == ("id", "date")
 
 
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+@pytest.mark.parametrize("resource", ENDPOINTS, ids=lambda r: r.name)
 def test_no_schema_property_that_looks_secret_is_kept(resource) -> None:
     table = tables.api_tables()[resource.table]
     problems = []
@@ -154,7 +161,7 @@ def test_no_schema_property_that_looks_secret_is_kept(resource) -> None:
         if not any(p in REVIEWED_NOT_SECRET for p in path):
             problems.append(f"{resource.name}.{'.'.join(path)} ({description[:80]!r})")
     assert not problems, (
-        "these look secret: exclude them in heroku_assets/platform_api/resources.py or review them into "
+        "these look secret: exclude them in heroku_assets/platform_api/endpoints.py or review them into "
         "REVIEWED_NOT_SECRET: " + "; ".join(problems)
     )
 
@@ -171,7 +178,7 @@ def test_known_secrets_are_not_columns() -> None:
 URL_NAME = re.compile(r"(url|endpoint|uri)$", re.I)
 
 
-@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+@pytest.mark.parametrize("resource", ENDPOINTS, ids=lambda r: r.name)
 def test_urls_of_drains_and_webhooks_keep_only_their_host(resource) -> None:
     """A drain's or a webhook's URL is the credential its receiver checks: declared as such, whole."""
     table = tables.api_tables()[resource.table]
@@ -189,7 +196,7 @@ def test_api_resources_prints_one_json_object_per_resource(capsys) -> None:
     assert {line["resource"] for line in everything} >= set(vendored().resources)
     assert cli.main(["api", "resources"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(lines) == len(RESOURCES) >= 60
+    assert len(lines) == len(ENDPOINTS) >= 60
     app = next(line for line in lines if line["resource"] == "app")
     assert (app["table"], app["mode"]) == ("heroku_apps", "incremental")
     assert app["columns"] == list(tables.api_tables()["heroku_apps"].column_names)
@@ -207,5 +214,16 @@ def test_importing_the_tables_derives_nothing() -> None:
 
 def test_every_reviewed_name_is_still_in_the_schema() -> None:
     """The reviewed list cannot keep names the schema dropped (they would hide a new secret by that name)."""
-    seen = {p for r in RESOURCES for path, _ in _paths(_item(r)) for p in path}
+    seen = {p for r in ENDPOINTS for path, _ in _paths(_item(r)) for p in path}
     assert set(REVIEWED_NOT_SECRET) <= seen
+
+
+def test_a_cron_s_interval_is_its_step_and_other_shapes_are_refused() -> None:
+    assert cron_interval("*/10 * * * *") == dt.timedelta(minutes=10)
+    assert cron_interval("15 * * * *") == dt.timedelta(hours=1)
+    assert cron_interval("25 1-23/3 * * *") == dt.timedelta(hours=3)
+    assert cron_interval("45 3 * * *") == dt.timedelta(days=1)
+    # uneven gaps (5,35; 9,17; 5-23/3 wraps after 6 hours), a weekly cron, minutes only in some hours
+    for cron in ("5,35 * * * *", "0 9,17 * * *", "0 5-23/3 * * *", "0 0 * * 1", "*/10 */2 * * *"):
+        with pytest.raises(ValueError, match="fixed step"):
+            cron_interval(cron)
