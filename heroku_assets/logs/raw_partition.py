@@ -38,7 +38,7 @@ from heroku_assets.logs.fill import fill_within
 from heroku_assets.logs.otlp.partition import write_manifest
 from heroku_assets.logs.raw_text import canonical_text
 from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
-from heroku_assets.received.segments import read_segment, segment_apps
+from heroku_assets.received.segments import read_segment, rebuild_segments, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -81,9 +81,9 @@ def candidate_objects(
     take) is read whether a tick took it or not."""
     listed = [info for prefix in layout.received_prefixes(app, day, late_days) for info in raw.list(prefix)]
     if ticked is not None:
-        # segments no tick will ever take (received before the ticks' window) are this rebuild's too
-        listed = [i for i in listed if not layout.is_segment(i.key) or (window and received_day(i) < window)]
-        listed += ticked_segments(raw, set(ticked) - {i.key for i in listed})
+        segments = [i for i in listed if layout.is_segment(i.key)]
+        listed = [i for i in listed if not layout.is_segment(i.key)]
+        listed += rebuild_segments(raw, segments, ticked, window)
     found = []
     for info in _one_copy_per_frame(listed):
         if layout.is_segment(info.key):
@@ -97,12 +97,6 @@ def candidate_objects(
         if days is None or day in layout.parse_days(days):
             found.append(info)
     return found
-
-
-def ticked_segments(raw: ObjectStore, keys: Collection[str]) -> list[ObjectInfo]:
-    """The segments named, as the store has them (one gone since is skipped: a lifecycle rule removed
-    it, and the seal of the rebuilt day then says what is missing)."""
-    return [info for key in sorted(keys) if layout.is_segment(key) and (info := raw.head(key)) is not None]
 
 
 def _one_copy_per_frame(infos: list[ObjectInfo]) -> list[ObjectInfo]:

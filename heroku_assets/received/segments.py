@@ -6,8 +6,10 @@ UTC days of its records in metadata, so the sensor and the partition builder pic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Collection, Iterator
 
+from heroku_assets.received.days import received_day
 from heroku_assets.received.records import Record, SegmentSummary, read_records
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -64,3 +66,17 @@ def read_segment(store: ObjectStore, key: str) -> Iterator[Record]:
     with store.open(key) as stream:
         for _, record in read_records(stream):
             yield record
+
+
+def rebuild_segments(
+    raw: ObjectStore, listed: list[ObjectInfo], ticked: Collection[str], window: dt.date | None
+) -> list[ObjectInfo]:
+    """The segments a rebuild of a day reads, of those ``listed`` under its received prefixes: the ones
+    the ledger says ticks appended lines of the day from (``ticked``, late ones included, as the store has
+    them: one gone since is skipped, and the day's seal says what is missing), and the ones received
+    before ``window`` (the first day ticks take), which no tick ever will. A segment no tick consumed yet
+    is the next tick's, which appends it after the rebuild."""
+    old = [i for i in listed if window is not None and received_day(i) < window]
+    taken = {i.key for i in old}
+    heads = [raw.head(key) for key in sorted(set(ticked) - taken) if layout.is_segment(key)]
+    return old + [info for info in heads if info is not None]

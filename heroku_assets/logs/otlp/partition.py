@@ -27,8 +27,7 @@ import pyarrow as pa
 
 from heroku_assets import tables
 from heroku_assets.logs.otlp import rows, stored
-from heroku_assets.received.days import received_day
-from heroku_assets.received.segments import read_segment, segment_apps
+from heroku_assets.received.segments import read_segment, rebuild_segments, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
@@ -78,13 +77,7 @@ def _segments(
         for info in raw.list(prefix)
     ]
     if ticked is not None:
-        listed = [i for i in listed if window and received_day(i) < window]
-        taken = {i.key for i in listed}
-        listed += [
-            i
-            for key in sorted(set(ticked) - taken)
-            if layout.is_segment(key) and (i := raw.head(key)) is not None
-        ]
+        listed = rebuild_segments(raw, listed, ticked, window)
     for info in listed:
         kinds = info.metadata.get("kinds")
         if kinds is not None and stored.RECORD_KIND not in kinds.split():

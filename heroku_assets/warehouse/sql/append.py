@@ -19,7 +19,7 @@ from heroku_assets.storage.layout import validate_app
 from heroku_assets.tables import EVENT_TABLES, LOADED_COPIES, LOG_LEDGER, LOG_TICKS, Table
 from heroku_assets.warehouse.sql.ddl import drop_table
 from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Query, Statement, TableName, label
-from heroku_assets.warehouse.sql.plans import _check_items, _select, staged_value, staging_table
+from heroku_assets.warehouse.sql.plans import staged_value, staging_table, upsert_check
 
 TICK_ROW = "ticks"
 # The tables a tick appends to, in the order its transaction inserts them.
@@ -70,17 +70,6 @@ def _insert(table: Table, target: TableName, staged: TableName, dialect: Dialect
     )
 
 
-def _check(table: Table, staged: TableName, dialect: Dialect, tag: str) -> Query:
-    items = _check_items(table, dialect)
-    return Query(
-        Statement(
-            dialect.labelled(f"SELECT\n    {_select(items, dialect)}\nFROM {staged.sql(dialect)}", tag),
-            kind="query",
-        ),
-        tuple(name for name, _ in items),
-    )
-
-
 def tick_load(
     tick_id: str,
     run_id: str,
@@ -101,7 +90,7 @@ def tick_load(
             TableAppend(
                 table=table,
                 prepare=tuple(fills[table.name]),
-                check=_check(table, staged, dialect, tag),
+                check=upsert_check(table, staged, dialect, tag),
                 insert=_insert(table, TableName(schema, table.name), staged, dialect, tag),
                 cleanup=(drop_table(staged, dialect),),
             )
