@@ -53,10 +53,9 @@ def tick_window_start(today: dt.date, late_days: int) -> dt.date:
 
 @dataclass(frozen=True)
 class LedgerState:
-    """What the warehouse's ledger says before a tick: the objects consumed already, the copies loaded
+    """What the warehouse's ledger says before a tick reads its objects: the copies loaded
     recently, and per (app, day) how many lines are numbered since its last rebuild."""
 
-    consumed: frozenset[str] = frozenset()
     known: frozenset[tuple[str, str]] = frozenset()  # (copy name, app)
     day_lines: Mapping[tuple[str, dt.date], int] = field(default_factory=dict)
 
@@ -349,7 +348,6 @@ def run_tick(
     for info in objects:
         days |= layout.parse_days(info.metadata.get("days")) or {received_day(info)}
     state = LedgerState(
-        consumed=frozenset(),
         known=frozenset(warehouse.known_copies(oldest_received(objects))),
         day_lines=warehouse.day_lines(sorted(days)),
     )
