@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
     from heroku_assets.cli import CommandError
     from heroku_assets.storage.factory import open_stores
-    from heroku_assets.warehouse.synapse_check import run_check, warehouse_engine
+    from heroku_assets.warehouse.check_engines import warehouse_engine
+    from heroku_assets.warehouse.synapse_check import run_check
     from heroku_assets.warehouse.synapse_connection import SynapseConfig, SynapseError, probe_reachable
     from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
 

@@ -1,5 +1,6 @@
-"""The check's probe table and the names of one check run's scratch objects: what both the probe steps
-(``synapse_check``) and the steps on the real tables (``check_tables``) name."""
+"""The check's probe table, the rows it stages and what the target must hold of them, and the names of
+one check run's scratch objects: what both the probe steps (``check_steps``) and the steps on the real
+tables (``check_tables``) name."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from heroku_assets.warehouse import sql
 APP = "synapse-check"
 EXTREMES_APP = "synapse-check-extremes"
 DAY = dt.date(2026, 1, 2)
+UTC = dt.UTC
 LONG = 4500  # characters: wider than any bounded column
 NEAR_1MB = 999_000  # characters: cut to width + 1 when staged, so the row stays far below COPY's 1 MB
 PROBE_PREFIX = "synapse-check"
@@ -66,3 +68,85 @@ class CheckNames:
     @property
     def extremes_key(self) -> str:
         return f"{PROBE_PREFIX}/{self.run_id}/extremes/part-00000.parquet"
+
+
+def probe_rows() -> list[dict[str, object]]:
+    """The probe's rows; row 4's word is one character too wide and rows 1 and 2 have a long value
+    (loaded truncated, counted); row 5's word is '' where row 3's is NULL."""
+    base = {"app": APP, "event_date": DAY}
+    return [
+        {
+            **base,
+            "line_number": 1,
+            "event_ts": dt.datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC),
+            "word": "w" * 16,
+            "astral": "\U0001f600\U0001f680é😀",  # 3 astral + 1 BMP = 7 UTF-16 units
+            "doc": '{"k": "v", "n": [1, 2]}',
+            "flag": True,
+            "small": -(2**31),
+            "big": 2**63 - 1,
+            "ratio": 0.1,
+            "day": dt.date(1970, 1, 1),
+            "email": "someone@example.com",
+            "long": "L" * LONG,
+        },
+        {
+            **base,
+            "line_number": 2,
+            "event_ts": dt.datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+            "word": "Ünïcødé",
+            "astral": "\U0001f600" * 4,  # exactly 8 UTF-16 units
+            "doc": "[]",
+            "flag": False,
+            "small": 2**31 - 1,
+            "big": -(2**63),
+            "ratio": -1.7976931348623157e308,
+            "day": dt.date(1969, 12, 31),
+            "email": None,
+            "long": "é" * NEAR_1MB,
+        },
+        {**base, "line_number": 3, **{c.name: None for c in PROBE.columns if c.nullable}},
+        {
+            **base,
+            "line_number": 4,
+            "event_ts": dt.datetime(2100, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+            "word": "x" * 17,
+            "ratio": 2.2250738585072014e-308,  # the smallest normal double, float's documented limit
+        },
+        {**base, "line_number": 5, "word": "", "doc": ""},  # '' is not NULL
+    ]
+
+
+def extreme_rows() -> list[dict[str, object]]:
+    """The first and last days and instants datetime2 holds, in a partition of their own: real data never
+    holds them, and a pool's Parquet reader may shift dates before 1582 (Julian calendar)."""
+    base = {"app": EXTREMES_APP, "event_date": DAY}
+    return [
+        {**base, "line_number": 1, "event_ts": dt.datetime(1, 1, 1, tzinfo=UTC), "day": dt.date(1, 1, 1)},
+        {
+            **base,
+            "line_number": 2,
+            "event_ts": dt.datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+            "day": dt.date(9999, 12, 31),
+        },
+    ]
+
+
+def fitted(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    out = []
+    for row in rows:
+        row = {c.name: row.get(c.name) for c in PROBE.columns}
+        for c in PROBE.columns:
+            if c.string_width and isinstance(row[c.name], str):
+                row[c.name] = row[c.name][: c.string_width]
+        out.append(row)
+    return out
+
+
+def expected_rows() -> list[dict[str, object]]:
+    """What the target must hold: the probe's rows with strings cut to their widths."""
+    return fitted(probe_rows())
+
+
+# What the probe load reports as truncated: the word one character too wide, both long values.
+EXPECTED_TRUNCATED = {"word": 1, "long": 2}

@@ -17,17 +17,10 @@ from heroku_assets import cli
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.synapse_check import (
-    PROBE,
-    CheckNames,
-    CheckReport,
-    duckdb_engine,
-    expected_rows,
-    extreme_rows,
-    permissions_query,
-    probe_rows,
-    run_check,
-)
+from heroku_assets.warehouse.check_engines import duckdb_engine
+from heroku_assets.warehouse.check_probe import PROBE, CheckNames, expected_rows, extreme_rows, probe_rows
+from heroku_assets.warehouse.check_statements import permissions_query
+from heroku_assets.warehouse.synapse_check import CheckReport, run_check
 
 
 @pytest.fixture
@@ -83,7 +76,7 @@ def test_every_step_passes_on_duckdb_and_leaves_nothing_behind(duck, tmp_path: P
 
 def test_a_value_that_does_not_survive_fails_the_check(duck, tmp_path: Path, monkeypatch) -> None:
     """A pool that lost the microseconds (as TIMESTAMP(MILLIS) would) must fail the round trip."""
-    import heroku_assets.warehouse.synapse_check as check
+    import heroku_assets.warehouse.check_steps as check
 
     def millis() -> list[dict]:
         rows = expected_rows()
@@ -116,16 +109,16 @@ def test_a_failing_load_still_cleans_up(duck, tmp_path: Path) -> None:
 def test_the_extreme_dates_are_a_warning_not_a_failure(duck, tmp_path: Path, monkeypatch) -> None:
     """A pool whose Parquet reader shifted year-1 dates: the step warns, every other step still runs and
     the check passes."""
-    import heroku_assets.warehouse.synapse_check as check
+    import heroku_assets.warehouse.check_steps as check
 
     def shifted() -> list[dict]:
         rows = extreme_rows()
         rows[0]["day"] = dt.date(1, 1, 3)  # what a Julian/Gregorian shift would show
         return rows
 
-    real = check._fitted
+    real = check.fitted
     monkeypatch.setattr(
-        check, "_fitted", lambda rows: real(shifted() if rows[0]["app"] != "synapse-check" else rows)
+        check, "fitted", lambda rows: real(shifted() if rows[0]["app"] != "synapse-check" else rows)
     )
     store = LocalObjectStore(tmp_path / "staging")
     report = run_check(duckdb_engine(duck, store.root), store)
@@ -253,10 +246,11 @@ class _Answer:
     ],
 )
 def test_permission_results_are_read_strictly(database_level, schema_level, passed, says) -> None:
-    from heroku_assets.warehouse.synapse_check import CheckEngine, _permissions
+    from heroku_assets.warehouse.check_engines import CheckEngine
+    from heroku_assets.warehouse.check_steps import permissions
 
     columns = permissions_query(["dbo", "stg"], masked=False).columns
     row = {c: 1 for c in columns} | {"create_table": database_level, "alter_on_stg": schema_level}
     engine = CheckEngine(sql.SYNAPSE, None, None, "sas", loader_schemas=("dbo", "stg"))
-    got, detail = _permissions(_Answer(row), engine)
+    got, detail = permissions(_Answer(row), engine)
     assert got is passed and says in detail

@@ -16,7 +16,7 @@ from sqlglot import exp
 
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
-from heroku_assets.warehouse import check_tables, sql, synapse_check
+from heroku_assets.warehouse import check_probe, check_statements, check_tables, sql
 from heroku_assets.warehouse.sql import append
 from heroku_assets.warehouse.synapse_loader import isolation_query
 from heroku_assets.warehouse.views import synapse_views
@@ -170,7 +170,7 @@ def _duplicates(dialect: sql.Dialect = sql.SYNAPSE) -> sql.Query:
 
 def _check_statements(dialect: sql.Dialect = sql.SYNAPSE) -> list[sql.Statement]:
     """Every statement the check sends, for a fixed run."""
-    names = synapse_check.CheckNames(RUN)
+    names = check_probe.CheckNames(RUN)
 
     scratch = {"schema": names.schema, "staging_schema": names.schema, "run_id": RUN, "dialect": dialect}
     credential = CREDENTIALS["managed_identity"]
@@ -180,18 +180,18 @@ def _check_statements(dialect: sql.Dialect = sql.SYNAPSE) -> list[sql.Statement]
 
     def plan(table: Table, keys: dict[str, str]) -> sql.PartitionLoad:
         urls = [folder(k) for _, k in sorted(keys.items())]
-        return sql.synapse_partition_load(table, synapse_check.DAY, sorted(keys), urls, credential, **scratch)
+        return sql.synapse_partition_load(table, check_probe.DAY, sorted(keys), urls, credential, **scratch)
 
     router, codes = ALL_TABLES["router_events"], ALL_TABLES["heroku_error_codes"]
     plans = {
-        "probe": plan(synapse_check.PROBE, {synapse_check.APP: names.key}),
-        "extremes": plan(synapse_check.PROBE, {synapse_check.EXTREMES_APP: names.extremes_key}),
+        "probe": plan(check_probe.PROBE, {check_probe.APP: names.key}),
+        "extremes": plan(check_probe.PROBE, {check_probe.EXTREMES_APP: names.extremes_key}),
         "day": plan(router, {a: check_tables.staged_key(names, router, a) for a in check_tables.APPS}),
         "upsert": sql.synapse_entity_load(
             codes, [folder(check_tables.staged_key(names, codes))], credential, **scratch
         ),
     }
-    return synapse_check.all_statements(names, plans, ["dbo", "stg"], dialect)
+    return check_statements.all_statements(names, plans, ["dbo", "stg"], dialect)
 
 
 def _count(dialect: sql.Dialect = sql.SYNAPSE) -> sql.Query:
