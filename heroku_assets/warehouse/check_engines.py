@@ -12,12 +12,7 @@ from typing import Any
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import Table
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.check_probe import (
-    APP,
-    DAY,
-    PROBE,
-    CheckNames,
-)
+from heroku_assets.warehouse.check_probe import APP, DAY, PROBE, CheckNames
 
 
 @dataclass

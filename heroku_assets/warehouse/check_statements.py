@@ -8,13 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.check_probe import (
-    APP,
-    DAY,
-    EXTREMES_APP,
-    PROBE,
-    CheckNames,
-)
+from heroku_assets.warehouse.check_probe import APP, DAY, EXTREMES_APP, PROBE, CheckNames
 
 
 def permissions_query(schemas: Sequence[str], *, masked: bool) -> sql.Query:

@@ -1,8 +1,9 @@
 """The SQL the warehouses run, generated from the table declarations by pure functions.
 
 ``dialect``: statements, names, what differs between Synapse, Fabric Warehouse and DuckDB; ``ddl``:
-schemas, tables, masks, views, statistics; ``copy``: COPY INTO and the Parquet types it reads; ``plans``:
-whole loads by step.
+schemas, tables, masks, views, statistics; ``copy``: COPY INTO and the Parquet types it reads; ``staging``:
+a run's staging table, how each engine fills it, the staged values and their checks; ``partition`` and
+``entity``: whole partition replaces and entity upserts by step; ``append``: the tick's load.
 """
 
 from heroku_assets.warehouse.sql.copy import (
@@ -23,6 +24,7 @@ from heroku_assets.warehouse.sql.ddl import (
     drop_schema,
     drop_table,
     drop_view,
+    ensure_statements,
     masking,
     string_width,
     table_options,
@@ -45,33 +47,36 @@ from heroku_assets.warehouse.sql.dialect import (
     TableName,
     label,
 )
-from heroku_assets.warehouse.sql.plans import (
-    MAX_APPS_PER_LOAD,
+from heroku_assets.warehouse.sql.entity import (
     ROW_NUMBER_COLUMN,
     EntityLoad,
-    PartitionLoad,
     distinct_keys,
     duckdb_entity_load,
-    duckdb_partition_load,
-    duckdb_prepare,
-    duplicate_request_ids,
-    ensure_statements,
     entity_load,
-    new_run_id,
+    synapse_entity_load,
+    upsert,
+    upsert_check,
+)
+from heroku_assets.warehouse.sql.partition import (
+    MAX_APPS_PER_LOAD,
+    PartitionLoad,
+    duckdb_partition_load,
+    duplicate_request_ids,
     partition_check,
     partition_count,
     partition_counts,
     partition_load,
     partition_replace,
+    synapse_partition_load,
+)
+from heroku_assets.warehouse.sql.staging import (
+    duckdb_prepare,
+    new_run_id,
     staged_value,
     staging_table,
     stale_staging_drops,
     stale_staging_query,
-    synapse_entity_load,
-    synapse_partition_load,
     synapse_prepare,
-    upsert,
-    upsert_check,
 )
 
 __all__ = [

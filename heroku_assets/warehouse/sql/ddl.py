@@ -116,3 +116,14 @@ def update_statistics(
     """After a day's loads: what keeps each table's statistics current (``Dialect.statistics``): on a
     dedicated pool, statistics created once and refreshed by name; nothing where the engine keeps them."""
     return [s for t in tables for s in dialect.statistics(t, TableName(schema, t.name))]
+
+
+def ensure_statements(
+    tables: Sequence[Table], *, schema: str = "dbo", staging_schema: str = "stg", dialect: Dialect = TSQL
+) -> list[Statement]:
+    """Schemas and target tables, all idempotent (masks are the reference job's: ``masking``)."""
+    out = [create_schema(schema, dialect)]
+    if staging_schema != schema:
+        out.append(create_schema(staging_schema, dialect))
+    out += [create_table(table, TableName(schema, table.name), dialect) for table in tables]
+    return out
