@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from heroku_assets.logs.otlp.partition import table_batches as otlp_table_batches
-from heroku_assets.logs.raw_partition import read_partition_lines
+from heroku_assets.logs.raw_partition.text import read_partition_lines
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 from heroku_assets.tables import EVENT_TABLES

@@ -42,7 +42,7 @@ _EPOCH = dt.date(1970, 1, 1)
 _US_PER_DAY = 86_400_000_000
 MAX_OBJECTS_PER_TICK = 2000  # a tick is bounded: the rest waits for the next one
 # Ticks take segments received in the last this many days: a week of ticks stopped is caught up. An older
-# segment no tick took is read by the rebuilds of its days (``raw_partition.candidate_objects``).
+# segment no tick took is read by the rebuilds of its days (``raw_partition.candidates.candidate_objects``).
 TICK_WINDOW_DAYS = 7
 
 

@@ -16,7 +16,8 @@ import requests
 
 from heroku_assets.capture.app import create_app
 from heroku_assets.logs import read_lines
-from heroku_assets.logs.raw_partition import build_partition, read_partition_lines
+from heroku_assets.logs.raw_partition import build_partition
+from heroku_assets.logs.raw_partition.text import read_partition_lines
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo
 from heroku_assets.storage.local import LocalObjectStore

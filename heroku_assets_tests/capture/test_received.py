@@ -55,7 +55,7 @@ def test_days_of_a_drain_body_follow_the_frames():
 def test_a_reader_defect_stores_the_body_without_days_and_partitions_still_read_it(tmp_path, monkeypatch):
     from heroku_assets.capture import received as raw_module
     from heroku_assets.logs.changes import all_partitions
-    from heroku_assets.logs.raw_partition import candidate_objects
+    from heroku_assets.logs.raw_partition.candidates import candidate_objects
     from heroku_assets.storage import layout
     from heroku_assets.storage.local import LocalObjectStore
 

@@ -69,7 +69,7 @@ def _segments(
     window: dt.date | None,
 ) -> Iterator[ObjectInfo]:
     """The segments that may hold OTLP records of (app, day), by their metadata (of ``ticked`` only,
-    when given: see ``raw_partition.candidate_objects``)."""
+    when given: see ``raw_partition.candidates.candidate_objects``)."""
     listed = [
         info
         for prefix in layout.received_prefixes(app, day, late_days)
