@@ -273,7 +273,8 @@ def _otlp_rows(
 ):
     """The rows of one OTLP request (a spool record): every telemetry record numbered in its (app, day);
     a request that cannot be decoded is one rejected row of the day it was received. ``resources``:
-    per (app, day), the resources a row of this tick holds whole already (``rows.ResourceNotes``)."""
+    per (app, day), the resources a row of this tick holds whole already (``record.ResourceNotes``)."""
+    from heroku_assets.logs.otlp import record as otlp_record
     from heroku_assets.logs.otlp import rows, stored
 
     request = stored.from_record(record)
@@ -291,7 +292,7 @@ def _otlp_rows(
         if isinstance(decoded, str):
             produced: Iterable[list] = [rows.rejected_request(decoded, request.body, request.received)]
         else:
-            notes = resources.setdefault((record.app, day), rows.ResourceNotes())
+            notes = resources.setdefault((record.app, day), otlp_record.ResourceNotes())
             produced = rows.rows_of_day(request.signal, decoded, request.received, day, notes)
         for record_rows in produced:
             for table, columns in record_rows:

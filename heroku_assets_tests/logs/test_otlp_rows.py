@@ -12,7 +12,9 @@ from opentelemetry.proto.collector.metrics.v1.metrics_service_pb2 import ExportM
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.proto.common.v1.common_pb2 import AnyValue, KeyValue
 
+from heroku_assets.logs.classify import rules
 from heroku_assets.logs.otlp import decode, mapping, rows
+from heroku_assets.logs.otlp.record import ResourceNotes, Row
 from heroku_assets.storage import layout
 
 DAY = dt.date(2026, 3, 4)
@@ -45,7 +47,7 @@ def _logs(service: str, *records: dict, resource: dict | None = None) -> ExportL
     return request
 
 
-def _rows(signal: str, request, day: dt.date = DAY) -> list[list[rows.Row]]:
+def _rows(signal: str, request, day: dt.date = DAY) -> list[list[Row]]:
     return list(rows.rows_of_day(signal, request, DAY, day))
 
 
@@ -169,7 +171,7 @@ def test_records_without_content_or_that_fail_to_map_are_rejected(monkeypatch) -
     def broken(*_args):
         raise KeyError("boom")
 
-    monkeypatch.setattr(rows.rules, "platform_row", broken)
+    monkeypatch.setattr(rules, "platform_row", broken)
     table, row = _one("logs", _logs("heroku-runtime", {"body": "Idling"}))
     assert table == "rejected_lines" and "KeyError" in row["reason"]
 
@@ -267,7 +269,7 @@ def test_a_resource_is_held_whole_once_per_table_and_named_by_id_on_every_row() 
     second = _logs("shop", {"body": "c"}, resource=dyno)
     other = _logs("shop", {"body": "d"}, resource={**dyno, "heroku.dyno.name": "web-848cd4f64d-zzzzz"})
     router = _logs("heroku-router", {"body": "at=info status=200"}, {"body": "at=info status=404"})
-    notes = rows.ResourceNotes()  # one partition
+    notes = ResourceNotes()  # one partition
     produced = [
         row
         for request in (first, second, other, router)

@@ -5,7 +5,7 @@ writes a manifest naming the requests that hold records of the day and how many 
 before any mapping), and staging maps those requests' records straight into the tables, numbered after
 the partition's Logplex lines. The line accounting check then covers them: every record is in exactly
 one table. A resource's attributes are held whole by the first row of each table that names it
-(``rows.ResourceNotes``); the other rows name it by id. Rows are derived from the stored requests each
+(``record.ResourceNotes``); the other rows name it by id. Rows are derived from the stored requests each
 time, so re-running a day after a mapping fix re-derives them.
 
 Requests are read from spool segments (records of kind ``otlp``) and from per-request objects alike. A
@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from heroku_assets import tables
 from heroku_assets.logs.otlp import rows, stored
+from heroku_assets.logs.otlp.record import ResourceNotes, Row
 from heroku_assets.received.segments import read_segment, rebuild_segments, segment_apps
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -178,11 +179,11 @@ def table_batches(
     the declared schemas; record k (from 0) of the day carries line number ``first_line_number + k``."""
     line = first_line_number
     pending: dict[str, list[dict]] = {}
-    notes = rows.ResourceNotes()  # a resource is held whole by one row per table of the partition
+    notes = ResourceNotes()  # a resource is held whole by one row per table of the partition
     for request in _manifest_requests(raw, read_manifest(raw, app, day)):
         decoded = request.decoded()
         if isinstance(decoded, str):
-            produced: Iterator[list[rows.Row]] = iter(
+            produced: Iterator[list[Row]] = iter(
                 [rows.rejected_request(decoded, request.body, request.received)]
                 if day == request.received
                 else []
