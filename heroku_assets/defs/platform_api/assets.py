@@ -161,7 +161,8 @@ def _api_asset(resource: Endpoint) -> dg.AssetsDefinition:
         stores: StoresResource,
         warehouse: WarehouseResource,
     ):
-        from heroku_assets.platform_api.sync import log_app_names, sync_resource
+        from heroku_assets.platform_api.state import log_app_names
+        from heroku_assets.platform_api.sync import sync_resource
 
         with heroku_api.client() as client, stores.open() as s, warehouse.open() as wh:
             result = sync_resource(client, s.staging, wh, resource, webhooks=heroku_api.webhooks)
