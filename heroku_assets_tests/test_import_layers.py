@@ -59,7 +59,7 @@ def test_the_graph_sees_function_level_and_type_checking_imports():
     assert "heroku_assets.logs" in graph["heroku_assets.capture.app"]  # inside create_app
     assert "heroku_assets.capture.segments" in graph["heroku_assets.capture.otlp"]  # TYPE_CHECKING
     read = graph["heroku_assets.logs.raw_partition.read"]
-    assert "heroku_assets.logs.logplex.reader" in read  # in a function
+    assert "heroku_assets.logs.logplex.frame_batches" in read  # in a function
     assert "heroku_assets.received.segments" in read
 
 

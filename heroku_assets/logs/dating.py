@@ -17,7 +17,7 @@ _UTC_DAY = pa.date32()
 
 @dataclass
 class DatedBatch:
-    """A batch of read lines (``heroku_assets.logs.logplex.reader.LINE_SCHEMA``) with the UTC day of each."""
+    """A batch of read lines (``heroku_assets.logs.logplex.columns.LINE_SCHEMA``) with the UTC day of each."""
 
     lines: pa.RecordBatch
     days: pa.Array  # date32, no nulls

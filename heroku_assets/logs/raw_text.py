@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from heroku_assets.logs.logplex.reader import one_line
+from heroku_assets.logs.logplex.text_batches import one_line
 
 _DASH = pa.scalar("-", pa.string())
 _EMPTY = pa.scalar("", pa.string())

@@ -114,7 +114,7 @@ def _read_lines(
     that matches its text (built by an earlier version, or a build stopped between the two writes),
     read again from the text: both give one row per text line, in order."""
     from heroku_assets.logs import read_lines
-    from heroku_assets.logs.logplex.reader import LINE_SCHEMA
+    from heroku_assets.logs.logplex.columns import LINE_SCHEMA
 
     key = layout.raw_lines_object(app, day)
     parquet = raw.head(key)

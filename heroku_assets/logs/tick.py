@@ -221,7 +221,7 @@ def _logplex_rows(
     day), and classified a read batch at a time whatever the apps it holds (the classifier's cost is per
     call: one call per app would make a tick of many small apps slow)."""
     from heroku_assets.logs.classify import parse_batches
-    from heroku_assets.logs.logplex.reader import read_bodies
+    from heroku_assets.logs.logplex.frame_batches import read_bodies
 
     if not logplex:
         return

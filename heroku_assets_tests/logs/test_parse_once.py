@@ -13,8 +13,8 @@ import pytest
 
 from heroku_assets.capture.received import store_received
 from heroku_assets.logs import parse_lines, read_lines
+from heroku_assets.logs.logplex.columns import LINE_SCHEMA
 from heroku_assets.logs.logplex.lines import REASON_BAD_SYSLOG
-from heroku_assets.logs.logplex.reader import LINE_SCHEMA
 from heroku_assets.logs.parquet import decode_staged
 from heroku_assets.logs.raw_partition import build_partition
 from heroku_assets.logs.staging import stage_partition

@@ -7,7 +7,7 @@ import datetime as dt
 import pyarrow as pa
 
 from heroku_assets.logs import read_lines
-from heroku_assets.logs.logplex.reader import read_bodies
+from heroku_assets.logs.logplex.frame_batches import read_bodies
 from heroku_assets.sample import drain_bodies, generate_day
 
 

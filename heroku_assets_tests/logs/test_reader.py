@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heroku_assets.logs import LogLine, read_lines
+from heroku_assets.logs.logplex.frame_batches import frame_batch
 from heroku_assets.logs.logplex.framing import REASON_GARBAGE
 from heroku_assets.logs.logplex.lines import (
     REASON_BAD_TIMESTAMP,
@@ -15,7 +16,7 @@ from heroku_assets.logs.logplex.lines import (
     parse_syslog,
     parse_text_line,
 )
-from heroku_assets.logs.logplex.reader import MAX_LINE, REASON_OVERLONG, frame_batch, text_batch
+from heroku_assets.logs.logplex.text_batches import MAX_LINE, REASON_OVERLONG, text_batch
 
 TEXT = (
     b"2012-02-07T09:43:06.123456+00:00 heroku[router]: at=info method=GET path=/ status=200\r\n"

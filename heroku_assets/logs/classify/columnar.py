@@ -32,8 +32,10 @@ from heroku_assets.logs.classify.rules import (
     to_ms,
 )
 from heroku_assets.logs.logplex import vector
+from heroku_assets.logs.logplex.columns import LINE_SCHEMA, batch_of
 from heroku_assets.logs.logplex.lines import LogLine
-from heroku_assets.logs.logplex.reader import BLANK_LINE, LINE_SCHEMA, LineStream, batch_of
+from heroku_assets.logs.logplex.reader import LineStream
+from heroku_assets.logs.logplex.text_batches import BLANK_LINE
 from heroku_assets.logs.logplex.vector import spans_to_strings
 from heroku_assets.logs.otlp import mapping as fir_mapping
 

@@ -69,7 +69,7 @@ def write_sorted(
 ) -> Written:
     """Gather the lines of ``day``, dedupe and order them, and write them as gzip text to ``text_path``
     and as read (LINE_SCHEMA) to ``lines_path``, row for row."""
-    from heroku_assets.logs.logplex.reader import LINE_SCHEMA
+    from heroku_assets.logs.logplex.columns import LINE_SCHEMA
 
     # In memory, spilling to the temporary folder past the limit: no checkpoints for a scratch table.
     con = duckdb.connect(":memory:")

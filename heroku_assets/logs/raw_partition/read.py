@@ -136,7 +136,7 @@ def _segment_batches(
     """The lines of ``day`` in ``app``'s records of one segment. Each record is read as a drain body
     object of its own would be (its undated lines take the days and times of its dated neighbours), but
     many records are read in one batch. All drain frames are one source (``source_of``)."""
-    from heroku_assets.logs.logplex.reader import read_bodies
+    from heroku_assets.logs.logplex.frame_batches import read_bodies
 
     received_days: list[int] = []
     copy_ids: list[int] = []
