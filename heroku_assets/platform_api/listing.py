@@ -8,9 +8,7 @@ import json
 from typing import Any
 
 from heroku_assets.platform_api import records
-from heroku_assets.platform_api.client import (
-    HerokuClient,
-)
+from heroku_assets.platform_api.client import HerokuClient
 from heroku_assets.platform_api.endpoints import Endpoint
 from heroku_assets.platform_api.state import live_rows, utc_iso
 from heroku_assets.storage.base import ObjectStore
