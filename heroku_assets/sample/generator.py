@@ -16,7 +16,6 @@ nothing holds a day.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import random
 from collections import Counter, deque
@@ -24,7 +23,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from heroku_assets.sample import app_messages, garbage, metrics, platform, profile, router
+from heroku_assets.sample import garbage, platform, profile
+from heroku_assets.sample.pools import DAY_US, pool_size, pools_of
+from heroku_assets.sample.times import app_time, clf_time, iso, odd_timestamp
 from heroku_assets.storage.layout import validate_app
 
 TABLES = ("router_events", "app_events", "platform_events", "runtime_metrics", "rejected_lines")
@@ -39,7 +40,6 @@ APP_NAMES = (
     "auth-service",
     "notify-hub",
 )
-_DAY_US = 86_400_000_000
 _EPOCH = dt.date(1970, 1, 1)
 _RELEASE_EPOCH = dt.date(2024, 1, 1)
 # Lines over this many bytes arrive split in chunks of exactly this size.
@@ -165,142 +165,8 @@ def expected_rows(lines: Iterable[SampleLine]) -> Counter[str]:
     return counts
 
 
-# --- one day ----------------------------------------------------------------------------------------
-
-
-def _app_rng(seed: int, app: str) -> random.Random:
-    return random.Random(f"heroku-assets-sample:{seed}:{app}")
-
-
 def _day_rng(seed: int, app: str, day: dt.date) -> random.Random:
     return random.Random(f"heroku-assets-sample:{seed}:{app}:{day.isoformat()}")
-
-
-class _Pools:
-    """Everything per app that the line loop picks from, sized to the day so that small samples stay
-    quick to build and large ones stay varied."""
-
-    def __init__(self, app: str, seed: int, size: int, error_share: float) -> None:
-        rng = _app_rng(seed, validate_app(app))
-        self.profile = prof = profile.build_profile(app, rng)
-        # router templates: (template, code, kind)
-        self.router = []
-        for _ in range(size):
-            tmpl, code = router.router_shape(rng, prof, error_share)
-            self.router.append((tmpl, code, "router_error" if code else "router"))
-        # app message groups: ("app[<dyno>]: ", [(message, has {time}, has {clf})]) per process type
-        self.app_groups = []
-        group_count = max(32, size // 3)
-        for _ in range(group_count):
-            r = rng.random()
-            if r < 0.72:
-                dyno = f"web.{rng.randrange(1, prof.web + 1)}"
-                msgs = app_messages.web_messages(rng, prof)
-            elif r < 0.90 and prof.workers:
-                dyno = f"worker.{rng.randrange(1, prof.workers + 1)}"
-                msgs = app_messages.worker_messages(rng, prof)
-            elif r < 0.95:
-                kind = rng.choice(("run", "scheduler"))
-                dyno = f"{kind}.{rng.randrange(1000, 9999)}"
-                msgs = app_messages.oneoff_messages(rng, prof, kind)
-            else:
-                dyno = f"postgres.{rng.randrange(1000, 99999)}"
-                msgs = app_messages.postgres_messages(rng, prof)
-            self.app_groups.append((f"app[{dyno}]: ", [_clean(m) for m in msgs]))
-        # metrics lines: (source prefix, message, samples, kind)
-        self.metrics = []
-        dynos = sorted(prof.dyno_uuids)
-        for _ in range(max(32, size // 4)):
-            r = rng.random()
-            if r < 0.7:
-                dyno = rng.choice(dynos)
-                parts, src, kind = (
-                    metrics.runtime_metrics_message(rng, prof, dyno),
-                    f"heroku[{dyno}]: ",
-                    "runtime_metrics",
-                )
-            elif r < 0.9 or prof.addon_redis is None:
-                parts, src, kind = (
-                    metrics.postgres_metrics_message(rng, prof),
-                    "app[heroku-postgres]: ",
-                    "addon_metrics",
-                )
-            else:
-                parts, src, kind = (
-                    metrics.redis_metrics_message(rng, prof),
-                    "app[heroku-redis]: ",
-                    "addon_metrics",
-                )
-            self.metrics.append((src, " ".join(parts), len(parts) - 1, kind))
-        # service times in ms: log-normal around 40 ms with a long tail; connect mostly 0-2 ms
-        self.service = [str(min(29999, int(rng.lognormvariate(3.4, 1.1)))) for _ in range(4096)]
-        self.connect = [str(int(rng.expovariate(0.9))) for _ in range(4096)]
-        self.nbytes = [str(int(rng.lognormvariate(8, 1.6))) for _ in range(4096)]
-        self.warp = _segments(_diurnal_table(prof.peak_hour))
-
-
-def _clean(msg: str) -> tuple[str, bool, bool]:
-    """A pooled message, with flags for the placeholders to fill at emit time."""
-    msg = msg.translate(profile.NO_BREAKS)
-    return msg, "{time}" in msg, "{clf}" in msg
-
-
-def _diurnal_table(peak_hour: float, knots: int = 1024) -> list[float]:
-    """Inverse CDF (microseconds into the day, at ``knots`` + 1 evenly spaced quantiles) of a traffic
-    density that is about three times higher at ``peak_hour`` than twelve hours away."""
-    steps = 4096
-    dens = [
-        1.0 + 0.5 * math.cos(2 * math.pi * ((i + 0.5) / steps * 24 - peak_hour) / 24) for i in range(steps)
-    ]
-    total = sum(dens)
-    cdf = [0.0]
-    for d in dens:
-        cdf.append(cdf[-1] + d / total)
-    table, j = [], 0
-    for k in range(knots + 1):
-        q = k / knots
-        while j < steps - 1 and cdf[j + 1] < q:
-            j += 1
-        lo, hi = cdf[j], cdf[j + 1]
-        frac = 0.0 if hi == lo else min(1.0, max(0.0, (q - lo) / (hi - lo)))
-        table.append((j + frac) / steps * _DAY_US)
-    table[0], table[-1] = 0.0, float(_DAY_US - 1)
-    return table
-
-
-def _segments(table: list[float]) -> tuple[list[float], list[float]]:
-    """The inverse CDF as per-knot (start, slope) pairs, plus a sentinel in case float rounding lands
-    exactly on the last knot, so the line loop does one multiply-add and no bounds check."""
-    starts = table[:-1] + [table[-1]]
-    slopes = [table[k + 1] - table[k] for k in range(len(table) - 1)] + [0.0]
-    return starts, slopes
-
-
-def _pool_size(lines_per_day: int) -> int:
-    return max(64, min(8192, lines_per_day // 3))
-
-
-@functools.lru_cache(maxsize=16)
-def _pools(app: str, seed: int, size: int, error_share: float) -> _Pools:
-    """Pools are a pure function of their arguments (and read-only once built), so days of the same app
-    share them instead of rebuilding them."""
-    return _Pools(app, seed, size, error_share)
-
-
-_ODD_OFFSETS = ((-7 * 60, "-07:00"), (-5 * 60, "-05:00"), (60, "+01:00"), (330, "+05:30"), (0, "Z"))
-
-
-def _odd_timestamp(rng: random.Random, us: int) -> tuple[str, int]:
-    """The timestamp written with fewer fraction digits and/or another offset, and the instant it denotes."""
-    digits = rng.choice((0, 1, 2, 3, 4, 5, 6))
-    if digits < 6:
-        us -= us % 10 ** (6 - digits)
-    minutes, suffix = rng.choice(_ODD_OFFSETS) if rng.random() < 0.6 else (0, "+00:00")
-    local = dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=us, minutes=minutes)
-    text = local.strftime("%Y-%m-%dT%H:%M:%S")
-    if digits:
-        text += "." + f"{local.microsecond:06d}"[:digits]
-    return text + suffix, us
 
 
 def generate_day(
@@ -319,7 +185,7 @@ def generate_day(
         raise ValueError("lines must be >= 0")
     if lines == 0:
         return
-    pools = _pools(validate_app(app), seed, _pool_size(lines), config.router_error_share)
+    pools = pools_of(validate_app(app), seed, pool_size(lines), config.router_error_share)
     prof = pools.profile
     rng = _day_rng(seed, app, day)
     rnd = rng.random
@@ -333,7 +199,7 @@ def generate_day(
     service, connect, nbytes = pools.service, pools.connect, pools.nbytes
     starts, slopes = pools.warp
     knots = len(starts) - 1
-    day_us = (day - _EPOCH).days * _DAY_US
+    day_us = (day - _EPOCH).days * DAY_US
     day_prefix = day.isoformat() + "T"
     # release numbers grow from day to day (50 a day leaves room for a normal day's releases)
     release = prof.base_release + max(0, (day - _RELEASE_EPOCH).days) * 50
@@ -352,7 +218,7 @@ def generate_day(
         k = int(x)
         us = day_us + int(starts[k] + slopes[k] * (x - k))
         if rnd() < odd_share:
-            ts, ts_us = _odd_timestamp(rng, us)
+            ts, ts_us = odd_timestamp(rng, us)
         else:
             sec = us // 1_000_000
             if sec != last_sec:
@@ -391,9 +257,9 @@ def generate_day(
                 app_pending.extend((header, m) for m in msgs)
             header, (msg, needs_time, needs_clf) = app_pending.popleft()
             if needs_time:
-                msg = msg.replace("{time}", _app_time(us))
+                msg = msg.replace("{time}", app_time(us))
             if needs_clf:
-                msg = msg.replace("{clf}", _clf_time(us))
+                msg = msg.replace("{clf}", clf_time(us))
             yield make(Line, (f"{ts} {header}{msg}", APP, app, day, ts_us, 0, "app", None, None))
         elif r < c_platform:
             if not platform_pending:
@@ -402,7 +268,7 @@ def generate_day(
             source, dyno, msg, event_type, code = platform_pending.popleft()
             if "{since}" in msg:
                 since = us - int(rnd() * 600_000_000)
-                msg = msg.replace("{since}", _iso(since))
+                msg = msg.replace("{since}", iso(since))
             yield make(
                 Line,
                 (f"{ts} {source}[{dyno}]: {msg}", PLATFORM, app, day, ts_us, 0, "platform", event_type, code),
@@ -413,21 +279,6 @@ def generate_day(
         else:
             text, kind = garbage.garbage_line(rng, ts)
             yield make(Line, (text, REJECTED, app, day, None, 0, kind, None, None))
-
-
-def _iso(us: int) -> str:
-    t = dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=us)
-    return t.strftime("%Y-%m-%dT%H:%M:%S.%f") + "+00:00"
-
-
-def _app_time(us: int) -> str:
-    t = dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=us)
-    return t.strftime("%Y-%m-%d %H:%M:%S +0000")
-
-
-def _clf_time(us: int) -> str:
-    t = dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=us)
-    return t.strftime("%d/%b/%Y:%H:%M:%S +0000")
 
 
 def _long_message(rng: random.Random, prof: profile.AppProfile) -> list[str]:
