@@ -1,6 +1,7 @@
 """The SQL the warehouses run, generated from the table declarations by pure functions.
 
-``dialect``: statements, names, what differs between Synapse, Fabric Warehouse and DuckDB; ``ddl``:
+``statement``: statements, queries, labels; ``dialect``: names, what differs between Synapse, Fabric
+Warehouse and DuckDB; ``ddl``:
 schemas, tables, masks, views, statistics; ``copy``: COPY INTO and the Parquet types it reads; ``staging``:
 a run's staging table, how each engine fills it, the staged values and their checks; ``partition`` and
 ``entity``: whole partition replaces and entity upserts by step; ``append``: the tick's load.
@@ -34,18 +35,14 @@ from heroku_assets.warehouse.sql.ddl import (
 from heroku_assets.warehouse.sql.dialect import (
     DUCKDB,
     FABRIC,
-    SECRET_MARK,
     SYNAPSE,
     TSQL,
     TSQL_TARGETS,
     Dialect,
     DuckDBDialect,
     FabricDialect,
-    Query,
-    Statement,
     SynapseDialect,
     TableName,
-    label,
 )
 from heroku_assets.warehouse.sql.entity import (
     ROW_NUMBER_COLUMN,
@@ -78,6 +75,7 @@ from heroku_assets.warehouse.sql.staging import (
     stale_staging_query,
     synapse_prepare,
 )
+from heroku_assets.warehouse.sql.statement import SECRET_MARK, Query, Statement, label
 
 __all__ = [
     "COPY_PARQUET_TYPES",

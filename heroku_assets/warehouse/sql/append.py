@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from heroku_assets.storage.layout import validate_app
 from heroku_assets.tables import EVENT_TABLES, LOADED_COPIES, LOG_LEDGER, LOG_TICKS, Table
 from heroku_assets.warehouse.sql.ddl import drop_table
-from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Query, Statement, TableName, label
+from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
 from heroku_assets.warehouse.sql.entity import upsert_check
 from heroku_assets.warehouse.sql.staging import staged_value, staging_table
+from heroku_assets.warehouse.sql.statement import Query, Statement, label
 
 TICK_ROW = "ticks"
 # The tables a tick appends to, in the order its transaction inserts them.

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from heroku_assets.tables import Table
-from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, Statement, TableName
+from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, TableName
+from heroku_assets.warehouse.sql.statement import Statement
 
 # The Parquet types a dedicated pool's COPY INTO reads, and the SQL type each loads into: the rows of
 # "Use the following SQL data type mapping when loading Parquet files" in Microsoft's "Data loading

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from heroku_assets.tables import MAX_STRING_WIDTH, Column, Table
 from heroku_assets.warehouse.base import validate_identifier
-from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, DuckDBDialect, Statement, TableName
+from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, DuckDBDialect, TableName
+from heroku_assets.warehouse.sql.statement import Statement
 
 # Columnstore tables cannot hold (n)varchar(max): 4000 UTF-16 code units is the widest usable string.
 MAX_NVARCHAR = MAX_STRING_WIDTH

@@ -1,11 +1,12 @@
-"""Statements, names, and everything that differs between the warehouses: Synapse and Fabric Warehouse
-(both T-SQL) and DuckDB.
+"""Table names, and everything that differs between the warehouses: Synapse and Fabric Warehouse (both
+T-SQL) and DuckDB.
 
-Every builder in this package returns ``Statement`` objects and touches no database, so the exact
-statements are kept as golden files and parsed offline, and the same plans run on DuckDB in tests and in
-the local warehouse. Identifiers pass through ``validate_identifier`` and are quoted; values are bound as
-``?`` parameters. The exceptions are literals a statement cannot take as parameters (COPY INTO's sources
-and credential, a query label): those are validated against strict character sets first.
+Every builder in this package returns ``Statement`` objects (``statement``) and touches no database, so
+the exact statements are kept as golden files and parsed offline, and the same plans run on DuckDB in
+tests and in the local warehouse. Identifiers pass through ``validate_identifier`` and are quoted;
+values are bound as ``?`` parameters. The exceptions are literals a statement cannot take as parameters
+(COPY INTO's sources and credential, a query label): those are validated against strict character sets
+first.
 
 A plan never asks which warehouse it is built for: whatever differs is a method of its ``Dialect``
 (types, table options, truncation, timestamps, labels, COPY's credential, statistics), so a new plan
@@ -14,67 +15,15 @@ written against these methods runs on every target.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from heroku_assets.warehouse.base import validate_identifier
+from heroku_assets.warehouse.sql.statement import LABEL_PATTERN, SECRET_MARK, Statement
 
 if TYPE_CHECKING:
     from heroku_assets.tables import Column, Table
-
-SECRET_MARK = "<secret>"
-# What a label may hold: it is written into the statement text (OPTION (LABEL = '...') takes a literal).
-_LABEL = re.compile(r"^[a-z0-9_:.=-]{1,200}$")
-LABEL_PREFIX = "heroku-assets"
-
-StatementKind = Literal["ddl", "dml", "copy", "query", "transaction"]
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One statement: its text, its bound parameters, and what kind of statement it is.
-
-    ``sql`` never holds a secret: where COPY INTO needs one, ``sql`` holds ``'<secret>'`` and the secret
-    sits in ``secret`` (kept out of repr and comparisons) until ``executable_sql()`` is sent to the server.
-    """
-
-    sql: str
-    params: tuple[object, ...] = ()
-    kind: StatementKind = "dml"
-    secret: str | None = field(default=None, repr=False, compare=False)
-
-    def executable_sql(self) -> str:
-        if self.secret is None:
-            return self.sql
-        if self.sql.count(f"'{SECRET_MARK}'") != 1:
-            raise ValueError("a statement with a secret must mark its place exactly once")
-        # The credential's character set has no quote; doubling them anyway keeps the literal closed.
-        return self.sql.replace(f"'{SECRET_MARK}'", "'" + self.secret.replace("'", "''") + "'")
-
-    def __str__(self) -> str:
-        return self.sql if not self.params else f"{self.sql}  -- params: {list(self.params)!r}"
-
-
-@dataclass(frozen=True)
-class Query:
-    """A statement returning rows, with the names of its columns in order."""
-
-    statement: Statement
-    columns: tuple[str, ...]
-
-
-def label(*parts: object) -> str:
-    """A query label naming what a statement loads (``heroku-assets:router_events:my-app:2026-11-20``),
-    so ``sys.dm_pdw_exec_requests`` (Synapse) or ``queryinsights.exec_requests_history`` (Fabric) finds
-    it. Built from validated names and dates; checked again here because it is written into the text."""
-    text = ":".join([LABEL_PREFIX, *(p.isoformat() if isinstance(p, dt.date) else str(p) for p in parts)])
-    text = text.lower()
-    if not _LABEL.match(text):
-        raise ValueError(f"not a valid query label: {text!r}")
-    return text
 
 
 @dataclass(frozen=True)
@@ -189,7 +138,7 @@ class _TSql(Dialect):
     def labelled(self, text: str, label_text: str | None) -> str:
         if label_text is None:
             return text
-        if not _LABEL.match(label_text):
+        if not LABEL_PATTERN.match(label_text):
             raise ValueError(f"not a valid query label: {label_text!r}")
         return f"{text}\nOPTION (LABEL = '{label_text}')"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from heroku_assets.tables import Table
 from heroku_assets.warehouse.sql.copy import CopyCredential
 from heroku_assets.warehouse.sql.ddl import DUCKDB_TEMP, drop_table
-from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Query, Statement, TableName, label
+from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
 from heroku_assets.warehouse.sql.staging import (
     check_items,
     duckdb_prepare,
@@ -19,6 +19,7 @@ from heroku_assets.warehouse.sql.staging import (
     staging_table,
     synapse_prepare,
 )
+from heroku_assets.warehouse.sql.statement import Query, Statement, label
 
 ROW_NUMBER_COLUMN = "__row_number"
 

@@ -18,7 +18,7 @@ from heroku_assets.storage.layout import validate_app
 from heroku_assets.tables import ROUTER_EVENTS, Table
 from heroku_assets.warehouse.sql.copy import CopyCredential
 from heroku_assets.warehouse.sql.ddl import DUCKDB_TEMP, drop_table
-from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Query, Statement, TableName, label
+from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
 from heroku_assets.warehouse.sql.staging import (
     check_items,
     duckdb_prepare,
@@ -28,6 +28,7 @@ from heroku_assets.warehouse.sql.staging import (
     staging_table,
     synapse_prepare,
 )
+from heroku_assets.warehouse.sql.statement import Query, Statement, label
 
 # A load's IN lists are bound parameters, and a statement takes at most 2,098 of them ("Capacity limits
 # for dedicated SQL pool"): a day with more apps is loaded in several plans of this many apps.

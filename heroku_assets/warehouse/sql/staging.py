@@ -17,7 +17,8 @@ from heroku_assets.tables import Column, Table
 from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql.copy import CopyCredential, copy_into
 from heroku_assets.warehouse.sql.ddl import create_staging_table, drop_table, string_width
-from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, Query, Statement, TableName
+from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
+from heroku_assets.warehouse.sql.statement import Query, Statement
 
 
 def new_run_id() -> str:
