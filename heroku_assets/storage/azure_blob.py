@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO, TypeVar
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 from azure.core import MatchConditions
 from azure.core.exceptions import (
@@ -27,109 +27,18 @@ from azure.core.exceptions import (
     ResourceExistsError,
     ResourceNotFoundError,
 )
-from azure.storage.blob import BlobBlock, BlobProperties, BlobServiceClient, ContainerClient, ExponentialRetry
+from azure.storage.blob import BlobBlock, BlobProperties, BlobServiceClient, ContainerClient
 
 from heroku_assets.storage.base import ObjectInfo, StoreError, validate_key
+from heroku_assets.storage.blob_client import RETRIES, client_options, error_line, scrub, strip_query
+from heroku_assets.storage.blob_metadata import decode_metadata, encode_metadata
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-# The SDK's default waits 15 s, 18 s and 24 s between tries and retries a refused credential too: a
-# wrong setting took 85 s to surface. Here: three tries in all, about 1 s then 3 s apart, a credential
-# that is refused is not retried, and every retry is logged with what failed.
-RETRIES = 2
-CONNECTION_TIMEOUT = 5  # seconds to open a connection (a read can take longer: big blocks)
 
 DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024
 _CONTAINER_NAME = re.compile(r"^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")
-# Blob metadata names must be C# identifiers; values travel as HTTP headers, so ASCII only.
-_META_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_META_SAFE = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%")
-# An empty header value does not survive every hop; encoding never makes "%-" (a '%' is always "%25").
-_EMPTY_VALUE = "%-"
-# What could carry a credential in an SDK error message: SAS signatures, keys, Authorization headers.
-_SECRET_PATTERNS = (
-    re.compile(r"(sig=)[^&\s'\"]+", re.IGNORECASE),
-    re.compile(r"(AccountKey=)[^;\s'\"]+", re.IGNORECASE),
-    re.compile(r"(SharedKey(?:Lite)? [^:\s]+:)\S+", re.IGNORECASE),
-    re.compile(r"(Bearer )\S+", re.IGNORECASE),
-)
-
-
-def encode_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
-    """Blob metadata from store metadata: names checked, values percent-encoded where not plain ASCII.
-
-    Printable ASCII other than ``%`` is kept as is, so ``days`` and ``format`` stay readable in the portal;
-    anything else (non-ASCII, control characters, ``%``, edge spaces that HTTP would trim) is escaped,
-    and an empty value is written as a marker.
-    """
-    encoded = {}
-    for name, value in (metadata or {}).items():
-        if not _META_NAME.match(name):
-            raise ValueError(f"invalid blob metadata name {name!r}: letters, digits and _ only")
-        if not isinstance(value, str):
-            raise ValueError(f"blob metadata {name!r} must be a string, not {type(value).__name__}")
-        text = quote(value, safe=_META_SAFE)
-        stripped = text.strip(" ")
-        if stripped != text:
-            lead = len(text) - len(text.lstrip(" "))
-            trail = len(text) - len(text.rstrip(" "))
-            text = "%20" * lead + stripped + "%20" * trail
-        encoded[name] = text or _EMPTY_VALUE
-    return encoded
-
-
-def decode_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
-    return {
-        name: "" if value in (None, "", _EMPTY_VALUE) else unquote(value)
-        for name, value in (metadata or {}).items()
-    }
-
-
-def scrub(text: str) -> str:
-    """Remove anything credential-like from a message before it reaches an exception or a log."""
-    for pattern in _SECRET_PATTERNS:
-        text = pattern.sub(r"\1***", text)
-    return text
-
-
-class BoundedRetry(ExponentialRetry):
-    """The storage SDK's exponential retry, with short waits, a log line per retry, and no retry of
-    an authentication failure (a missing or refused credential does not fix itself in seconds)."""
-
-    def __init__(self, retries: int = RETRIES) -> None:
-        super().__init__(initial_backoff=1, increment_base=2, retry_total=retries, random_jitter_range=0)
-
-    def increment(self, settings, request, response=None, error=None) -> bool:  # noqa: ANN001
-        if isinstance(error, ClientAuthenticationError):
-            return False
-        again = super().increment(settings, request, response=response, error=error)
-        if again:
-            what = _first_line(error) if error is not None else f"HTTP {response.status_code}"
-            log.warning(
-                "blob storage: %s %s failed (%s); retry %d of %d",
-                request.method,
-                _strip_query(request.url),
-                scrub(what),
-                settings["count"],
-                self.total_retries,
-            )
-        return again
-
-
-def client_options() -> dict[str, object]:
-    """Keyword arguments for any Blob client this project builds: bounded, logged retries."""
-    return {"retry_policy": BoundedRetry(), "connection_timeout": CONNECTION_TIMEOUT}
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
-
-
-def _strip_query(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
 
 
 class AzureBlobObjectStore:
@@ -158,7 +67,7 @@ class AzureBlobObjectStore:
         )
         self._chunk_size = chunk_size
         self._max_concurrency = max_concurrency
-        self._base_url = _strip_query(container.url)
+        self._base_url = strip_query(container.url)
 
     @classmethod
     def from_service_client(
@@ -192,7 +101,7 @@ class AzureBlobObjectStore:
             # DefaultAzureCredential's error lists every credential it tried, one per line: the first
             # line says what happened, the hint what to set.
             return StoreError(
-                f"could not authenticate to blob container {self._base_url}: {scrub(_first_line(exc))} "
+                f"could not authenticate to blob container {self._base_url}: {scrub(error_line(exc))} "
                 "(set AZURE_STORAGE_ACCOUNT_KEY or AZURE_STORAGE_SAS_TOKEN, or make a credential available "
                 "to DefaultAzureCredential: a managed identity, AZURE_CLIENT_ID/AZURE_TENANT_ID/"
                 "AZURE_CLIENT_SECRET, or `az login`)"
@@ -203,7 +112,7 @@ class AzureBlobObjectStore:
             code = getattr(exc, "error_code", None) or ""
             detail = f"HTTP {exc.status_code} {code}: {reason}".replace("  ", " ")
         else:
-            detail = _first_line(exc)
+            detail = error_line(exc)
             if isinstance(exc, AzureError):
                 detail += f" (after {RETRIES + 1} tries)"
         return StoreError(f"could not {action} {key!r} in blob container {self._base_url}: {scrub(detail)}")

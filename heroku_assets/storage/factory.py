@@ -26,7 +26,8 @@ def open_stores(config: settings_module.Settings) -> Iterator[Stores]:
         return
     from azure.storage.blob import BlobServiceClient
 
-    from heroku_assets.storage.azure_blob import AzureBlobObjectStore, client_options
+    from heroku_assets.storage.azure_blob import AzureBlobObjectStore
+    from heroku_assets.storage.blob_client import client_options
 
     if config.azure_account_key:
         credential: object = config.azure_account_key.get_secret_value()

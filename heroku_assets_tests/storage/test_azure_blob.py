@@ -13,14 +13,10 @@ from pathlib import Path
 import pytest
 from azure.storage.blob import ContainerClient, ContainerSasPermissions, generate_container_sas
 
-from heroku_assets.storage.azure_blob import (
-    RETRIES,
-    AzureBlobObjectStore,
-    decode_metadata,
-    encode_metadata,
-    scrub,
-)
+from heroku_assets.storage.azure_blob import AzureBlobObjectStore
 from heroku_assets.storage.base import StoreError
+from heroku_assets.storage.blob_client import RETRIES, scrub
+from heroku_assets.storage.blob_metadata import decode_metadata, encode_metadata
 from heroku_assets_tests.fixtures_azurite import Azurite
 
 
@@ -175,7 +171,7 @@ def test_an_unreachable_account_is_retried_a_bounded_number_of_times_and_said(
     )
     refused = r"could not list .*Connection refused.*\(after 3 tries\)"
     with (
-        caplog.at_level("WARNING", logger="heroku_assets.storage.azure_blob"),
+        caplog.at_level("WARNING", logger="heroku_assets.storage.blob_client"),
         pytest.raises(StoreError, match=refused),
     ):
         list(AzureBlobObjectStore(client).list("a/"))
@@ -203,12 +199,12 @@ def test_default_credential_without_any_credential_fails_at_once_with_one_line(
         f"https://127.0.0.1:{_closed_port()}/devstoreaccount1", "ccc", credential=DefaultAzureCredential()
     )
     with (
-        caplog.at_level("WARNING", logger="heroku_assets.storage.azure_blob"),
+        caplog.at_level("WARNING", logger="heroku_assets.storage.blob_client"),
         pytest.raises(StoreError, match="could not authenticate to blob container") as caught,
     ):
         list(AzureBlobObjectStore(client).list())
     assert "\n" not in str(caught.value) and "AZURE_STORAGE_ACCOUNT_KEY" in str(caught.value)
-    assert not [r for r in caplog.records if r.name == "heroku_assets.storage.azure_blob"]  # not retried
+    assert not [r for r in caplog.records if r.name == "heroku_assets.storage.blob_client"]  # not retried
 
 
 def test_scrub_removes_credential_shapes() -> None:
