@@ -26,20 +26,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from heroku_assets import tables
-from heroku_assets.logs.fill import fill_within
 from heroku_assets.logs.parquet import write_parquet, write_staged_table
+from heroku_assets.logs.tick_rows import EPOCH, Body, LineNumbers, copy_row, logplex_rows, otlp_rows
 from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
 from heroku_assets.received.segments import read_segment
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
-_EPOCH = dt.date(1970, 1, 1)
-_US_PER_DAY = 86_400_000_000
 MAX_OBJECTS_PER_TICK = 2000  # a tick is bounded: the rest waits for the next one
 # Ticks take segments received in the last this many days: a week of ticks stopped is caught up. An older
 # segment no tick took is read by the rebuilds of its days (``raw_partition.candidates.candidate_objects``).
@@ -99,33 +95,6 @@ def oldest_received(objects: Iterable[ObjectInfo]) -> dt.datetime:
     return dt.datetime.combine(first, dt.time(), dt.UTC) - RETRY_WINDOW
 
 
-class _Numbers:
-    """The next line number of each (app, day), and how many lines each object gave it."""
-
-    def __init__(self, day_lines: Mapping[tuple[str, dt.date], int]) -> None:
-        self.next = {k: v + 1 for k, v in day_lines.items()}
-        self.appended: collections.Counter[tuple[str, dt.date]] = collections.Counter()
-        self.per_object: dict[str, collections.Counter[tuple[str, dt.date]]] = {}
-        self.duplicates: dict[str, collections.Counter[tuple[str, dt.date]]] = {}
-
-    def take(self, key: str, app: str, day: dt.date, count: int) -> int:
-        first = self.next.get((app, day), 1)
-        self.next[(app, day)] = first + count
-        self.appended[(app, day)] += count
-        self.per_object.setdefault(key, collections.Counter())[(app, day)] += count
-        return first
-
-    def duplicate(self, key: str, app: str, day: dt.date, count: int) -> None:
-        self.duplicates.setdefault(key, collections.Counter())[(app, day)] += count
-
-
-@dataclass
-class _Body:
-    app: str
-    received_day: int  # days since 1970 of the body's undated lines
-    duplicate: bool
-
-
 def stage_tick(
     raw: ObjectStore,
     objects: list[ObjectInfo],
@@ -137,7 +106,7 @@ def stage_tick(
     """Read ``objects`` once and write the tick's files to ``out_dir``: rows of every event table, the
     ledger rows (one per object, app and day; an object with no line gets one with app '') and the copies
     loaded."""
-    numbers = _Numbers(state.day_lines)
+    numbers = LineNumbers(state.day_lines)
     seen = set(state.known)
     copies: list[dict] = []
     resources: dict = {}
@@ -146,13 +115,13 @@ def stage_tick(
     def batches() -> Iterator[tuple[str, pa.RecordBatch]]:
         nonlocal records
         for info in objects:
-            bodies: list[_Body] = []
+            bodies: list[Body] = []
             logplex: list[bytes] = []
             for record in read_segment(raw, info.key):
                 records += 1
                 received = record.received_at.astimezone(dt.UTC)
                 if record.kind == layout.OTLP_KIND:
-                    yield from _otlp_rows(record, info.key, numbers, seen, copies, tick_id, resources)
+                    yield from otlp_rows(record, info.key, numbers, seen, copies, tick_id, resources)
                     continue
                 if record.kind != "logplex":
                     continue
@@ -160,10 +129,10 @@ def stage_tick(
                 duplicate = (name, record.app) in seen
                 if not duplicate:
                     seen.add((name, record.app))
-                    copies.append(_copy_row(name, record.app, received, tick_id))
-                bodies.append(_Body(record.app, (undated_day(received) - _EPOCH).days, duplicate))
+                    copies.append(copy_row(name, record.app, received, tick_id))
+                bodies.append(Body(record.app, (undated_day(received) - EPOCH).days, duplicate))
                 logplex.append(record.body)
-            yield from _logplex_rows(info.key, bodies, logplex, numbers)
+            yield from logplex_rows(info.key, bodies, logplex, numbers)
 
     files = write_parquet(batches(), out_dir)
     paths = {name: f.path for name, f in files.items()}
@@ -185,11 +154,9 @@ def stage_tick(
     )
 
 
-def _copy_row(name: str, app: str, received: dt.datetime, tick_id: str) -> dict:
-    return {"copy_name": name, "app": app, "received_at": received, "tick_id": tick_id}
-
-
-def _ledger_rows(objects: list[ObjectInfo], numbers: _Numbers, tick_id: str, now: dt.datetime) -> list[dict]:
+def _ledger_rows(
+    objects: list[ObjectInfo], numbers: LineNumbers, tick_id: str, now: dt.datetime
+) -> list[dict]:
     out = []
     for info in objects:
         appended = numbers.per_object.get(info.key, collections.Counter())
@@ -211,97 +178,6 @@ def _ledger_rows(objects: list[ObjectInfo], numbers: _Numbers, tick_id: str, now
                 }
             )
     return out
-
-
-def _logplex_rows(
-    key: str, bodies: list[_Body], logplex: list[bytes], numbers: _Numbers
-) -> Iterator[tuple[str, pa.RecordBatch]]:
-    """The rows of a segment's Logplex bodies: each read as a drain body object of its own would be (its
-    undated lines take the day and place of their dated neighbours in the body), numbered in their (app,
-    day), and classified a read batch at a time whatever the apps it holds (the classifier's cost is per
-    call: one call per app would make a tick of many small apps slow)."""
-    from heroku_assets.logs.classify import parse_batches
-    from heroku_assets.logs.logplex.frame_batches import read_bodies
-
-    if not logplex:
-        return
-    for lines, owners in read_bodies(logplex):
-        stamps = pc.cast(lines.column("ts"), pa.int64())
-        valid = np.asarray(pc.is_valid(stamps))
-        us = np.asarray(pc.fill_null(stamps, 0))
-        fallback = np.asarray([bodies[i].received_day for i in owners], dtype=np.int64)
-        days = fill_within(np.floor_divide(us, _US_PER_DAY), valid, owners, fallback)
-        apps = np.asarray([bodies[i].app for i in owners], dtype=object)
-        duplicate = np.asarray([bodies[i].duplicate for i in owners], dtype=bool)
-        # (app, day) groups in order of first appearance, each numbered in its lines' order
-        groups: dict[tuple[str, int, bool], list[int]] = {}
-        for position, group in enumerate(zip(apps.tolist(), days.tolist(), duplicate.tolist(), strict=True)):
-            groups.setdefault(group, []).append(position)
-        line_numbers = np.zeros(len(apps), dtype=np.int64)
-        for (app, day_number, is_copy), positions in groups.items():
-            day = _EPOCH + dt.timedelta(days=int(day_number))
-            if is_copy:
-                numbers.duplicate(key, app, day, len(positions))
-            else:
-                first = numbers.take(key, app, day, len(positions))
-                line_numbers[positions] = np.arange(first, first + len(positions))
-        kept = np.flatnonzero(~duplicate)
-        if not len(kept):
-            continue
-        kept_apps, kept_days, kept_numbers = apps[kept], days[kept], line_numbers[kept]
-        # classified with line numbers 0..n-1 (positions among the kept lines), then given their own
-        for table, batch in parse_batches([lines.take(pa.array(kept))], app="", first_line_number=0):
-            at = np.asarray(batch.column("line_number"))
-            yield (
-                table,
-                _with_columns(
-                    batch,
-                    app=pa.array(kept_apps[at], pa.string()),
-                    event_date=pc.cast(pa.array(kept_days[at], pa.int32()), pa.date32()),
-                    line_number=pa.array(kept_numbers[at], pa.int64()),
-                ),
-            )
-
-
-def _with_columns(batch: pa.RecordBatch, **columns: pa.Array) -> pa.RecordBatch:
-    arrays = [columns.get(name, batch.column(i)) for i, name in enumerate(batch.schema.names)]
-    return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
-
-
-def _otlp_rows(
-    record, key: str, numbers: _Numbers, seen: set, copies: list[dict], tick_id: str, resources: dict
-):
-    """The rows of one OTLP request (a spool record): every telemetry record numbered in its (app, day);
-    a request that cannot be decoded is one rejected row of the day it was received. ``resources``:
-    per (app, day), the resources a row of this tick holds whole already (``record.ResourceNotes``)."""
-    from heroku_assets.logs.otlp import record as otlp_record
-    from heroku_assets.logs.otlp import rows, stored
-
-    request = stored.from_record(record)
-    by_day = request.records_by_day()
-    if (request.name, record.app) in seen:
-        for day, count in by_day.items():
-            numbers.duplicate(key, record.app, day, count)
-        return
-    seen.add((request.name, record.app))
-    copies.append(_copy_row(request.name, record.app, record.received_at.astimezone(dt.UTC), tick_id))
-    decoded = request.decoded()
-    pending: dict[str, list[dict]] = {}
-    for day in sorted(by_day):
-        line = numbers.take(key, record.app, day, by_day[day])
-        if isinstance(decoded, str):
-            produced: Iterable[list] = [rows.rejected_request(decoded, request.body, request.received)]
-        else:
-            notes = resources.setdefault((record.app, day), otlp_record.ResourceNotes())
-            produced = rows.rows_of_day(request.signal, decoded, request.received, day, notes)
-        for record_rows in produced:
-            for table, columns in record_rows:
-                pending.setdefault(table, []).append(
-                    {**columns, "app": record.app, "event_date": day, "line_number": line}
-                )
-            line += 1
-    for table, items in pending.items():
-        yield table, pa.RecordBatch.from_pylist(items, schema=tables.ALL_TABLES[table].arrow_schema)
 
 
 def staged_tick_dir(workdir: Path | None = None) -> tempfile.TemporaryDirectory:
