@@ -208,7 +208,8 @@ def _ship_the_spool(args: argparse.Namespace, raw, data_dir: Path) -> None:
     a stopped receiver's segments are shipped here; a running receiver ships its own when it seals them
     (every HEROKU_DRAIN_SEGMENT_SECONDS), and they are waited for, a little longer than that."""
     from heroku_assets.capture.drain_config import SpoolConfig
-    from heroku_assets.capture.segments import held_segments, ship_orphans
+    from heroku_assets.capture.segments import ship_orphans
+    from heroku_assets.capture.slots import held_segments
 
     spool = SpoolConfig.from_env(data_dir)
     if not spool.directory.is_dir():

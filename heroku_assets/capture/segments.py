@@ -13,77 +13,19 @@ configured id plus the slot, so two processes never write the same object names.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import fcntl
 import logging
-import os
 import queue
-import re
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from heroku_assets.capture.spool import Spool, summary_path
-from heroku_assets.logs.otlp.stored import record_days as otlp_days
-from heroku_assets.received.records import Record, SegmentSummary, read_records
+from heroku_assets.capture.segment_days import appended_days, summarize
+from heroku_assets.capture.slots import Slot, claim_slot, orphan_slots
+from heroku_assets.capture.spool import Spool
 from heroku_assets.received.segments import segment_metadata
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
 
 log = logging.getLogger(__name__)
-
-
-# -- slots ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Slot:
-    """A spool subdirectory this process holds the lock of, and the receiver id that goes with it."""
-
-    directory: Path
-    receiver_id: str
-    _lock_fd: int
-
-    def release(self) -> None:
-        os.close(self._lock_fd)
-
-
-def _try_lock(directory: Path) -> int | None:
-    directory.mkdir(parents=True, exist_ok=True)
-    fd = os.open(directory / "lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        return None
-    return fd
-
-
-def claim_slot(spool_dir: Path, receiver_id: str) -> Slot:
-    """The first free slot ``w0``, ``w1``, ... of ``spool_dir``: each worker process of ``drain serve
-    --workers N`` gets its own, and a restarted process takes back the one its predecessor held (and
-    ships what it left). The lock dies with the process, kill -9 included."""
-    layout.validate_receiver_id(receiver_id)
-    index = 0
-    while True:
-        directory = Path(spool_dir) / f"w{index}"
-        fd = _try_lock(directory)
-        if fd is not None:
-            return Slot(directory, f"{receiver_id}-w{index}", fd)
-        index += 1
-
-
-def orphan_slots(spool_dir: Path, receiver_id: str) -> Iterator[Slot]:
-    """Slots no process holds that still have sealed or open segments (a pool of workers that shrank),
-    each locked while the caller ships it; the caller releases them."""
-    for directory in sorted(Path(spool_dir).glob("w*")):
-        if not directory.is_dir() or not any(p.suffix in (".open", ".sealed") for p in directory.iterdir()):
-            continue
-        fd = _try_lock(directory)
-        if fd is not None:
-            yield Slot(directory, f"{receiver_id}-{directory.name}", fd)
 
 
 def ship_orphans(store: ObjectStore, spool_dir: Path, receiver_id: str) -> int:
@@ -102,106 +44,6 @@ def ship_orphans(store: ObjectStore, spool_dir: Path, receiver_id: str) -> int:
         finally:
             slot.release()
     return shipped
-
-
-def held_segments(spool_dir: Path) -> list[Path]:
-    """The segments, open or sealed and not empty, that the spool's slots hold: after ``ship_orphans``,
-    those of receivers still running, shipped by them in their own time."""
-    held = []
-    for path in sorted(Path(spool_dir).glob("w*/*")):
-        with contextlib.suppress(FileNotFoundError):  # shipped meanwhile
-            if path.suffix in (".open", ".sealed") and path.stat().st_size > 0:
-                held.append(path)
-    return held
-
-
-# -- what a segment holds ------------------------------------------------------------------------
-
-# Dating a body by scanning it for timestamps costs a regex pass, where reading it costs some twenty
-# times more (and the receiver has one core for HTTP and this). The scan takes the timestamp of every
-# syslog header and of every line start, as the reader would, offsets included.
-_STAMP = rb"(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):\d\d(?:[.,]\d{1,9})?([Zz]|[+-]\d\d(?::?\d\d)?)"
-_SYSLOG_STAMP = re.compile(rb"<\d{1,3}>\d{1,2} " + _STAMP)
-_LINE_STAMP = re.compile(rb"(?:^|\n)[ \t]*(?:\d{1,9} )?" + _STAMP)
-_UTC = (b"Z", b"z", b"+00:00", b"-00:00", b"+00", b"-00", b"+0000", b"-0000")
-
-
-def _utc_days(stamps: list[tuple[bytes, ...]]) -> set[dt.date]:
-    days = set()
-    for year, month, day, hour, minute, offset in set(stamps):
-        try:
-            date = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            continue  # not a day: the reader leaves the line undated too
-        if offset not in _UTC:
-            sign = 1 if offset[:1] == b"+" else -1
-            digits = offset[1:].replace(b":", b"")
-            shift = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or b"0"))
-            local = dt.datetime.combine(date, dt.time(min(int(hour), 23), min(int(minute), 59)))
-            date = (local - sign * shift).date()
-        days.add(date)
-    return days
-
-
-def logplex_days(record: Record) -> set[dt.date]:
-    """The UTC days the lines of a Logplex body belong to, by a scan of its timestamps.
-
-    When the body has one syslog timestamp per frame the sender counted, every line is dated and the
-    answer is exact. Otherwise it is a superset of what ``logs.dating.days_of`` finds: the days of every
-    timestamp at a header or a line start, plus the day the body was received (where undated lines go
-    when nothing around them is dated)."""
-    received = record.received_at.astimezone(dt.UTC).date()
-    stamps = _SYSLOG_STAMP.findall(record.body)
-    count = record.headers.get("msg_count", "")
-    if stamps and count.isdigit() and int(count) == len(stamps):
-        days = _utc_days(stamps)
-        if days:
-            return days
-    return _utc_days(stamps) | _utc_days(_LINE_STAMP.findall(record.body)) | {received}
-
-
-# How each record kind is dated, off the request path; a kind with no entry is taken for the day it was
-# received. A Logplex body is scanned as it is appended (after its answer); an OTLP request is decoded
-# for the times of its records, which could hold the writer thread (and so every answer waiting on the
-# next fsync) for as long as a big request takes to decode: the shipper dates those at seal time.
-DAYS_BY_KIND: dict[str, Callable[[Record], set[dt.date]]] = {"logplex": logplex_days, "otlp": otlp_days}
-DATED_AT_SEAL = frozenset({"otlp"})
-
-
-def record_days(record: Record) -> set[dt.date]:
-    dating = DAYS_BY_KIND.get(record.kind)
-    if dating is None:
-        return {record.received_at.astimezone(dt.UTC).date()}
-    return dating(record)
-
-
-def appended_days(record: Record) -> set[dt.date] | None:
-    """The spool writer's dating: the days of a cheap kind now, None for one dated at seal time."""
-    return None if record.kind in DATED_AT_SEAL else record_days(record)
-
-
-def summarize(path: Path) -> SegmentSummary:
-    """A sealed segment's summary: the one kept while it was written (its records left undated dated now,
-    reading the segment for them), else found by reading it."""
-    kept = summary_path(path)
-    if kept.exists():
-        try:
-            summary = SegmentSummary.loads(kept.read_text())
-        except (ValueError, KeyError):
-            log.warning("%s: unreadable summary; reading the segment", kept)
-        else:
-            if summary.undated:
-                with open(path, "rb") as stream:
-                    for _, record in read_records(stream):
-                        if record.kind in DATED_AT_SEAL:
-                            summary.days.update(record_days(record))
-                summary.undated = 0
-            return summary
-    summary = SegmentSummary()
-    with open(path, "rb") as stream:
-        for _, record in read_records(stream):
-            summary.add(record, record_days(record))
-    return summary
 
 
 def ship(store: ObjectStore, path: Path, receiver_id: str) -> ObjectInfo | None:

@@ -117,7 +117,7 @@ _STOP = object()
 
 
 class Spool:
-    """One directory of segment files, written by one process (see ``segments.claim_slot``).
+    """One directory of segment files, written by one process (see ``slots.claim_slot``).
 
     ``segment_seconds``/``segment_bytes``: a segment is sealed when it is that old or that big;
     ``max_bytes``: appends that would take the spool's files (open and sealed, not yet shipped) over this

@@ -101,7 +101,7 @@ def read_records(stream: BinaryIO) -> Iterator[tuple[int, Record]]:
 @dataclasses.dataclass
 class SegmentSummary:
     """What a segment holds, for its object's metadata: kept up to date as records are appended (so
-    sealing need not read the segment again) or found by reading it (``capture.segments.summarize``)."""
+    sealing need not read the segment again) or found by reading it (``capture.segment_days.summarize``)."""
 
     records: int = 0
     received: dt.date | None = None  # the UTC day of the first record

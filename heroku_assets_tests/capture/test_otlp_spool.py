@@ -275,7 +275,7 @@ def test_an_undecodable_request_in_a_segment_is_one_rejected_row(tmp_path: Path)
 
 
 def test_otlp_records_are_dated_by_the_shipper_not_the_spool_writer(tmp_path: Path) -> None:
-    from heroku_assets.capture.segments import appended_days, summarize
+    from heroku_assets.capture.segment_days import appended_days, summarize
     from heroku_assets.capture.spool import Spool, summary_path
     from heroku_assets.received.records import Record, SegmentSummary
 

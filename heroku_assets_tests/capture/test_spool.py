@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from heroku_assets.capture.segments import Shipper, claim_slot, logplex_days, ship
+from heroku_assets.capture.segment_days import logplex_days
+from heroku_assets.capture.segments import Shipper, ship
+from heroku_assets.capture.slots import claim_slot
 from heroku_assets.capture.spool import Spool, SpoolError, recover_file
 from heroku_assets.received.records import Record, read_records
 from heroku_assets.received.segments import read_segment

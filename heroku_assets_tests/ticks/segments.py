@@ -8,7 +8,8 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-from heroku_assets.capture.segments import appended_days, ship
+from heroku_assets.capture.segment_days import appended_days
+from heroku_assets.capture.segments import ship
 from heroku_assets.capture.spool import Spool
 from heroku_assets.received.records import Record
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
