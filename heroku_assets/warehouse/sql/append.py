@@ -100,16 +100,11 @@ def tick_load(
     ledger = TableName(schema, LOG_LEDGER.name)
     staged_ledger = staged_names[LOG_LEDGER.name]
     q = dialect.quote
-    guard = Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {dialect.count} AS {q('already_loaded')}\nFROM {ledger.sql(dialect)} AS {q('l')}\n"
-                f"WHERE {q('l')}.{q('object_key')} IN (\n"
-                f"    SELECT {q('object_key')} FROM {staged_ledger.sql(dialect)}\n)",
-                tag,
-            ),
-            kind="query",
-        ),
+    guard = dialect.query(
+        f"SELECT {dialect.count} AS {q('already_loaded')}\nFROM {ledger.sql(dialect)} AS {q('l')}\n"
+        f"WHERE {q('l')}.{q('object_key')} IN (\n"
+        f"    SELECT {q('object_key')} FROM {staged_ledger.sql(dialect)}\n)",
+        tag,
         ("already_loaded",),
     )
     ticks = TableName(schema, LOG_TICKS.name)
@@ -154,17 +149,11 @@ def consumed_objects(schema: str, since: dt.date, dialect: Dialect = TSQL) -> Qu
     with the received day, which is also the earliest ``event_date`` a tick records for an empty one)."""
     q = dialect.quote
     ledger = TableName(schema, LOG_LEDGER.name).sql(dialect)
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT DISTINCT {q('object_key')}\nFROM {ledger}\n"
-                f"WHERE {q('kind')} = ? AND {q('loaded_at')} >= ?",
-                label("ledger", "consumed"),
-            ),
-            ("tick", dt.datetime.combine(since, dt.time())),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT DISTINCT {q('object_key')}\nFROM {ledger}\nWHERE {q('kind')} = ? AND {q('loaded_at')} >= ?",
+        label("ledger", "consumed"),
         ("object_key",),
+        ("tick", dt.datetime.combine(since, dt.time())),
     )
 
 
@@ -173,17 +162,12 @@ def ticked_objects(schema: str, app: str, day: dt.date, dialect: Dialect = TSQL)
     validate_app(app)
     q = dialect.quote
     ledger = TableName(schema, LOG_LEDGER.name).sql(dialect)
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT DISTINCT {q('object_key')}\nFROM {ledger}\n"
-                f"WHERE {q('app')} = ? AND {q('event_date')} = ? AND {q('kind')} = ?",
-                label("ledger", "ticked", app, day),
-            ),
-            (app, day, "tick"),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT DISTINCT {q('object_key')}\nFROM {ledger}\n"
+        f"WHERE {q('app')} = ? AND {q('event_date')} = ? AND {q('kind')} = ?",
+        label("ledger", "ticked", app, day),
         ("object_key",),
+        (app, day, "tick"),
     )
 
 
@@ -192,16 +176,11 @@ def known_copies(schema: str, since: dt.datetime, dialect: Dialect = TSQL) -> Qu
     window of its first copy, so older ones need not be asked for."""
     q = dialect.quote
     copies = TableName(schema, LOADED_COPIES.name).sql(dialect)
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {q('copy_name')}, {q('app')}\nFROM {copies}\nWHERE {q('received_at')} >= ?",
-                label("ledger", "copies"),
-            ),
-            (since.astimezone(dt.UTC).replace(tzinfo=None),),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT {q('copy_name')}, {q('app')}\nFROM {copies}\nWHERE {q('received_at')} >= ?",
+        label("ledger", "copies"),
         ("copy_name", "app"),
+        (since.astimezone(dt.UTC).replace(tzinfo=None),),
     )
 
 
@@ -229,20 +208,15 @@ def day_lines(schema: str, days: Sequence[dt.date], dialect: Dialect = TSQL) -> 
     marks = ", ".join("?" for _ in days)
     since, since_params = _since_rebuild(dialect, ledger, "l")
     app, event_date = f"{q('l')}.{q('app')}", f"{q('l')}.{q('event_date')}"
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {app}, {event_date}, SUM({q('l')}.{q('lines')}) AS {q('lines')}\n"
-                f"FROM {ledger} AS {q('l')}\n"
-                f"WHERE {event_date} IN ({marks}) AND {app} <> ?\n"
-                f"  AND {since}\n"
-                f"GROUP BY {app}, {event_date}",
-                label("ledger", "lines"),
-            ),
-            (*days, "", *since_params),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT {app}, {event_date}, SUM({q('l')}.{q('lines')}) AS {q('lines')}\n"
+        f"FROM {ledger} AS {q('l')}\n"
+        f"WHERE {event_date} IN ({marks}) AND {app} <> ?\n"
+        f"  AND {since}\n"
+        f"GROUP BY {app}, {event_date}",
+        label("ledger", "lines"),
         ("app", "event_date", "lines"),
+        (*days, "", *since_params),
     )
 
 
@@ -271,9 +245,11 @@ def seal_figures(schema: str, app: str, day: dt.date, dialect: Dialect = TSQL) -
         f"FROM (\n    {per_table}\n) AS {q('n')}"
     )
     params = (app, day, *since_params) + (app, day) * len(EVENT_TABLES)
-    return Query(
-        Statement(dialect.labelled(text, label("seal", app, day)), params, kind="query"),
+    return dialect.query(
+        text,
+        label("seal", app, day),
         ("ledger_lines", "table_lines", "distinct_lines", "first_line", "last_line"),
+        params,
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from heroku_assets.warehouse.base import validate_identifier
-from heroku_assets.warehouse.sql.statement import LABEL_PATTERN, SECRET_MARK, Statement
+from heroku_assets.warehouse.sql.statement import LABEL_PATTERN, SECRET_MARK, Query, Statement
 
 if TYPE_CHECKING:
     from heroku_assets.tables import Column, Table
@@ -82,6 +82,12 @@ class Dialect:
     def labelled(self, text: str, label_text: str | None) -> str:
         """A query label on a SELECT, INSERT or DELETE, where the warehouse keeps one."""
         return text
+
+    def query(
+        self, text: str, label_text: str | None, columns: tuple[str, ...], params: tuple[object, ...] = ()
+    ) -> Query:
+        """A SELECT (labelled where the warehouse keeps labels) and the names of its columns in order."""
+        return Query(Statement(self.labelled(text, label_text), params, kind="query"), columns)
 
     # -- DDL --------------------------------------------------------------------------------------
 

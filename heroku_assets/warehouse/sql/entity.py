@@ -38,11 +38,9 @@ def upsert_check(table: Table, staged: TableName, dialect: Dialect = TSQL, tag: 
     """How many rows are staged, how many lack a required value, how many have values wider than their
     column."""
     items = check_items(table, dialect)
-    return Query(
-        Statement(
-            dialect.labelled(f"SELECT\n    {select_list(items, dialect)}\nFROM {staged.sql(dialect)}", tag),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT\n    {select_list(items, dialect)}\nFROM {staged.sql(dialect)}",
+        tag,
         tuple(name for name, _ in items),
     )
 
@@ -50,15 +48,10 @@ def upsert_check(table: Table, staged: TableName, dialect: Dialect = TSQL, tag: 
 def distinct_keys(table: Table, staged: TableName, dialect: Dialect = TSQL, tag: str | None = None) -> Query:
     """How many distinct keys are staged: the rows an upsert merges (the rest repeat a key)."""
     keys = ", ".join(_key_exprs(table, dialect, named=True))  # a derived table's columns need names
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {dialect.count} AS {dialect.quote('distinct_keys')}\n"
-                f"FROM (SELECT DISTINCT {keys} FROM {staged.sql(dialect)}) AS {dialect.quote('k')}",
-                tag,
-            ),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT {dialect.count} AS {dialect.quote('distinct_keys')}\n"
+        f"FROM (SELECT DISTINCT {keys} FROM {staged.sql(dialect)}) AS {dialect.quote('k')}",
+        tag,
         ("distinct_keys",),
     )
 

@@ -58,15 +58,9 @@ def partition_check(
     app = dialect.fit(dialect.quote("app"), 4000)  # a heap's nvarchar(max) grouped at a bounded width
     date = dialect.quote("event_date")
     items = [("app", app), ("event_date", date), *check_items(table, dialect)]
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT\n    {select_list(items, dialect)}\nFROM {staged.sql(dialect)}\n"
-                f"GROUP BY {app}, {date}",
-                tag,
-            ),
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT\n    {select_list(items, dialect)}\nFROM {staged.sql(dialect)}\nGROUP BY {app}, {date}",
+        tag,
         tuple(name for name, _ in items),
     )
 
@@ -111,17 +105,12 @@ def partition_counts(
     """The rows each replaced partition holds afterwards (a partition left empty has no row here)."""
     where, params = _partition_filter(table, dialect, apps, day)
     app = dialect.quote("app")
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {app}, {dialect.count} AS {dialect.quote('rows')}\nFROM {target.sql(dialect)}\n"
-                f"WHERE {where}\nGROUP BY {app}",
-                tag,
-            ),
-            params,
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT {app}, {dialect.count} AS {dialect.quote('rows')}\nFROM {target.sql(dialect)}\n"
+        f"WHERE {where}\nGROUP BY {app}",
+        tag,
         ("app", "rows"),
+        params,
     )
 
 
@@ -129,17 +118,11 @@ def partition_count(
     table: Table, target: TableName, app: str, day: dt.date, dialect: Dialect = TSQL
 ) -> Query:
     where, params = _partition_filter(table, dialect, [app], day)
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {dialect.count} AS {dialect.quote('rows')}\n"
-                f"FROM {target.sql(dialect)}\nWHERE {where}",
-                label(table.name, app, day, "count"),
-            ),
-            params,
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT {dialect.count} AS {dialect.quote('rows')}\nFROM {target.sql(dialect)}\nWHERE {where}",
+        label(table.name, app, day, "count"),
         ("rows",),
+        params,
     )
 
 
@@ -148,19 +131,14 @@ def duplicate_request_ids(target: TableName, app: str, day: dt.date, dialect: Di
     (Heroku does not promise they are unique)."""
     where, params = _partition_filter(ROUTER_EVENTS, dialect, [app], day)
     request_id = dialect.quote("request_id")
-    return Query(
-        Statement(
-            dialect.labelled(
-                f"SELECT {dialect.count} AS {dialect.quote('duplicated_request_ids')}\n"
-                f"FROM (\n    SELECT {request_id}\n    FROM {target.sql(dialect)}\n"
-                f"    WHERE {where} AND {request_id} IS NOT NULL\n"
-                f"    GROUP BY {request_id}\n    HAVING {dialect.count} > 1\n) AS {dialect.quote('d')}",
-                label(ROUTER_EVENTS.name, app, day, "duplicates"),
-            ),
-            params,
-            kind="query",
-        ),
+    return dialect.query(
+        f"SELECT {dialect.count} AS {dialect.quote('duplicated_request_ids')}\n"
+        f"FROM (\n    SELECT {request_id}\n    FROM {target.sql(dialect)}\n"
+        f"    WHERE {where} AND {request_id} IS NOT NULL\n"
+        f"    GROUP BY {request_id}\n    HAVING {dialect.count} > 1\n) AS {dialect.quote('d')}",
+        label(ROUTER_EVENTS.name, app, day, "duplicates"),
         ("duplicated_request_ids",),
+        params,
     )
 
 
