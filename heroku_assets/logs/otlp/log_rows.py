@@ -14,7 +14,7 @@ from google.protobuf.message import Message
 from heroku_assets.logs.classify import rules
 from heroku_assets.logs.otlp import mapping
 from heroku_assets.logs.otlp.decode import hex_id
-from heroku_assets.logs.otlp.record import Attributes, Resource, Row, rejected, scope_of
+from heroku_assets.logs.otlp.record import Attributes, Resource, Row, items, rejected
 from heroku_assets.logs.otlp.values import (
     any_value,
     attributes,
@@ -29,13 +29,9 @@ _METRICS = re.compile(rules.METRICS_PATTERN)
 
 
 def log_records(request: Message) -> Iterator[tuple[int, Any]]:
-    for resource_logs in request.resource_logs:
-        resource = Resource(resource_logs.resource)
-        for scope_logs in resource_logs.scope_logs:
-            scope = scope_of(scope_logs.scope)
-            for record in scope_logs.log_records:
-                ns = record.time_unix_nano or record.observed_time_unix_nano
-                yield ns, functools.partial(_log_rows, record, resource, scope)
+    for resource, scope, record in items("logs", request):
+        ns = record.time_unix_nano or record.observed_time_unix_nano
+        yield ns, functools.partial(_log_rows, record, resource, scope)
 
 
 def _log_rows(record: Message, resource: Resource, scope: dict[str, Any] | None) -> list[Row]:

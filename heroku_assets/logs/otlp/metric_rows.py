@@ -11,19 +11,10 @@ from typing import Any
 from google.protobuf.message import Message
 
 from heroku_assets.logs.otlp import mapping
-from heroku_assets.logs.otlp.record import Attributes, Resource, Row, scope_of
+from heroku_assets.logs.otlp.record import Attributes, Resource, Row, items
 from heroku_assets.logs.otlp.values import attributes, iso, timestamp
 
 _UNIT_WIDTH = 16
-
-
-def metrics(request: Message) -> Iterator[tuple[Resource, Message, dict[str, Any] | None]]:
-    for resource_metrics in request.resource_metrics:
-        resource = Resource(resource_metrics.resource)
-        for scope_metrics in resource_metrics.scope_metrics:
-            scope = scope_of(scope_metrics.scope)
-            for metric in scope_metrics.metrics:
-                yield resource, metric, scope
 
 
 def points(metric: Message) -> Any:
@@ -32,7 +23,7 @@ def points(metric: Message) -> Any:
 
 
 def metric_records(request: Message) -> Iterator[tuple[int, Any]]:
-    for resource, metric, scope in metrics(request):
+    for resource, scope, metric in items("metrics", request):
         for point in points(metric):
             yield point.time_unix_nano, functools.partial(_metric_rows, metric, point, resource, scope)
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from google.protobuf.message import Message
 
 from heroku_assets import tables
 from heroku_assets.logs.otlp import mapping
+from heroku_assets.logs.otlp.decode import Signal
 from heroku_assets.logs.otlp.values import attributes, json_text
 
 Row = tuple[str, dict[str, Any]]  # (table, columns other than app, event_date and line_number)
@@ -115,6 +117,26 @@ class Attributes:
             "resource_id": self.source.id,
             "resource": self.source.attributes,
         }
+
+
+# Where each signal keeps its items: the list of resources, each one's scopes, each scope's items.
+_NESTING = {
+    "logs": ("resource_logs", "scope_logs", "log_records"),
+    "metrics": ("resource_metrics", "scope_metrics", "metrics"),
+    "traces": ("resource_spans", "scope_spans", "spans"),
+}
+
+
+def items(signal: Signal, request: Message) -> Iterator[tuple[Resource, dict[str, Any] | None, Message]]:
+    """Every item of a request (a log record, a metric, a span) in request order, with its resource and
+    its scope."""
+    resources, scopes, kept = _NESTING[signal]
+    for resource_items in getattr(request, resources):
+        resource = Resource(resource_items.resource)
+        for scope_items in getattr(resource_items, scopes):
+            scope = scope_of(scope_items.scope)
+            for item in getattr(scope_items, kept):
+                yield resource, scope, item
 
 
 def scope_of(scope: Message) -> dict[str, Any] | None:

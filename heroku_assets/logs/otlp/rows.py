@@ -24,8 +24,8 @@ from google.protobuf.message import Message
 
 from heroku_assets.logs.otlp.decode import Signal
 from heroku_assets.logs.otlp.log_rows import log_records
-from heroku_assets.logs.otlp.metric_rows import metric_records, metrics, points
-from heroku_assets.logs.otlp.record import ResourceNotes, Row, finish, rejected
+from heroku_assets.logs.otlp.metric_rows import metric_records, points
+from heroku_assets.logs.otlp.record import ResourceNotes, Row, finish, items, rejected
 from heroku_assets.logs.otlp.span_rows import span_records
 from heroku_assets.logs.otlp.values import timestamp
 
@@ -38,7 +38,7 @@ def record_times(signal: Signal, request: Message) -> Iterator[int]:
                 for record in scope.log_records:
                     yield record.time_unix_nano or record.observed_time_unix_nano
     elif signal == "metrics":
-        for _, metric, _ in metrics(request):
+        for _, _, metric in items("metrics", request):
             for point in points(metric):
                 yield point.time_unix_nano
     else:

@@ -10,17 +10,13 @@ from google.protobuf.message import Message
 
 from heroku_assets.logs.otlp import mapping
 from heroku_assets.logs.otlp.decode import hex_id
-from heroku_assets.logs.otlp.record import Attributes, Resource, Row, scope_of
+from heroku_assets.logs.otlp.record import Attributes, Resource, Row, items
 from heroku_assets.logs.otlp.values import attributes, iso, timestamp
 
 
 def span_records(request: Message) -> Iterator[tuple[int, Any]]:
-    for resource_spans in request.resource_spans:
-        resource = Resource(resource_spans.resource)
-        for scope_spans in resource_spans.scope_spans:
-            scope = scope_of(scope_spans.scope)
-            for span in scope_spans.spans:
-                yield span.start_time_unix_nano, functools.partial(_span_rows, span, resource, scope)
+    for resource, scope, span in items("traces", request):
+        yield span.start_time_unix_nano, functools.partial(_span_rows, span, resource, scope)
 
 
 def _span_rows(span: Message, resource: Resource, scope: dict[str, Any] | None) -> list[Row]:
