@@ -41,7 +41,7 @@ def _scratch(names: CheckNames, dialect: sql.Dialect | None = None) -> dict[str,
 def warehouse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
     """The check on a SynapseWarehouse's pool or a FabricWarehouse, with its COPY credential and its
     masking setting, one connection throughout."""
-    from heroku_assets.warehouse.synapse_loader import SynapseSetupError, copy_sources
+    from heroku_assets.warehouse.synapse_setup import SynapseSetupError, copy_sources
 
     credential = warehouse.copy_credential
     dialect = warehouse.dialect

@@ -129,7 +129,7 @@ def all_statements(
     """Every T-SQL statement the check sends with masking on (for the golden files). ``plans``: the
     loads it runs: ``probe``, ``extremes``, ``day`` (router_events of two apps), ``upsert``."""
     from heroku_assets.warehouse import check_tables
-    from heroku_assets.warehouse.synapse_loader import isolation_query
+    from heroku_assets.warehouse.synapse_setup import isolation_query
 
     plan, extremes = plans["probe"], plans["extremes"]
 

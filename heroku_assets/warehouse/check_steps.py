@@ -68,7 +68,7 @@ def stage(store: ObjectStore, names: CheckNames) -> tuple[bool, str]:
 
 
 def isolation(cur: Any) -> tuple[bool, str]:
-    from heroku_assets.warehouse.synapse_loader import isolation_fix, isolation_query
+    from heroku_assets.warehouse.synapse_setup import isolation_fix, isolation_query
 
     on = fetch(cur, isolation_query())["is_read_committed_snapshot_on"]
     return (True, "ON") if on else (False, isolation_fix())

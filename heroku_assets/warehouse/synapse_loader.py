@@ -39,64 +39,19 @@ from heroku_assets.warehouse.synapse_connection import (
     is_transient,
     retry_policy,
 )
+from heroku_assets.warehouse.synapse_setup import (
+    SynapseSetupError,
+    copy_sources,
+    data_lake_fix,
+    isolation_fix,
+    isolation_query,
+)
 
 log = logging.getLogger(__name__)
 
 
 def _as_date(value: Any) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
-
-
-class SynapseSetupError(SynapseError):
-    """The pool or the storage is not set up as the load needs; the message says what to run."""
-
-
-def isolation_query() -> sql.Query:
-    return sql.Query(
-        sql.Statement(
-            "SELECT CAST(is_read_committed_snapshot_on AS int) AS [is_read_committed_snapshot_on]\n"
-            "FROM sys.databases\nWHERE name = DB_NAME()",
-            kind="query",
-        ),
-        ("is_read_committed_snapshot_on",),
-    )
-
-
-def isolation_fix() -> str:
-    return (
-        "READ_COMMITTED_SNAPSHOT is OFF on this pool, so readers see a partition half replaced (the "
-        "default isolation is READ UNCOMMITTED). Connected to the master database, run: "
-        "ALTER DATABASE [<pool>] SET READ_COMMITTED_SNAPSHOT ON"
-    )
-
-
-def data_lake_fix(kind: str) -> str:
-    return (
-        f"COPY INTO reads Parquet with a {kind.replace('_', ' ')} credential only from an ADLS Gen2 account "
-        "(hierarchical namespace on), and this staging account has none: set SYNAPSE_COPY_CREDENTIAL=sas "
-        "with a read+list AZURE_STORAGE_SAS_TOKEN (or key), or stage in an ADLS Gen2 account"
-    )
-
-
-def copy_sources(store: ObjectStore, keys: Sequence[str]) -> list[str]:
-    """The URLs COPY INTO reads: per folder, its ``*.parquet`` when the keys are exactly the Parquet
-    objects of that folder (COPY's wildcard also descends into subfolders and skips names starting with _
-    or .), otherwise each object's URL. Several folders (the apps of one day) make one list."""
-    by_folder: dict[str, list[str]] = {}
-    for key in keys:
-        by_folder.setdefault(key.rpartition("/")[0], []).append(key)
-    urls = []
-    for folder, folder_keys in sorted(by_folder.items()):
-        listed = {
-            info.key
-            for info in store.list(folder + "/")
-            if info.key.endswith(".parquet") and not info.key.rpartition("/")[2].startswith(("_", "."))
-        }
-        if all(k.endswith(".parquet") for k in folder_keys) and listed == set(folder_keys):
-            urls.append(store.url(sorted(folder_keys)[0]).rpartition("/")[0] + "/*.parquet")
-        else:
-            urls += [store.url(k) for k in sorted(folder_keys)]
-    return urls
 
 
 class SynapseWarehouse:
@@ -180,6 +135,15 @@ class SynapseWarehouse:
             reraise=True,
         )
         return retrying(fn)
+
+    def _placement(self, run_id: str | None) -> dict[str, Any]:
+        """Where a load's statements put its tables, and the run its staging table belongs to."""
+        return {
+            "schema": self.schema,
+            "staging_schema": self.staging_schema,
+            "run_id": run_id,
+            "dialect": self.dialect,
+        }
 
     def _run(self, what: str, statements: Sequence[sql.Statement]) -> None:
         def run() -> None:
@@ -284,10 +248,7 @@ class SynapseWarehouse:
                     chunk,
                     copy_sources(store, keys),
                     self.copy_credential,
-                    schema=self.schema,
-                    staging_schema=self.staging_schema,
-                    run_id=run_id,
-                    dialect=self.dialect,
+                    **self._placement(run_id),
                 )
             )
         return plans
@@ -335,13 +296,7 @@ class SynapseWarehouse:
     ) -> sql.EntityLoad:
         keys = nonempty_keys(store, keys)
         return sql.synapse_entity_load(
-            table,
-            copy_sources(store, keys),
-            self.copy_credential,
-            schema=self.schema,
-            staging_schema=self.staging_schema,
-            run_id=run_id,
-            dialect=self.dialect,
+            table, copy_sources(store, keys), self.copy_credential, **self._placement(run_id)
         )
 
     def upsert(self, table: Table, store: ObjectStore, keys: Sequence[str]) -> LoadResult:

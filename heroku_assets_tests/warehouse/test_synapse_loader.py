@@ -16,12 +16,8 @@ from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.base import LoadResult, StagedObjectsMissing
 from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import SynapseConfig
-from heroku_assets.warehouse.synapse_loader import (
-    FabricWarehouse,
-    SynapseSetupError,
-    SynapseWarehouse,
-    copy_sources,
-)
+from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
+from heroku_assets.warehouse.synapse_setup import SynapseSetupError, copy_sources
 
 DAY = dt.date(2026, 11, 20)
 ROUTER = ALL_TABLES["router_events"]

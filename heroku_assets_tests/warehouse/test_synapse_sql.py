@@ -18,7 +18,7 @@ from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
 from heroku_assets.warehouse import check_probe, check_statements, check_tables, sql
 from heroku_assets.warehouse.sql import append
-from heroku_assets.warehouse.synapse_loader import isolation_query
+from heroku_assets.warehouse.synapse_setup import isolation_query
 from heroku_assets.warehouse.views import synapse_views
 from heroku_assets_tests.warehouse.tsql import LABEL, parse_one, parse_statement
 

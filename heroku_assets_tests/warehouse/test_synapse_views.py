@@ -22,7 +22,7 @@ from heroku_assets.tables import HEROKU_ERROR_CODES, PLATFORM_EVENTS, ROUTER_EVE
 from heroku_assets.warehouse import sql
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse, create_table_sql
 from heroku_assets.warehouse.error_codes import error_codes_table
-from heroku_assets.warehouse.synapse_loader import fetch
+from heroku_assets.warehouse.load_runner import fetch
 from heroku_assets.warehouse.views import VIEWS, synapse_views
 
 DAY = dt.date(2026, 11, 20)
