@@ -34,11 +34,9 @@ from heroku_assets.warehouse.synapse_connection import (
     SynapseConfig,
     SynapseError,
     connect,
-    error_numbers,
     import_pyodbc,
-    is_transient,
-    retry_policy,
 )
+from heroku_assets.warehouse.synapse_errors import error_numbers, is_transient, retry_policy
 from heroku_assets.warehouse.synapse_setup import (
     SynapseSetupError,
     copy_sources,

@@ -30,9 +30,8 @@ from heroku_assets.warehouse.synapse_connection import (
     access_token_attrs,
     connect,
     import_pyodbc,
-    is_transient,
-    retry_policy,
 )
+from heroku_assets.warehouse.synapse_errors import is_transient, retry_policy
 from heroku_assets.warehouse.synapse_loader import SynapseWarehouse
 
 REPO = Path(__file__).resolve().parents[2]
