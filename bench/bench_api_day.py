@@ -28,8 +28,9 @@ import duckdb
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from heroku_assets.platform_api import sync  # noqa: E402
-from heroku_assets.platform_api.client import HerokuClient, HerokuError  # noqa: E402
+from heroku_assets.platform_api.client import HerokuClient  # noqa: E402
 from heroku_assets.platform_api.endpoints import ENDPOINTS, Endpoint  # noqa: E402
+from heroku_assets.platform_api.errors import HerokuError  # noqa: E402
 from heroku_assets.platform_api.rate import HEROKU_BUCKET, RateBudget  # noqa: E402
 from heroku_assets.storage.local import LocalObjectStore  # noqa: E402
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse  # noqa: E402

@@ -37,12 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
     from heroku_assets import settings as settings_module
     from heroku_assets.capture.pull import PullFilter, pull_once, run_pulls
-    from heroku_assets.platform_api.client import (
-        HerokuAuthError,
-        HerokuClient,
-        HerokuError,
-        HerokuForbiddenError,
-    )
+    from heroku_assets.platform_api.client import HerokuClient
+    from heroku_assets.platform_api.errors import HerokuAuthError, HerokuError, HerokuForbiddenError
     from heroku_assets.resolve import resolution_error
     from heroku_assets.storage import layout
     from heroku_assets.storage.factory import open_stores

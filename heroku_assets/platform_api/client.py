@@ -23,6 +23,12 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from heroku_assets.platform_api.errors import (
+    HerokuResponseError,
+    HerokuUnavailableError,
+    decode_json,
+    error_for,
+)
 from heroku_assets.platform_api.rate import RateBudget
 
 log = logging.getLogger(__name__)
@@ -32,65 +38,6 @@ ACCEPT = "application/vnd.heroku+json; version=3"
 MAX_PAGE_SIZE = 1000
 MAX_LOG_LINES = 1500
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-class HerokuError(RuntimeError):
-    """A Platform API call failed. ``resource`` is the method and path (never the token or the host)."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        resource: str,
-        status: int | None = None,
-        error_id: str | None = None,
-        request_id: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.resource = resource
-        self.status = status
-        self.error_id = error_id
-        self.request_id = request_id
-
-
-class HerokuAuthError(HerokuError):
-    """401: the token is missing, expired or revoked. Retrying does not help."""
-
-
-class HerokuForbiddenError(HerokuError):
-    """403: the token is valid but may not see this resource (not a collaborator, suspended app, ...)."""
-
-
-class HerokuNotFoundError(HerokuError):
-    """404: no such app, release, ... (or the token may not know it exists)."""
-
-
-class HerokuRateLimitError(HerokuError):
-    """429 still answered after every retry: the account's request bucket stayed empty."""
-
-
-class HerokuServerError(HerokuError):
-    """5xx still answered after every retry."""
-
-
-class HerokuUnavailableError(HerokuError):
-    """No answer at all after every retry: timeouts, refused or dropped connections."""
-
-
-class HerokuResponseError(HerokuError):
-    """Any other refusal (416 bad range, 422, ...) or an answer that is not the JSON it should be."""
-
-
-class HerokuDataError(HerokuError):
-    """An entity the API returned cannot be stored as declared (a missing id, an unreadable timestamp)."""
-
-
-_STATUS_ERRORS: dict[int, tuple[type[HerokuError], str]] = {
-    401: (HerokuAuthError, "the API token was refused"),
-    403: (HerokuForbiddenError, "the API token may not access it"),
-    404: (HerokuNotFoundError, "not found"),
-    429: (HerokuRateLimitError, "rate limited, and still so after retrying"),
-}
 
 
 @dataclasses.dataclass
@@ -245,12 +192,12 @@ class HerokuClient:
         if remaining is not None and remaining.strip().lstrip("-").isdigit():
             self.rate_limit_remaining = int(remaining)
         if response.status_code not in ok:
-            raise _error_for(response, resource)
+            raise error_for(response, resource)
         return response
 
     def get_json(self, path: str) -> Any:
         """GET one resource and decode it."""
-        return _decode(self.request("GET", path), f"GET {path}")
+        return decode_json(self.request("GET", path), f"GET {path}")
 
     def paginate(
         self,
@@ -284,7 +231,7 @@ class HerokuClient:
                 first = ""
                 range_header = f"{sort_key} ..; {params}"
                 continue
-            page = _decode(response, resource)
+            page = decode_json(response, resource)
             if not isinstance(page, list):
                 raise HerokuResponseError(f"{resource}: expected a JSON list", resource=resource)
             yield from page
@@ -324,7 +271,7 @@ class HerokuClient:
         if process_type:
             body["type"] = process_type
         path = f"/apps/{quote_segment(app)}/log-sessions"
-        data = _decode(self.request("POST", path, json=body), f"POST {path}")
+        data = decode_json(self.request("POST", path, json=body), f"POST {path}")
         if not isinstance(data, dict) or not data.get("logplex_url"):
             raise HerokuResponseError(f"POST {path}: no logplex_url in the answer", resource=f"POST {path}")
         return LogSession(
@@ -345,7 +292,7 @@ class HerokuClient:
                 f"{resource}: no answer after retrying ({type(exc).__name__})", resource=resource
             ) from None
         if response.status_code != 200:
-            raise _error_for(response, resource)
+            raise error_for(response, resource)
         body = response.content
         lines = body.split(b"\n")
         if lines and lines[-1] == b"":
@@ -374,46 +321,3 @@ def quote_segment(value: str) -> str:
     if not value:
         raise ValueError("an empty app or resource name")
     return quote(value, safe="")
-
-
-def _decode(response: requests.Response, resource: str) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        raise HerokuResponseError(
-            f"{resource}: the answer is not JSON (status {response.status_code})",
-            resource=resource,
-            status=response.status_code,
-        ) from None
-
-
-def _error_for(response: requests.Response, resource: str) -> HerokuError:
-    """The exception for a refused call: what the API said (its error id and message), never the token."""
-    status = response.status_code
-    error_id = message = None
-    try:
-        body = response.json()
-        if isinstance(body, dict):
-            error_id = body.get("id") if isinstance(body.get("id"), str) else None
-            message = body.get("message") if isinstance(body.get("message"), str) else None
-    except ValueError:
-        pass
-    if status in _STATUS_ERRORS:
-        cls, what = _STATUS_ERRORS[status]
-    elif status >= 500:
-        cls, what = HerokuServerError, "server error, and still so after retrying"
-    elif status == 416:
-        cls, what = (
-            HerokuResponseError,
-            "range not satisfiable (Accept-Ranges: {})".format(response.headers.get("Accept-Ranges", "?")),
-        )
-    else:
-        cls, what = HerokuResponseError, "refused"
-    detail = f" ({error_id}: {message[:200]})" if message else (f" ({error_id})" if error_id else "")
-    return cls(
-        f"{resource}: {status} {what}{detail}",
-        resource=resource,
-        status=status,
-        error_id=error_id,
-        request_id=response.headers.get("Request-Id"),
-    )

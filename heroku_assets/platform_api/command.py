@@ -85,7 +85,8 @@ def run_resources(args: argparse.Namespace) -> int:
 
 def run_schema_diff(args: argparse.Namespace) -> int:
     from heroku_assets import settings as settings_module
-    from heroku_assets.platform_api.client import HerokuClient, HerokuError
+    from heroku_assets.platform_api.client import HerokuClient
+    from heroku_assets.platform_api.errors import HerokuError
     from heroku_assets.platform_api.schema import PlatformSchema, vendored
     from heroku_assets.platform_api.schema_diff import schema_diff
 

@@ -24,14 +24,9 @@ from typing import Any
 
 from heroku_assets import tables
 from heroku_assets.platform_api import records
-from heroku_assets.platform_api.client import (
-    HerokuClient,
-    HerokuForbiddenError,
-    HerokuNotFoundError,
-    HerokuResponseError,
-    quote_segment,
-)
+from heroku_assets.platform_api.client import HerokuClient, quote_segment
 from heroku_assets.platform_api.endpoints import WEBHOOK_ANNOUNCED, Endpoint
+from heroku_assets.platform_api.errors import HerokuForbiddenError, HerokuNotFoundError, HerokuResponseError
 from heroku_assets.platform_api.listing import artifact_id, list_items, parents_of, row_key, start_query
 from heroku_assets.platform_api.state import (
     CHECKPOINT_EVERY,

@@ -84,9 +84,9 @@ class HerokuApiResource(dg.ConfigurableResource):
 
     @contextlib.contextmanager
     def client(self) -> Iterator[HerokuClient]:
-        from heroku_assets.platform_api.client import (
+        from heroku_assets.platform_api.client import HerokuClient
+        from heroku_assets.platform_api.errors import (
             HerokuAuthError,
-            HerokuClient,
             HerokuForbiddenError,
             HerokuNotFoundError,
         )

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from heroku_assets import cli
 from heroku_assets.capture.pull import PullFilter, find_new_lines, pull_once, run_pulls
-from heroku_assets.platform_api.client import HerokuAuthError, HerokuClient, HerokuServerError
+from heroku_assets.platform_api.client import HerokuClient
+from heroku_assets.platform_api.errors import HerokuAuthError, HerokuServerError
 from heroku_assets.storage import layout
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault

@@ -6,10 +6,9 @@ import time
 
 import pytest
 
-from heroku_assets.platform_api.client import (
-    ACCEPT,
+from heroku_assets.platform_api.client import ACCEPT, HerokuClient
+from heroku_assets.platform_api.errors import (
     HerokuAuthError,
-    HerokuClient,
     HerokuForbiddenError,
     HerokuNotFoundError,
     HerokuRateLimitError,

@@ -12,8 +12,9 @@ import pytest
 
 from heroku_assets import tables
 from heroku_assets.platform_api import sync
-from heroku_assets.platform_api.client import HerokuAuthError, HerokuClient
+from heroku_assets.platform_api.client import HerokuClient
 from heroku_assets.platform_api.endpoints import BY_NAME, ENDPOINTS
+from heroku_assets.platform_api.errors import HerokuAuthError
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse
 from heroku_assets_tests.fakes.heroku_api import FakeHeroku, Fault
