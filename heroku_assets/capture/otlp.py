@@ -12,14 +12,13 @@ With a spool (``drain serve`` always has one) a request is appended to it as a r
 and answered once the fsync covering it returned, as Logplex bodies are; it reaches the raw store inside
 a segment. Decoding on the request path is only what names the app (``service.name``); the days of its
 records are read after the answer, for the segment's ``days``. Without a spool each request is stored as
-an object of its own (``store_otlp_request``). Either way a request is known by its body's hash
+an object of its own (``otlp_requests.store_otlp_request``). Either way a request is known by its body's hash
 (``heroku_assets.logs.otlp.stored``), so an exporter's retry counts once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 import logging
 from collections.abc import Callable
@@ -33,11 +32,10 @@ from starlette.routing import Route
 
 from heroku_assets.capture.drain_config import DrainConfig
 from heroku_assets.capture.http import Counters, check_credentials, header_value, retry_later
-from heroku_assets.capture.received import store_received
+from heroku_assets.capture.otlp_requests import ReceivedRequest, otlp_record, store_otlp_request
 from heroku_assets.capture.spool import SpoolError
 from heroku_assets.logs.otlp import decode, mapping
 from heroku_assets.logs.otlp.rows import records_by_day
-from heroku_assets.logs.otlp.stored import RECORD_KIND
 from heroku_assets.received.days import undated_day
 from heroku_assets.received.records import NOT_FOUND_KIND, Record
 from heroku_assets.storage import layout
@@ -52,48 +50,6 @@ log = logging.getLogger(__name__)
 # misconfigured drain put in its URL) is masked.
 _PLAIN_PATH_PARTS = frozenset({"otlp", "v1", "v1development", "profiles", *decode.SIGNALS})
 _CONTENT_TYPES = {"pb": "application/x-protobuf", "json": "application/json"}
-
-
-@dataclass(frozen=True)
-class ReceivedRequest:
-    """What the receiver knows of one request when it stores it."""
-
-    signal: decode.Signal
-    encoding: decode.Encoding
-    body: bytes  # as received (still compressed)
-    content_encoding: str
-    received_at: dt.datetime
-    app: str
-    days: set[dt.date]
-    metadata: dict[str, str]
-
-
-def store_otlp_request(store: ObjectStore, request: ReceivedRequest) -> ObjectInfo:
-    """Store one OTLP request as a received object, named by a hash of its body so that a retry
-    overwrites itself. The one place an OTLP request is written.
-
-    A request retried across midnight is stored once under each received day; both copies carry the
-    same name and the same ``received`` day (``undated_day``), and a partition keeps one of them."""
-    digest = hashlib.sha256(request.body).hexdigest()
-    key = layout.otlp_object(
-        request.app, request.received_at.date(), digest, request.signal, request.encoding
-    )
-    received = undated_day(request.received_at)
-    body, meta = request.body, request.metadata
-    return store_received(store, key, body, layout.OTLP_KIND, received, meta, days=request.days)
-
-
-# Request facts a spool record keeps beside the body (the app and the time are fields of the record).
-_RECORD_HEADERS = ("signal", "encoding", "content_type", "content_encoding", "app_source", "user_agent")
-
-
-def otlp_record(request: ReceivedRequest) -> Record:
-    """The spool record of one request: what ``store_otlp_request`` keeps, as a record of kind ``otlp``."""
-    meta = request.metadata
-    headers = {k: meta[k] for k in (*_RECORD_HEADERS, "decode_error") if meta.get(k)}
-    return Record(
-        kind=RECORD_KIND, app=request.app, received_at=request.received_at, body=request.body, headers=headers
-    )
 
 
 @dataclass
