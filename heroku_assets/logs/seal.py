@@ -1,5 +1,5 @@
 """What makes a day whole: the rule a seal applies to the warehouse's figures
-(``warehouse.sql.append.seal_figures``)."""
+(``warehouse.sql.ledger.seal_figures``)."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ from heroku_assets.warehouse.load_runner import (
     run_partition_load,
     run_tick_load,
 )
-from heroku_assets.warehouse.sql import append
+from heroku_assets.warehouse.sql import append, ledger
 
 
 def create_table_sql(table: Table, schema: str = "main") -> str:
@@ -171,32 +171,32 @@ class DuckDBWarehouse:
 
     def consumed_objects(self, since: dt.date) -> set[str]:
         with self._cursor() as cur:
-            rows = fetch_rows(cur, append.consumed_objects(self.schema, since, sql.DUCKDB))
+            rows = fetch_rows(cur, ledger.consumed_objects(self.schema, since, sql.DUCKDB))
         return {r["object_key"] for r in rows}
 
     def ticked_objects(self, app: str, day: dt.date) -> set[str]:
         with self._cursor() as cur:
-            rows = fetch_rows(cur, append.ticked_objects(self.schema, app, day, sql.DUCKDB))
+            rows = fetch_rows(cur, ledger.ticked_objects(self.schema, app, day, sql.DUCKDB))
         return {r["object_key"] for r in rows}
 
     def known_copies(self, since: dt.datetime) -> set[tuple[str, str]]:
         with self._cursor() as cur:
-            rows = fetch_rows(cur, append.known_copies(self.schema, since, sql.DUCKDB))
+            rows = fetch_rows(cur, ledger.known_copies(self.schema, since, sql.DUCKDB))
         return {(r["copy_name"], r["app"]) for r in rows}
 
     def day_lines(self, days: Sequence[dt.date]) -> dict[tuple[str, dt.date], int]:
         if not days:
             return {}
         with self._cursor() as cur:
-            rows = fetch_rows(cur, append.day_lines(self.schema, sorted(days), sql.DUCKDB))
+            rows = fetch_rows(cur, ledger.day_lines(self.schema, sorted(days), sql.DUCKDB))
         return {(r["app"], r["event_date"]): int(r["lines"]) for r in rows}
 
     def seal_figures(self, app: str, day: dt.date) -> dict[str, int]:
         with self._cursor() as cur:
-            return fetch(cur, append.seal_figures(self.schema, app, day, sql.DUCKDB))
+            return fetch(cur, ledger.seal_figures(self.schema, app, day, sql.DUCKDB))
 
     def record_rebuild(self, app: str, day: dt.date, rebuild_id: str, lines: int, at: dt.datetime) -> None:
-        statement = append.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, sql.DUCKDB)
+        statement = ledger.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, sql.DUCKDB)
         with self._cursor() as cur:
             cur.execute(statement.sql, list(statement.params))
 

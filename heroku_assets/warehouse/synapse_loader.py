@@ -29,7 +29,7 @@ from heroku_assets.warehouse.load_runner import (
     run_partition_load,
     run_tick_load,
 )
-from heroku_assets.warehouse.sql import append
+from heroku_assets.warehouse.sql import append, ledger
 from heroku_assets.warehouse.synapse_connection import (
     SynapseConfig,
     SynapseError,
@@ -373,35 +373,35 @@ class SynapseWarehouse:
     def consumed_objects(self, since: dt.date) -> set[str]:
         return {
             r["object_key"]
-            for r in self.query_rows(append.consumed_objects(self.schema, since, self.dialect))
+            for r in self.query_rows(ledger.consumed_objects(self.schema, since, self.dialect))
         }
 
     def ticked_objects(self, app: str, day: dt.date) -> set[str]:
         return {
             r["object_key"]
-            for r in self.query_rows(append.ticked_objects(self.schema, app, day, self.dialect))
+            for r in self.query_rows(ledger.ticked_objects(self.schema, app, day, self.dialect))
         }
 
     def known_copies(self, since: dt.datetime) -> set[tuple[str, str]]:
         return {
             (r["copy_name"], r["app"])
-            for r in self.query_rows(append.known_copies(self.schema, since, self.dialect))
+            for r in self.query_rows(ledger.known_copies(self.schema, since, self.dialect))
         }
 
     def day_lines(self, days: Sequence[dt.date]) -> dict[tuple[str, dt.date], int]:
         if not days:
             return {}
-        rows = self.query_rows(append.day_lines(self.schema, sorted(days), self.dialect))
+        rows = self.query_rows(ledger.day_lines(self.schema, sorted(days), self.dialect))
         return {(r["app"], _as_date(r["event_date"])): int(r["lines"]) for r in rows}
 
     def seal_figures(self, app: str, day: dt.date) -> dict[str, int]:
-        (row,) = self.query_rows(append.seal_figures(self.schema, app, day, self.dialect))
+        (row,) = self.query_rows(ledger.seal_figures(self.schema, app, day, self.dialect))
         return {k: int(v or 0) for k, v in row.items()}
 
     def record_rebuild(self, app: str, day: dt.date, rebuild_id: str, lines: int, at: dt.datetime) -> None:
         self._run(
             f"recording the rebuild of {app} {day}",
-            [append.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, self.dialect)],
+            [ledger.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, self.dialect)],
         )
 
     def ensure_views(self) -> list[str]:

@@ -17,7 +17,7 @@ from sqlglot import exp
 from heroku_assets.storage import layout
 from heroku_assets.tables import ALL_TABLES, EVENT_TABLES, Table
 from heroku_assets.warehouse import check_probe, check_statements, check_tables, sql
-from heroku_assets.warehouse.sql import append
+from heroku_assets.warehouse.sql import append, ledger
 from heroku_assets.warehouse.synapse_setup import isolation_query
 from heroku_assets.warehouse.views import synapse_views
 from heroku_assets_tests.warehouse.tsql import LABEL, parse_one, parse_statement
@@ -155,12 +155,12 @@ def _tick_statements(d: sql.Dialect = sql.SYNAPSE) -> dict[str, list[sql.Stateme
     return {
         "load": _tick_load(d).statements(),
         "seed": [append.seed_ticks_row("dbo", d)],
-        "consumed_objects": [append.consumed_objects("dbo", DAY, d).statement],
-        "ticked_objects": [append.ticked_objects("dbo", APP, DAY, d).statement],
-        "known_copies": [append.known_copies("dbo", SNAPSHOT, d).statement],
-        "day_lines": [append.day_lines("dbo", [DAY, DAY + dt.timedelta(days=1)], d).statement],
-        "seal": [append.seal_figures("dbo", APP, DAY, d).statement],
-        "rebuild_ledger": [append.rebuild_ledger("dbo", APP, DAY, "run1", 42, SNAPSHOT, d)],
+        "consumed_objects": [ledger.consumed_objects("dbo", DAY, d).statement],
+        "ticked_objects": [ledger.ticked_objects("dbo", APP, DAY, d).statement],
+        "known_copies": [ledger.known_copies("dbo", SNAPSHOT, d).statement],
+        "day_lines": [ledger.day_lines("dbo", [DAY, DAY + dt.timedelta(days=1)], d).statement],
+        "seal": [ledger.seal_figures("dbo", APP, DAY, d).statement],
+        "rebuild_ledger": [ledger.rebuild_ledger("dbo", APP, DAY, "run1", 42, SNAPSHOT, d)],
     }
 
 

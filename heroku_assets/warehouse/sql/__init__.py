@@ -1,10 +1,10 @@
 """The SQL the warehouses run, generated from the table declarations by pure functions.
 
 ``statement``: statements, queries, labels; ``dialect``: names, what differs between Synapse, Fabric
-Warehouse and DuckDB; ``ddl``:
-schemas, tables, masks, views, statistics; ``copy``: COPY INTO and the Parquet types it reads; ``staging``:
-a run's staging table, how each engine fills it, the staged values and their checks; ``partition`` and
-``entity``: whole partition replaces and entity upserts by step; ``append``: the tick's load.
+Warehouse and DuckDB; ``ddl``: schemas, tables, masks, views, statistics; ``copy``: COPY INTO and the
+Parquet types it reads; ``staging``: a run's staging table, how each engine fills it, the staged values
+and their checks; ``partition`` and ``entity``: whole partition replaces and entity upserts by step;
+``append``: the tick's load; ``ledger``: what the ledger says.
 """
 
 from heroku_assets.warehouse.sql.copy import (
