@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Literal
 
 import pyarrow as pa
 
-from heroku_assets.platform_api.endpoints import Endpoint, is_secret_name
+from heroku_assets.platform_api.endpoints import Endpoint
+from heroku_assets.platform_api.secret_names import is_secret_name
 
 if TYPE_CHECKING:
     from heroku_assets.platform_api.schema import Leaf

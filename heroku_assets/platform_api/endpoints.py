@@ -19,7 +19,7 @@ each path against the vendored schema's links.
 
 Every other resource of the schema is in ``NOT_CAPTURED`` with its reason: no GET link, readable only by
 add-on partners or by an id a create call returns, a duplicate, personal data, or secrets
-(``SECRET_RESOURCES``, never captured whatever a token may see).
+(``secret_names.SECRET_RESOURCES``, never captured whatever a token may see).
 """
 
 from __future__ import annotations
@@ -29,76 +29,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from heroku_assets.platform_api.crons import (
+    DAILY,
+    EVERY_3_HOURS,
+    EVERY_3_HOURS_AT_1,
+    EVERY_3_HOURS_AT_2,
+    EVERY_30_MINUTES,
+    HOURLY,
+    cron_interval,
+)
+from heroku_assets.platform_api.secret_names import SECRET_RESOURCES
+
 Mode = Literal["incremental", "snapshot", "by_id"]
-
-EVERY_30_MINUTES = "*/30 * * * *"
-HOURLY = "15 * * * *"
-# Per-app lists that rarely change (domains, drains, collaborators, ...): every 3 hours, in three groups an
-# hour apart, so each hour asks for about the same number of lists.
-EVERY_3_HOURS = "25 */3 * * *"
-EVERY_3_HOURS_AT_1 = "25 1-23/3 * * *"
-EVERY_3_HOURS_AT_2 = "25 2-23/3 * * *"
-DAILY = "45 3 * * *"
-
-
-def cron_interval(cron: str) -> dt.timedelta:
-    """The time between two ticks of a cron that repeats every day at a fixed step: every ``*/M`` minutes,
-    or at minute ``M`` of every hour (``*``), of every ``H`` hours (``*/H``, ``A-23/H`` with ``A < H``) or of
-    one hour a day. Other shapes raise rather than guess: each table's automation and freshness are
-    measured in it."""
-    every_minutes = re.fullmatch(r"\*/(\d+) \* \* \* \*", cron)
-    if every_minutes:
-        return dt.timedelta(minutes=int(every_minutes[1]))
-    at_minute = re.fullmatch(r"\d+ (\*|\d+|\*/(\d+)|(\d+)-23/(\d+)) \* \* \*", cron)
-    if at_minute and not (at_minute[3] and int(at_minute[3]) >= int(at_minute[4])):
-        hour, step = at_minute[1], at_minute[2] or at_minute[4]
-        return dt.timedelta(hours=1 if hour == "*" else int(step) if step else 24)
-    raise ValueError(f"cron {cron!r}: only a daily repeat at a fixed step is supported")
-
-
-# Resources whose very purpose is a credential or a personal secret: never listed, whatever a token may see.
-SECRET_RESOURCES = frozenset(
-    {
-        "config-var",  # app config values: database URLs, API keys
-        "pipeline-config-var",
-        "add-on-config",
-        "oauth-authorization",
-        "oauth-client",
-        "oauth-grant",
-        "oauth-token",
-        "password-reset",
-        "sms-number",
-    }
-)
-
-# Property names that hold secrets (or may: telemetry exporter headers carry vendors' API keys), excluded
-# wherever they occur in a captured resource, and dropped when an unknown field by that name shows up.
-SECRET_PROPERTIES = frozenset(
-    {
-        "token",
-        "secret",
-        "password",
-        "authorization",
-        "headers",
-        "sms_number",
-        "private_key",
-        "api_key",
-        "access_token",
-        "refresh_token",
-        "config_vars",
-        "env",
-        "attach_url",  # rendezvous://host/<secret>: the capability to attach to a one-off dyno
-        "pre_shared_key",  # a VPN tunnel's IPsec key
-    }
-)
-_SECRET_NAME = re.compile(
-    r"(token|secret|passw|private_key|api_key|authoriz|credential|sms_number|shared_key|(^|_)key$)", re.I
-)
-
-
-def is_secret_name(name: str) -> bool:
-    """A property name that is, or looks like, a secret: excluded from columns, ``_extra`` and JSON."""
-    return name.lower() in SECRET_PROPERTIES or bool(_SECRET_NAME.search(name))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 import pyarrow as pa
 
 from heroku_assets.platform_api import schema as schema_module
-from heroku_assets.platform_api.endpoints import Endpoint, is_secret_name
+from heroku_assets.platform_api.endpoints import Endpoint
+from heroku_assets.platform_api.secret_names import is_secret_name
 from heroku_assets.tables import Table
 
 _INT64 = (-(2**63), 2**63 - 1)

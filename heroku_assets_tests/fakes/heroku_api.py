@@ -670,7 +670,7 @@ class FakeHeroku:
         array items included) gets it as its value; each item gets unknown fields holding it (a
         secret-named one, and URLs and passwords inside a nested array). Planted items are drift cases,
         exempt from the schema check."""
-        from heroku_assets.platform_api.endpoints import is_secret_name
+        from heroku_assets.platform_api.secret_names import is_secret_name
 
         def plant(value: Any, name: str) -> Any:
             if is_secret_name(name):

@@ -12,14 +12,10 @@ from typing import Any
 import pytest
 
 from heroku_assets import cli, tables
-from heroku_assets.platform_api.endpoints import (
-    ENDPOINTS,
-    NOT_CAPTURED,
-    SECRET_RESOURCES,
-    cron_interval,
-    is_secret_name,
-)
+from heroku_assets.platform_api.crons import cron_interval
+from heroku_assets.platform_api.endpoints import ENDPOINTS, NOT_CAPTURED
 from heroku_assets.platform_api.schema import vendored
+from heroku_assets.platform_api.secret_names import SECRET_RESOURCES, is_secret_name
 
 # Looks secret to a reviewer: any name or description with these words. Broader than the exclusion rule
 # on purpose: whatever it flags is either excluded or listed below, with the reason it is not a secret.
