@@ -16,20 +16,22 @@ import sys
 from urllib.parse import urlsplit
 
 from heroku_assets.capture.drain_config import PASSWORD_ENV, PATH_TOKEN_ENV, USER_ENV
-from heroku_assets.logs.otlp import mapping
+from heroku_assets.cli.common import add_command
 
 SIGNALS = ("logs", "metrics", "traces")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "telemetry",
-        help="print the `heroku telemetry:add` command for a Fir app",
-        description=(
+        "print the `heroku telemetry:add` command for a Fir app",
+        (
             "Print the `heroku telemetry:add` command that sends a Fir app's (or space's) logs, metrics "
             "and traces to this receiver's /otlp routes, over OTLP/HTTP, with the drain's credentials "
             f"({USER_ENV}/{PASSWORD_ENV} as Basic auth, {PATH_TOKEN_ENV} in the path)."
         ),
+        telemetry_command,
     )
     owner = parser.add_mutually_exclusive_group(required=True)
     owner.add_argument("--app", help="the Fir app")
@@ -42,7 +44,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--as-app", help="the app name to store records under (default: --app)")
     parser.add_argument("--show-secrets", action="store_true", help="write the credentials, not $VARIABLES")
-    parser.set_defaults(handler=telemetry_command)
 
 
 def build_command(
@@ -54,6 +55,8 @@ def build_command(
     show_secrets: bool = False,
 ) -> str:
     """The shell command; credentials as environment references unless ``show_secrets``."""
+    from heroku_assets.logs.otlp import mapping  # loads the log parsers: not for every --help
+
     parts = urlsplit(url)
     unsafe = any(c in url for c in "\"'$`\\ ")
     if unsafe or parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from heroku_assets.cli import CommandError, add_data_dir
+from heroku_assets.cli.common import CommandError, add_command, add_data_dir, add_group
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "drain", help="the HTTPS log drain receiver", description="The HTTPS log drain receiver."
-    )
-    commands = parser.add_subparsers(dest="drain_command", required=True, metavar="COMMAND")
-    serve = commands.add_parser(
+    commands = add_group(subparsers, "drain", "the HTTPS log drain receiver", "The HTTPS log drain receiver.")
+    serve = add_command(
+        commands,
         "serve",
-        help="receive Logplex drain POSTs and store them in the raw store",
-        description=(
+        "receive Logplex drain POSTs and store them in the raw store",
+        (
             "Serve POST /logs and /logs/<path token> for `heroku drains:add https://USER:PASSWORD@HOST/logs"
             "?app=APP`, and POST /otlp/[<path token>/]v1/{logs,metrics,traces} for Fir telemetry drains "
             "(`heroku-assets telemetry` prints the `heroku telemetry:add` command). "
@@ -27,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "segment object every HEROKU_DRAIN_SEGMENT_SECONDS (60). "
             "Put TLS in front of it (a load balancer or the Heroku router)."
         ),
+        serve_command,
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
@@ -43,7 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=("debug", "info", "warning", "error"),
         help="least severe messages logged (default info)",
     )
-    serve.set_defaults(handler=serve_command)
 
 
 def serve_command(args: argparse.Namespace) -> int:
