@@ -176,10 +176,11 @@ def _ship_the_spool(raw, data_dir: Path, say: Say) -> None:
     """What a local drain receiver took but has not shipped yet reaches the raw store before the runs:
     a stopped receiver's segments are shipped here; a running receiver ships its own when it seals them
     (every HEROKU_DRAIN_SEGMENT_SECONDS), and they are waited for, a little longer than that."""
+    from heroku_assets import settings
     from heroku_assets.capture.drain_config import SpoolConfig
     from heroku_assets.capture.segments import held_segments, ship_orphans
 
-    spool = SpoolConfig.from_env(data_dir)
+    spool = SpoolConfig.from_settings(settings.load_drain(), data_dir)
     if not spool.directory.is_dir():
         return
     shipped = ship_orphans(raw, spool.directory, spool.receiver_id)

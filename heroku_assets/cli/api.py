@@ -116,8 +116,8 @@ def run_schema_diff(args: argparse.Namespace) -> int:
 
 
 def run_webhooks(args: argparse.Namespace) -> int:
-    from heroku_assets.capture.webhooks import SECRET_ENV
     from heroku_assets.platform_api.endpoints import WEBHOOK_ENTITIES
+    from heroku_assets.settings import WEBHOOK_SECRET
     from heroku_assets.storage import layout
 
     base = args.url.rstrip("/")
@@ -140,5 +140,5 @@ def run_webhooks(args: argparse.Namespace) -> int:
                 f"{base}/webhooks/heroku",
             ]
         )
-        print(f'{command} -s "${SECRET_ENV}"')
+        print(f'{command} -s "${WEBHOOK_SECRET}"')
     return 0

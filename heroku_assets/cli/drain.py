@@ -51,14 +51,15 @@ def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
     from heroku_assets import settings as settings_module
-    from heroku_assets.capture.app import LOG_FORMAT, LOG_LEVEL_ENV, create_app, spool_runner
+    from heroku_assets.capture.app import LOG_FORMAT, create_app, spool_runner
     from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
     from heroku_assets.storage.factory import open_stores
 
     try:
-        config = DrainConfig.from_env(allow_anonymous=args.allow_anonymous)
+        drain_settings = settings_module.load_drain()
+        config = DrainConfig.from_settings(drain_settings, allow_anonymous=args.allow_anonymous)
         settings = settings_module.load()
-        spool_config = SpoolConfig.from_env(settings.data_dir)
+        spool_config = SpoolConfig.from_settings(drain_settings, settings.data_dir)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
@@ -77,10 +78,10 @@ def serve_command(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=10,
     )
     if args.workers > 1:
-        # Worker processes import the app and read the same environment.
+        # Worker processes import the app and read the same settings: the options are passed as theirs.
         os.environ[settings_module.DATA_DIR] = str(settings.data_dir)
-        os.environ["HEROKU_DRAIN_ALLOW_ANONYMOUS"] = "1" if args.allow_anonymous else "0"
-        os.environ[LOG_LEVEL_ENV] = args.log_level
+        os.environ[settings_module.DRAIN_ALLOW_ANONYMOUS] = "1" if args.allow_anonymous else "0"
+        os.environ[settings_module.DRAIN_LOG_LEVEL] = args.log_level
         uvicorn.run(
             "heroku_assets.capture.app:app_from_environment", factory=True, workers=args.workers, **options
         )

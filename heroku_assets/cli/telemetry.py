@@ -15,8 +15,8 @@ import shlex
 import sys
 from urllib.parse import urlsplit
 
-from heroku_assets.capture.drain_config import PASSWORD_ENV, PATH_TOKEN_ENV, USER_ENV
 from heroku_assets.cli.common import add_command
+from heroku_assets.settings import DRAIN_PASSWORD, DRAIN_PATH_TOKEN, DRAIN_USER
 
 SIGNALS = ("logs", "metrics", "traces")
 
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         (
             "Print the `heroku telemetry:add` command that sends a Fir app's (or space's) logs, metrics "
             "and traces to this receiver's /otlp routes, over OTLP/HTTP, with the drain's credentials "
-            f"({USER_ENV}/{PASSWORD_ENV} as Basic auth, {PATH_TOKEN_ENV} in the path)."
+            f"({DRAIN_USER}/{DRAIN_PASSWORD} as Basic auth, {DRAIN_PATH_TOKEN} in the path)."
         ),
         telemetry_command,
     )
@@ -64,9 +64,13 @@ def build_command(
     unknown = sorted(set(signals) - set(SIGNALS))
     if unknown or not signals:
         raise ValueError(f"--signals takes logs, metrics, traces; not {', '.join(unknown) or 'nothing'}")
-    user, password, token = environ.get(USER_ENV), environ.get(PASSWORD_ENV), environ.get(PATH_TOKEN_ENV)
+    user, password, token = (
+        environ.get(DRAIN_USER),
+        environ.get(DRAIN_PASSWORD),
+        environ.get(DRAIN_PATH_TOKEN),
+    )
     if not (user and password) and not token:
-        raise ValueError(f"no drain credentials: set {USER_ENV}/{PASSWORD_ENV} and/or {PATH_TOKEN_ENV}")
+        raise ValueError(f"no drain credentials: set {DRAIN_USER}/{DRAIN_PASSWORD} and/or {DRAIN_PATH_TOKEN}")
     endpoint = url.rstrip("/") + "/otlp"
     headers: dict[str, str] = {}
     if show_secrets:
@@ -81,13 +85,13 @@ def build_command(
     if show_secrets or not token:
         words.append(shlex.quote(endpoint))
     else:
-        words.append(f'"{endpoint}/${PATH_TOKEN_ENV}"')
+        words.append(f'"{endpoint}/${DRAIN_PATH_TOKEN}"')
     words += [f"--{kind}", shlex.quote(name), "--signals", ",".join(signals), "--transport", "http"]
     if show_secrets or not (user and password):
         words += ["--headers", shlex.quote(json.dumps(headers, separators=(",", ":")))]
     else:
         # Inside double quotes the shell expands the command substitution; base64 output has no quote.
-        basic = f'$(printf %s "${USER_ENV}:${PASSWORD_ENV}" | base64 | tr -d "\\n")'
+        basic = f'$(printf %s "${DRAIN_USER}:${DRAIN_PASSWORD}" | base64 | tr -d "\\n")'
         rest = "".join(f',\\"{k}\\":\\"{v}\\"' for k, v in headers.items())
         words += ["--headers", f'"{{\\"Authorization\\":\\"Basic {basic}\\"{rest}}}"']
     return " ".join(words)
