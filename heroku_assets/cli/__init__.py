@@ -1,6 +1,5 @@
-"""The ``heroku-assets`` command. Each subcommand is a module of this package exposing
-``register(subparsers)``, which calls the library; handlers import heavy libraries only when they run, so
-``--help`` stays fast.
+"""The ``heroku-assets`` command. Each subcommand is a module of this package with ``register(subparsers)``;
+its handlers call the library, importing it only when they run, so ``--help`` stays fast.
 
 Every command reports the same way: ``heroku-assets <command>: error: ...`` (or ``warning:``) on stderr,
 as argparse does for bad arguments; exit status 2 for bad input or settings, 1 for work that failed.
