@@ -229,7 +229,7 @@ def serve_without_spool(port: int) -> int:
     from heroku_assets.capture.drain_config import DrainConfig
     from heroku_assets.storage.factory import open_stores
 
-    config = DrainConfig.from_env()
+    config = DrainConfig.from_settings(settings_module.load_drain())
     with open_stores(settings_module.load()) as stores:
         uvicorn.run(
             create_app(stores.raw, config),

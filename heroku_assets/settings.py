@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import BeforeValidator, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["local", "mixed", "azure"]
@@ -58,6 +58,20 @@ SYNAPSE_QUERY_TIMEOUT = "SYNAPSE_QUERY_TIMEOUT"
 SYNAPSE_DRIVER = "SYNAPSE_DRIVER"
 # secret: SQL login password or service principal client secret, read only through dg.EnvVar
 SYNAPSE_PASSWORD = "SYNAPSE_PASSWORD"
+# the drain receiver (DrainSettings)
+DRAIN_USER = "HEROKU_DRAIN_USER"
+DRAIN_PASSWORD = "HEROKU_DRAIN_PASSWORD"  # secret
+DRAIN_PATH_TOKEN = "HEROKU_DRAIN_PATH_TOKEN"  # secret
+DRAIN_APPS = "HEROKU_DRAIN_APPS"
+DRAIN_MAX_BODY_BYTES = "HEROKU_DRAIN_MAX_BODY_BYTES"
+DRAIN_OTLP_MAX_BODY_BYTES = "HEROKU_DRAIN_OTLP_MAX_BODY_BYTES"
+DRAIN_SPOOL_DIR = "HEROKU_DRAIN_SPOOL_DIR"
+DRAIN_RECEIVER_ID = "HEROKU_DRAIN_RECEIVER_ID"
+DRAIN_SEGMENT_SECONDS = "HEROKU_DRAIN_SEGMENT_SECONDS"
+DRAIN_SEGMENT_BYTES = "HEROKU_DRAIN_SEGMENT_BYTES"
+DRAIN_SPOOL_MAX_BYTES = "HEROKU_DRAIN_SPOOL_MAX_BYTES"
+DRAIN_ALLOW_ANONYMOUS = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
+DRAIN_LOG_LEVEL = "HEROKU_DRAIN_LOG_LEVEL"
 
 
 # Unset, HEROKU_ASSETS_START_DATE is this many days before today (UTC): the days `heroku-assets sample`
@@ -319,28 +333,69 @@ def load_synapse() -> SynapseSettings:
     return _read(SynapseSettings)
 
 
+DEFAULT_DRAIN_MAX_BODY_BYTES = 1 << 20
+# The OTLP specification recommends accepting 64 MiB, decompressed: telemetry batches are larger.
+DEFAULT_DRAIN_OTLP_MAX_BODY_BYTES = 64 << 20
+DEFAULT_SEGMENT_SECONDS = 60.0
+DEFAULT_SEGMENT_BYTES = 128 << 20
+# the receiver's log levels, in any case (`INFO` is `info`)
+DrainLogLevel = Annotated[
+    Literal["debug", "info", "warning", "error"],
+    BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value),
+]
+
+
 class DrainSettings(_EnvSettings):
     """The drain receiver's variables (``HEROKU_DRAIN_*``, and the app webhooks' signing secret).
 
     Checked further where they are used (``capture/drain_config.py``: credentials, the drain-token map,
     the spool), so a bad value is named there too; the secrets are ``SecretStr`` and never shown.
+    ``allow_anonymous`` and ``log_level`` are how ``drain serve --workers N`` hands its
+    ``--allow-anonymous`` and ``--log-level`` to its worker processes (the command sets them).
     """
 
-    model_config = SettingsConfigDict(env_prefix="HEROKU_DRAIN_", frozen=True, extra="ignore")
+    model_config = SettingsConfigDict(frozen=True, extra="ignore")
 
-    user: str | None = None
-    password: SecretStr | None = Field(None, repr=False)
-    path_token: SecretStr | None = Field(None, repr=False)
-    apps: str = Field("", repr=False, description="d.<uuid>=app,...: Logplex drain tokens to app names")
-    max_body_bytes: int = Field(1 << 20, ge=1)
-    # The OTLP specification recommends accepting 64 MiB, decompressed: telemetry batches are larger.
-    otlp_max_body_bytes: int = Field(64 << 20, ge=1)
-    spool_dir: Path | None = None
-    receiver_id: str | None = None
-    segment_seconds: float = Field(60.0, gt=0)
-    segment_bytes: int = Field(128 << 20, gt=0)
-    spool_max_bytes: int | None = Field(None, gt=0)
+    user: str | None = Field(None, validation_alias=DRAIN_USER)
+    password: SecretStr | None = Field(None, validation_alias=DRAIN_PASSWORD, repr=False)
+    path_token: SecretStr | None = Field(None, validation_alias=DRAIN_PATH_TOKEN, repr=False)
+    apps: str = Field(
+        "",
+        validation_alias=DRAIN_APPS,
+        repr=False,
+        description="d.<uuid>=app,...: Logplex drain tokens to app names",
+    )
+    max_body_bytes: int = Field(DEFAULT_DRAIN_MAX_BODY_BYTES, ge=1, validation_alias=DRAIN_MAX_BODY_BYTES)
+    otlp_max_body_bytes: int = Field(
+        DEFAULT_DRAIN_OTLP_MAX_BODY_BYTES, ge=1, validation_alias=DRAIN_OTLP_MAX_BODY_BYTES
+    )
+    spool_dir: Path | None = Field(
+        None, validation_alias=DRAIN_SPOOL_DIR, description="the spool's folder (<data dir>/spool)"
+    )
+    receiver_id: str | None = Field(
+        None,
+        validation_alias=DRAIN_RECEIVER_ID,
+        description="this receiver's name in segment keys, unique per raw store (the host name)",
+    )
+    segment_seconds: float = Field(DEFAULT_SEGMENT_SECONDS, gt=0, validation_alias=DRAIN_SEGMENT_SECONDS)
+    segment_bytes: int = Field(DEFAULT_SEGMENT_BYTES, gt=0, validation_alias=DRAIN_SEGMENT_BYTES)
+    spool_max_bytes: int | None = Field(
+        None,
+        gt=0,
+        validation_alias=DRAIN_SPOOL_MAX_BYTES,
+        description="unshipped segments past this size get POSTs a 503 (unset: the disk's size)",
+    )
     webhook_secret: SecretStr | None = Field(None, validation_alias=WEBHOOK_SECRET, repr=False)
+    allow_anonymous: bool = Field(
+        False,
+        validation_alias=DRAIN_ALLOW_ANONYMOUS,
+        description="accept posts without credentials (local trials only): `drain serve --allow-anonymous`",
+    )
+    log_level: DrainLogLevel = Field(
+        "info",
+        validation_alias=DRAIN_LOG_LEVEL,
+        description="least severe messages the receiver logs: `drain serve --log-level`",
+    )
 
 
 def load_drain() -> DrainSettings:

@@ -77,3 +77,12 @@ def test_no_two_modules_import_each_other():
         graphlib.TopologicalSorter(_graph()).prepare()
     except graphlib.CycleError as exc:
         raise AssertionError(f"an import cycle: {' -> '.join(exc.args[1])}") from None
+
+
+def test_no_library_module_imports_the_command_line():
+    graph = _graph()
+    assert "heroku_assets.cli.run" in graph["heroku_assets.cli"]  # the commands are imported by name
+    callers = sorted(
+        (a, b) for a, bs in graph.items() for b in bs if _package(b) == "cli" and _package(a) != "cli"
+    )
+    assert callers == []

@@ -134,31 +134,31 @@ def create_app(
         ],
         lifespan=lifespan,
     )
-    app.router.routes.extend(webhook_routes(store))  # POST /webhooks/heroku when a secret is set
+    app.router.routes.extend(webhook_routes(store, config.webhook_secret))  # POST /webhooks/heroku, signed
     app.state.receiver = receiver
     app.state.otlp = otlp
     app.state.spool = spool
     return app
 
 
-_ANONYMOUS_ENV = "HEROKU_DRAIN_ALLOW_ANONYMOUS"
-LOG_LEVEL_ENV = "HEROKU_DRAIN_LOG_LEVEL"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _process_resources = contextlib.ExitStack()
 
 
 def app_from_environment() -> Starlette:
-    """The receiver of one uvicorn worker process (``drain serve --workers N``): each worker opens its
-    own stores from the environment; they live as long as the process."""
+    """The receiver of one uvicorn worker process (``drain serve --workers N``): each worker reads the
+    settings (the command's options among them: ``HEROKU_DRAIN_ALLOW_ANONYMOUS``,
+    ``HEROKU_DRAIN_LOG_LEVEL``) and opens its own stores; they live as long as the process."""
     from heroku_assets import settings as settings_module
     from heroku_assets.storage.factory import open_stores
 
+    drain = settings_module.load_drain()
     # a worker process logs as `drain serve` does (a line per shipped segment among them)
-    logging.basicConfig(level=os.environ.get(LOG_LEVEL_ENV, "INFO").upper(), format=LOG_FORMAT)
-    config = DrainConfig.from_env(allow_anonymous=os.environ.get(_ANONYMOUS_ENV) == "1")
+    logging.basicConfig(level=drain.log_level.upper(), format=LOG_FORMAT)
+    config = DrainConfig.from_settings(drain)
     settings = settings_module.load()
     stores = _process_resources.enter_context(open_stores(settings))
-    runner = spool_runner(stores.raw, SpoolConfig.from_env(settings.data_dir))
+    runner = spool_runner(stores.raw, SpoolConfig.from_settings(drain, settings.data_dir))
     return create_app(stores.raw, config, spool=runner)
 
 

@@ -1,4 +1,6 @@
-"""The drain receiver's settings. Credentials come from the environment and never show in a repr."""
+"""The drain receiver's configuration, checked, built from the ``HEROKU_DRAIN_*`` settings
+(``settings.DrainSettings``, which names the variables and their defaults). Credentials never show in a
+repr."""
 
 from __future__ import annotations
 
@@ -8,17 +10,9 @@ import socket
 from collections.abc import Mapping
 from pathlib import Path
 
+from heroku_assets import settings
 from heroku_assets.storage import layout
 
-USER_ENV = "HEROKU_DRAIN_USER"
-PASSWORD_ENV = "HEROKU_DRAIN_PASSWORD"
-PATH_TOKEN_ENV = "HEROKU_DRAIN_PATH_TOKEN"
-APPS_ENV = "HEROKU_DRAIN_APPS"
-MAX_BODY_ENV = "HEROKU_DRAIN_MAX_BODY_BYTES"
-OTLP_MAX_BODY_ENV = "HEROKU_DRAIN_OTLP_MAX_BODY_BYTES"
-DEFAULT_MAX_BODY_BYTES = 1 << 20
-# The OTLP specification recommends accepting 64 MiB, decompressed: telemetry batches are larger.
-DEFAULT_OTLP_MAX_BODY_BYTES = 64 << 20
 _PATH_TOKEN = re.compile(r"^[A-Za-z0-9._~-]{16,200}$")
 
 
@@ -31,15 +25,18 @@ class DrainConfig:
     ``apps`` maps a Logplex drain token (``d.<uuid>``) to its app; a ``?app=`` query parameter names the
     app otherwise, and bodies of unknown drains are kept under ``layout.UNMAPPED_APP``.
     ``allow_anonymous`` must be set explicitly to accept posts with no credentials at all.
+    ``webhook_secret`` signs Heroku's app webhook deliveries (``POST /webhooks/heroku``, served only when
+    it is set).
     """
 
     username: str | None = dataclasses.field(default=None, repr=False)
     password: str | None = dataclasses.field(default=None, repr=False)
     path_token: str | None = dataclasses.field(default=None, repr=False)
     apps: Mapping[str, str] = dataclasses.field(default_factory=dict, repr=False)
-    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
-    otlp_max_body_bytes: int = DEFAULT_OTLP_MAX_BODY_BYTES
+    max_body_bytes: int = settings.DEFAULT_DRAIN_MAX_BODY_BYTES
+    otlp_max_body_bytes: int = settings.DEFAULT_DRAIN_OTLP_MAX_BODY_BYTES
     allow_anonymous: bool = False
+    webhook_secret: str | None = dataclasses.field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if (self.username is None) != (self.password is None):
@@ -50,7 +47,8 @@ class DrainConfig:
             raise ValueError("the drain path token must be 16 to 200 URL-safe characters")
         if not self.uses_basic and self.path_token is None and not self.allow_anonymous:
             raise ValueError(
-                f"no drain credentials: set {USER_ENV}/{PASSWORD_ENV} and/or {PATH_TOKEN_ENV} "
+                f"no drain credentials: set {settings.DRAIN_USER}/{settings.DRAIN_PASSWORD} and/or "
+                f"{settings.DRAIN_PATH_TOKEN} "
                 "(or allow anonymous posts explicitly)"
             )
         if self.max_body_bytes < 1 or self.otlp_max_body_bytes < 1:
@@ -72,22 +70,19 @@ class DrainConfig:
         )
 
     @classmethod
-    def from_env(cls, **overrides: object) -> DrainConfig:
-        """From the ``HEROKU_DRAIN_*`` settings (``heroku_assets.settings.DrainSettings``); ``overrides``
-        win (the command line's ``--allow-anonymous``)."""
-        from heroku_assets import settings
-
-        s = settings.load_drain()
-        values: dict[str, object] = {
-            "username": s.user,
-            "password": s.password.get_secret_value() if s.password else None,
-            "path_token": s.path_token.get_secret_value() if s.path_token else None,
-            "apps": parse_app_mapping(s.apps),
-            "max_body_bytes": s.max_body_bytes,
-            "otlp_max_body_bytes": s.otlp_max_body_bytes,
-        }
-        values.update(overrides)
-        return cls(**values)  # type: ignore[arg-type]
+    def from_settings(cls, s: settings.DrainSettings, *, allow_anonymous: bool | None = None) -> DrainConfig:
+        """From the drain settings (``settings.load_drain()``); ``allow_anonymous`` (the command line's
+        ``--allow-anonymous``), when given, wins over the setting."""
+        return cls(
+            username=s.user,
+            password=s.password.get_secret_value() if s.password else None,
+            path_token=s.path_token.get_secret_value() if s.path_token else None,
+            apps=parse_app_mapping(s.apps),
+            max_body_bytes=s.max_body_bytes,
+            otlp_max_body_bytes=s.otlp_max_body_bytes,
+            allow_anonymous=s.allow_anonymous if allow_anonymous is None else allow_anonymous,
+            webhook_secret=s.webhook_secret.get_secret_value() if s.webhook_secret else None,
+        )
 
 
 def parse_app_mapping(value: str) -> dict[str, str]:
@@ -97,17 +92,10 @@ def parse_app_mapping(value: str) -> dict[str, str]:
         token, sep, app = entry.partition("=")
         if not sep or not token.strip() or not app.strip():
             raise ValueError(
-                f"{APPS_ENV}: entries look like d.<uuid>=app-name, not {entry.split('=')[0]!r}=..."
+                f"{settings.DRAIN_APPS}: entries look like d.<uuid>=app-name, not {entry.split('=')[0]!r}=..."
             )
         mapping[token.strip()] = layout.validate_app(app.strip())
     return mapping
-
-
-SPOOL_DIR_ENV = "HEROKU_DRAIN_SPOOL_DIR"
-RECEIVER_ID_ENV = "HEROKU_DRAIN_RECEIVER_ID"
-SEGMENT_SECONDS_ENV = "HEROKU_DRAIN_SEGMENT_SECONDS"
-SEGMENT_BYTES_ENV = "HEROKU_DRAIN_SEGMENT_BYTES"
-SPOOL_MAX_BYTES_ENV = "HEROKU_DRAIN_SPOOL_MAX_BYTES"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -123,8 +111,8 @@ class SpoolConfig:
 
     directory: Path
     receiver_id: str
-    segment_seconds: float = 60.0
-    segment_bytes: int = 128 << 20
+    segment_seconds: float = settings.DEFAULT_SEGMENT_SECONDS
+    segment_bytes: int = settings.DEFAULT_SEGMENT_BYTES
     max_bytes: int | None = None
 
     def __post_init__(self) -> None:
@@ -132,15 +120,12 @@ class SpoolConfig:
         if self.segment_seconds <= 0 or self.segment_bytes <= 0:
             raise ValueError("segment seconds and bytes must be positive")
         if self.max_bytes is not None and self.max_bytes <= 0:
-            raise ValueError(f"{SPOOL_MAX_BYTES_ENV} must be positive")
+            raise ValueError(f"{settings.DRAIN_SPOOL_MAX_BYTES} must be positive")
 
     @classmethod
-    def from_env(cls, data_dir: Path) -> SpoolConfig:
-        """From the ``HEROKU_DRAIN_*`` settings; the spool defaults to ``<data dir>/spool`` and the
-        receiver id to the host name."""
-        from heroku_assets import settings
-
-        s = settings.load_drain()
+    def from_settings(cls, s: settings.DrainSettings, data_dir: Path) -> SpoolConfig:
+        """From the drain settings (``settings.load_drain()``); the spool defaults to ``<data dir>/spool``
+        and the receiver id to the host name."""
         host = re.sub(r"[^A-Za-z0-9_.-]", "-", socket.gethostname())[:80].strip("-.") or "receiver"
         return cls(
             directory=s.spool_dir or data_dir / "spool",

@@ -30,12 +30,12 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from heroku_assets.settings import WEBHOOK_SECRET
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectStore
 
 log = logging.getLogger(__name__)
 
-SECRET_ENV = "HEROKU_WEBHOOK_SECRET"  # read by heroku_assets.settings.DrainSettings
 SIGNATURE_HEADER = "Heroku-Webhook-Hmac-SHA256"
 MAX_BODY_BYTES = 1 << 20
 _DELIVERY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
@@ -69,7 +69,7 @@ def delivery_id(payload: object, headers: Mapping[str, str]) -> str | None:
 class WebhookReceiver:
     def __init__(self, store: ObjectStore, secret: str, clock: Callable[[], dt.datetime]) -> None:
         if len(secret) < 16:
-            raise ValueError(f"{SECRET_ENV} must be at least 16 characters")
+            raise ValueError(f"{WEBHOOK_SECRET} must be at least 16 characters")
         self.store = store
         self._secret = secret
         self.clock = clock
@@ -126,17 +126,12 @@ class WebhookReceiver:
 
 def webhook_routes(
     store: ObjectStore,
-    secret: str | None = None,
+    secret: str | None,
     *,
     clock: Callable[[], dt.datetime] | None = None,
 ) -> list[Route]:
-    """The webhook route when a secret is given or set in ``HEROKU_WEBHOOK_SECRET``; none otherwise
-    (unsigned deliveries are never accepted)."""
-    if secret is None:
-        from heroku_assets import settings
-
-        configured = settings.load_drain().webhook_secret
-        secret = configured.get_secret_value() if configured else None
+    """The webhook route when a secret is given (``HEROKU_WEBHOOK_SECRET``, through the receiver's
+    ``DrainConfig``); none otherwise (unsigned deliveries are never accepted)."""
     if secret is None:
         return []
     receiver = WebhookReceiver(store, secret, clock or (lambda: dt.datetime.now(dt.UTC)))

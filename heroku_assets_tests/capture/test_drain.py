@@ -15,6 +15,7 @@ import requests
 from heroku_assets.capture.drain_config import DrainConfig
 from heroku_assets.sample.drain import DrainBody, drain_batches
 from heroku_assets.sample.generator import generate_lines
+from heroku_assets.settings import load_drain
 from heroku_assets.storage import layout
 from heroku_assets_tests.capture.conftest import (
     APP,
@@ -271,6 +272,8 @@ def test_secrets_are_never_logged(drain: Drain, caplog: pytest.LogCaptureFixture
 def test_config_hides_secrets_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
+    webhook_secret = "webhook-secret-3f9a8c7e1d2b"
+
     def env(values: dict[str, str]) -> None:
         for name in [n for n in os.environ if n.startswith("HEROKU_DRAIN_")]:
             monkeypatch.delenv(name)
@@ -284,26 +287,28 @@ def test_config_hides_secrets_and_reads_the_environment(monkeypatch: pytest.Monk
             "HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN,
             "HEROKU_DRAIN_APPS": f" {DRAIN_TOKEN}=my-app , d.2=other-app",
             "HEROKU_DRAIN_MAX_BODY_BYTES": "2048",
+            "HEROKU_WEBHOOK_SECRET": webhook_secret,
         }
     )
-    config = DrainConfig.from_env()
+    config = DrainConfig.from_settings(load_drain())
     assert config.apps == {DRAIN_TOKEN: "my-app", "d.2": "other-app"}
     assert config.max_body_bytes == 2048
-    for secret in (USER, PASSWORD, PATH_TOKEN, DRAIN_TOKEN):
+    assert config.webhook_secret == webhook_secret  # the receiver serves /webhooks/heroku with it
+    for secret in (USER, PASSWORD, PATH_TOKEN, DRAIN_TOKEN, webhook_secret):
         assert secret not in repr(config) and secret not in str(config)
     env({})
     with pytest.raises(ValueError, match="no drain credentials"):
-        DrainConfig.from_env()
-    assert DrainConfig.from_env(allow_anonymous=True).allow_anonymous
+        DrainConfig.from_settings(load_drain())
+    assert DrainConfig.from_settings(load_drain(), allow_anonymous=True).allow_anonymous
     env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_APPS": "d.1"})
     with pytest.raises(ValueError, match="d.<uuid>=app-name"):
-        DrainConfig.from_env()
+        DrainConfig.from_settings(load_drain())
     env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_APPS": "d.1=Bad_App"})
     with pytest.raises(ValueError, match="invalid Heroku app name"):
-        DrainConfig.from_env()
+        DrainConfig.from_settings(load_drain())
     env({"HEROKU_DRAIN_PATH_TOKEN": PATH_TOKEN, "HEROKU_DRAIN_MAX_BODY_BYTES": "lots"})
     with pytest.raises(ValueError, match="HEROKU_DRAIN_MAX_BODY_BYTES"):
-        DrainConfig.from_env()
+        DrainConfig.from_settings(load_drain())
     with pytest.raises(ValueError, match="both"):
         DrainConfig(username=USER)
     with pytest.raises(ValueError, match="path token"):

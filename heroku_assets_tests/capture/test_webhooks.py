@@ -12,10 +12,12 @@ import pytest
 import requests
 
 from heroku_assets import cli
-from heroku_assets.capture.webhooks import SECRET_ENV, SIGNATURE_HEADER, WebhookReceiver, signature, verify
+from heroku_assets.capture.webhooks import SIGNATURE_HEADER, WebhookReceiver, signature, verify
 from heroku_assets.platform_api.webhook_events import apply_deliveries, pending_deliveries
+from heroku_assets.settings import WEBHOOK_SECRET as SECRET_ENV
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.warehouse.duckdb import DuckDBWarehouse
+from heroku_assets_tests.capture.conftest import default_config
 from heroku_assets_tests.fakes.heroku_api import FakeHeroku
 
 SECRET = "webhook-secret-3f9a8c7e1d2b"
@@ -48,9 +50,8 @@ def _post(url: str, body: bytes, sig: str | None) -> requests.Response:
 
 
 @pytest.fixture
-def receiver(start_drain, monkeypatch):
-    monkeypatch.setenv(SECRET_ENV, SECRET)
-    return start_drain()
+def receiver(start_drain):
+    return start_drain(default_config(webhook_secret=SECRET))
 
 
 def test_signatures_are_verified_against_the_body_and_secret() -> None:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from heroku_assets.cli import CommandError, add_data_dir
+from heroku_assets.cli.common import CommandError, add_command, add_data_dir, add_group
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "drain", help="the HTTPS log drain receiver", description="The HTTPS log drain receiver."
-    )
-    commands = parser.add_subparsers(dest="drain_command", required=True, metavar="COMMAND")
-    serve = commands.add_parser(
+    commands = add_group(subparsers, "drain", "the HTTPS log drain receiver", "The HTTPS log drain receiver.")
+    serve = add_command(
+        commands,
         "serve",
-        help="receive Logplex drain POSTs and store them in the raw store",
-        description=(
+        "receive Logplex drain POSTs and store them in the raw store",
+        (
             "Serve POST /logs and /logs/<path token> for `heroku drains:add https://USER:PASSWORD@HOST/logs"
             "?app=APP`, and POST /otlp/[<path token>/]v1/{logs,metrics,traces} for Fir telemetry drains "
             "(`heroku-assets telemetry` prints the `heroku telemetry:add` command). "
@@ -27,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "segment object every HEROKU_DRAIN_SEGMENT_SECONDS (60). "
             "Put TLS in front of it (a load balancer or the Heroku router)."
         ),
+        serve_command,
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
@@ -43,7 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=("debug", "info", "warning", "error"),
         help="least severe messages logged (default info)",
     )
-    serve.set_defaults(handler=serve_command)
 
 
 def serve_command(args: argparse.Namespace) -> int:
@@ -53,14 +51,15 @@ def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
     from heroku_assets import settings as settings_module
-    from heroku_assets.capture.app import LOG_FORMAT, LOG_LEVEL_ENV, create_app, spool_runner
+    from heroku_assets.capture.app import LOG_FORMAT, create_app, spool_runner
     from heroku_assets.capture.drain_config import DrainConfig, SpoolConfig
     from heroku_assets.storage.factory import open_stores
 
     try:
-        config = DrainConfig.from_env(allow_anonymous=args.allow_anonymous)
+        drain_settings = settings_module.load_drain()
+        config = DrainConfig.from_settings(drain_settings, allow_anonymous=args.allow_anonymous)
         settings = settings_module.load()
-        spool_config = SpoolConfig.from_env(settings.data_dir)
+        spool_config = SpoolConfig.from_settings(drain_settings, settings.data_dir)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
@@ -79,10 +78,10 @@ def serve_command(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=10,
     )
     if args.workers > 1:
-        # Worker processes import the app and read the same environment.
+        # Worker processes import the app and read the same settings: the options are passed as theirs.
         os.environ[settings_module.DATA_DIR] = str(settings.data_dir)
-        os.environ["HEROKU_DRAIN_ALLOW_ANONYMOUS"] = "1" if args.allow_anonymous else "0"
-        os.environ[LOG_LEVEL_ENV] = args.log_level
+        os.environ[settings_module.DRAIN_ALLOW_ANONYMOUS] = "1" if args.allow_anonymous else "0"
+        os.environ[settings_module.DRAIN_LOG_LEVEL] = args.log_level
         uvicorn.run(
             "heroku_assets.capture.app:app_from_environment", factory=True, workers=args.workers, **options
         )

@@ -7,6 +7,8 @@ import argparse
 import sys
 from typing import Any
 
+from heroku_assets.cli.common import add_command, add_group
+
 _DESCRIPTION = (
     "With the azure settings (HEROKU_ASSETS_WAREHOUSE, SYNAPSE_*, AZURE_STORAGE_*): on Synapse read the "
     "pool's isolation setting and the permissions the loader needs, on Fabric the warehouse's collation; "
@@ -22,14 +24,14 @@ def register(subparsers: Any) -> None:
         ("warehouse", "Synapse or Fabric Warehouse tools"),
         ("synapse", "the same tools as `warehouse` (its former name)"),
     ):
-        group = subparsers.add_parser(name, help=help_text, description=f"{help_text}, azure environment.")
-        commands = group.add_subparsers(dest=f"{name}_command", required=True, metavar="COMMAND")
-        check = commands.add_parser(
+        commands = add_group(subparsers, name, help_text, f"{help_text}, azure environment.")
+        add_command(
+            commands,
             "check",
-            help="prove the load on your warehouse and storage (in a scratch schema it removes afterwards)",
-            description=_DESCRIPTION,
+            "prove the load on your warehouse and storage (in a scratch schema it removes afterwards)",
+            _DESCRIPTION,
+            run,
         )
-        check.set_defaults(handler=run)
 
 
 def _copy_credential(synapse: Any) -> Any:
@@ -45,7 +47,7 @@ def _copy_credential(synapse: Any) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from heroku_assets import settings
-    from heroku_assets.cli import CommandError
+    from heroku_assets.cli.common import CommandError
     from heroku_assets.storage.factory import open_stores
     from heroku_assets.warehouse.check_engines import warehouse_engine
     from heroku_assets.warehouse.synapse_check import run_check

@@ -149,7 +149,7 @@ def test_run_reports_progress_and_summary_reads_the_same_data_dir(tmp_path: Path
     assert str(log_partition_key("shop", dt.date(2026, 11, 20))) in partitions
     make_dev_home = subprocess.run(
         ["make", "-s", "--eval=home: ; @echo $(DAGSTER_HOME)", "home", f"HEROKU_ASSETS_DATA_DIR={data_dir}"],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         env=_env(tmp_path, home=False),
         capture_output=True,
         text=True,
@@ -228,7 +228,7 @@ def test_azure_with_only_the_account_url_fails_in_one_line(tmp_path: Path) -> No
 
 def test_make_install_says_what_it_does() -> None:
     """`make install` takes a while the first time: each step is announced (dry run of the recipe)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         ["make", "-n", "-B", "install"], cwd=root, capture_output=True, text=True, timeout=60, check=True
     )

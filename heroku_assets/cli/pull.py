@@ -5,21 +5,23 @@ from __future__ import annotations
 import argparse
 import logging
 
-from heroku_assets.cli import CommandError, add_data_dir
+from heroku_assets.cli.common import CommandError, add_command, add_data_dir
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "pull",
-        help="pull recent log lines of apps through log sessions into the raw store",
-        description=(
+        "pull recent log lines of apps through log sessions into the raw store",
+        (
             "Pull the last lines of each app (like `heroku logs -n 1500`) every INTERVAL seconds and store "
             "the lines not taken before in the raw store; a gap marker is written when lines may have been "
             "missed. The API token is read from HEROKU_API_KEY, the API URL from HEROKU_API_URL, where data "
             "lives from the HEROKU_ASSETS_* settings."
         ),
+        run,
     )
     parser.add_argument("--app", action="append", required=True, metavar="NAME", help="app name (repeatable)")
     parser.add_argument("--interval", type=float, default=300.0, help="seconds between pulls (default 300)")
@@ -28,7 +30,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--source", choices=("app", "heroku"), help="only this source, like `--source`")
     parser.add_argument("--ps", dest="dyno_name", metavar="DYNO", help="only this dyno or process type")
     add_data_dir(parser)
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

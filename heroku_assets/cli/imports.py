@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from heroku_assets.cli import add_data_dir, report
+from heroku_assets.cli.common import add_command, add_data_dir, report
 
 # above this share of unreadable lines an import is most likely not a log file at all
 MOSTLY_UNREADABLE = 0.5
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "import",
-        help="put a saved `heroku logs` dump or a drain body into the raw store",
-        description="Store a file verbatim in the raw store, named by its content: importing it twice "
+        "put a saved `heroku logs` dump or a drain body into the raw store",
+        "Store a file verbatim in the raw store, named by its content: importing it twice "
         "changes nothing. The sensor then runs the partitions its lines belong to.",
+        _run_import,
     )
     parser.add_argument(
         "files",
@@ -33,7 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="text: `heroku logs` lines; logplex: drain bodies; auto (default): told by the first bytes",
     )
     add_data_dir(parser)
-    parser.set_defaults(handler=_run_import)
 
 
 def _run_import(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from heroku_assets.capture.telemetry_command import build_command
+from heroku_assets.cli.telemetry import build_command
 from heroku_assets_tests.capture import otel_sdk
 from heroku_assets_tests.capture.conftest import APP, PASSWORD, PATH_TOKEN, USER, Drain
 

@@ -8,20 +8,24 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+from heroku_assets.cli.common import add_command
+
 READ_BYTES = 1 << 20
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "parse",
-        help="parse Heroku log lines or drain bodies into table rows (JSON Lines on stdout)",
-        description=(
+        "parse Heroku log lines or drain bodies into table rows (JSON Lines on stdout)",
+        (
             "Read `heroku logs` text lines or Logplex drain bodies (octet-counted frames) and write one "
             'JSON object per output row: "table" names its table, the other keys are its columns. '
             "Unreadable lines are rejected_lines rows; line_number counts every line of the input, blank "
             "ones included. The exit status is non-zero only when the input cannot be read (a reader that "
             "stops early, as `| head` does, is not an error)."
         ),
+        run,
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="input file, or - for stdin")
     parser.add_argument(
@@ -32,11 +36,10 @@ def register(subparsers: Any) -> None:
         help="text: `heroku logs` lines; logplex: drain bodies; auto (default): told by the first bytes",
     )
     parser.add_argument("--app", default=None, help="Heroku app name for the app column (default null)")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from heroku_assets.cli import CommandError
+    from heroku_assets.cli.common import CommandError
     from heroku_assets.logs.classify import parse_groups
     from heroku_assets.logs.logplex.reader import read_lines
 

@@ -1,5 +1,5 @@
-"""The ``heroku-assets`` command. Each subcommand lives beside the code it drives, in a ``command``
-module exposing ``register(subparsers)``; handlers import heavy libraries only when they run.
+"""The ``heroku-assets`` command. Each subcommand is a module of this package with ``register(subparsers)``;
+its handlers call the library, importing it only when they run, so ``--help`` stays fast.
 
 Every command reports the same way: ``heroku-assets <command>: error: ...`` (or ``warning:``) on stderr,
 as argparse does for bad arguments; exit status 2 for bad input or settings, 1 for work that failed.
@@ -8,48 +8,29 @@ as argparse does for bad arguments; exit status 2 for bad input or settings, 1 f
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
 from pathlib import Path
 
+from heroku_assets.cli import api, drain, imports, parse, pull, run, sample, telemetry, warehouse
+from heroku_assets.cli.common import CommandError, add_data_dir, report
 from heroku_assets.storage.base import StoreError
 
-# subcommand module, in the order `--help` lists them
-_COMMAND_MODULES = (
-    "heroku_assets.logs.parse_command",  # parse
-    "heroku_assets.sample.command",  # sample
-    "heroku_assets.capture.import_command",  # import
-    "heroku_assets.runner",  # run, summary
-    "heroku_assets.capture.drain_command",  # drain serve
-    "heroku_assets.capture.telemetry_command",  # telemetry
-    "heroku_assets.capture.pull_command",  # pull
-    "heroku_assets.platform_api.command",  # api resources, schema-diff, webhooks
-    "heroku_assets.warehouse.check_command",  # warehouse check (and synapse check)
+__all__ = ["CommandError", "add_data_dir", "build_parser", "main", "report"]
+
+# in the order `--help` lists them
+_COMMANDS = (
+    parse,  # parse
+    sample,  # sample
+    imports,  # import
+    run,  # run, summary
+    drain,  # drain serve
+    telemetry,  # telemetry
+    pull,  # pull
+    api,  # api resources, schema-diff, webhooks
+    warehouse,  # warehouse check (and synapse check)
 )
-
-
-class CommandError(Exception):
-    """A failure the user can act on: printed as one ``error:`` line, no traceback."""
-
-    def __init__(self, message: str, status: int = 2) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def report(args: argparse.Namespace, kind: str, message: str) -> None:
-    """One ``heroku-assets <command>: <kind>: message`` line on stderr."""
-    print(f"{getattr(args, 'prog', 'heroku-assets')}: {kind}: {message}", file=sys.stderr)
-
-
-def add_data_dir(parser: argparse.ArgumentParser) -> None:
-    """``--data-dir``, on every command that touches the stores or the warehouse."""
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="data folder: raw and staging stores, DuckDB warehouse (overrides HEROKU_ASSETS_DATA_DIR)",
-    )
 
 
 def _version() -> str:
@@ -68,14 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"heroku-assets {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a part not installed in this build
-        module.register(subparsers)
+    for command in _COMMANDS:
+        command.register(subparsers)
     _name_commands(parser)
     return parser
 
@@ -115,10 +90,3 @@ def main(argv: list[str] | None = None) -> int:
         # Bad input or settings, or a store that cannot be reached: a message, not a traceback.
         report(args, "error", str(exc))
         return 2
-
-
-if __name__ == "__main__":
-    # `python -m heroku_assets.cli`: run the imported module, whose CommandError the commands raise
-    from heroku_assets import cli
-
-    sys.exit(cli.main())

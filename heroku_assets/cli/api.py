@@ -8,51 +8,56 @@ import json
 import shlex
 import sys
 
+from heroku_assets.cli.common import add_command, add_group
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    commands = add_group(
+        subparsers,
         "api",
-        help="Platform API resources, schema drift and webhooks",
-        description="What the Platform API tables capture, how the live API differs from the vendored "
+        "Platform API resources, schema drift and webhooks",
+        "What the Platform API tables capture, how the live API differs from the vendored "
         "schema, and the webhook subscription command.",
     )
-    commands = parser.add_subparsers(dest="api_command", required=True, metavar="COMMAND")
 
-    resources = commands.add_parser(
+    resources = add_command(
+        commands,
         "resources",
-        help="one JSON object a line per captured resource: table, mode, columns",
-        description="Every Platform API resource captured, with its table, mode and the columns derived "
+        "one JSON object a line per captured resource: table, mode, columns",
+        "Every Platform API resource captured, with its table, mode and the columns derived "
         "from the vendored schema.",
+        run_resources,
     )
     resources.add_argument(
         "--all",
         action="store_true",
         help="also every resource of the schema that is not captured, with the reason",
     )
-    resources.set_defaults(handler=run_resources)
 
-    diff = commands.add_parser(
+    diff = add_command(
+        commands,
         "schema-diff",
-        help="compare the live GET /schema with the vendored one",
-        description="Fetch the live Platform API schema (token in HEROKU_API_KEY, URL in HEROKU_API_URL) "
+        "compare the live GET /schema with the vendored one",
+        "Fetch the live Platform API schema (token in HEROKU_API_KEY, URL in HEROKU_API_URL) "
         "and print one JSON object a line per added, removed or retyped property of the captured "
         "resources. Exit status 1 when anything changed.",
+        run_schema_diff,
     )
     diff.add_argument(
         "--all", action="store_true", help="every resource of the schema, not only captured ones"
     )
-    diff.set_defaults(handler=run_schema_diff)
 
-    hooks = commands.add_parser(
+    hooks = add_command(
+        commands,
         "webhooks",
-        help="print the `heroku webhooks:add` command for each app",
-        description="Print, for each app, the Heroku CLI command that subscribes the receiver's "
+        "print the `heroku webhooks:add` command for each app",
+        "Print, for each app, the Heroku CLI command that subscribes the receiver's "
         "POST /webhooks/heroku to the entities the API tables take from webhooks. The secret is left as "
         "$HEROKU_WEBHOOK_SECRET for your shell to fill in: it is never printed.",
+        run_webhooks,
     )
     hooks.add_argument("--url", required=True, help="the receiver's public base URL (https://...)")
     hooks.add_argument("--app", action="append", required=True, metavar="NAME", help="app name (repeatable)")
-    hooks.set_defaults(handler=run_webhooks)
 
 
 def run_resources(args: argparse.Namespace) -> int:
@@ -112,8 +117,8 @@ def run_schema_diff(args: argparse.Namespace) -> int:
 
 
 def run_webhooks(args: argparse.Namespace) -> int:
-    from heroku_assets.capture.webhooks import SECRET_ENV
     from heroku_assets.platform_api.endpoints import WEBHOOK_ENTITIES
+    from heroku_assets.settings import WEBHOOK_SECRET
     from heroku_assets.storage import layout
 
     base = args.url.rstrip("/")
@@ -136,5 +141,5 @@ def run_webhooks(args: argparse.Namespace) -> int:
                 f"{base}/webhooks/heroku",
             ]
         )
-        print(f'{command} -s "${SECRET_ENV}"')
+        print(f'{command} -s "${WEBHOOK_SECRET}"')
     return 0

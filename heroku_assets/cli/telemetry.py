@@ -15,21 +15,23 @@ import shlex
 import sys
 from urllib.parse import urlsplit
 
-from heroku_assets.capture.drain_config import PASSWORD_ENV, PATH_TOKEN_ENV, USER_ENV
-from heroku_assets.logs.otlp import mapping
+from heroku_assets.cli.common import add_command
+from heroku_assets.settings import DRAIN_PASSWORD, DRAIN_PATH_TOKEN, DRAIN_USER
 
 SIGNALS = ("logs", "metrics", "traces")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "telemetry",
-        help="print the `heroku telemetry:add` command for a Fir app",
-        description=(
+        "print the `heroku telemetry:add` command for a Fir app",
+        (
             "Print the `heroku telemetry:add` command that sends a Fir app's (or space's) logs, metrics "
             "and traces to this receiver's /otlp routes, over OTLP/HTTP, with the drain's credentials "
-            f"({USER_ENV}/{PASSWORD_ENV} as Basic auth, {PATH_TOKEN_ENV} in the path)."
+            f"({DRAIN_USER}/{DRAIN_PASSWORD} as Basic auth, {DRAIN_PATH_TOKEN} in the path)."
         ),
+        telemetry_command,
     )
     owner = parser.add_mutually_exclusive_group(required=True)
     owner.add_argument("--app", help="the Fir app")
@@ -42,7 +44,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--as-app", help="the app name to store records under (default: --app)")
     parser.add_argument("--show-secrets", action="store_true", help="write the credentials, not $VARIABLES")
-    parser.set_defaults(handler=telemetry_command)
 
 
 def build_command(
@@ -54,6 +55,8 @@ def build_command(
     show_secrets: bool = False,
 ) -> str:
     """The shell command; credentials as environment references unless ``show_secrets``."""
+    from heroku_assets.logs.otlp import mapping  # loads the log parsers: not for every --help
+
     parts = urlsplit(url)
     unsafe = any(c in url for c in "\"'$`\\ ")
     if unsafe or parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
@@ -61,9 +64,13 @@ def build_command(
     unknown = sorted(set(signals) - set(SIGNALS))
     if unknown or not signals:
         raise ValueError(f"--signals takes logs, metrics, traces; not {', '.join(unknown) or 'nothing'}")
-    user, password, token = environ.get(USER_ENV), environ.get(PASSWORD_ENV), environ.get(PATH_TOKEN_ENV)
+    user, password, token = (
+        environ.get(DRAIN_USER),
+        environ.get(DRAIN_PASSWORD),
+        environ.get(DRAIN_PATH_TOKEN),
+    )
     if not (user and password) and not token:
-        raise ValueError(f"no drain credentials: set {USER_ENV}/{PASSWORD_ENV} and/or {PATH_TOKEN_ENV}")
+        raise ValueError(f"no drain credentials: set {DRAIN_USER}/{DRAIN_PASSWORD} and/or {DRAIN_PATH_TOKEN}")
     endpoint = url.rstrip("/") + "/otlp"
     headers: dict[str, str] = {}
     if show_secrets:
@@ -78,13 +85,13 @@ def build_command(
     if show_secrets or not token:
         words.append(shlex.quote(endpoint))
     else:
-        words.append(f'"{endpoint}/${PATH_TOKEN_ENV}"')
+        words.append(f'"{endpoint}/${DRAIN_PATH_TOKEN}"')
     words += [f"--{kind}", shlex.quote(name), "--signals", ",".join(signals), "--transport", "http"]
     if show_secrets or not (user and password):
         words += ["--headers", shlex.quote(json.dumps(headers, separators=(",", ":")))]
     else:
         # Inside double quotes the shell expands the command substitution; base64 output has no quote.
-        basic = f'$(printf %s "${USER_ENV}:${PASSWORD_ENV}" | base64 | tr -d "\\n")'
+        basic = f'$(printf %s "${DRAIN_USER}:${DRAIN_PASSWORD}" | base64 | tr -d "\\n")'
         rest = "".join(f',\\"{k}\\":\\"{v}\\"' for k, v in headers.items())
         words += ["--headers", f'"{{\\"Authorization\\":\\"Basic {basic}\\"{rest}}}"']
     return " ".join(words)

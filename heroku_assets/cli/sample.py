@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from heroku_assets.cli.common import add_command
 from heroku_assets.settings import DEFAULT_HISTORY_DAYS, utc_today
 
 
@@ -38,15 +39,17 @@ def _app(value: str) -> str:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "sample",
-        help="generate realistic sample Heroku logs (text dumps and drain bodies)",
-        description=(
+        "generate realistic sample Heroku logs (text dumps and drain bodies)",
+        (
             "Generate deterministic, realistic Heroku logs for several apps and UTC days: router, app, "
             "platform and metrics lines with odd but real variants and a little garbage. Writes "
             "DIR/<app>/<day>.log (heroku logs text) and/or DIR/<app>/<day>/<frame-id>.logplex drain bodies "
             "with a .json headers file each, plus DIR/expected.json with the rows a parser must produce."
         ),
+        run,
     )
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="DIR", help="folder to write into")
@@ -73,13 +76,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="also POST the drain bodies to a receiver as Logplex does, to URL?app=<app> for each app "
         "(e.g. http://127.0.0.1:8080/logs; user:password@ in the URL for Basic auth)",
     )
-    p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from heroku_assets.cli import CommandError
+    from heroku_assets.cli.common import CommandError
     from heroku_assets.sample.generator import default_apps
 
     apps = args.app or default_apps(args.apps)
