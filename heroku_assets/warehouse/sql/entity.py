@@ -13,10 +13,9 @@ from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
 from heroku_assets.warehouse.sql.staging import (
     check_items,
     duckdb_prepare,
-    new_run_id,
+    load_tables,
     select_list,
     staged_value,
-    staging_table,
     synapse_prepare,
 )
 from heroku_assets.warehouse.sql.statement import Query, Statement, label
@@ -151,15 +150,9 @@ def synapse_entity_load(
     dialect: Dialect = TSQL,
 ) -> EntityLoad:
     """The Synapse (or Fabric) upsert: staging table, COPY INTO from ``urls``, check, one transaction."""
-    staged = staging_table(staging_schema, table, run_id or new_run_id())
-    return entity_load(
-        table,
-        TableName(schema, table.name),
-        staged,
-        prepare=synapse_prepare(table, staged, urls, credential, dialect),
-        sources=urls,
-        dialect=dialect,
-    )
+    target, staged = load_tables(table, schema, staging_schema, run_id)
+    prepare = synapse_prepare(table, staged, urls, credential, dialect)
+    return entity_load(table, target, staged, prepare=prepare, sources=urls, dialect=dialect)
 
 
 def duckdb_entity_load(
@@ -170,11 +163,6 @@ def duckdb_entity_load(
     staging_schema: str = DUCKDB_TEMP,
     run_id: str | None = None,
 ) -> EntityLoad:
-    staged = staging_table(staging_schema, table, run_id or new_run_id())
-    return entity_load(
-        table,
-        TableName(schema, table.name),
-        staged,
-        prepare=duckdb_prepare(table, staged, paths),
-        dialect=DUCKDB,
-    )
+    target, staged = load_tables(table, schema, staging_schema, run_id)
+    prepare = duckdb_prepare(table, staged, paths)
+    return entity_load(table, target, staged, prepare=prepare, dialect=DUCKDB)

@@ -22,10 +22,9 @@ from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
 from heroku_assets.warehouse.sql.staging import (
     check_items,
     duckdb_prepare,
-    new_run_id,
+    load_tables,
     select_list,
     staged_value,
-    staging_table,
     synapse_prepare,
 )
 from heroku_assets.warehouse.sql.statement import Query, Statement, label
@@ -205,17 +204,9 @@ def synapse_partition_load(
 ) -> PartitionLoad:
     """The Synapse (or Fabric) replace of (app, day) for ``apps``: one COPY INTO of every folder, checks
     per partition, one transaction."""
-    staged = staging_table(staging_schema, table, run_id or new_run_id(), day)
-    return partition_load(
-        table,
-        TableName(schema, table.name),
-        staged,
-        apps,
-        day,
-        prepare=synapse_prepare(table, staged, urls, credential, dialect),
-        sources=urls,
-        dialect=dialect,
-    )
+    target, staged = load_tables(table, schema, staging_schema, run_id, day)
+    prepare = synapse_prepare(table, staged, urls, credential, dialect)
+    return partition_load(table, target, staged, apps, day, prepare=prepare, sources=urls, dialect=dialect)
 
 
 def duckdb_partition_load(
@@ -228,13 +219,6 @@ def duckdb_partition_load(
     staging_schema: str = DUCKDB_TEMP,
     run_id: str | None = None,
 ) -> PartitionLoad:
-    staged = staging_table(staging_schema, table, run_id or new_run_id(), day)
-    return partition_load(
-        table,
-        TableName(schema, table.name),
-        staged,
-        apps,
-        day,
-        prepare=duckdb_prepare(table, staged, paths),
-        dialect=DUCKDB,
-    )
+    target, staged = load_tables(table, schema, staging_schema, run_id, day)
+    prepare = duckdb_prepare(table, staged, paths)
+    return partition_load(table, target, staged, apps, day, prepare=prepare, dialect=DUCKDB)

@@ -66,6 +66,14 @@ def staging_table(schema: str, table: Table, run_id: str, day: dt.date | None = 
     return TableName(schema, f"{table.name}{day_part}__{run_id}")
 
 
+def load_tables(
+    table: Table, schema: str, staging_schema: str, run_id: str | None, day: dt.date | None = None
+) -> tuple[TableName, TableName]:
+    """A load's target table, and this run's staging table for it (a new run when ``run_id`` is None)."""
+    staged = staging_table(staging_schema, table, run_id or new_run_id(), day)
+    return TableName(schema, table.name), staged
+
+
 def synapse_prepare(
     table: Table,
     staged: TableName,
