@@ -55,10 +55,6 @@ class HerokuResponseError(HerokuError):
     """Any other refusal (416 bad range, 422, ...) or an answer that is not the JSON it should be."""
 
 
-class HerokuDataError(HerokuError):
-    """An entity the API returned cannot be stored as declared (a missing id, an unreadable timestamp)."""
-
-
 _STATUS_ERRORS: dict[int, tuple[type[HerokuError], str]] = {
     401: (HerokuAuthError, "the API token was refused"),
     403: (HerokuForbiddenError, "the API token may not access it"),

@@ -84,9 +84,6 @@ def warehouse_engine(warehouse: Any, store: ObjectStore) -> CheckEngine:
     )
 
 
-synapse_engine = warehouse_engine
-
-
 def duckdb_engine(conn: Any, root: Path) -> CheckEngine:
     """The same steps on DuckDB, reading the probe from a local staging folder ``root``."""
 
