@@ -12,7 +12,12 @@ from heroku_assets_tests.fakes.heroku_api import (  # noqa: F401 - pytest fixtur
     fake_heroku,
     fake_heroku_server,
 )
-from heroku_assets_tests.fixtures_azurite import azurite, blob_container  # noqa: F401 - pytest fixtures
+from heroku_assets_tests.fixtures_azurite import (  # noqa: F401 - pytest fixtures
+    azurite,
+    blob_container,
+    clean_env,
+    mixed_env,
+)
 
 # The tests build partitions of fixed days (November 2026) and of the last few days; the first day with
 # partitions is read once per process (heroku_assets/defs/partitions.py), so it is set and read before
