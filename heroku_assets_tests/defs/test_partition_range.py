@@ -137,10 +137,17 @@ def test_the_sensor_and_the_schedule_keep_to_the_first_day(
 IMPORT_THEN_BUILD = """
 import importlib, pkgutil
 import heroku_assets.defs
+from heroku_assets import settings
+
+read = settings._read  # what every settings.load* calls: refused while the modules import
+def refuse(model):
+    raise AssertionError(f"{model.__name__} read at import")
+settings._read = refuse
 modules = [m.name for m in pkgutil.walk_packages(heroku_assets.defs.__path__, "heroku_assets.defs.")]
 for name in [*modules, "heroku_assets.definitions"]:
     importlib.import_module(name)
 print(len(modules), "imported")
+settings._read = read
 from heroku_assets.definitions import defs
 defs()
 """
