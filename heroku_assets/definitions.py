@@ -1,6 +1,7 @@
 """The one entry point: every Dagster object under defs/, then what depends on the environment, applied
-once here: the resources, the sensor's interval, each asset's kinds and table name, owners, freshness and
-links to the code that defines it."""
+once here: the resources, the log partitions' first day, the sensor's interval, each asset's kinds and table
+name, owners, freshness and links to the code that defines it. Importing reads no setting; building the
+definitions reads them once."""
 
 from __future__ import annotations
 
@@ -22,12 +23,15 @@ def defs() -> dg.Definitions:
     from heroku_assets import settings as settings_module
     from heroku_assets.defs.logs.sensors import build_raw_objects_sensor
     from heroku_assets.defs.metadata import pinned_beta_apis
+    from heroku_assets.defs.partitions import LOG_PARTITIONS, log_partitions
     from heroku_assets.defs.platform_api.assets import api_freshness
     from heroku_assets.defs.resources import build_resources
     from heroku_assets.defs.warehouse.assets import warehouse_key
     from heroku_assets.tables import LOG_LEDGER
 
     settings = settings_module.load()
+    first_day = settings.start_date
+    partitions = log_partitions(first_day)
     warehouse_kind = "duckdb"
     store_kind = "azure" if settings.uses_blob else None
     # the ticks update every event table at once and record it in the ledger; the API tables on their crons
@@ -49,6 +53,8 @@ def defs() -> dg.Definitions:
         if layer == "warehouse" and spec.key.path[-1] != "analytics_views":
             metadata = {"dagster/table_name": f"{schema}.{spec.key.path[-1]}", **where}
         spec = spec.merge_attributes(owners=OWNERS, kinds=kinds, metadata=metadata)
+        if spec.partitions_def == LOG_PARTITIONS:
+            spec = spec.replace_attributes(partitions_def=partitions)
         if spec.key in freshness:
             spec = spec.replace_attributes(freshness_policy=freshness[spec.key])
         return spec
@@ -64,6 +70,7 @@ def defs() -> dg.Definitions:
         sensors=[
             *(folder.sensors or []),
             build_raw_objects_sensor(
+                first_day,
                 lookback_days=settings.late_days + 1,
                 interval_seconds=settings.sensor_interval,
                 late_days=settings.late_days,

@@ -46,7 +46,7 @@ def plan_runs(config: Settings, apps: list[str] | None, dates: list[dt.date] | N
     stopped drain receiver left in its spool is shipped first. Raises ``NothingToRun``."""
     from heroku_assets import settings
     from heroku_assets.defs.logs.sensors import sealable
-    from heroku_assets.defs.partitions import first_day, in_partitions
+    from heroku_assets.defs.partitions import in_partitions
     from heroku_assets.logs.changes import all_partitions
     from heroku_assets.storage.factory import open_stores
 
@@ -67,11 +67,11 @@ def plan_runs(config: Settings, apps: list[str] | None, dates: list[dt.date] | N
         ]
 
     wanted = matching(found)
-    skipped = [(a, d) for a, d in wanted if not in_partitions(d, today)]
+    skipped = [(a, d) for a, d in wanted if not in_partitions(d, today, config.start_date)]
     for app, day in skipped:
         say(
             "warning",
-            f"skipped {app} {day}: outside the partitions ({first_day()} to {today}; "
+            f"skipped {app} {day}: outside the partitions ({config.start_date} to {today}; "
             f"{settings.START_DATE} sets the first day)",
         )
     wanted = [(a, d) for a, d in wanted if (a, d) not in skipped]

@@ -39,6 +39,8 @@ AZURE_ACCOUNT_URL = "AZURE_STORAGE_ACCOUNT_URL"
 # secrets: read only through dg.EnvVar by the resources, or by command-line handlers
 AZURE_ACCOUNT_KEY = "AZURE_STORAGE_ACCOUNT_KEY"
 AZURE_SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN"
+# the variable holding the secret of each kind of storage credential (Blob stores and COPY INTO alike)
+AZURE_SECRET_VARIABLES = {"key": AZURE_ACCOUNT_KEY, "sas": AZURE_SAS_TOKEN}
 HEROKU_API_KEY = "HEROKU_API_KEY"
 HEROKU_API_URL = "HEROKU_API_URL"
 HEROKU_API_RATE_SHARE = "HEROKU_API_RATE_SHARE"
@@ -203,6 +205,11 @@ class Settings(_EnvSettings):
     def azure_credential(self) -> Literal["key", "sas", "default"]:
         """Which storage secret is set picks the credential: key, else SAS, else DefaultAzureCredential."""
         return "key" if self.azure_account_key else "sas" if self.azure_sas_token else "default"
+
+    @property
+    def azure_secret(self) -> SecretStr | None:
+        """The secret of the chosen credential (none for DefaultAzureCredential)."""
+        return {"key": self.azure_account_key, "sas": self.azure_sas_token}.get(self.azure_credential)
 
     @property
     def uses_blob(self) -> bool:

@@ -140,3 +140,56 @@ def blob_container(azurite: Azurite):
     with contextlib.suppress(ResourceNotFoundError):  # never created by the test
         client.delete_container()
     client.close()
+
+
+# what picks and configures the mixed and azure environments
+MODE_VARIABLES = (
+    "HEROKU_ASSETS_ENV",
+    "HEROKU_ASSETS_DUCKDB_PATH",
+    "AZURE_STORAGE_ACCOUNT_URL",
+    "AZURE_STORAGE_ACCOUNT_KEY",
+    "AZURE_STORAGE_SAS_TOKEN",
+    "HEROKU_ASSETS_RAW_CONTAINER",
+    "HEROKU_ASSETS_STAGING_CONTAINER",
+    "SYNAPSE_SERVER",
+    "SYNAPSE_DATABASE",
+    "SYNAPSE_AUTH",
+    "SYNAPSE_USER",
+    "SYNAPSE_PASSWORD",
+    "SYNAPSE_SCHEMA",
+    "SYNAPSE_STAGING_SCHEMA",
+    "SYNAPSE_COPY_CREDENTIAL",
+    "SYNAPSE_MASKING",
+    "SYNAPSE_LOGIN_TIMEOUT",
+    "SYNAPSE_QUERY_TIMEOUT",
+    "SYNAPSE_DRIVER",
+)
+
+
+@pytest.fixture
+def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No environment's variable set (the local default), under a data directory of this test."""
+    for name in MODE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HEROKU_ASSETS_DATA_DIR", str(tmp_path / "data"))
+    return monkeypatch
+
+
+@pytest.fixture
+def mixed_env(clean_env: pytest.MonkeyPatch, azurite: Azurite) -> Iterator[dict[str, str]]:
+    """HEROKU_ASSETS_ENV=mixed on the session's Azurite, with containers of this test only."""
+    suffix = uuid.uuid4().hex[:12]
+    containers = {"raw": f"raw-{suffix}", "staging": f"staging-{suffix}"}
+    clean_env.setenv("HEROKU_ASSETS_ENV", "mixed")
+    clean_env.setenv("AZURE_STORAGE_ACCOUNT_URL", azurite.account_url)
+    clean_env.setenv("AZURE_STORAGE_ACCOUNT_KEY", azurite.account_key)
+    clean_env.setenv("HEROKU_ASSETS_RAW_CONTAINER", containers["raw"])
+    clean_env.setenv("HEROKU_ASSETS_STAGING_CONTAINER", containers["staging"])
+    yield containers
+    from azure.storage.blob import ContainerClient
+
+    for name in containers.values():
+        client = ContainerClient.from_connection_string(azurite.connection_string, name)
+        if client.exists():
+            client.delete_container()
+        client.close()

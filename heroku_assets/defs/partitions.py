@@ -1,16 +1,17 @@
 """Log partitions: Heroku app (added as apps are found) x UTC day.
 
 The days start at ``HEROKU_ASSETS_START_DATE`` (unset: a few days before today, the span of the sample
-`make run` loads), read once per process, when the definitions are first built: the partitions are part
-of every log asset's identity, so one process serves one definition of them. Lines dated earlier (an
-imported old dump) are reported by the sensor and by ``heroku-assets run``, never loaded into a partition
-that does not exist.
+`make run` loads). That is a setting, and importing a module reads none: the log assets declare
+``LOG_PARTITIONS`` (the same dimensions, from a fixed day), and ``definitions.py`` puts
+``log_partitions(settings.start_date)`` in their place on every spec when it builds the definitions, as it
+puts on kinds and freshness.
+Lines dated earlier (an imported old dump) are reported by the sensor and by ``heroku-assets run``, never
+loaded into a partition that does not exist.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import dagster as dg
 
@@ -20,30 +21,36 @@ DATE_DIMENSION = "date"
 heroku_apps = dg.DynamicPartitionsDefinition(name="heroku_apps")
 
 
-@functools.cache
-def first_day() -> dt.date:
-    """The first day with partitions (``HEROKU_ASSETS_START_DATE``), as the definitions use it."""
-    from heroku_assets import settings
-
-    return settings.load().start_date
-
-
-@functools.cache
-def log_partitions() -> dg.MultiPartitionsDefinition:
-    # The last day is today (UTC), so today's lines load as they arrive and re-load when more come.
+def log_partitions(first_day: dt.date) -> dg.MultiPartitionsDefinition:
+    """App x UTC day, from ``first_day`` to today: today's lines load as they arrive and re-load when more
+    come."""
     return dg.MultiPartitionsDefinition(
         {
             APP_DIMENSION: heroku_apps,
             DATE_DIMENSION: dg.DailyPartitionsDefinition(
-                start_date=first_day().isoformat(), timezone="UTC", end_offset=1
+                start_date=first_day.isoformat(), timezone="UTC", end_offset=1
             ),
         }
     )
 
 
-def in_partitions(day: dt.date, today: dt.date) -> bool:
+# What the log assets declare; never what the definitions serve (``definitions.py`` replaces it).
+LOG_PARTITIONS = log_partitions(dt.date(1970, 1, 1))
+
+
+def first_day(partitions_def: dg.PartitionsDefinition | None) -> dt.date:
+    """The first day of log partitions as the definitions built them (a schedule asks its job's)."""
+    if not isinstance(partitions_def, dg.MultiPartitionsDefinition):
+        raise TypeError(f"expected the app x date partitions, got {partitions_def!r}")
+    days = partitions_def.get_partitions_def_for_dimension(DATE_DIMENSION)
+    if not isinstance(days, dg.TimeWindowPartitionsDefinition):
+        raise TypeError(f"expected daily partitions, got {days!r}")
+    return days.start.date()
+
+
+def in_partitions(day: dt.date, today: dt.date, first: dt.date) -> bool:
     """Whether ``day`` has partitions: from the first day to today (UTC)."""
-    return first_day() <= day <= today
+    return first <= day <= today
 
 
 def log_partition_key(app: str, day: dt.date) -> dg.MultiPartitionKey:

@@ -23,10 +23,14 @@ from heroku_assets.resources import (
 def build_resources(settings: settings_module.Settings) -> dict[str, dg.ConfigurableResource]:
     """The resources of the chosen environment."""
     if settings.uses_blob:
-        from heroku_assets.resources.azure import BlobStoresResource, blob_resource
+        from heroku_assets.resources.azure import BlobStoresResource
 
+        assert settings.azure_account_url  # the settings refuse a Blob environment without one
+        secret = settings_module.AZURE_SECRET_VARIABLES.get(settings.azure_credential)
         stores: StoresResource = BlobStoresResource(
-            blob=blob_resource(settings),
+            account_url=settings.azure_account_url,
+            credential=settings.azure_credential,
+            secret=dg.EnvVar(secret) if secret else None,
             raw_container=settings.raw_container,
             staging_container=settings.staging_container,
         )

@@ -3,6 +3,7 @@
 Each resource opens a library object (an ObjectStore pair, a Warehouse, a HerokuClient), so assets stay
 thin. Which ones a deployment uses is chosen in ``heroku_assets.defs.resources``; the Azure resources live
 in ``resources.azure`` and ``resources.synapse`` so their SDKs load only when that environment is chosen.
+The stores open through ``heroku_assets.storage.factory``, as the command line's do.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from typing import TYPE_CHECKING
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from heroku_assets.storage.factory import Stores
-from heroku_assets.storage.local import LocalObjectStore
+from heroku_assets.storage.factory import Stores, local_stores
 from heroku_assets.warehouse.base import Warehouse
 
 if TYPE_CHECKING:
     from heroku_assets.platform_api.client import HerokuClient
+
+# Dagster's pythonic config reads this flag into a field's snapshot: the UI masks a literal value of the
+# field; an EnvVar is shown by its name either way.
+SECRET_FIELD = {"dagster__is_secret": True}
 
 
 class StoresResource(dg.ConfigurableResource):
@@ -39,8 +43,7 @@ class LocalStoresResource(StoresResource):
 
     @contextlib.contextmanager
     def open(self) -> Iterator[Stores]:
-        root = Path(self.data_dir)
-        yield Stores(raw=LocalObjectStore(root / "raw"), staging=LocalObjectStore(root / "staging"))
+        yield local_stores(Path(self.data_dir))
 
 
 class WarehouseResource(dg.ConfigurableResource):

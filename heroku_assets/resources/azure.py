@@ -1,48 +1,38 @@
-"""The Azure Blob Storage resource (mixed and azure environments): dagster-azure's client, two containers."""
+"""The Azure Blob Storage stores (mixed and azure environments): two containers of one storage account.
+
+They open through ``heroku_assets.storage.factory.open_blob_stores``, as the command line's do; the secret
+(the account key or SAS token) is a ``dg.EnvVar`` reference, so the UI shows the variable's name and never
+its value, resolved when a run opens the resource.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
 
-import dagster as dg
-from dagster_azure.blob import (
-    AzureBlobStorageDefaultCredential,
-    AzureBlobStorageKeyCredential,
-    AzureBlobStorageResource,
-    AzureBlobStorageSASTokenCredential,
-)
+from pydantic import Field
 
-from heroku_assets import settings as settings_module
-from heroku_assets.resources import StoresResource
-from heroku_assets.storage.factory import Stores
+from heroku_assets.resources import SECRET_FIELD, StoresResource
+from heroku_assets.storage.factory import Stores, open_blob_stores
 
 
 class BlobStoresResource(StoresResource):
     """Two containers of one Azure Storage account (or Azurite)."""
 
-    blob: AzureBlobStorageResource
+    account_url: str = Field(description="https://<account>.blob.core.windows.net, or Azurite's")
+    credential: str = Field(default="default", description="key | sas | default (DefaultAzureCredential)")
+    secret: str | None = Field(
+        default=None,
+        repr=False,
+        json_schema_extra=SECRET_FIELD,
+        description="the account key or SAS token (an environment variable)",
+    )
     raw_container: str = "heroku-raw"
     staging_container: str = "heroku-staging"
 
     @contextlib.contextmanager
     def open(self) -> Iterator[Stores]:
-        from heroku_assets.storage.azure_blob import AzureBlobObjectStore
-
-        with self.blob.get_client() as client:
-            yield Stores(
-                raw=AzureBlobObjectStore(client.get_container_client(self.raw_container)),
-                staging=AzureBlobObjectStore(client.get_container_client(self.staging_container)),
-            )
-
-
-def blob_resource(settings: settings_module.Settings) -> AzureBlobStorageResource:
-    """Key, SAS token or DefaultAzureCredential, as the settings chose."""
-    assert settings.azure_account_url
-    if settings.azure_credential == "key":
-        credential = AzureBlobStorageKeyCredential(key=dg.EnvVar(settings_module.AZURE_ACCOUNT_KEY))
-    elif settings.azure_credential == "sas":
-        credential = AzureBlobStorageSASTokenCredential(token=dg.EnvVar(settings_module.AZURE_SAS_TOKEN))
-    else:
-        credential = AzureBlobStorageDefaultCredential()
-    return AzureBlobStorageResource(account_url=settings.azure_account_url, credential=credential)
+        with open_blob_stores(
+            self.account_url, self.credential, self.secret, self.raw_container, self.staging_container
+        ) as stores:
+            yield stores

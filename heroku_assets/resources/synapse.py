@@ -16,14 +16,11 @@ import dagster as dg
 from pydantic import Field
 
 from heroku_assets import settings as settings_module
-from heroku_assets.resources import WarehouseResource
+from heroku_assets.resources import SECRET_FIELD, WarehouseResource
 from heroku_assets.warehouse.base import Warehouse
 from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
 
-# Dagster's pythonic config reads this flag into the field's snapshot: the UI masks a literal value of
-# the field; an EnvVar is shown by its name either way.
-_SECRET = {"dagster__is_secret": True}
-_COPY_SECRET_VARIABLES = {"sas": settings_module.AZURE_SAS_TOKEN, "key": settings_module.AZURE_ACCOUNT_KEY}
+_COPY_SECRET_VARIABLES = settings_module.AZURE_SECRET_VARIABLES
 
 
 class SynapseWarehouseResource(WarehouseResource):
@@ -40,7 +37,7 @@ class SynapseWarehouseResource(WarehouseResource):
     password: str | None = Field(
         default=None,
         repr=False,
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET_FIELD,
         description="SQL login password or client secret (an environment variable)",
     )
     target_schema: str = Field(default="dbo", description="schema of the tables and views")
@@ -52,7 +49,7 @@ class SynapseWarehouseResource(WarehouseResource):
     copy_secret: str | None = Field(
         default=None,
         repr=False,
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET_FIELD,
         description="the SAS token or account key COPY INTO uses (an environment variable)",
     )
     masked: bool = Field(default=False, description="dynamic data masking on personal-data columns")

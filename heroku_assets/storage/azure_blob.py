@@ -27,7 +27,7 @@ from azure.core.exceptions import (
     ResourceExistsError,
     ResourceNotFoundError,
 )
-from azure.storage.blob import BlobBlock, BlobProperties, BlobServiceClient, ContainerClient
+from azure.storage.blob import BlobBlock, BlobProperties, ContainerClient
 
 from heroku_assets.storage.base import ObjectInfo, StoreError, validate_key
 from heroku_assets.storage.blob_client import RETRIES, client_options, error_line, scrub, strip_query
@@ -60,22 +60,14 @@ class AzureBlobObjectStore:
             raise ValueError(f"invalid blob container name: {container.container_name!r}")
         if chunk_size < 1 or max_concurrency < 1:
             raise ValueError("chunk_size and max_concurrency must be positive")
-        # Rebuilt on the same URL and credential with bounded retries, whoever made the client (the
-        # Dagster resource's client takes no retry settings).
+        # Rebuilt on the same URL and credential with bounded retries, whoever made the client (one made
+        # from a connection string, say, has the SDK's default retries).
         self._container = ContainerClient.from_container_url(
             container.url, credential=container.credential, **client_options()
         )
         self._chunk_size = chunk_size
         self._max_concurrency = max_concurrency
         self._base_url = strip_query(container.url)
-
-    @classmethod
-    def from_service_client(
-        cls, service: BlobServiceClient, container: str, **kwargs: int
-    ) -> AzureBlobObjectStore:
-        """From the ``BlobServiceClient`` that dagster-azure's ``AzureBlobStorageResource.get_client()``
-        yields (or any other)."""
-        return cls(service.get_container_client(container), **kwargs)
 
     @classmethod
     def from_connection_string(cls, conn_str: str, container: str, **kwargs: int) -> AzureBlobObjectStore:

@@ -202,10 +202,15 @@ def test_the_daily_schedule_seals_the_day_before_yesterday_of_every_known_app(de
 
 def test_the_daily_schedule_skips_when_no_app_is_known(definitions, instance):
     schedule = definitions.resolve_schedule_def("daily_logs_schedule")
+    # the repository, as the code server gives it: the schedule reads the first day off its job
     context = dg.build_schedule_context(
-        instance=instance, scheduled_execution_time=dt.datetime(2026, 11, 24, 3, 30)
+        instance=instance,
+        scheduled_execution_time=dt.datetime(2026, 11, 24, 3, 30),
+        repository_def=definitions.get_repository_def(),
     )
-    assert schedule.evaluate_tick(context).skip_message
+    assert schedule.evaluate_tick(context).skip_message == (
+        "no Heroku apps known yet: the sensor or the API assets add them"
+    )
 
 
 def test_settings_name_the_variable_that_is_wrong(monkeypatch):

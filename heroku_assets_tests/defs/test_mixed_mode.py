@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 import sqlglot
-from azure.storage.blob import BlobClient, ContainerClient
+from azure.storage.blob import BlobClient
 from dagster_graphql.test.utils import (
     define_out_of_process_context,
     execute_dagster_graphql,
@@ -49,53 +48,6 @@ APP = "shop"
 PASSWORD = "Synapse-pw;not}shown=1"
 SAS = "sv=2024-11-04&ss=b&srt=co&sp=rl&se=2026-12-31T00%3A00%3A00Z&spr=https&sig=bm90c2hvd24%3D"
 KEY = "bm90c2hvd25ub3RzaG93bm5vdHNob3dubm90c2hvd25ub3RzaG93bm5vdHNob3duLg+/w=="
-_ENV_NAMES = (
-    "HEROKU_ASSETS_ENV",
-    "HEROKU_ASSETS_DUCKDB_PATH",
-    "AZURE_STORAGE_ACCOUNT_URL",
-    "AZURE_STORAGE_ACCOUNT_KEY",
-    "AZURE_STORAGE_SAS_TOKEN",
-    "HEROKU_ASSETS_RAW_CONTAINER",
-    "HEROKU_ASSETS_STAGING_CONTAINER",
-    "SYNAPSE_SERVER",
-    "SYNAPSE_DATABASE",
-    "SYNAPSE_AUTH",
-    "SYNAPSE_USER",
-    "SYNAPSE_PASSWORD",
-    "SYNAPSE_SCHEMA",
-    "SYNAPSE_STAGING_SCHEMA",
-    "SYNAPSE_COPY_CREDENTIAL",
-    "SYNAPSE_MASKING",
-    "SYNAPSE_LOGIN_TIMEOUT",
-    "SYNAPSE_QUERY_TIMEOUT",
-    "SYNAPSE_DRIVER",
-)
-
-
-@pytest.fixture
-def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in _ENV_NAMES:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HEROKU_ASSETS_DATA_DIR", str(tmp_path / "data"))
-    return monkeypatch
-
-
-@pytest.fixture
-def mixed_env(clean_env: pytest.MonkeyPatch, azurite: Azurite, tmp_path: Path):
-    """HEROKU_ASSETS_ENV=mixed on the session's Azurite, with containers of this test only."""
-    suffix = uuid.uuid4().hex[:12]
-    containers = {"raw": f"raw-{suffix}", "staging": f"staging-{suffix}"}
-    clean_env.setenv("HEROKU_ASSETS_ENV", "mixed")
-    clean_env.setenv("AZURE_STORAGE_ACCOUNT_URL", azurite.account_url)
-    clean_env.setenv("AZURE_STORAGE_ACCOUNT_KEY", azurite.account_key)
-    clean_env.setenv("HEROKU_ASSETS_RAW_CONTAINER", containers["raw"])
-    clean_env.setenv("HEROKU_ASSETS_STAGING_CONTAINER", containers["staging"])
-    yield containers
-    for name in containers.values():
-        client = ContainerClient.from_connection_string(azurite.connection_string, name)
-        if client.exists():
-            client.delete_container()
-        client.close()
 
 
 def _synapse_env(env: pytest.MonkeyPatch, **overrides: str) -> None:

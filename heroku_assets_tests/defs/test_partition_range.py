@@ -5,8 +5,10 @@ HEROKU_ASSETS_START_DATE, or, unset, from the first day of the sample `make run`
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -91,13 +93,15 @@ def test_the_sensor_and_the_schedule_keep_to_the_first_day(
     definitions, instance, resources, project_env, tmp_path, capsys
 ):
     from heroku_assets.capture.imports import import_file
+    from heroku_assets.defs.logs.ticks import SEAL_JOB
     from heroku_assets.defs.partitions import first_day, heroku_apps, log_partition_key
     from heroku_assets.settings import load
     from heroku_assets.storage.local import LocalObjectStore
 
-    # the tests' processes start the partitions at TEST_START_DATE (heroku_assets_tests/conftest.py)
-    assert first_day() == dt.date.fromisoformat(TEST_START_DATE)
-    before, inside = first_day() - dt.timedelta(days=1), first_day() + dt.timedelta(days=1)
+    # the tests start the partitions at TEST_START_DATE (heroku_assets_tests/conftest.py)
+    first = dt.date.fromisoformat(TEST_START_DATE)
+    assert first_day(definitions.resolve_job_def(SEAL_JOB).partitions_def) == first
+    before, inside = first - dt.timedelta(days=1), first + dt.timedelta(days=1)
     dump = tmp_path / "old.log"
     dump.write_text(
         f"{before}T10:00:00+00:00 app[web.1]: before the first day\n"
@@ -111,7 +115,7 @@ def test_the_sensor_and_the_schedule_keep_to_the_first_day(
         result = sensor(context)
     assert [r.partition_key for r in result.run_requests] == [log_partition_key("shop", inside)]
     warned = capsys.readouterr().err
-    assert f"shop: lines dated {before} are outside the partitions ({first_day()} to " in warned
+    assert f"shop: lines dated {before} are outside the partitions ({first} to " in warned
 
     instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
     schedule = definitions.resolve_schedule_def("daily_logs_schedule")
@@ -123,8 +127,41 @@ def test_the_sensor_and_the_schedule_keep_to_the_first_day(
         )
         return schedule.evaluate_tick(context)
 
-    assert f"before the first day with partitions ({first_day()})" in tick(first_day()).skip_message
+    assert f"before the first day with partitions ({first})" in tick(first).skip_message
     # the schedule seals the day before yesterday: its first is the first day with partitions
-    assert "before the first day" in tick(first_day() + dt.timedelta(days=1)).skip_message
-    second = first_day() + dt.timedelta(days=2)
-    assert [r.partition_key for r in tick(second).run_requests] == [log_partition_key("shop", first_day())]
+    assert "before the first day" in tick(first + dt.timedelta(days=1)).skip_message
+    second = first + dt.timedelta(days=2)
+    assert [r.partition_key for r in tick(second).run_requests] == [log_partition_key("shop", first)]
+
+
+IMPORT_THEN_BUILD = """
+import importlib, pkgutil
+import heroku_assets.defs
+from heroku_assets import settings
+
+read = settings._read  # what every settings.load* calls: refused while the modules import
+def refuse(model):
+    raise AssertionError(f"{model.__name__} read at import")
+settings._read = refuse
+modules = [m.name for m in pkgutil.walk_packages(heroku_assets.defs.__path__, "heroku_assets.defs.")]
+for name in [*modules, "heroku_assets.definitions"]:
+    importlib.import_module(name)
+print(len(modules), "imported")
+settings._read = read
+from heroku_assets.definitions import defs
+defs()
+"""
+
+
+def test_importing_the_definitions_reads_no_setting_and_building_them_names_a_bad_one(project_env):
+    # in a process of its own: this one has imported them already
+    for bad in ("yesterday", "2026-02-30"):
+        env = {**os.environ, "HEROKU_ASSETS_START_DATE": bad}
+        done = subprocess.run(
+            [sys.executable, "-c", IMPORT_THEN_BUILD], env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 1
+        imported = int(done.stdout.split()[0])  # every module under defs/ imported without a word
+        assert imported >= 10 and done.stdout.endswith(" imported\n")
+        last = done.stderr.strip().splitlines()[-1]
+        assert last.startswith("ValueError: HEROKU_ASSETS_START_DATE: ") and bad not in last

@@ -218,32 +218,3 @@ def test_invalid_container_name() -> None:
     client = ContainerClient("http://127.0.0.1:1/devstoreaccount1", "Bad_Name")
     with pytest.raises(ValueError, match="container name"):
         AzureBlobObjectStore(client)
-
-
-@pytest.mark.parametrize("credential_kind", ["key", "sas"])
-def test_through_dagster_azure_resource(
-    azurite: Azurite, blob_container: ContainerClient, credential_kind: str
-) -> None:
-    """The client dagster-azure's resource builds is what the store is made from, with either credential."""
-    from dagster_azure.blob import (
-        AzureBlobStorageKeyCredential,
-        AzureBlobStorageResource,
-        AzureBlobStorageSASTokenCredential,
-    )
-
-    blob_container.create_container()
-    if credential_kind == "key":
-        credential = AzureBlobStorageKeyCredential(key=azurite.account_key)
-    else:
-        permission = ContainerSasPermissions(read=True, write=True, list=True, delete=True)
-        credential = AzureBlobStorageSASTokenCredential(
-            token=_sas(azurite, blob_container.container_name, permission)
-        )
-    resource = AzureBlobStorageResource(account_url=azurite.account_url, credential=credential)
-    with resource.get_client() as service:
-        store = AzureBlobObjectStore.from_service_client(service, blob_container.container_name)
-        info = store.put("router_events/app=my-app/date=2026-11-20/part-00000.parquet", b"pq", {"rows": "1"})
-        assert store.get(info.key) == b"pq"
-        assert [i.key for i in store.list("router_events/")] == [info.key]
-        assert store.url(info.key).startswith(azurite.account_url + "/")
-        assert "sig=" not in store.url(info.key)

@@ -6,7 +6,7 @@ import dagster as dg
 
 from heroku_assets import code_versions
 from heroku_assets.defs.metadata import column_schema, location, preview
-from heroku_assets.defs.partitions import app_and_day, log_partitions
+from heroku_assets.defs.partitions import LOG_PARTITIONS, app_and_day
 from heroku_assets.defs.sources import RECEIVED_LOGS
 from heroku_assets.resources import StoresResource, WarehouseResource
 from heroku_assets.storage import layout
@@ -23,7 +23,7 @@ def staged_asset_key(table: str) -> dg.AssetKey:
 @dg.asset(
     key=RAW_LOGS,
     deps=[RECEIVED_LOGS],
-    partitions_def=log_partitions(),
+    partitions_def=LOG_PARTITIONS,
     group_name="logs",
     kinds={"heroku"},
     code_version=code_versions.RAW_PARTITION,
@@ -92,7 +92,7 @@ def heroku_raw_logs(
         dg.AssetSpec(
             staged_asset_key(table.name),
             deps=[RAW_LOGS],
-            partitions_def=log_partitions(),
+            partitions_def=LOG_PARTITIONS,
             group_name="logs",
             kinds={"parquet"},
             code_version=code_versions.PARSER,
@@ -111,7 +111,7 @@ def heroku_raw_logs(
         )
         for table in EVENT_TABLES
     ],
-    partitions_def=log_partitions(),
+    partitions_def=LOG_PARTITIONS,
 )
 def parsed_log_events(context: dg.AssetExecutionContext, stores: StoresResource):
     """Classify the raw partition into the event tables and stage each as Parquet; the line accounting

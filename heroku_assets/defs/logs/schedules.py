@@ -24,8 +24,10 @@ SEAL_AFTER_DAYS = 2
 def daily_logs_schedule(context: dg.ScheduleEvaluationContext):
     today = context.scheduled_execution_time.astimezone(dt.UTC).date()
     day = today - dt.timedelta(days=SEAL_AFTER_DAYS)
-    if not in_partitions(day, today):
-        return dg.SkipReason(f"{day} is before the first day with partitions ({first_day()})")
+    # the first day is a setting, put on the partitions when the definitions were built: the job's say it
+    first = first_day(context.repository_def.get_job(SEAL_JOB).partitions_def)
+    if not in_partitions(day, today, first):
+        return dg.SkipReason(f"{day} is before the first day with partitions ({first})")
     apps = sorted(context.instance.get_dynamic_partitions(heroku_apps.name))
     if not apps:
         return dg.SkipReason("no Heroku apps known yet: the sensor or the API assets add them")

@@ -8,7 +8,8 @@ What it asks for, each evaluation:
 - a rebuild (``heroku_logs_job``) of each app-day touched by objects that ticks do not take (imports,
   pulls, per-request objects), and of each app-day whose seal failed.
 
-Its interval is a setting, so ``definitions.py`` builds it from the environment's settings.
+Its interval and the first day with partitions are settings, so ``definitions.py`` builds it from the
+environment's settings.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK_JOB
 from heroku_assets.defs.partitions import (
     APP_DIMENSION,
     DATE_DIMENSION,
-    first_day,
     heroku_apps,
     in_partitions,
     log_partition_key,
@@ -41,7 +41,7 @@ _IN_FLIGHT = [
 
 
 def build_raw_objects_sensor(
-    lookback_days: int, interval_seconds: int = 300, late_days: int = 1
+    first_day: dt.date, lookback_days: int, interval_seconds: int = 300, late_days: int = 1
 ) -> dg.SensorDefinition:
     @dg.sensor(
         name="raw_objects_sensor",
@@ -66,10 +66,10 @@ def build_raw_objects_sensor(
         requests: list[dg.RunRequest] = []
         already = 0
         for touched in result.partitions:
-            if not in_partitions(touched.day, today):
+            if not in_partitions(touched.day, today, first_day):
                 context.log.warning(
                     f"{touched.app}: lines dated {touched.day} are outside the partitions "
-                    f"({first_day()} to {today}; HEROKU_ASSETS_START_DATE sets the first day) and are "
+                    f"({first_day} to {today}; HEROKU_ASSETS_START_DATE sets the first day) and are "
                     "not loaded"
                 )
                 continue

@@ -13,7 +13,7 @@ import datetime as dt
 import dagster as dg
 
 from heroku_assets import code_versions
-from heroku_assets.defs.partitions import app_and_day, log_partitions
+from heroku_assets.defs.partitions import LOG_PARTITIONS, app_and_day
 from heroku_assets.defs.sources import RECEIVED_LOGS
 from heroku_assets.defs.warehouse.assets import warehouse_key
 from heroku_assets.resources import StoresResource, WarehouseResource
@@ -94,7 +94,7 @@ heroku_logs_tick_job = dg.define_asset_job(
 @dg.asset(
     key=SEALED,
     deps=[warehouse_key(t.name) for t in EVENT_TABLES],
-    partitions_def=log_partitions(),
+    partitions_def=LOG_PARTITIONS,
     group_name="warehouse",
     code_version=code_versions.WAREHOUSE_LOAD,
     pool="warehouse",

@@ -13,7 +13,7 @@ import dagster as dg
 from heroku_assets import code_versions
 from heroku_assets.defs.logs.assets import staged_asset_key
 from heroku_assets.defs.metadata import column_schema
-from heroku_assets.defs.partitions import app_and_day, log_partitions
+from heroku_assets.defs.partitions import LOG_PARTITIONS, app_and_day
 from heroku_assets.resources import StoresResource, WarehouseResource
 from heroku_assets.tables import EVENT_TABLES, HEROKU_ERROR_CODES, LEDGER_TABLES, ROUTER_EVENTS
 
@@ -37,7 +37,7 @@ def warehouse_key(table: str) -> dg.AssetKey:
         dg.AssetSpec(
             warehouse_key(table.name),
             deps=[staged_asset_key(table.name)],
-            partitions_def=log_partitions(),
+            partitions_def=LOG_PARTITIONS,
             group_name="warehouse",
             code_version=code_versions.WAREHOUSE_LOAD,
             description=table.doc,
@@ -62,7 +62,7 @@ def warehouse_key(table: str) -> dg.AssetKey:
             "they are unique).",
         )
     ],
-    partitions_def=log_partitions(),
+    partitions_def=LOG_PARTITIONS,
     pool="warehouse",
 )
 def warehouse_event_tables(
