@@ -23,17 +23,9 @@ from heroku_assets.resources import (
 def build_resources(settings: settings_module.Settings) -> dict[str, dg.ConfigurableResource]:
     """The resources of the chosen environment."""
     if settings.uses_blob:
-        from heroku_assets.resources.azure import BlobStoresResource
+        from heroku_assets.resources.azure import blob_stores_resource
 
-        assert settings.azure_account_url  # the settings refuse a Blob environment without one
-        secret = settings_module.AZURE_SECRET_VARIABLES.get(settings.azure_credential)
-        stores: StoresResource = BlobStoresResource(
-            account_url=settings.azure_account_url,
-            credential=settings.azure_credential,
-            secret=dg.EnvVar(secret) if secret else None,
-            raw_container=settings.raw_container,
-            staging_container=settings.staging_container,
-        )
+        stores: StoresResource = blob_stores_resource(settings)
     else:
         stores = LocalStoresResource(data_dir=str(settings.data_dir))
     if settings.uses_synapse:
