@@ -17,6 +17,7 @@ shows the variable's name, never its value.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -58,6 +59,7 @@ SYNAPSE_MASKING = "SYNAPSE_MASKING"
 SYNAPSE_LOGIN_TIMEOUT = "SYNAPSE_LOGIN_TIMEOUT"
 SYNAPSE_QUERY_TIMEOUT = "SYNAPSE_QUERY_TIMEOUT"
 SYNAPSE_DRIVER = "SYNAPSE_DRIVER"
+DEFAULT_DRIVER = "ODBC Driver 18 for SQL Server"  # Microsoft's, as the image and .ci/install-odbc install it
 # secret: SQL login password or service principal client secret, read only through dg.EnvVar
 SYNAPSE_PASSWORD = "SYNAPSE_PASSWORD"
 # the drain receiver (DrainSettings)
@@ -330,8 +332,6 @@ class SynapseSettings(_EnvSettings):
 
     @property
     def driver(self) -> str:
-        from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
-
         return self.driver_setting or DEFAULT_DRIVER
 
 
@@ -408,3 +408,9 @@ class DrainSettings(_EnvSettings):
 def load_drain() -> DrainSettings:
     """Read the receiver's settings; raise ValueError naming the variable that is wrong."""
     return _read(DrainSettings)
+
+
+def odbc_config_dir() -> str | None:
+    """unixODBC's ``ODBCSYSINI`` (the folder of ``odbcinst.ini``): not a setting of this project, read here
+    only so an error about a missing driver can say where unixODBC looked."""
+    return os.environ.get("ODBCSYSINI")

@@ -18,7 +18,6 @@ from pydantic import Field
 from heroku_assets import settings as settings_module
 from heroku_assets.resources import SECRET_FIELD, WarehouseResource
 from heroku_assets.warehouse.base import Warehouse
-from heroku_assets.warehouse.synapse_connection import DEFAULT_DRIVER
 
 _COPY_SECRET_VARIABLES = settings_module.AZURE_SECRET_VARIABLES
 
@@ -53,7 +52,7 @@ class SynapseWarehouseResource(WarehouseResource):
         description="the SAS token or account key COPY INTO uses (an environment variable)",
     )
     masked: bool = Field(default=False, description="dynamic data masking on personal-data columns")
-    driver: str = DEFAULT_DRIVER
+    driver: str = settings_module.DEFAULT_DRIVER
     login_timeout: int = Field(default=30, description="seconds to wait for a login")
     query_timeout: int = Field(default=3600, description="seconds a statement may run (0: no limit)")
 

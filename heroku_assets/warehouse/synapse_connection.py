@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import re
 import struct
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any, Literal
 
 import tenacity
 
+from heroku_assets import settings
 from heroku_assets.resolve import resolution_error
 from heroku_assets.warehouse.base import WarehouseError, scrub
 from heroku_assets.warehouse.synapse_errors import (
@@ -31,7 +31,6 @@ from heroku_assets.warehouse.synapse_errors import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DRIVER = "ODBC Driver 18 for SQL Server"
 SQL_COPT_SS_ACCESS_TOKEN = 1256  # msodbcsql's pre-connect attribute for an Entra access token
 TOKEN_SCOPE = "https://database.windows.net/.default"
 _SERVER = re.compile(r"^(?:tcp:)?([A-Za-z0-9.-]+)(?:,([0-9]{1,5}))?$")
@@ -68,7 +67,7 @@ class SynapseConfig:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     token_credential: Any = field(default=None, repr=False)
-    driver: str = DEFAULT_DRIVER
+    driver: str = settings.DEFAULT_DRIVER
     port: int = 1433
     encrypt: bool = True
     trust_server_certificate: bool = False
@@ -152,7 +151,7 @@ def require_driver(pyodbc: Any, driver: str) -> None:
         registered = ", ".join(repr(d) for d in drivers) or "none"
         raise SynapseDriverError(
             f"the ODBC driver {driver!r} is not registered with unixODBC (registered: {registered}; "
-            f"ODBCSYSINI={os.environ.get('ODBCSYSINI', '<unset>')}): run `.ci/install-odbc` and export "
+            f"ODBCSYSINI={settings.odbc_config_dir() or '<unset>'}): run `.ci/install-odbc` and export "
             "ODBCSYSINI=<project>/.tools/odbc, or install Microsoft's msodbcsql18 package"
         )
 

@@ -18,11 +18,11 @@ import pytest
 import tenacity
 from azure.core.credentials import AccessToken
 
+from heroku_assets.settings import DEFAULT_DRIVER
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets.tables import ALL_TABLES
 from heroku_assets.warehouse.sql import CopyCredential
 from heroku_assets.warehouse.synapse_connection import (
-    DEFAULT_DRIVER,
     SQL_COPT_SS_ACCESS_TOKEN,
     SynapseConfig,
     SynapseConnectionError,
