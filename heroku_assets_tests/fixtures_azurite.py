@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from heroku_assets_tests.ports import free_port
+
 REPO = Path(__file__).resolve().parents[1]
 AZURITE_BLOB = REPO / ".tools" / "azurite" / "node_modules" / ".bin" / "azurite-blob"
 # Azurite's fixed development account (public, documented by Microsoft; not a secret).
@@ -47,12 +49,6 @@ class Azurite:
         )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _wait_listening(proc: subprocess.Popen, port: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -79,7 +75,7 @@ def run_azurite(workdir: Path, timeout: float = 30, debug_log: Path | None = Non
             f"Azurite is not installed ({AZURITE_BLOB} is missing): run `make test`, or "
             "`.ci/install-azurite` once, to install azurite@3.35.0 with npm"
         )
-    port = _free_port()
+    port = free_port()
     log_path = workdir / "azurite.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,12 +19,7 @@ from heroku_assets.received.records import Record
 from heroku_assets.received.segments import read_segment
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets_tests.capture.conftest import APP, DRAIN_TOKEN, PASSWORD, PATH_TOKEN, USER
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from heroku_assets_tests.ports import free_port
 
 
 def receiver_env(data_dir: Path, **extra: str) -> dict[str, str]:

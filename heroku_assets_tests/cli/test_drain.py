@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,12 +15,7 @@ import requests
 from heroku_assets.storage.local import LocalObjectStore
 from heroku_assets_tests.capture.conftest import APP, DRAIN_TOKEN, PASSWORD, PATH_TOKEN, USER
 from heroku_assets_tests.capture.receivers import stored_records
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from heroku_assets_tests.ports import free_port
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -31,7 +25,7 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def test_drain_serve_stores_posts_and_keeps_secrets_out_of_its_output(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = _env(
         tmp_path,
         HEROKU_DRAIN_USER=USER,

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 import kubernetes_validate
 import pytest
 import yaml
+
+from heroku_assets_tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -120,18 +121,12 @@ def test_the_configmap_sets_only_variables_the_project_reads():
     assert set(settings) <= documented
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_the_receiver_started_as_the_manifest_says_answers_its_probes_and_stops_on_sigterm(tmp_path):
     container = _statefulset()["spec"]["template"]["spec"]["containers"][0]
     command = list(container["command"])
     assert command[:3] == ["heroku-assets", "drain", "serve"]
     # the same command, on a free loopback port of this machine instead of the pod's 0.0.0.0:8080
-    port = _free_port()
+    port = free_port()
     command[command.index("--host") + 1] = "127.0.0.1"
     command[command.index("--port") + 1] = str(port)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_", "AZURE_", "SYNAPSE_"))}

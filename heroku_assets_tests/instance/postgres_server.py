@@ -9,13 +9,14 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from heroku_assets_tests.ports import free_port
 
 USER = "dagster"
 
@@ -29,12 +30,6 @@ def find_bindir() -> Path | None:
         if Path(bindir, "pg_ctl").exists() and Path(bindir, "initdb").exists():
             return Path(bindir)
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -73,7 +68,7 @@ def running_postgres(bindir: Path) -> Iterator[PostgresServer]:
             check=True,
             capture_output=True,
         )
-        port = _free_port()
+        port = free_port()
         options = f"-p {port} -h 127.0.0.1 -k {root} -F -c max_connections=200"
         start = [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w"]
         started = subprocess.run([*start, "start"], capture_output=True, text=True)

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from heroku_assets_tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -90,16 +91,10 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
     return Made(data, env, re.findall(r"\(run ([0-9a-f]{8}),", ran))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def webserver(made: Made, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`dagster-webserver` on the same instance and workspace as `make dev`, on a free loopback port."""
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("webserver") / "webserver.log"
     url = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:
