@@ -45,16 +45,19 @@ def plan_runs(config: Settings, apps: list[str] | None, dates: list[dt.date] | N
     """What to run for the partitions the raw store holds, only ``apps`` and ``dates`` when given; what a
     stopped drain receiver left in its spool is shipped first. Raises ``NothingToRun``."""
     from heroku_assets import settings
-    from heroku_assets.defs.logs.sensors import sealable
     from heroku_assets.defs.partitions import in_partitions
     from heroku_assets.logs.changes import all_partitions
+    from heroku_assets.logs.seal import sealable
     from heroku_assets.storage.factory import open_stores
 
     with open_stores(config) as stores:
         _ship_the_spool(stores.raw, config.data_dir, say)
-        found = all_partitions(stores.raw)
         rebuilt_kinds = all_partitions(stores.raw, segments=False)
         ticked_kinds = all_partitions(stores.raw, segments=True)
+    found = {
+        app: rebuilt_kinds.get(app, set()) | ticked_kinds.get(app, set())
+        for app in {*rebuilt_kinds, *ticked_kinds}
+    }
     today = dt.datetime.now(dt.UTC).date()
     named = bool(apps or dates)
 
@@ -79,11 +82,13 @@ def plan_runs(config: Settings, apps: list[str] | None, dates: list[dt.date] | N
         raise NothingToRun(_nothing_to_run(found, apps, dates, skipped))
     # Drain segments are appended by ticks; a day is rebuilt whole when named, or when imports or pulls
     # (which ticks do not take) hold lines of it.
-    rebuilds = wanted if named else [p for p in matching(rebuilt_kinds) if p in set(wanted)]
+    wanted_set = set(wanted)
+    rebuilds = wanted if named else [p for p in matching(rebuilt_kinds) if p in wanted_set]
+    rebuild_set = set(rebuilds)
     seals = [
         (a, d)
         for a, d in matching(ticked_kinds)
-        if (a, d) in set(wanted) and (a, d) not in set(rebuilds) and sealable(d, today, config.late_days)
+        if (a, d) in wanted_set and (a, d) not in rebuild_set and sealable(d, today, config.late_days)
     ]
     return Plan(
         apps=sorted({app for app, _ in wanted}),
@@ -97,7 +102,7 @@ def run_plan(plan: Plan, instance: Any, say: Say, prog: str = "heroku-assets run
     """Make the plan's runs in ``instance`` (a ``DagsterInstance``); the number of runs that failed."""
     from heroku_assets.code_location import open_code_location, release_runs_of_dead_processes
     from heroku_assets.defs.logs.jobs import JOB_NAME
-    from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK_JOB
+    from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK, TICK_JOB
     from heroku_assets.defs.partitions import heroku_apps, log_partition_key
 
     for run_id in release_runs_of_dead_processes(instance):
@@ -135,7 +140,9 @@ def run_plan(plan: Plan, instance: Any, say: Say, prog: str = "heroku-assets run
         for app, day in plan.rebuilds:
             failures += not run(f"{app} {day}", JOB_NAME, (app, day))
         # sealed after the ticks and rebuilds, each day once per change (what ticks appended since)
-        seals = [(a, d) for a, d in plan.seals if _needs_seal(instance, a, d)]
+        last_tick = instance.get_latest_materialization_event(TICK) if plan.seals else None
+        since = last_tick.timestamp if last_tick else None
+        seals = [(a, d) for a, d in plan.seals if _needs_seal(instance, a, d, since)]
         progress.grow(len(seals))
         for app, day in seals:
             failures += not run(f"seal {app} {day}", SEAL_JOB, (app, day))
@@ -143,12 +150,12 @@ def run_plan(plan: Plan, instance: Any, say: Say, prog: str = "heroku-assets run
     return failures
 
 
-def _needs_seal(instance, app: str, day: dt.date) -> bool:
-    """Whether (app, day) was never sealed, or a tick ran since its seal (which may have appended to it:
-    sealing again is one query)."""
+def _needs_seal(instance, app: str, day: dt.date, last_tick: float | None) -> bool:
+    """Whether (app, day) was never sealed, or a tick ran since its seal (``last_tick``: when the latest
+    tick ended; it may have appended to the day, and sealing again is one query)."""
     import dagster as dg
 
-    from heroku_assets.defs.logs.ticks import SEALED, TICK
+    from heroku_assets.defs.logs.ticks import SEALED
     from heroku_assets.defs.partitions import log_partition_key
 
     partition = str(log_partition_key(app, day))
@@ -157,8 +164,7 @@ def _needs_seal(instance, app: str, day: dt.date) -> bool:
     ).records
     if not records:
         return True
-    event = instance.get_latest_materialization_event(TICK)
-    return event is not None and event.timestamp > records[0].timestamp
+    return last_tick is not None and last_tick > records[0].timestamp
 
 
 def _tick_left_more(instance) -> bool:
