@@ -4,6 +4,7 @@ whole (a backfill, a code change, an import or pull, a failed seal)."""
 import dagster as dg
 
 from heroku_assets.defs.logs.assets import RAW_LOGS, staged_asset_key
+from heroku_assets.defs.logs.ticks import LOG_WRITER_TAG
 from heroku_assets.defs.warehouse.assets import warehouse_key
 from heroku_assets.tables import EVENT_TABLES
 
@@ -23,7 +24,7 @@ heroku_logs_job = dg.define_asset_job(
     tags={
         "dagster/max_retries": str(MAX_RETRIES),
         "dagster/retry_strategy": "FROM_FAILURE",
-        "heroku_assets/log_writer": "true",  # never beside a tick (defs/logs/ticks.py)
+        **LOG_WRITER_TAG,  # never beside a tick
     },
     # One process per run: the steps stream large files and share nothing worth a process each.
     executor_def=dg.in_process_executor,

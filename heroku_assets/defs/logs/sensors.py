@@ -20,8 +20,8 @@ import json
 import dagster as dg
 
 from heroku_assets.defs.logs.assets import RAW_LOGS
-from heroku_assets.defs.logs.jobs import JOB_NAME
-from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK_JOB
+from heroku_assets.defs.logs.jobs import JOB_NAME, heroku_logs_job
+from heroku_assets.defs.logs.ticks import SEAL_JOB, TICK_JOB, heroku_logs_seal_job, heroku_logs_tick_job
 from heroku_assets.defs.partitions import (
     APP_DIMENSION,
     DATE_DIMENSION,
@@ -30,6 +30,7 @@ from heroku_assets.defs.partitions import (
     log_partition_key,
 )
 from heroku_assets.defs.sources import RECEIVED_LOGS
+from heroku_assets.logs.seal import sealable
 from heroku_assets.resources import StoresResource
 
 _IN_FLIGHT = [
@@ -45,7 +46,7 @@ def build_raw_objects_sensor(
 ) -> dg.SensorDefinition:
     @dg.sensor(
         name="raw_objects_sensor",
-        jobs=[_job(TICK_JOB), _job(SEAL_JOB), _job(JOB_NAME)],
+        jobs=[heroku_logs_tick_job, heroku_logs_seal_job, heroku_logs_job],
         minimum_interval_seconds=interval_seconds,
         default_status=dg.DefaultSensorStatus.STOPPED,
         description="Appends new drain segments with one tick for every app (never two ticks at once), "
@@ -121,16 +122,6 @@ def build_raw_objects_sensor(
     return raw_objects_sensor
 
 
-def _job(name: str) -> dg.UnresolvedAssetJobDefinition:
-    from heroku_assets.defs.logs import jobs, ticks
-
-    return {
-        TICK_JOB: ticks.heroku_logs_tick_job,
-        SEAL_JOB: ticks.heroku_logs_seal_job,
-        JOB_NAME: jobs.heroku_logs_job,
-    }[name]
-
-
 class _State:
     """The sensor's cursor: the scan's own, whether a tick is owed, the app-days ticks appended to that
     are not sealed yet (with the version of what touched them last), and since when failed seals were
@@ -166,11 +157,6 @@ class _State:
             },
             sort_keys=True,
         )
-
-
-def sealable(day: dt.date, today: dt.date, late_days: int) -> bool:
-    """A day's late window is over when ``late_days`` whole days have passed since it ended."""
-    return day + dt.timedelta(days=late_days) < today
 
 
 def _seals(state: _State, today: dt.date, late_days: int) -> list[dg.RunRequest]:
