@@ -21,6 +21,7 @@ LOG_TABLES_FRESHNESS = dg.FreshnessPolicy.time_window(
 @dg.definitions
 def defs() -> dg.Definitions:
     from heroku_assets import settings as settings_module
+    from heroku_assets.defs.logs.schedules import build_daily_logs_schedule
     from heroku_assets.defs.logs.sensors import build_raw_objects_sensor
     from heroku_assets.defs.metadata import pinned_beta_apis
     from heroku_assets.defs.partitions import LOG_PARTITIONS, log_partitions
@@ -66,7 +67,7 @@ def defs() -> dg.Definitions:
         assets=assets,
         asset_checks=folder.asset_checks,
         jobs=folder.jobs,
-        schedules=folder.schedules,
+        schedules=[*(folder.schedules or []), build_daily_logs_schedule(first_day, settings.late_days)],
         sensors=[
             *(folder.sensors or []),
             build_raw_objects_sensor(

@@ -38,16 +38,6 @@ def log_partitions(first_day: dt.date) -> dg.MultiPartitionsDefinition:
 LOG_PARTITIONS = log_partitions(dt.date(1970, 1, 1))
 
 
-def first_day(partitions_def: dg.PartitionsDefinition | None) -> dt.date:
-    """The first day of log partitions as the definitions built them (a schedule asks its job's)."""
-    if not isinstance(partitions_def, dg.MultiPartitionsDefinition):
-        raise TypeError(f"expected the app x date partitions, got {partitions_def!r}")
-    days = partitions_def.get_partitions_def_for_dimension(DATE_DIMENSION)
-    if not isinstance(days, dg.TimeWindowPartitionsDefinition):
-        raise TypeError(f"expected daily partitions, got {days!r}")
-    return days.start.date()
-
-
 def in_partitions(day: dt.date, today: dt.date, first: dt.date) -> bool:
     """Whether ``day`` has partitions: from the first day to today (UTC)."""
     return first <= day <= today

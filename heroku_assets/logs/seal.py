@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 
@@ -18,3 +19,13 @@ def seal_problem(figures: Mapping[str, int]) -> str | None:
     if n and (figures["first_line"], figures["last_line"]) != (1, n):
         return f"line numbers run from {figures['first_line']} to {figures['last_line']}, expected 1 to {n}"
     return None
+
+
+def sealable(day: dt.date, today: dt.date, late_days: int) -> bool:
+    """A day's late window is over when ``late_days`` whole days have passed since it ended."""
+    return day + dt.timedelta(days=late_days) < today
+
+
+def last_sealable_day(today: dt.date, late_days: int) -> dt.date:
+    """The latest day ``sealable`` on ``today``."""
+    return today - dt.timedelta(days=late_days + 1)

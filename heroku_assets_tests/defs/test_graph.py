@@ -200,6 +200,21 @@ def test_the_daily_schedule_seals_the_day_before_yesterday_of_every_known_app(de
     ]
 
 
+def test_the_daily_schedule_waits_out_a_longer_late_window(definitions, instance):
+    from heroku_assets.defs.logs.schedules import build_daily_logs_schedule
+
+    instance.add_dynamic_partitions(heroku_apps.name, ["shop"])
+    schedule = build_daily_logs_schedule(dt.date(2026, 11, 1), late_days=3)
+    when = dt.datetime(2026, 11, 24, 3, 30, tzinfo=dt.UTC)
+    context = dg.build_schedule_context(
+        instance=instance, scheduled_execution_time=when, repository_def=definitions.get_repository_def()
+    )
+    # three whole days must pass after a day before its seal: on the 24th, the 20th is the last
+    assert [r.partition_key for r in schedule.evaluate_tick(context).run_requests] == [
+        log_partition_key("shop", dt.date(2026, 11, 20))
+    ]
+
+
 def test_the_daily_schedule_skips_when_no_app_is_known(definitions, instance):
     schedule = definitions.resolve_schedule_def("daily_logs_schedule")
     # the repository, as the code server gives it: the schedule reads the first day off its job

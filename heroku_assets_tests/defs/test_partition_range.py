@@ -94,13 +94,16 @@ def test_the_sensor_and_the_schedule_keep_to_the_first_day(
 ):
     from heroku_assets.capture.imports import import_file
     from heroku_assets.defs.logs.ticks import SEAL_JOB
-    from heroku_assets.defs.partitions import first_day, heroku_apps, log_partition_key
+    from heroku_assets.defs.partitions import DATE_DIMENSION, heroku_apps, log_partition_key
     from heroku_assets.settings import load
     from heroku_assets.storage.local import LocalObjectStore
 
     # the tests start the partitions at TEST_START_DATE (heroku_assets_tests/conftest.py)
     first = dt.date.fromisoformat(TEST_START_DATE)
-    assert first_day(definitions.resolve_job_def(SEAL_JOB).partitions_def) == first
+    days = definitions.resolve_job_def(SEAL_JOB).partitions_def.get_partitions_def_for_dimension(
+        DATE_DIMENSION
+    )
+    assert days.start.date() == first
     before, inside = first - dt.timedelta(days=1), first + dt.timedelta(days=1)
     dump = tmp_path / "old.log"
     dump.write_text(
