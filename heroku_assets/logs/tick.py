@@ -68,10 +68,6 @@ class StagedTick:
     duplicate_lines: int = 0
     records: int = 0
 
-    @property
-    def total_lines(self) -> int:
-        return sum(self.lines.values())
-
 
 def pending_objects(
     raw: ObjectStore, consumed: frozenset[str] | set[str], today: dt.date, lookback_days: int, limit: int

@@ -520,11 +520,6 @@ NOT_CAPTURED: dict[str, str] = {
 }
 
 BY_NAME: dict[str, Endpoint] = {r.name: r for r in ENDPOINTS}
-BY_TABLE: dict[str, Endpoint] = {r.table: r for r in ENDPOINTS}
-
-
-def children(name: str) -> list[Endpoint]:
-    return [r for r in ENDPOINTS if r.parent == name]
 
 
 # App webhook entities (``heroku webhooks:add -i ...``) and the resource whose table their payloads land in.
@@ -542,6 +537,4 @@ WEBHOOK_ENTITIES: dict[str, str] = {
     "api:sni-endpoint": "sni-endpoint",
 }
 # Per-app lists whose every change a webhook announces: with webhooks on, listed only to reconcile.
-WEBHOOK_ANNOUNCED = frozenset(
-    name for name in WEBHOOK_ENTITIES.values() if BY_NAME[name].parent == "app" and name != "slug"
-)
+WEBHOOK_ANNOUNCED = frozenset(name for name in WEBHOOK_ENTITIES.values() if BY_NAME[name].parent == "app")

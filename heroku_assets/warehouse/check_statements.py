@@ -101,12 +101,7 @@ def view_query(names: CheckNames, dialect: sql.Dialect) -> sql.Query:
 
 
 def setup_statements(names: CheckNames, dialect: sql.Dialect) -> list[sql.Statement]:
-    if dialect is not sql.DUCKDB:
-        return [sql.create_schema(names.schema, dialect), sql.create_table(PROBE, names.target, dialect)]
-    return [
-        sql.Statement(f"CREATE SCHEMA IF NOT EXISTS {dialect.quote(names.schema)}", kind="ddl"),
-        sql.create_table(PROBE, names.target, dialect),
-    ]
+    return [sql.create_schema(names.schema, dialect), sql.create_table(PROBE, names.target, dialect)]
 
 
 def cleanup_statements(names: CheckNames, dialect: sql.Dialect) -> list[sql.Statement]:

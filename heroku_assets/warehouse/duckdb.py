@@ -28,6 +28,7 @@ from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_ke
 from heroku_assets.warehouse.load_runner import (
     StatementError,
     TickResult,
+    execute,
     fetch,
     fetch_rows,
     run_entity_load,
@@ -82,12 +83,11 @@ class DuckDBWarehouse:
     def ensure_tables(self, tables: Sequence[Table]) -> None:
         with self._cursor() as cur:
             for schema in {self.schema, self.staging_schema} - {"main", sql.DUCKDB_TEMP}:
-                cur.execute(f"CREATE SCHEMA IF NOT EXISTS {sql.DUCKDB.quote(schema)}")
+                execute(cur, sql.create_schema(schema, sql.DUCKDB))
             for table in tables:
                 cur.execute(create_table_sql(table, self.schema))
             if any(t.name == LOG_TICKS.name for t in tables):
-                statement = append.seed_ticks_row(self.schema, sql.DUCKDB)
-                cur.execute(statement.sql, list(statement.params))
+                execute(cur, append.seed_ticks_row(self.schema, sql.DUCKDB))
 
     def replace_partition(
         self, table: Table, app: str, day: dt.date, store: ObjectStore, keys: Sequence[str]
@@ -196,9 +196,8 @@ class DuckDBWarehouse:
             return fetch(cur, ledger.seal_figures(self.schema, app, day, sql.DUCKDB))
 
     def record_rebuild(self, app: str, day: dt.date, rebuild_id: str, lines: int, at: dt.datetime) -> None:
-        statement = ledger.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, sql.DUCKDB)
         with self._cursor() as cur:
-            cur.execute(statement.sql, list(statement.params))
+            execute(cur, ledger.rebuild_ledger(self.schema, app, day, rebuild_id, lines, at, sql.DUCKDB))
 
     def ensure_views(self) -> list[str]:
         from heroku_assets.warehouse.views import VIEWS

@@ -85,7 +85,7 @@ def _truncated(check: Mapping[str, int]) -> dict[str, int]:
     return {k[len(prefix) :]: v for k, v in check.items() if k.startswith(prefix) and v}
 
 
-def _as_date(value: Any) -> Any:
+def as_date(value: Any) -> Any:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
@@ -105,7 +105,7 @@ def run_partition_load(
         for group in groups:
             figures = {k: int(v or 0) for k, v in group.items() if k not in ("app", "event_date")}
             staged += figures["staged_rows"]
-            if group["app"] in wanted and _as_date(group["event_date"]) == load.day:
+            if group["app"] in wanted and as_date(group["event_date"]) == load.day:
                 checks[group["app"]] = figures
             else:
                 outside += figures["staged_rows"]

@@ -22,6 +22,7 @@ from heroku_assets.warehouse.base import LoadResult, nonempty_keys, partition_ke
 from heroku_assets.warehouse.load_runner import (
     StatementError,
     TickResult,
+    as_date,
     execute,
     fetch,
     fetch_rows,
@@ -46,10 +47,6 @@ from heroku_assets.warehouse.synapse_setup import (
 )
 
 log = logging.getLogger(__name__)
-
-
-def _as_date(value: Any) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 class SynapseWarehouse:
@@ -366,7 +363,7 @@ class SynapseWarehouse:
 
         def run() -> TickResult:
             with self.cursor() as cursor:
-                return run_tick_load(cursor, load)
+                return run_tick_load(cursor, load, self.dialect)
 
         return self._retrying(f"appending tick {tick_id}", run)
 
@@ -392,7 +389,7 @@ class SynapseWarehouse:
         if not days:
             return {}
         rows = self.query_rows(ledger.day_lines(self.schema, sorted(days), self.dialect))
-        return {(r["app"], _as_date(r["event_date"])): int(r["lines"]) for r in rows}
+        return {(r["app"], as_date(r["event_date"])): int(r["lines"]) for r in rows}
 
     def seal_figures(self, app: str, day: dt.date) -> dict[str, int]:
         (row,) = self.query_rows(ledger.seal_figures(self.schema, app, day, self.dialect))

@@ -18,7 +18,7 @@ import pytest
 
 from heroku_assets import cli, tables
 from heroku_assets.logs.parquet import decode_staged, encode_staged, write_staged_table
-from heroku_assets.warehouse.sql import COPY_PARQUET_TYPES, STAGING_SQL_TYPES, string_width
+from heroku_assets.warehouse.sql import COPY_PARQUET_TYPES, STAGING_SQL_TYPES
 
 START = dt.date.today() - dt.timedelta(days=2)
 
@@ -99,7 +99,7 @@ def _fitted(table: tables.Table, row: dict) -> dict:
     truncated in the load's report, the same on both engines)."""
     out = dict(row)
     for col in table.columns:
-        width = string_width(col)
+        width = col.string_width
         if width is not None and out[col.name] is not None:
             out[col.name] = out[col.name][:width]
     return out

@@ -99,12 +99,6 @@ class CopyCredential:
     def caller(cls) -> CopyCredential:
         return cls("caller")
 
-    @property
-    def needs_data_lake(self) -> bool:
-        """On Synapse, a managed or Entra identity reads Parquet only from an ADLS Gen2 account
-        (``Dialect.copy_needs_data_lake`` for a given warehouse)."""
-        return TSQL.copy_needs_data_lake(self.kind)
-
     def clause(self, dialect: Dialect = TSQL) -> str:
         """The CREDENTIAL option as written in the statement text, with the secret marked, not written."""
         return dialect.copy_credential(self.kind)

@@ -9,29 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from heroku_assets.tables import MAX_STRING_WIDTH, Column, Table
+from heroku_assets.tables import Table
 from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql.dialect import TSQL, Dialect, DuckDBDialect, TableName
 from heroku_assets.warehouse.sql.statement import Statement
 
-# Columnstore tables cannot hold (n)varchar(max): 4000 UTF-16 code units is the widest usable string.
-MAX_NVARCHAR = MAX_STRING_WIDTH
 DUCKDB_TEMP = DuckDBDialect.TEMP  # DuckDB's catalog of a connection's temporary tables
 MASK_FUNCTIONS = {
     "email": "email()",
     # X-Forwarded-For can hold several addresses: nothing of them is shown.
     "ip": 'partial(0,"xxx.xxx.xxx.xxx",0)',
 }
-
-
-def string_width(col: Column) -> int | None:
-    """The width of a string column in characters (``Column.string_width``); None for other types."""
-    return col.string_width
-
-
-def column_type(col: Column, *, staging: bool = False, dialect: Dialect = TSQL) -> str:
-    """The type of a column in the target table, or in a staging table (see ``Dialect.column_type``)."""
-    return dialect.column_type(col, staging=staging)
 
 
 def create_schema(schema: str, dialect: Dialect = TSQL) -> Statement:
@@ -46,18 +34,13 @@ def drop_schema(schema: str) -> Statement:
     )
 
 
-def table_options(table: Table) -> str:
-    """Synapse's distribution and index of a target table (``SynapseDialect.table_options``)."""
-    return TSQL.table_options(table, staging=False) or ""
-
-
 def create_table(table: Table, target: TableName, dialect: Dialect = TSQL) -> Statement:
     return dialect.create_table(table, target)
 
 
 def create_staging_table(table: Table, staged: TableName, dialect: Dialect = TSQL) -> Statement:
     """Every column nullable so a bad file loads and is judged by the checks rather than failing in the
-    middle of a COPY. Its name is unique to one run (see ``plans.staging_table``), so concurrent runs
+    middle of a COPY. Its name is unique to one run (see ``staging.load_tables``), so concurrent runs
     never share one."""
     return dialect.create_table(table, staged, staging=True)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from heroku_assets.tables import Column, Table
 from heroku_assets.warehouse.base import validate_identifier
 from heroku_assets.warehouse.sql.copy import CopyCredential, copy_into
-from heroku_assets.warehouse.sql.ddl import create_staging_table, drop_table, string_width
+from heroku_assets.warehouse.sql.ddl import create_staging_table, drop_table
 from heroku_assets.warehouse.sql.dialect import DUCKDB, TSQL, Dialect, TableName
 from heroku_assets.warehouse.sql.statement import Query, Statement
 
@@ -111,16 +111,16 @@ def staged_value(col: Column, dialect: Dialect, prefix: str = "") -> str:
     expr = prefix + dialect.quote(col.name)
     if col.type == "timestamp":
         return dialect.from_epoch_us(expr)
-    width = string_width(col)
+    width = col.string_width
     return dialect.fit(expr, width) if width is not None else expr
 
 
 def _truncation_terms(table: Table, dialect: Dialect) -> list[tuple[str, str]]:
     """(column, condition) for every string column: the condition is true where a value does not fit."""
     return [
-        (c.name, dialect.too_wide(dialect.quote(c.name), string_width(c)))
+        (c.name, dialect.too_wide(dialect.quote(c.name), c.string_width))
         for c in table.columns
-        if string_width(c) is not None
+        if c.string_width is not None
     ]
 
 
