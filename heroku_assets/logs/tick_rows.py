@@ -116,14 +116,14 @@ def otlp_rows(
     from heroku_assets.logs.otlp import rows, stored
 
     request = stored.from_record(record)
-    by_day = request.records_by_day()
+    decoded = request.decoded()  # once: counting the days and making the rows both need it
+    by_day = request.records_by_day(decoded)
     if (request.name, record.app) in seen:
         for day, count in by_day.items():
             numbers.duplicate(key, record.app, day, count)
         return
     seen.add((request.name, record.app))
     copies.append(copy_row(request.name, record.app, record.received_at.astimezone(dt.UTC), tick_id))
-    decoded = request.decoded()
     pending: dict[str, list[dict]] = {}
     for day in sorted(by_day):
         line = numbers.take(key, record.app, day, by_day[day])

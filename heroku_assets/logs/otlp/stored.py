@@ -51,10 +51,10 @@ class StoredRequest:
         except decode.OtlpDecodeError as exc:
             return f"otlp_decode_error: {exc}"
 
-    def records_by_day(self) -> collections.Counter[dt.date]:
+    def records_by_day(self, decoded: Message | str | None = None) -> collections.Counter[dt.date]:
         """How many records of each UTC day the request holds; an undecodable request is one record of
-        the day it was received."""
-        request = self.decoded()
+        the day it was received. ``decoded``: ``self.decoded()`` when the caller has it already."""
+        request = self.decoded() if decoded is None else decoded
         if isinstance(request, str):
             return collections.Counter({self.received: 1})
         return rows.records_by_day(self.signal, request, self.received)
