@@ -78,5 +78,7 @@ def rebuild_segments(
     is the next tick's, which appends it after the rebuild."""
     old = [i for i in listed if window is not None and received_day(i) < window]
     taken = {i.key for i in old}
-    heads = [raw.head(key) for key in sorted(set(ticked) - taken) if layout.is_segment(key)]
+    # what the listing holds already is not asked of the store again: one request per segment otherwise
+    known = {i.key: i for i in listed}
+    heads = [known.get(key) or raw.head(key) for key in sorted(set(ticked) - taken) if layout.is_segment(key)]
     return old + [info for info in heads if info is not None]
