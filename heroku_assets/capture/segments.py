@@ -18,6 +18,7 @@ import queue
 import threading
 from pathlib import Path
 
+from heroku_assets import settings
 from heroku_assets.capture.segment_days import appended_days, summarize
 from heroku_assets.capture.slots import Slot, claim_slot, orphan_slots
 from heroku_assets.capture.spool import Spool
@@ -145,8 +146,8 @@ class SpoolRunner:
         spool_dir: Path,
         receiver_id: str,
         *,
-        segment_seconds: float = 60.0,
-        segment_bytes: int = 128 << 20,
+        segment_seconds: float = settings.DEFAULT_SEGMENT_SECONDS,
+        segment_bytes: int = settings.DEFAULT_SEGMENT_BYTES,
         max_bytes: int | None = None,
         retry_seconds: float = 1.0,
     ) -> None:

@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from heroku_assets import settings
 from heroku_assets.received.records import (
     HEAD_BYTES,
     MAX_RECORD_BYTES,
@@ -51,8 +52,6 @@ log = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
 SEALED_SUFFIX = ".sealed"
-DEFAULT_SEGMENT_SECONDS = 60.0
-DEFAULT_SEGMENT_BYTES = 128 << 20
 
 
 class SpoolError(RuntimeError):
@@ -130,8 +129,8 @@ class Spool:
         self,
         directory: Path,
         *,
-        segment_seconds: float = DEFAULT_SEGMENT_SECONDS,
-        segment_bytes: int = DEFAULT_SEGMENT_BYTES,
+        segment_seconds: float = settings.DEFAULT_SEGMENT_SECONDS,
+        segment_bytes: int = settings.DEFAULT_SEGMENT_BYTES,
         max_bytes: int | None = None,
         on_sealed: Callable[[Path], None] = lambda path: None,
         dating: Callable[[Record], set[dt.date] | None] | None = None,
