@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -47,3 +48,11 @@ def add_group(subparsers: Any, name: str, help_text: str, description: str) -> A
     """A command made of subcommands (``drain serve``): the subparsers to give ``add_command``."""
     parser = add_command(subparsers, name, help_text, description)
     return parser.add_subparsers(dest=f"{name}_command", required=True, metavar="COMMAND")
+
+
+def utc_day(value: str) -> dt.date:
+    """An argparse type: a UTC day written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None

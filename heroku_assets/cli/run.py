@@ -9,13 +9,12 @@ reference table and views; runs are recorded in the Dagster instance of ``DAGSTE
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import functools
 import os
 import shutil
 from pathlib import Path
 
-from heroku_assets.cli.common import CommandError, add_command, add_data_dir, report
+from heroku_assets.cli.common import CommandError, add_command, add_data_dir, report, utc_day
 
 PROJECT_INSTANCE_CONFIG = Path(__file__).resolve().parents[2] / "config" / "dagster.yaml"
 
@@ -31,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     run.add_argument("--app", action="append", metavar="NAME", help="only this app (repeatable)")
     run.add_argument(
-        "--date", action="append", type=_date, metavar="YYYY-MM-DD", help="only this UTC day (repeatable)"
+        "--date", action="append", type=utc_day, metavar="YYYY-MM-DD", help="only this UTC day (repeatable)"
     )
     run.add_argument("--no-summary", action="store_true", help="do not print the summary at the end")
     add_data_dir(run)
@@ -44,13 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         _summary,
     )
     add_data_dir(summary)
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _instance(config):

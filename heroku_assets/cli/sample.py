@@ -6,15 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
-from heroku_assets.cli.common import add_command
+from heroku_assets.cli.common import add_command, utc_day
 from heroku_assets.settings import DEFAULT_HISTORY_DAYS, utc_today
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _count(value: str) -> int:
@@ -66,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--lines-per-day", type=_count, default=2000, help="lines per app and day (default 2000)")
     p.add_argument(
-        "--start", type=_date, default=None, help="first UTC day (default: DAYS days before today, UTC)"
+        "--start", type=utc_day, default=None, help="first UTC day (default: DAYS days before today, UTC)"
     )
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--format", choices=("text", "logplex", "both"), default="both", help="what to write")
