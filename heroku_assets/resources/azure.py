@@ -2,9 +2,8 @@
 
 The account and its credential are configured as Dagster users know them, with dagster-azure's
 ``AzureBlobStorageResource`` (the secret a ``dg.EnvVar`` reference, so the UI shows the variable's name and
-never its value). The client is opened through ``heroku_assets.storage.factory.open_blob_stores``, as the
-command line's is, so a run gets the project's bounded retries and timeouts, which dagster-azure's own
-``get_client`` does not set.
+never its value). The stores open through ``heroku_assets.storage.factory.open_blob_stores``, as the
+command line's do: one way to turn a credential into stores, whoever asks.
 """
 
 from __future__ import annotations

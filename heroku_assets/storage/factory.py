@@ -54,10 +54,10 @@ def open_blob_stores(
     from azure.storage.blob import BlobServiceClient
 
     from heroku_assets.storage.azure_blob import AzureBlobObjectStore
-    from heroku_assets.storage.blob_client import client_options
 
+    # no retry options here: each store rebuilds its container's client with the project's bounded retries
     sdk_credential = blob_credential(credential, secret)
-    with BlobServiceClient(account_url, credential=sdk_credential, **client_options()) as client:
+    with BlobServiceClient(account_url, credential=sdk_credential) as client:
         yield Stores(
             raw=AzureBlobObjectStore(client.get_container_client(raw_container)),
             staging=AzureBlobObjectStore(client.get_container_client(staging_container)),
