@@ -60,6 +60,15 @@ class Drift:
         for name in self._NAMES:
             getattr(self, name).update(getattr(other, name))
 
+    def flagged(self) -> list[str]:
+        """What the drift check warns of: fields and values the schema does not hold, and cut values."""
+        return [
+            *sorted(self.unknown),
+            *sorted(self.retyped),
+            *sorted(self.unexpected),
+            *(f"{c} (cut)" for c in sorted(self.truncated)),
+        ]
+
     def as_dict(self) -> dict[str, dict[str, int]]:
         return {label: dict(sorted(getattr(self, name).items())) for name, label in self._NAMES.items()}
 

@@ -101,8 +101,7 @@ def _metadata(result) -> dict:
 
 def _checks(resource: Endpoint, result) -> list[dg.AssetCheckResult]:
     drift = result.drift.as_dict()
-    odd = [*drift["unknown_fields"], *drift["retyped_values"], *drift["values_outside_the_schema"]]
-    names = [f"{resource.name}.{f}" for f in [*odd, *(f"{c} (cut)" for c in drift["truncated_values"])]]
+    names = [f"{resource.name}.{f}" for f in result.drift.flagged()]
     return [
         dg.AssetCheckResult(
             check_name=DRIFT_CHECK,

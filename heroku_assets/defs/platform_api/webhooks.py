@@ -5,6 +5,7 @@ import datetime as dt
 
 import dagster as dg
 
+from heroku_assets.defs.platform_api.assets import DRIFT_CHECK
 from heroku_assets.defs.sources import PLATFORM_API
 from heroku_assets.resources import StoresResource, WarehouseResource
 
@@ -23,7 +24,7 @@ WEBHOOKS_ASSET = dg.AssetKey(["platform_api", "webhook_deliveries"])
     pool="warehouse",
     check_specs=[
         dg.AssetCheckSpec(
-            "schema_drift",
+            DRIFT_CHECK,
             asset=WEBHOOKS_ASSET,
             description="Warns with webhook fields the vendored schema does not know (kept in _extra).",
         )
@@ -35,12 +36,7 @@ def heroku_webhook_deliveries(stores: StoresResource, warehouse: WarehouseResour
     with stores.open() as s, warehouse.open() as wh:
         result = apply_deliveries(s.raw, s.staging, wh)
     drift = result.drift.as_dict()
-    names = [
-        *drift["unknown_fields"],
-        *drift["retyped_values"],
-        *drift["values_outside_the_schema"],
-        *(f"{c} (cut)" for c in drift["truncated_values"]),
-    ]
+    names = result.drift.flagged()
     yield dg.MaterializeResult(
         metadata={
             "applied_deliveries": result.applied,
@@ -49,7 +45,7 @@ def heroku_webhook_deliveries(stores: StoresResource, warehouse: WarehouseResour
         },
         check_results=[
             dg.AssetCheckResult(
-                check_name="schema_drift",
+                check_name=DRIFT_CHECK,
                 passed=not names,
                 severity=dg.AssetCheckSeverity.WARN,
                 description=("Not in the vendored schema: " + ", ".join(names)) if names else "No drift.",
