@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from heroku_assets.warehouse.check_engines import warehouse_engine
     from heroku_assets.warehouse.synapse_check import run_check
     from heroku_assets.warehouse.synapse_connection import SynapseConfig, SynapseError, probe_reachable
-    from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
+    from heroku_assets.warehouse.synapse_loader import warehouse_class
 
     config = settings.load()
     if not config.uses_blob:
@@ -72,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
         query_timeout=synapse.query_timeout,
         connect_attempts=2,  # a check is run by hand: say what is wrong rather than wait
     )
-    warehouse_class = FabricWarehouse if synapse.target == "fabric" else SynapseWarehouse
-    warehouse = warehouse_class(
+    warehouse = warehouse_class(synapse.target)(
         connection,
         _copy_credential(synapse),
         schema=synapse.target_schema,

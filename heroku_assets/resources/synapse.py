@@ -76,7 +76,7 @@ class SynapseWarehouseResource(WarehouseResource):
     def open(self) -> Iterator[Warehouse]:
         """A SynapseWarehouse; it connects per operation, so nothing is opened here."""
         from heroku_assets.warehouse.synapse_connection import SynapseConfig
-        from heroku_assets.warehouse.synapse_loader import FabricWarehouse, SynapseWarehouse
+        from heroku_assets.warehouse.synapse_loader import warehouse_class
 
         config = SynapseConfig(
             server=self.server,
@@ -88,10 +88,7 @@ class SynapseWarehouseResource(WarehouseResource):
             login_timeout=self.login_timeout,
             query_timeout=self.query_timeout,
         )
-        if self.target not in ("synapse", "fabric"):
-            raise ValueError(f"unknown warehouse target {self.target!r}: synapse or fabric")
-        warehouse = FabricWarehouse if self.target == "fabric" else SynapseWarehouse
-        yield warehouse(
+        yield warehouse_class(self.target)(
             config,
             self._copy_credential(),
             schema=self.target_schema,

@@ -431,3 +431,10 @@ class FabricWarehouse(SynapseWarehouse):
     check, write conflicts retried as a whole load, statistics left to the engine)."""
 
     dialect: sql.Dialect = sql.FABRIC
+
+
+def warehouse_class(target: str) -> type[SynapseWarehouse]:
+    """The loader of a T-SQL warehouse target (``HEROKU_ASSETS_WAREHOUSE``): synapse or fabric."""
+    if target not in ("synapse", "fabric"):
+        raise ValueError(f"unknown warehouse target {target!r}: synapse or fabric")
+    return FabricWarehouse if target == "fabric" else SynapseWarehouse
