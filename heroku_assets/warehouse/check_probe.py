@@ -5,8 +5,13 @@ tables (``check_tables``) name."""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
+import pyarrow as pa
+
+from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import Column, Table
 from heroku_assets.warehouse import sql
 
@@ -150,3 +155,14 @@ def expected_rows() -> list[dict[str, object]]:
 
 # What the probe load reports as truncated: the word one character too wide, both long values.
 EXPECTED_TRUNCATED = {"word": 1, "long": 2}
+
+
+def stage_table(store: ObjectStore, key: str, table: Table, data: pa.Table) -> dict[str, int]:
+    """Stage ``data`` as the loader stages (strings cut to width + 1); returns the values cut."""
+    from heroku_assets.logs.parquet import write_staged_table
+
+    with tempfile.TemporaryDirectory(prefix="heroku-assets-check-") as tmp:
+        path = Path(tmp) / "part-00000.parquet"
+        cut = write_staged_table(table, data, path)
+        store.put_file(key, path, {"rows": str(data.num_rows)})
+    return cut

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -27,6 +25,7 @@ from heroku_assets.warehouse.check_probe import (
     extreme_rows,
     fitted,
     probe_rows,
+    stage_table,
 )
 from heroku_assets.warehouse.check_statements import (
     cleanup_statements,
@@ -50,16 +49,10 @@ from heroku_assets.warehouse.load_runner import (
 
 def _stage_probe(store: ObjectStore, key: str, rows: list[dict[str, object]]) -> dict[str, int]:
     """Stage ``rows`` as the loader stages (strings cut to width + 1); returns the values cut."""
-    from heroku_assets.logs.parquet import write_staged_table
-
     data = pa.Table.from_pylist(
         [{c: r.get(c) for c in PROBE.column_names} for r in rows], schema=PROBE.arrow_schema
     )
-    with tempfile.TemporaryDirectory(prefix="heroku-assets-check-") as tmp:
-        path = Path(tmp) / "part-00000.parquet"
-        cut = write_staged_table(PROBE, data, path)
-        store.put_file(key, path, {"rows": str(len(rows))})
-    return cut
+    return stage_table(store, key, PROBE, data)
 
 
 def stage(store: ObjectStore, names: CheckNames) -> tuple[bool, str]:

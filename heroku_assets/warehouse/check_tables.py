@@ -10,9 +10,7 @@ INSERT of no rows rolled back).
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -20,7 +18,7 @@ import pyarrow as pa
 from heroku_assets.storage.base import ObjectStore
 from heroku_assets.tables import HEROKU_ERROR_CODES, ROUTER_EVENTS, Column, Table, all_tables
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.check_probe import DAY, PROBE_PREFIX, CheckNames
+from heroku_assets.warehouse.check_probe import DAY, PROBE_PREFIX, CheckNames, stage_table
 from heroku_assets.warehouse.load_runner import execute, fetch, run_entity_load, run_partition_load
 
 APPS = ("synapse-check-a", "synapse-check-b")
@@ -51,15 +49,6 @@ def router_rows(app: str) -> list[dict[str, object]]:
 def staged_key(names: CheckNames, table: Table, app: str | None = None) -> str:
     folder = f"{PROBE_PREFIX}/{names.run_id}/{table.name}/" + (f"app={app}/" if app else "")
     return folder + "part-00000.parquet"
-
-
-def _stage(store: ObjectStore, key: str, table: Table, data: pa.Table) -> None:
-    from heroku_assets.logs.parquet import write_staged_table
-
-    with tempfile.TemporaryDirectory(prefix="heroku-assets-check-") as tmp:
-        path = Path(tmp) / "part-00000.parquet"
-        write_staged_table(table, data, path)
-        store.put_file(key, path, {"rows": str(data.num_rows)})
 
 
 def rights_name(names: CheckNames, schema: str) -> sql.TableName:
@@ -176,7 +165,9 @@ def day_load(
     partitions = {}
     for app in APPS:
         key = staged_key(names, ROUTER_EVENTS, app)
-        _stage(store, key, ROUTER_EVENTS, pa.Table.from_pylist(router_rows(app), ROUTER_EVENTS.arrow_schema))
+        stage_table(
+            store, key, ROUTER_EVENTS, pa.Table.from_pylist(router_rows(app), ROUTER_EVENTS.arrow_schema)
+        )
         partitions[app] = [key]
     load = plan(names, store, ROUTER_EVENTS, partitions)
     results = run_partition_load(cur, load, dialect)
@@ -192,7 +183,7 @@ def entity_upsert(
 
     codes = error_codes_table()
     key = staged_key(names, HEROKU_ERROR_CODES)
-    _stage(store, key, HEROKU_ERROR_CODES, codes)
+    stage_table(store, key, HEROKU_ERROR_CODES, codes)
     results = [run_entity_load(cur, plan(names, store, HEROKU_ERROR_CODES, [key]), dialect) for _ in range(2)]
     target = sql.TableName(names.schema, HEROKU_ERROR_CODES.name)
     held = fetch(cur, view_count_query(names, target.name, dialect))["rows"]
