@@ -3,7 +3,27 @@ undated line are those of the nearest dated line of the body it came in (before 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+EPOCH = dt.date(1970, 1, 1)  # day numbers below count days since it
+US_PER_DAY = 86_400_000_000
+
+
+def line_days(
+    lines: pa.RecordBatch | pa.Table, owners: np.ndarray, fallback_days: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The UTC day number of each line read from drain bodies (``owners``: the body of each): its own
+    timestamp's, else that of its body's nearest dated line, else ``fallback_days``. Ticks and rebuilds
+    date lines with this one rule, so a seal finds them on the same days. Also returns the timestamps in
+    microseconds (0 where missing) and which lines had one."""
+    stamps = pc.cast(lines.column("ts"), pa.int64())
+    valid = np.asarray(pc.is_valid(stamps))
+    us = np.asarray(pc.fill_null(stamps, 0))
+    return us, valid, fill_within(np.floor_divide(us, US_PER_DAY), valid, owners, fallback_days)
 
 
 def fill_within(

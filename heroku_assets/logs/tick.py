@@ -29,8 +29,9 @@ from pathlib import Path
 import pyarrow as pa
 
 from heroku_assets import tables
+from heroku_assets.logs.fill import EPOCH
 from heroku_assets.logs.parquet import write_parquet, write_staged_table
-from heroku_assets.logs.tick_rows import EPOCH, Body, LineNumbers, copy_row, logplex_rows, otlp_rows
+from heroku_assets.logs.tick_rows import Body, LineNumbers, copy_row, logplex_rows, otlp_rows
 from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
 from heroku_assets.received.segments import read_segment
 from heroku_assets.storage import layout

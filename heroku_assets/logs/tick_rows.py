@@ -14,10 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets import tables
-from heroku_assets.logs.fill import fill_within
-
-EPOCH = dt.date(1970, 1, 1)
-_US_PER_DAY = 86_400_000_000
+from heroku_assets.logs.fill import EPOCH, line_days
 
 
 class LineNumbers:
@@ -64,11 +61,8 @@ def logplex_rows(
     if not logplex:
         return
     for lines, owners in read_bodies(logplex):
-        stamps = pc.cast(lines.column("ts"), pa.int64())
-        valid = np.asarray(pc.is_valid(stamps))
-        us = np.asarray(pc.fill_null(stamps, 0))
         fallback = np.asarray([bodies[i].received_day for i in owners], dtype=np.int64)
-        days = fill_within(np.floor_divide(us, _US_PER_DAY), valid, owners, fallback)
+        _, _, days = line_days(lines, owners, fallback)
         apps = np.asarray([bodies[i].app for i in owners], dtype=object)
         duplicate = np.asarray([bodies[i].duplicate for i in owners], dtype=bool)
         # (app, day) groups in order of first appearance, each numbered in its lines' order

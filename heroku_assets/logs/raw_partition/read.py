@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from heroku_assets.logs.dating import dated_batches
-from heroku_assets.logs.fill import fill_within
+from heroku_assets.logs.fill import EPOCH, fill_within, line_days
 from heroku_assets.logs.raw_partition.candidates import source_of
 from heroku_assets.received.days import received_day, undated_day
 from heroku_assets.received.segments import read_segment
@@ -149,21 +149,17 @@ def _segment_batches(
             received = record.received_at.astimezone(dt.UTC)
             frame = record.frame_id or layout.frame_name(None, record.body)
             copies.add(frame, int(received.timestamp() * 1_000_000), info.key, number, copy)
-            received_days.append((undated_day(received) - _EPOCH).days)
+            received_days.append((undated_day(received) - EPOCH).days)
             copy_ids.append(copy)
             yield record.body
 
-    wanted = (day - _EPOCH).days
+    wanted = (day - EPOCH).days
     seq = index << 32
     for lines, owners in read_bodies(bodies()):
         base = int(owners[0])
         local = owners - base
         fallback_days = np.asarray(received_days[base : int(owners[-1]) + 1], dtype=np.int64)[local]
-        stamps = pc.cast(lines.column("ts"), pa.int64())
-        valid = np.asarray(pc.is_valid(stamps))
-        us = np.asarray(pc.fill_null(stamps, 0))
-        day_numbers = np.floor_divide(us, 86_400_000_000)
-        days = fill_within(day_numbers, valid, owners, fallback_days)
+        us, valid, days = line_days(lines, owners, fallback_days)
         mask = days == wanted
         positions = np.flatnonzero(mask)
         seq_now = seq
@@ -184,9 +180,6 @@ def _segment_batches(
             ],
             names=_COLUMNS,
         )
-
-
-_EPOCH = dt.date(1970, 1, 1)
 
 
 def _day_start_us(day: dt.date) -> int:
