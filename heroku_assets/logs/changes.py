@@ -14,7 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from heroku_assets.received.days import received_day
+from heroku_assets.received.days import object_days
 from heroku_assets.received.segments import UNREACHED, read_segment, segment_apps, unreached_counts
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -106,7 +106,7 @@ def scan_changes(
     for info in taken:
         for what, count in unreached_counts(info).items():
             unreached[what] += count
-        days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
+        days = object_days(info)
         for app in apps_of(raw, info):
             apps.add(app)
             for day in days:
@@ -169,7 +169,7 @@ def all_partitions(raw: ObjectStore, segments: bool | None = None) -> dict[str, 
         if segments is not None and (prefix == "segment/") != segments:
             continue
         for info in raw.list(prefix):
-            days = layout.parse_days(info.metadata.get("days")) or {received_day(info)}
+            days = object_days(info)
             for app in apps_of(raw, info):
                 found.setdefault(app, set()).update(days)
     return found

@@ -32,7 +32,7 @@ from heroku_assets import tables
 from heroku_assets.logs.fill import EPOCH
 from heroku_assets.logs.parquet import write_parquet, write_staged_table
 from heroku_assets.logs.tick_rows import Body, LineNumbers, copy_row, logplex_rows, otlp_rows
-from heroku_assets.received.days import RETRY_WINDOW, received_day, undated_day
+from heroku_assets.received.days import RETRY_WINDOW, object_days, received_day, undated_day
 from heroku_assets.received.segments import read_segment
 from heroku_assets.storage import layout
 from heroku_assets.storage.base import ObjectInfo, ObjectStore
@@ -220,7 +220,7 @@ def run_tick(
         return TickOutcome(tick_id, [], False, {}, 0, 0, {}, {}, 0)
     days = set()
     for info in objects:
-        days |= layout.parse_days(info.metadata.get("days")) or {received_day(info)}
+        days |= object_days(info)
     state = LedgerState(
         known=frozenset(warehouse.known_copies(oldest_received(objects))),
         day_lines=warehouse.day_lines(sorted(days)),

@@ -36,3 +36,8 @@ def received_day(info: ObjectInfo) -> dt.date:
     if info.modified is not None:
         return dt.datetime.fromtimestamp(info.modified, dt.UTC).date()
     return dt.datetime.now(dt.UTC).date()
+
+
+def object_days(info: ObjectInfo) -> set[dt.date]:
+    """The days an object holds lines of: its ``days`` metadata, else the day it was received."""
+    return layout.parse_days(info.metadata.get("days")) or {received_day(info)}
