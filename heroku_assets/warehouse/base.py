@@ -27,6 +27,11 @@ def validate_identifier(name: str) -> str:
     return name
 
 
+def driver_message(exc: BaseException) -> str:
+    """A database driver's own words: pyodbc puts (SQLSTATE, message) in ``args``, DuckDB the message."""
+    return str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+
+
 def scrub(text: str, *secrets: str | None) -> str:
     """``text`` with the given secrets and anything shaped like one (``sig=``, ``PWD=``, ``Password=``,
     ``AccountKey=``, ``SECRET = '...'``) replaced by ``***``, for messages and logs."""

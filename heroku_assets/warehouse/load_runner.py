@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from heroku_assets.warehouse import sql
-from heroku_assets.warehouse.base import LoadResult, WarehouseError, scrub
+from heroku_assets.warehouse.base import LoadResult, WarehouseError, driver_message, scrub
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class StatementError(WarehouseError):
 
     def __init__(self, statement: sql.Statement, exc: BaseException) -> None:
         self.original = exc
-        reason = scrub(str(exc.args[1]) if len(exc.args) > 1 else str(exc), statement.secret)
+        reason = scrub(driver_message(exc), statement.secret)
         super().__init__(f"{statement.sql.splitlines()[0]} ... failed: {reason}")
 
 

@@ -19,7 +19,7 @@ import tenacity
 
 from heroku_assets import settings
 from heroku_assets.resolve import resolution_error
-from heroku_assets.warehouse.base import WarehouseError, scrub
+from heroku_assets.warehouse.base import WarehouseError, driver_message, scrub
 from heroku_assets.warehouse.synapse_errors import (
     POOL_PAUSED,
     WARMING_UP,
@@ -273,4 +273,4 @@ def connect(config: SynapseConfig) -> Any:
 def _summary(exc: BaseException | None) -> str:
     if exc is None:
         return "unknown error"
-    return scrub(str(exc.args[1]) if len(exc.args) > 1 else str(exc))
+    return scrub(driver_message(exc))

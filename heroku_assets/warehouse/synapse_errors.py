@@ -9,6 +9,8 @@ from typing import Any
 
 import tenacity
 
+from heroku_assets.warehouse.base import driver_message
+
 # Errors Azure SQL and Synapse document as transient: the pool is busy, failing over, throttling,
 # resuming or warming up (42109: "This error is transitive and should succeed with next connection"), the
 # session was chosen as a deadlock victim (1205), or the network dropped the session. Worth retrying, since
@@ -50,16 +52,12 @@ POOL_PAUSED = 42108
 
 def error_numbers(exc: BaseException) -> set[int]:
     """The native error numbers in a pyodbc error message, e.g. "... (40613) (SQLDriverConnect)"."""
-    message = _message(exc)
+    message = driver_message(exc)
     return {int(n) for n in re.findall(r"\((\d+)\)", message)}
 
 
 def sqlstate(exc: BaseException) -> str:
     return str(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else ""
-
-
-def _message(exc: BaseException) -> str:
-    return str(exc.args[1]) if len(exc.args) > 1 else str(exc)
 
 
 def is_transient(exc: BaseException, *, connecting: bool = False) -> bool:
@@ -69,7 +67,7 @@ def is_transient(exc: BaseException, *, connecting: bool = False) -> bool:
     if error_numbers(exc) & TRANSIENT_ERROR_NUMBERS or state in _TRANSIENT_STATES:
         return True
     if state in _CONNECT_STATES:
-        return bool(_TCP_CAUSE.search(_message(exc)))
+        return bool(_TCP_CAUSE.search(driver_message(exc)))
     return connecting and state in ("HYT00", "HYT01")
 
 
